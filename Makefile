@@ -1,0 +1,37 @@
+# socdash: `make run` starts the dashboard, `make test` runs every test. Both set themselves up.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= warehouse/socdash.duckdb
+PORT   ?= 8501
+
+.PHONY: run test warehouse rebuild bench clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+# Built only when missing; `make rebuild` builds it anew from raw_reports/.
+$(DB): | $(STAMP)
+	$(BIN)/python -m ingest --db $(DB) raw_reports
+
+warehouse: $(DB)
+
+rebuild: $(STAMP)
+	rm -f $(DB) $(DB).wal
+	$(BIN)/python -m ingest --db $(DB) raw_reports
+
+run: $(STAMP) $(DB)
+	SOCDASH_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.build_warehouse
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache

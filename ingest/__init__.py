@@ -1,0 +1,1 @@
+"""socdash ingest: raw reports -> parsed tables and text -> facts with provenance -> DuckDB warehouse."""

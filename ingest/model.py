@@ -1,0 +1,125 @@
+"""The shapes data takes between stages: raw file -> ParsedDocument -> Extraction (facts) -> warehouse."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a piece of text sits in its source: a page (PDF) or a line (text export), both 1-based."""
+
+    page: int | None = None
+    line: int | None = None
+
+    def ref(self) -> str:
+        if self.page is not None:
+            return f"p. {self.page}"
+        if self.line is not None:
+            return f"line {self.line}"
+        return ""
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    loc: Location
+
+
+@dataclass
+class Table:
+    """A table as the reader found it: a caption and rows of cells (header rows included)."""
+
+    caption: str  # e.g. "3.1. tabula Sociālās palīdzības finanšu izlietojums ..."; "" when none
+    rows: list[list[Cell]]
+    loc: Location  # where the caption (or the first row) is
+    label: str | None = None  # the number part of the caption, e.g. "3.1. tabula"
+
+    def ref(self) -> str:
+        """How facts cite this table: its label (or caption start) and location."""
+        name = self.label or (self.caption[:60] if self.caption else "table")
+        return f"{name}, {self.loc.ref()}" if self.loc.ref() else name
+
+
+@dataclass(frozen=True)
+class TextLine:
+    text: str
+    loc: Location
+
+
+@dataclass
+class ParsedDocument:
+    """A raw file minimally parsed: its text lines and tables, each with its location."""
+
+    path: str
+    file_name: str
+    sha256: str
+    format: str  # pdf, txt, md, xlsx
+    lines: list[TextLine]
+    tables: list[Table] = field(default_factory=list)
+    n_pages: int | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass
+class Fact:
+    """One number, with canonical names and its provenance. Mirrors the warehouse's `facts` table."""
+
+    municipality: str
+    year: int | None
+    topic: str
+    metric: str
+    category: str
+    value: float
+    unit: str
+    source_ref: str
+    raw_value: str
+    territory: str | None = None
+    period: str | None = None
+    subgroup: str | None = None
+    flag: str | None = None
+
+    def key(self) -> tuple:
+        """Identity of the thing measured (not of its value), used to spot disagreeing duplicates."""
+        return (self.municipality, self.territory, self.year, self.period, self.topic, self.metric,
+                self.category, self.subgroup, self.unit)
+
+    def add_flag(self, why: str) -> None:
+        self.flag = why if not self.flag else f"{self.flag}; {why}"
+
+
+@dataclass(frozen=True)
+class RawCell:
+    """A table cell no rule mapped to a fact, kept so nothing tabular is lost."""
+
+    table_ref: str
+    caption: str
+    row_index: int
+    col_index: int
+    text: str
+    loc: Location
+
+
+@dataclass
+class DocumentInfo:
+    """What a layout knows about a document: the `documents` row less the file facts."""
+
+    municipality: str
+    kind: str  # evaluation, strategy, public report, survey, article, upload
+    title: str
+    period: str  # e.g. "2011..2015"
+    published: str | None = None  # ISO date or year as known
+
+
+@dataclass
+class Extraction:
+    """Everything a layout read from one document."""
+
+    layout: str
+    info: DocumentInfo
+    facts: list[Fact] = field(default_factory=list)
+    raw_cells: list[RawCell] = field(default_factory=list)
+    territories: list[tuple[str, str, str]] = field(default_factory=list)  # (municipality, territory, kind)
+    case_codes: list[tuple[str, str]] = field(default_factory=list)  # (code, meaning as printed)

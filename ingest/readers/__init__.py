@@ -1,0 +1,43 @@
+"""Readers turn a raw file into a ParsedDocument: text lines and tables, each with its location.
+
+A reader knows file formats, not reports: what the numbers mean is the layouts' business.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ingest.model import ParsedDocument
+
+SUPPORTED = (".pdf", ".txt", ".md", ".xlsx")
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be ingested; the message says why, in one line, for the person who gave it."""
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_document(path: Path) -> ParsedDocument:
+    """Parse one file by its extension; raise UnreadableFile with the reason when it cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise UnreadableFile(f"unsupported file type '{suffix or '(none)'}' (expected {', '.join(SUPPORTED)})")
+    if not path.is_file():
+        raise UnreadableFile("not a file")
+    if path.stat().st_size == 0:
+        raise UnreadableFile("the file is empty")
+    if suffix == ".pdf":
+        from ingest.readers.pdf import read_pdf
+        return read_pdf(path)
+    if suffix == ".xlsx":
+        from ingest.readers.xlsx import read_xlsx
+        return read_xlsx(path)
+    from ingest.readers.text import read_text
+    return read_text(path)

@@ -1,0 +1,262 @@
+"""Declarative extraction specs and the few shared primitives that apply them.
+
+A layout (ingest/layouts/*.py) is data: which tables it expects (matched by caption or header words),
+what their rows and columns mean, and which sentences carry prose figures. The functions here turn those
+specs plus a ParsedDocument into Facts, never by line, page or row position.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+
+from ingest.model import Cell, Fact, Location, ParsedDocument, RawCell, Table, TextLine
+from ingest.numbers import parse_lv_number
+
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+# --------------------------------------------------------------------------- running text (prose)
+
+class FlowText:
+    """A document's lines joined into one string with white space folded, so that a sentence broken over
+    lines or pages still matches; every offset maps back to the line or page it came from."""
+
+    def __init__(self, lines: list[TextLine]):
+        parts: list[str] = []
+        self._starts: list[int] = []
+        self._locs: list[Location] = []
+        pos = 0
+        for line in lines:
+            text = re.sub(r"\s+", " ", line.text).strip()
+            if not text:
+                continue
+            self._starts.append(pos)
+            self._locs.append(line.loc)
+            parts.append(text)
+            pos += len(text) + 1
+        self.text = " ".join(parts)
+
+    def loc_at(self, offset: int) -> Location:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self._locs[max(i, 0)] if self._locs else Location()
+
+
+@dataclass(frozen=True)
+class Prose:
+    """A figure in running text, found by a regex anchored on its sentence.
+
+    The group `value` holds the printed number. `category`, `territory`, `subgroup` and `period` may
+    name other groups as `{group}`; `year` is fixed or read from a group `year`.
+    """
+
+    pattern: str
+    topic: str
+    metric: str
+    unit: str
+    category: str
+    year: int | None = None
+    period: str | None = None
+    territory: str | None = None
+    subgroup: str | None = None
+    scale: float = 1.0  # "31,9 tūkstoši" -> 1000
+    every: bool = False  # every occurrence (one per parish, say), not the first only
+
+
+def _fill(template: str | None, groups: dict[str, str | None]) -> str | None:
+    if template is None:
+        return None
+    return template.format(**{k: (v or "").strip() for k, v in groups.items()})
+
+
+def read_prose(flow: FlowText, rules: list[Prose], municipality: str) -> tuple[list[Fact], list[str]]:
+    """Facts for the prose rules that match; and a message for each rule that found nothing."""
+    facts: list[Fact] = []
+    missing: list[str] = []
+    for rule in rules:
+        matches = list(re.finditer(rule.pattern, flow.text)) if rule.every else \
+            [m for m in [re.search(rule.pattern, flow.text)] if m]
+        if not matches:
+            missing.append(f"no sentence matched {rule.topic}/{rule.metric}/{rule.category!r}")
+        for m in matches:
+            groups = m.groupdict()
+            printed = groups["value"]
+            number = parse_lv_number(printed)
+            if number.value is None:
+                continue
+            year = rule.year if rule.year is not None else (int(groups["year"]) if groups.get("year") else None)
+            facts.append(Fact(
+                municipality=municipality, territory=_fill(rule.territory, groups), year=year,
+                period=_fill(rule.period, groups), topic=rule.topic, metric=rule.metric,
+                category=_fill(rule.category, groups), subgroup=_fill(rule.subgroup, groups),
+                value=number.value * rule.scale, unit=rule.unit,
+                source_ref=f"text, {flow.loc_at(m.start('value')).ref()}", raw_value=printed.strip(),
+                flag=number.flag,
+            ))
+    return facts, missing
+
+
+# --------------------------------------------------------------------------- tables
+
+def find_tables(doc: ParsedDocument, caption: str | None = None, header: str | None = None) -> list[Table]:
+    """Tables whose caption matches `caption`, or whose first rows' text matches `header` (regexes,
+    case-insensitive). Matching by words, never by position, so that moved tables are still found."""
+    found = []
+    for table in doc.tables:
+        head_text = " ".join(c.text for row in table.rows[:3] for c in row)
+        if caption and re.search(caption, table.caption, re.IGNORECASE):
+            found.append(table)
+        elif header and re.search(header, head_text, re.IGNORECASE):
+            found.append(table)
+    return found
+
+
+def column_years(header: list[Cell]) -> list[tuple[int, int, str]]:
+    """(column index, year, printed header) for each header cell naming a year."""
+    out = []
+    for i, cell in enumerate(header):
+        years = YEAR.findall(cell.text)
+        if years:
+            out.append((i, int(years[-1]), cell.text))
+    return out
+
+
+def caption_year_flag(table: Table, years: list[int]) -> str | None:
+    """A caption that names other years than the columns hold is flagged on every value of the table."""
+    named = sorted({int(y) for y in YEAR.findall(table.caption)})
+    if named and years and not set(years) <= set(named):
+        return (f"caption names {', '.join(map(str, named))} but the columns are "
+                f"{', '.join(map(str, sorted(set(years))))}; the column years were taken")
+    return None
+
+
+def printed_period(header_text: str, year: int) -> str:
+    """The period a column covers, as ISO dates: a whole year, or a printed span such as
+    '1.07.- 31.12.2021.' -> '2021-07-01..2021-12-31'."""
+    m = re.search(r"(\d{1,2})\.(\d{1,2})\.?\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.\s*(\d{4})", header_text)
+    if m:
+        d1, m1, d2, m2, y = m.groups()
+        return f"{y}-{int(m1):02d}-{int(d1):02d}..{y}-{int(m2):02d}-{int(d2):02d}"
+    return str(year)
+
+
+@dataclass(frozen=True)
+class YearTable:
+    """A table whose rows are categories and whose columns are years (plus, optionally, more columns).
+
+    Rows whose label ends with ':' (or matches `subtotal`) are the sum of the rows beneath them up to the
+    next such row; the sum is checked and a mismatch flagged. A row matching `total` sums every other
+    row. Cells the spec does not map are kept as raw cells.
+    """
+
+    caption: str | None
+    topic: str
+    metric: str
+    unit: str
+    header: str | None = None
+    label_column: int = 0
+    subtotal: str = r":\s*$"
+    total: str | None = r"^\s*(kopā|pavisam)\b"
+    skip_rows: str | None = r"^\[\.\.\]$"
+    category_map: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # label regex -> topic, metric, unit
+
+
+def _sum_check(parent: Fact, parts: list[Fact]) -> None:
+    if not parts:
+        return
+    total = sum(p.value for p in parts)
+    if abs(total - parent.value) > max(0.01 * len(parts), 1e-6):
+        parent.add_flag(f"subtotal {parent.raw_value} differs from the sum of its {len(parts)} rows "
+                        f"({total:,.2f})".replace(",", " "))
+
+
+def read_year_table(table: Table, spec: YearTable, municipality: str,
+                    header_row: int = 0) -> tuple[list[Fact], list[RawCell]]:
+    """Facts for every (row, year column) of a YearTable; raw cells for everything else."""
+    header = table.rows[header_row]
+    years = column_years(header)
+    year_cols = {i: (y, printed_period(text, y)) for i, y, text in years}
+    cap_flag = caption_year_flag(table, [y for _, y, _ in years])
+    facts: list[Fact] = []
+    raw: list[RawCell] = []
+    groups: list[tuple[dict[int, Fact], dict[int, list[Fact]]]] = []
+    all_rows: dict[int, list[Fact]] = {}
+    total_row: dict[int, Fact] | None = None
+    for r, row in enumerate(table.rows[header_row + 1:], start=header_row + 1):
+        if len(row) <= spec.label_column:
+            continue
+        label = row[spec.label_column].text.strip()
+        if not label or (spec.skip_rows and re.search(spec.skip_rows, label)):
+            raw.extend(RawCell(table.ref(), table.caption, r, c, cell.text, cell.loc) for c, cell in enumerate(row) if cell.text)
+            continue
+        topic, metric, unit = spec.topic, spec.metric, spec.unit
+        for pattern, mapped in spec.category_map.items():
+            if re.search(pattern, label, re.IGNORECASE):
+                topic, metric, unit = mapped
+        is_subtotal = bool(re.search(spec.subtotal, label))
+        is_total = bool(spec.total and re.search(spec.total, label, re.IGNORECASE))
+        category = label.rstrip(":").strip()
+        row_facts: dict[int, Fact] = {}
+        for c, cell in enumerate(row):
+            if c == spec.label_column:
+                continue
+            if c not in year_cols:
+                if cell.text:
+                    raw.append(RawCell(table.ref(), table.caption, r, c, cell.text, cell.loc))
+                continue
+            number = parse_lv_number(cell.text)
+            if number.value is None:
+                continue
+            year, period = year_cols[c]
+            fact = Fact(municipality=municipality, year=year, period=period, topic=topic, metric=metric,
+                        category=category, value=number.value, unit="percent" if number.is_percent else unit,
+                        source_ref=f"{table.ref()}; row '{category[:40]}', column '{header[c].text[:30]}'",
+                        raw_value=cell.text, flag=number.flag)
+            if cap_flag:
+                fact.add_flag(cap_flag)
+            if number.rest:
+                raw.append(RawCell(table.ref(), table.caption, r, c, cell.text, cell.loc))
+            row_facts[c] = fact
+            facts.append(fact)
+        if is_total:
+            total_row = row_facts
+        elif is_subtotal:
+            groups.append((row_facts, {}))
+        else:
+            for c, fact in row_facts.items():
+                all_rows.setdefault(c, []).append(fact)
+                if groups:
+                    groups[-1][1].setdefault(c, []).append(fact)
+    for parent_row, parts in groups:
+        for c, parent in parent_row.items():
+            _sum_check(parent, parts.get(c, []))
+    if total_row:
+        for c, total in total_row.items():
+            subtotals = [g[0][c] for g in groups if c in g[0]]
+            _sum_check(total, subtotals or all_rows.get(c, []))
+    return facts, raw
+
+
+def table_raw_cells(table: Table) -> list[RawCell]:
+    """Every non-empty cell of a table no rule recognises."""
+    return [RawCell(table.ref(), table.caption, r, c, cell.text, cell.loc)
+            for r, row in enumerate(table.rows) for c, cell in enumerate(row) if cell.text.strip()]
+
+
+# --------------------------------------------------------------------------- checks across a document
+
+def flag_disagreements(facts: list[Fact]) -> None:
+    """Where two places in a document give different values for the same thing, keep both, flagged."""
+    by_key: dict[tuple, list[Fact]] = {}
+    for fact in facts:
+        by_key.setdefault(fact.key(), []).append(fact)
+    for same in by_key.values():
+        values = {round(f.value, 6) for f in same}
+        if len(values) > 1:
+            for fact in same:
+                others = "; ".join(f"{o.raw_value} ({o.source_ref})" for o in same if o is not fact)
+                fact.add_flag(f"the document gives another value elsewhere: {others}")
+
+
+def with_defaults(fact: Fact, **kw) -> Fact:
+    return replace(fact, **kw)

@@ -1,0 +1,94 @@
+-- socdash warehouse schema. Bump SCHEMA_VERSION in warehouse/__init__.py with every change here;
+-- a warehouse built with another version is rebuilt from raw_reports/, never patched in place.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key   VARCHAR PRIMARY KEY,
+    value VARCHAR
+);
+
+-- One row per ingested file. A report (municipality, kind, period) may come in several renditions
+-- (a PDF and its text export): one holds the facts (is_primary), the others are kept for search.
+CREATE TABLE IF NOT EXISTS documents (
+    document_id  VARCHAR PRIMARY KEY,   -- first 12 hex digits of sha256
+    file_name    VARCHAR NOT NULL,
+    sha256       VARCHAR NOT NULL UNIQUE,
+    municipality VARCHAR NOT NULL,
+    kind         VARCHAR NOT NULL,      -- evaluation, strategy, public report, survey, article, upload, unrecognised
+    title        VARCHAR,
+    period       VARCHAR,               -- period covered, e.g. 2011..2015
+    published    VARCHAR,               -- publication date as known (ISO date or year)
+    format       VARCHAR NOT NULL,      -- pdf, txt, md, xlsx
+    layout       VARCHAR NOT NULL,      -- the layout rules that read it
+    pages        INTEGER,
+    is_primary   BOOLEAN NOT NULL,
+    rendition_of VARCHAR,               -- the primary document of the same report, for other renditions
+    ingested_at  TIMESTAMP NOT NULL,
+    text         VARCHAR                -- the document's text, for search
+);
+
+CREATE SEQUENCE IF NOT EXISTS fact_id_seq;
+
+-- One row per number: the researchers' main table and a contract other tools rely on.
+CREATE TABLE IF NOT EXISTS facts (
+    fact_id      BIGINT PRIMARY KEY DEFAULT nextval('fact_id_seq'),
+    municipality VARCHAR NOT NULL,      -- as written in Latvian: Tukuma novads, Bauskas novads, Latvija
+    territory    VARCHAR,               -- parish, town or unit inside the municipality, else NULL
+    year         INTEGER,               -- reference year (an as-of date's year for point-in-time counts)
+    period       VARCHAR,               -- the period as printed, ISO: 2015-03-31, 2021-07-01..2021-12-31
+    topic        VARCHAR NOT NULL,      -- budget, recipients, caseload, staff, population, focus_group, ...
+    metric       VARCHAR NOT NULL,      -- spend, persons, households, active_cases, fte, recognition, ...
+    category     VARCHAR NOT NULL,      -- the row label as printed, in Latvian, layout noise removed
+    subgroup     VARCHAR,               -- column qualifier or sub-group as printed, else NULL
+    value        DOUBLE NOT NULL,
+    unit         VARCHAR NOT NULL,      -- EUR, persons, households, cases, FTE, documents, visits, percent, count
+    document_id  VARCHAR NOT NULL,
+    source_ref   VARCHAR NOT NULL,      -- table and page (PDF) or line (text)
+    raw_value    VARCHAR NOT NULL,      -- the printed text the value was read from
+    flag         VARCHAR                -- NULL, or why the value needs care
+);
+
+CREATE TABLE IF NOT EXISTS municipalities (
+    municipality VARCHAR PRIMARY KEY,
+    name_en      VARCHAR,
+    level        VARCHAR,               -- novads (municipality) or valsts (the whole country)
+    note         VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS territories (
+    municipality VARCHAR NOT NULL,
+    territory    VARCHAR NOT NULL,
+    kind         VARCHAR,               -- parish, town, unit
+    document_id  VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS case_codes (
+    code         VARCHAR NOT NULL,
+    meaning      VARCHAR NOT NULL,      -- as printed in the legend, in Latvian
+    document_id  VARCHAR NOT NULL
+);
+
+-- Every table cell no rule maps to a fact, with its location, so nothing tabular is lost.
+CREATE TABLE IF NOT EXISTS raw_tables (
+    document_id  VARCHAR NOT NULL,
+    table_ref    VARCHAR NOT NULL,
+    caption      VARCHAR,
+    row_index    INTEGER NOT NULL,
+    col_index    INTEGER NOT NULL,
+    text         VARCHAR NOT NULL,
+    page         INTEGER,
+    line         INTEGER
+);
+
+-- Population by year, as the documents give it (a municipality's own figure, no territory).
+CREATE OR REPLACE VIEW municipality_population AS
+SELECT municipality, year, period, category, value, document_id, source_ref, raw_value, flag
+FROM facts
+WHERE topic = 'population' AND metric = 'residents' AND territory IS NULL;
+
+-- Every value that needs care: what was printed, what was read, why, and where.
+CREATE OR REPLACE VIEW quality AS
+SELECT f.fact_id, f.municipality, f.year, f.topic, f.metric, f.category, f.subgroup,
+       f.raw_value AS printed, f.value AS read_as, f.unit, f.flag AS why,
+       d.file_name, f.source_ref
+FROM facts f JOIN documents d USING (document_id)
+WHERE f.flag IS NOT NULL;
