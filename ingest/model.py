@@ -6,12 +6,16 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Location:
-    """Where a piece of text sits in its source: a page (PDF) or a line (text export), both 1-based."""
+    """Where a piece of text sits in its source: a page (PDF), a line (text export) or a sheet and row
+    (workbook); numbers are 1-based."""
 
     page: int | None = None
     line: int | None = None
+    sheet: str | None = None
 
     def ref(self) -> str:
+        if self.sheet is not None:
+            return f"sheet '{self.sheet}', row {self.line}"
         if self.page is not None:
             return f"p. {self.page}"
         if self.line is not None:
@@ -36,6 +40,8 @@ class Table:
 
     def ref(self) -> str:
         """How facts cite this table: its label (or caption start) and location."""
+        if self.loc.sheet is not None:
+            return f"sheet '{self.loc.sheet}'"
         name = self.label or (self.caption[:60] if self.caption else "table")
         return f"{name}, {self.loc.ref()}" if self.loc.ref() else name
 

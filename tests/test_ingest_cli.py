@@ -1,0 +1,193 @@
+"""The ingest command as a user meets it: progress, refusals, idempotence, replacement, safety."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from openpyxl import Workbook
+
+from ingest.cli import main, writer_lock
+
+ROOT = Path(__file__).resolve().parents[1]
+TABLES = ("documents", "facts", "raw_tables", "territories", "case_codes", "municipalities")
+
+
+def make_upload(path: Path, rows: list[list], header=("municipality", "year", "topic", "metric",
+                                                      "category", "value", "unit")) -> Path:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "facts"
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def dump(db: Path) -> dict[str, list]:
+    """Everything the warehouse holds, to compare before and after (ingest times excluded)."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for table in TABLES:
+            columns = [c[0] for c in con.execute(f"DESCRIBE {table}").fetchall() if c[0] != "ingested_at"]
+            out[table] = sorted(map(repr, con.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()))
+        return out
+    finally:
+        con.close()
+
+
+def count(db: Path, sql: str, params=()) -> int:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, list(params)).fetchone()[0]
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def upload(tmp_path: Path) -> Path:
+    return make_upload(tmp_path / "tukums_2025.xlsx", [
+        ["Tukuma novads", 2025, "budget", "spend", "Aprūpe mājās", "105 486,50", "EUR"],
+        ["Tukuma novads", 2025, "recipients", "persons", "Aprūpe mājās", 176, "persons"],
+        ["Tukuma novads", 2025, "budget", "spend", "Patversme", "34 50.00", "EUR"],
+    ])
+
+
+@pytest.fixture
+def db(tmp_path: Path, upload: Path) -> Path:
+    path = tmp_path / "w.duckdb"
+    assert main(["--db", str(path), str(upload)]) == 0
+    return path
+
+
+def test_upload_is_stored_with_provenance(db: Path, capsys):
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("SELECT category, value, unit, raw_value, flag, source_ref FROM facts ORDER BY value").fetchall()
+    con.close()
+    assert [(r[0], r[1], r[3]) for r in rows] == [
+        ("Aprūpe mājās", 176.0, "176"), ("Patversme", 3450.0, "34 50.00"), ("Aprūpe mājās", 105486.5, "105 486,50")]
+    assert "irregular digit grouping" in rows[1][4]
+    assert rows[0][5] == "sheet 'facts', row 3"
+
+
+def test_same_file_again_changes_nothing(db: Path, upload: Path, capsys):
+    before = dump(db)
+    assert main(["--db", str(db), str(upload)]) == 0
+    assert "unchanged" in capsys.readouterr().out
+    assert dump(db) == before
+
+
+def test_new_version_replaces_the_old_facts(db: Path, tmp_path: Path, capsys):
+    newer = tmp_path / "v2"
+    newer.mkdir()
+    make_upload(newer / "tukums_2025.xlsx", [
+        ["Tukuma novads", 2025, "budget", "spend", "Aprūpe mājās", "110 000", "EUR"]])
+    assert main(["--db", str(db), str(newer / "tukums_2025.xlsx")]) == 0
+    assert "replaced" in capsys.readouterr().out
+    assert count(db, "SELECT count(*) FROM documents") == 1
+    assert count(db, "SELECT count(*) FROM facts") == 1
+    assert count(db, "SELECT value FROM facts") == 110000
+
+
+def _refusal(tmp_path: Path, db: Path, path: Path, capsys) -> str:
+    before = dump(db)
+    code = main(["--db", str(db), str(path)])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert dump(db) == before, "a refused file must leave the warehouse exactly as it was"
+    refusals = [line for line in err.splitlines() if "REFUSED" in line]
+    assert len(refusals) == 1 and path.name in refusals[0]
+    assert "Traceback" not in err
+    return refusals[0]
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.txt", b"", "empty"),
+    ("blank.md", b"   \n\n", "no text"),
+    ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 50, "binary"),
+    ("baltic.txt", "Sociālais dienests".encode("cp1257"), "UTF-8"),
+    ("notes.docx", b"PK\x03\x04 something", "unsupported file type"),
+    ("report.pdf", b"This is plain text pretending to be a PDF\n" * 20, "PDF"),
+    ("report.xlsx", b"plain text, not a workbook\n" * 20, "not an Excel"),
+])
+def test_bad_files_are_refused_with_one_line(tmp_path, db, capsys, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert reason.lower() in _refusal(tmp_path, db, path, capsys).lower()
+
+
+def test_truncated_pdf_is_refused(tmp_path, db, capsys):
+    original = (ROOT / "raw_reports" / "tukuma_novads_2024_publiskais_parskats.pdf").read_bytes()
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(original[: len(original) // 3])
+    line = _refusal(tmp_path, db, path, capsys)
+    assert "truncated" in line.lower() or "damaged" in line.lower()
+
+
+def test_upload_with_a_bad_cell_names_row_and_column(tmp_path, db, capsys):
+    path = make_upload(tmp_path / "bad.xlsx", [
+        ["Bauskas novads", 2025, "budget", "spend", "Patversme", "100", "EUR"],
+        ["Bauskas novads", 2025, "budget", "spend", "Aprūpe", "daudz", "EUR"]])
+    line = _refusal(tmp_path, db, path, capsys)
+    assert "row 3" in line and "'value'" in line and "daudz" in line
+
+
+def test_missing_path_is_refused(tmp_path, db, capsys):
+    _refusal(tmp_path, db, tmp_path / "nowhere.pdf", capsys)
+
+
+def test_good_files_go_in_while_a_bad_one_is_refused(tmp_path, capsys):
+    db = tmp_path / "w.duckdb"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    make_upload(folder / "a.xlsx", [["Bauskas novads", 2024, "budget", "spend", "Patversme", "10", "EUR"]])
+    (folder / "b.txt").write_bytes(b"")
+    assert main(["--db", str(db), str(folder)]) == 1
+    out = capsys.readouterr()
+    assert "1 of 2 files" in out.out and "b.txt" in out.err
+    assert count(db, "SELECT count(*) FROM facts") == 1
+
+
+def test_a_second_ingest_waits_then_says_busy(tmp_path, upload, capsys):
+    db = tmp_path / "w.duckdb"
+    with writer_lock(db, wait_seconds=0):
+        code = main(["--db", str(db), "--wait", "0.5", str(upload)])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "busy" in err and "Traceback" not in err
+    assert main(["--db", str(db), str(upload)]) == 0  # and works once the first has finished
+
+
+def test_killing_the_ingest_leaves_every_document_whole(tmp_path):
+    """Kill the command at several moments; every stored document has all its facts or is absent."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(40):
+        make_upload(folder / f"m{i:02d}.xlsx", [[f"Novads {i}", 2024, "budget", "spend", f"Pakalpojums {k}",
+                                                str(k + 1), "EUR"] for k in range(200)])
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for after in (3, 17, 31):
+        db = tmp_path / f"k{after}.duckdb"
+        proc = subprocess.Popen([sys.executable, "-m", "ingest", "--db", str(db), str(folder)], cwd=ROOT,
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        for line in proc.stdout:  # kill just after the progress line of the `after`-th document
+            if line.startswith(f"[{after}/"):
+                proc.send_signal(signal.SIGKILL)
+                break
+        proc.wait()
+        con = duckdb.connect(str(db), read_only=True)
+        per_doc = con.execute("SELECT d.document_id, count(f.fact_id) FROM documents d "
+                              "LEFT JOIN facts f USING (document_id) GROUP BY 1").fetchall()
+        orphans = con.execute("SELECT count(*) FROM facts WHERE document_id NOT IN "
+                              "(SELECT document_id FROM documents)").fetchone()[0]
+        con.close()
+        assert orphans == 0
+        assert after <= len(per_doc) < 40, "the kill should land mid-run"
+        assert all(n == 200 for _, n in per_doc), per_doc
