@@ -74,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
                         print(f"[{i}/{len(files)}] {_line(outcome)}", file=sys.stderr, flush=True)
                     elif not args.quiet:
                         print(f"[{i}/{len(files)}] {_line(outcome)}{took}", flush=True)
+                        for message in outcome.messages:
+                            print(f"         note: {message}", flush=True)
                 con.execute("CHECKPOINT")
             finally:
                 con.close()

@@ -129,3 +129,4 @@ class Extraction:
     raw_cells: list[RawCell] = field(default_factory=list)
     territories: list[tuple[str, str, str]] = field(default_factory=list)  # (municipality, territory, kind)
     case_codes: list[tuple[str, str]] = field(default_factory=list)  # (code, meaning as printed)
+    messages: list[str] = field(default_factory=list)  # what the layout expected but did not find

@@ -1,7 +1,7 @@
 """One file through every stage: read -> recognise the layout -> extract facts -> store."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -18,6 +18,7 @@ class Outcome:
     layout: str | None = None
     result: StoreResult | None = None
     error: str | None = None
+    messages: list[str] = field(default_factory=list)  # what the layout expected but did not find
 
 
 def extract_file(path: Path) -> tuple[ParsedDocument, Extraction]:
@@ -36,7 +37,8 @@ def ingest_file(con: duckdb.DuckDBPyConnection, path: Path) -> Outcome:
         return Outcome(path, error=str(exc))
     except Exception as exc:  # a layout bug must not stop the other files nor leave a half document
         return Outcome(path, error=f"could not be interpreted ({type(exc).__name__}: {exc})")
-    return Outcome(path, layout=extraction.layout, result=store_document(con, doc, extraction))
+    return Outcome(path, layout=extraction.layout, result=store_document(con, doc, extraction),
+                   messages=extraction.messages)
 
 
 def collect_files(targets: list[Path]) -> tuple[list[Path], list[Outcome]]:

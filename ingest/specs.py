@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 from ingest.model import Cell, Fact, Location, ParsedDocument, RawCell, Table, TextLine
 from ingest.numbers import parse_lv_number
@@ -159,12 +160,24 @@ class YearTable:
     total: str | None = r"^\s*(kopā|pavisam)\b"
     skip_rows: str | None = r"^\[\.\.\]$"
     category_map: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # label regex -> topic, metric, unit
+    # Regex a year column's header must match; other year-named columns (say, counts printed beside the
+    # sums) are left to other rules, as raw cells. None: every column naming a year.
+    value_columns: str | None = None
+    # Regex a row must match (case-sensitively) to count towards the subtotal above it, e.g. lower-case
+    # "ar ..." rows; the first row that does not ends the group. None: every row up to the next subtotal.
+    part: str | None = None
 
 
-def _sum_check(parent: Fact, parts: list[Fact]) -> None:
+def _sum_check(parent: Fact, parts: list[Fact], elided: bool = False) -> None:
     if not parts:
         return
     total = sum(p.value for p in parts)
+    if elided:
+        # Rows were left out of the table ('[..]'), so the total can only be checked as an upper bound.
+        if parent.value < total - max(0.01 * len(parts), 1e-6):
+            parent.add_flag(f"total {parent.raw_value} is less than the sum of the {len(parts)} rows listed "
+                            f"({total:,.2f}), although rows were left out".replace(",", " "))
+        return
     if abs(total - parent.value) > max(0.01 * len(parts), 1e-6):
         parent.add_flag(f"subtotal {parent.raw_value} differs from the sum of its {len(parts)} rows "
                         f"({total:,.2f})".replace(",", " "))
@@ -174,7 +187,8 @@ def read_year_table(table: Table, spec: YearTable, municipality: str,
                     header_row: int = 0) -> tuple[list[Fact], list[RawCell]]:
     """Facts for every (row, year column) of a YearTable; raw cells for everything else."""
     header = table.rows[header_row]
-    years = column_years(header)
+    years = [(i, y, text) for i, y, text in column_years(header)
+             if not spec.value_columns or re.search(spec.value_columns, text, re.IGNORECASE)]
     year_cols = {i: (y, printed_period(text, y)) for i, y, text in years}
     cap_flag = caption_year_flag(table, [y for _, y, _ in years])
     facts: list[Fact] = []
@@ -182,11 +196,14 @@ def read_year_table(table: Table, spec: YearTable, municipality: str,
     groups: list[tuple[dict[int, Fact], dict[int, list[Fact]]]] = []
     all_rows: dict[int, list[Fact]] = {}
     total_row: dict[int, Fact] | None = None
+    in_group = False  # whether the rows read now are parts of the last subtotal
+    elided = False  # whether the table marks rows as left out
     for r, row in enumerate(table.rows[header_row + 1:], start=header_row + 1):
         if len(row) <= spec.label_column:
             continue
         label = row[spec.label_column].text.strip()
         if not label or (spec.skip_rows and re.search(spec.skip_rows, label)):
+            elided = elided or bool(label)
             raw.extend(RawCell(table.ref(), table.caption, r, c, cell.text, cell.loc) for c, cell in enumerate(row) if cell.text)
             continue
         topic, metric, unit = spec.topic, spec.metric, spec.unit
@@ -222,10 +239,12 @@ def read_year_table(table: Table, spec: YearTable, municipality: str,
             total_row = row_facts
         elif is_subtotal:
             groups.append((row_facts, {}))
+            in_group = True
         else:
+            in_group = in_group and not (spec.part and not re.search(spec.part, label))
             for c, fact in row_facts.items():
                 all_rows.setdefault(c, []).append(fact)
-                if groups:
+                if in_group:
                     groups[-1][1].setdefault(c, []).append(fact)
     for parent_row, parts in groups:
         for c, parent in parent_row.items():
@@ -233,7 +252,7 @@ def read_year_table(table: Table, spec: YearTable, municipality: str,
     if total_row:
         for c, total in total_row.items():
             subtotals = [g[0][c] for g in groups if c in g[0]]
-            _sum_check(total, subtotals or all_rows.get(c, []))
+            _sum_check(total, subtotals or all_rows.get(c, []), elided=elided)
     return facts, raw
 
 
@@ -260,3 +279,160 @@ def flag_disagreements(facts: list[Fact]) -> None:
 
 def with_defaults(fact: Fact, **kw) -> Fact:
     return replace(fact, **kw)
+
+
+# --------------------------------------------------------------------------- prose that a context sentence dates
+
+_MONTH_STEMS = ("janvār", "februār", "mart", "aprīl", "maij", "jūnij", "jūlij", "august", "septembr",
+                "oktobr", "novembr", "decembr")
+
+
+def iso_period(groups: dict[str, str | None]) -> str | None:
+    """'2016', '2016-01' or '2016-01-01' from the groups year, month (a number or a Latvian month word, any
+    case ending) and day of a date sentence."""
+    year, month, day = groups.get("year"), groups.get("month"), groups.get("day")
+    if not year:
+        return None
+    if month and not month.isdigit():
+        month = next((str(i) for i, stem in enumerate(_MONTH_STEMS, 1) if month.lower().startswith(stem)), None)
+    if not month:
+        return year
+    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+
+
+@dataclass(frozen=True)
+class ProseGroup:
+    """Prose rules that share a sentence elsewhere in the text saying when (or where) they hold, e.g.
+    'Uz 2016. gada 1. janvāri nodaļā strādā:' for the staff counts listed after it.
+
+    The `context` regex's groups year/month/day date each fact whose own sentence names no year;
+    `territory` (a template over the context's groups) places each fact whose rule gives no territory;
+    `territory_form` turns a printed place name into the one facts use (e.g. a genitive into the
+    nominative)."""
+
+    rules: tuple[Prose, ...]
+    context: str | None = None
+    municipality: str | None = None  # when the figures are not the document's own, e.g. "Latvija"
+    territory: str | None = None
+    territory_form: Callable[[str], str] | None = None
+
+
+def read_prose_groups(flow: FlowText, groups: tuple[ProseGroup, ...] | list[ProseGroup],
+                      municipality: str) -> tuple[list[Fact], list[str]]:
+    """read_prose for each group, completed from its context; a message for each context not found."""
+    facts: list[Fact] = []
+    missing: list[str] = []
+    for group in groups:
+        context = re.search(group.context, flow.text) if group.context else None
+        if group.context and not context:
+            missing.append(f"no context sentence matched {group.context[:60]!r}")
+        found, lost = read_prose(flow, list(group.rules), group.municipality or municipality)
+        missing.extend(lost)
+        known = context.groupdict() if context else {}
+        for fact in found:
+            if fact.year is None and known.get("year"):
+                fact.year = int(known["year"])
+                fact.period = fact.period or iso_period(known)
+            if fact.period is None and fact.year is not None:
+                fact.period = str(fact.year)
+            if fact.territory is None and group.territory and context:
+                fact.territory = _fill(group.territory, known)
+            if fact.territory and group.territory_form:
+                fact.territory = group.territory_form(fact.territory)
+        facts.extend(found)
+    return facts, missing
+
+
+# --------------------------------------------------------------------------- arithmetic the text implies
+
+@dataclass(frozen=True)
+class Pick:
+    """One fact of a document's facts, for an arithmetic check: metric, category, subgroup and territory
+    must equal the fact's (None matches None); `unit` None matches any unit."""
+
+    metric: str
+    category: str
+    subgroup: str | None = None
+    unit: str | None = None
+    territory: str | None = None
+
+    def find(self, facts: list[Fact]) -> Fact | None:
+        return next((f for f in facts if (f.metric, f.category, f.subgroup, f.territory)
+                     == (self.metric, self.category, self.subgroup, self.territory)
+                     and self.unit in (None, f.unit)), None)
+
+
+@dataclass(frozen=True)
+class SumCheck:
+    """Figures the text gives as a total and its parts, or (with `whole`, e.g. 100 for shares) as parts of
+    a whole: where they do not add up, the total (or each part) is flagged. Rounded shares may be off by
+    half a point each; counts and sums must add up exactly."""
+
+    parts: tuple[Pick, ...]
+    total: Pick | None = None
+    whole: float | None = None
+
+
+@dataclass(frozen=True)
+class RatioCheck:
+    """A printed ratio that should equal numerator / denominator × scale to its printed precision, e.g.
+    a share in %, persons per case, or specialists required by a per-1 000 norm."""
+
+    ratio: Pick
+    numerator: Pick
+    denominator: Pick | None = None
+    scale: float = 1.0
+
+
+def _shown(value: float) -> str:
+    """A number as these reports print it: '2 223 965', '3,06'."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
+    return text.replace(",", " ").replace(".", ",")
+
+
+def _printed_precision(raw: str) -> float:
+    """Half a unit of the last digit printed: 0.5 for '32', 0.005 for '3,28'."""
+    m = re.search(r"\d[.,](\d+)", raw)
+    return 0.5 * 10 ** -(len(m.group(1)) if m else 0)
+
+
+def check_arithmetic(facts: list[Fact], checks: tuple[SumCheck | RatioCheck, ...] | list) -> None:
+    """Flag the facts that break the sums and ratios the text implies; checks whose facts are missing
+    are skipped (the figures were not found, which read_prose already reports)."""
+    for check in checks:
+        if isinstance(check, RatioCheck):
+            _check_ratio(facts, check)
+        else:
+            _check_sum(facts, check)
+
+
+def _check_sum(facts: list[Fact], check: SumCheck) -> None:
+    parts = [p.find(facts) for p in check.parts]
+    total = check.total.find(facts) if check.total else None
+    if None in parts or (check.total and total is None):
+        return
+    added = sum(p.value for p in parts)
+    rounded = all(p.unit == "percent" for p in parts)
+    tolerance = 0.5 * len(parts) if rounded else max(0.01 * len(parts), 1e-6)
+    expected = total.value if total else check.whole
+    if expected is None or abs(added - expected) <= tolerance:
+        return
+    listed = " + ".join(p.raw_value for p in parts)
+    if total:
+        total.add_flag(f"the parts the text gives ({listed}) add up to {_shown(added)}, not {total.raw_value}")
+    else:
+        for part in parts:
+            part.add_flag(f"the parts the text gives ({listed}) add up to {_shown(added)}, not {_shown(expected)}")
+
+
+def _check_ratio(facts: list[Fact], check: RatioCheck) -> None:
+    ratio, numerator = check.ratio.find(facts), check.numerator.find(facts)
+    denominator = check.denominator.find(facts) if check.denominator else None
+    if ratio is None or numerator is None or (check.denominator and not denominator):
+        return
+    if denominator is not None and denominator.value == 0:
+        return
+    computed = numerator.value / (denominator.value if denominator else 1) * check.scale
+    if abs(computed - ratio.value) > _printed_precision(ratio.raw_value) + 1e-9:
+        of = f"{numerator.raw_value} / {denominator.raw_value}" if denominator else numerator.raw_value
+        ratio.add_flag(f"{of} gives {_shown(round(computed, 2))}, not {ratio.raw_value}")

@@ -1,0 +1,333 @@
+"""The Bauska strategy layout: hand-checked values from the raw report, its checks (Kopā rows, caption
+totals, copied tables, disagreeing duplicates), page-split tables, and a next year's report built here."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.layouts import recognise
+from ingest.layouts.bauska_strategy import LAYOUT, extract
+from ingest.readers import read_document
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "raw_reports" / "bauskas_novads_2016-2020_socialais_dienests_strategija.md"
+HOME_CARE = "aprūpe mājās, t.sk. mobilā aprūpes vienība"
+PSYCHOLOGIST = "psihologa pakalpojums un atbalsts"
+SUPPORT_GROUPS = "atbalsta un pašpalīdzības grupas bērniem un vecākiem"
+ADULT_CARE = "Sociālo aprūpi institūcijā pieaugušām personām"
+COUNCIL = ("Pašvaldības domes finansējums sociālajiem pakalpojumiem(institucionālā aprūpe nepilngadīgām un "
+           "pilngadīgām personām)")
+SERVICES = "Sociālie pakalpojumi (aprūpei mājās un izmitināšanas pakalpojums)"
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return extract(read_document(RAW))
+
+
+def ingest_text(tmp_path: Path, text: str):
+    path = tmp_path / RAW.name
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    assert LAYOUT.matches(doc, doc.text)
+    return extract(doc)
+
+
+def the(ex, prose: bool | None = None, **key):
+    """The one fact with these fields (from running text only, or from tables only, when `prose` says)."""
+    found = [f for f in ex.facts if all(getattr(f, k) == v for k, v in key.items())
+             and (prose is None or f.source_ref.startswith("text,") == prose)]
+    assert len(found) == 1, f"{len(found)} facts for {key}"
+    return found[0]
+
+
+# ----------------------------------------------------------------------------- the document
+
+def test_recognised_by_its_words():
+    doc = read_document(RAW)
+    assert recognise(doc) is LAYOUT
+    for other in ("tukuma_novads_2016_socialais_darbs_izvertejums.txt", "latvija_2017_socialo_dienestu_aptauja.txt",
+                  "lps_2020_seminars_socialie_pakalpojumi.txt", "tukuma_novads_2024_publiskais_parskats.txt"):
+        other_doc = read_document(ROOT / "raw_reports" / other)
+        assert not LAYOUT.matches(other_doc, other_doc.text), other
+
+
+def test_document_info(ex):
+    assert ex.info.municipality == "Bauskas novads"
+    assert ex.info.kind == "strategy"
+    assert ex.info.period == "2012..2014"
+    assert ex.info.title == ("Bauskas novada pašvaldības iestādes „Bauskas novada Sociālais dienests” "
+                             "attīstības stratēģija 2016-2020")
+    assert ex.messages == []
+
+
+def test_counts(ex):
+    assert len(ex.facts) == 334
+    assert sum(1 for f in ex.facts if f.flag) == 37
+    assert len(ex.raw_cells) == 311
+
+
+# ----------------------------------------------------------------------------- hand-checked values
+
+@pytest.mark.parametrize("topic, metric, category, subgroup, year, value, raw", [
+    # per-service recipients (gender by year)
+    ("recipients", "persons", HOME_CARE, "Vīrieši", 2012, 18, "18"),
+    ("recipients", "persons", HOME_CARE, "Kopā", 2014, 86, "86"),
+    ("recipients", "persons", "pilngadīgu personu ievietošana ilgstošas sociālās aprūpes institūcijā",
+     "Sievietes", 2013, 8, "8"),
+    ("recipients", "persons", PSYCHOLOGIST, "Sievietes, pieaug", 2014, 170, "170"),
+    ("recipients", "persons", PSYCHOLOGIST, "Vīrieši, bērni", 2012, 71, "71"),
+    ("recipients", "persons", PSYCHOLOGIST, "Kopā, bērni", 2014, 167, "167"),
+    ("recipients", "children", "sociālās rehabilitācijas pakalpojumi dzīvesvietā bērniem, kuri cietuši no "
+     "vardarbības", "zēni", 2013, 6, "6"),
+    ("recipients", "children", "vardarbībā cietušo bērnu rehabilitācija krīzes centrā", "meitenes", 2012, 15, "15"),
+    ("recipients", "children", SUPPORT_GROUPS, "zēni", 2012, 30, "30"),
+    ("recipients", "parents", SUPPORT_GROUPS, "sievietes", 2014, 41, "41"),  # the second table under 2.4.
+    ("recipients", "parents", "bērnu emocionālās audzināšanas grupas (turpmāk–BEA) vecākiem", "Kopā", 2012, 27, "27"),
+    ("recipients", "persons", "jurista pakalpojums ģimenēm ar bērniem", "Sievietes", 2013, 48, "48"),
+    ("recipients", "persons", "nometnes sociālās atstumtības riskam pakļauto ģimeņu bērniem", "Kopā", 2014, 135, "135"),
+    ("recipients", "persons", "asistenta pakalpojuma administrēšana personām ar invaliditāti", "Vīrieši", 2014, 51,
+     "51"),
+    ("recipients", "persons", "mājokļa pielāgošana personām, kuras pārvietojas riteņkrēslā", "Kopā", 2014, 3, "3"),
+    # care
+    ("care", "persons", ADULT_CARE, "Sievietes, Savā pašvaldībā", 2013, 59, "59"),
+    ("care", "persons", ADULT_CARE, "Kopā, Citā pašvaldībā", 2014, 7, "7"),
+    ("care", "children", "Nepilngadīgo sociālo aprūpi institūcijā", "Zēni", 2012, 23, "23"),
+    ("care", "children", "Aizbildnībā ievietoto bērnu skaits", "Kopā", 2013, 21, "21"),
+    ("care", "persons", "Aizbildņu skaits", None, 2013, 86, "86"),
+    ("care", "children", "Audzūģimenēs ievietoto bērnu skaits", "Meitenes", 2013, 10, "10"),
+    ("care", "families", "Audzūģimeņu skaits", "Citos novados", 2014, 7, "7"),
+    # funding
+    ("budget", "funding", "No pašvaldības budžeta", None, 2012, 554291, "554291"),
+    ("budget", "funding", "psihologa pakalpojums vardarb.cietušajiem", "No valsts budžeta", 2013, 1138, "1138"),
+    ("budget", "funding", "Ģimeņu stiprināšanas pasākumi", "No projektu finansējuma", 2014, 78258, "78258"),
+    ("budget", "spend", "Sociālā palīdzība", None, 2012, 322239, "322239"),
+    ("budget", "spend", SERVICES, None, 2014, 36493, "36493"),
+    ("budget", "share", "Sociālā palīdzība", None, 2014, 86.7, "86,7%"),
+    ("budget", "share", SERVICES, None, 2013, 3.06, "3,06"),
+    ("budget", "funding", COUNCIL, None, 2013, 193718, "193718"),
+    ("budget", "share", COUNCIL, None, 2014, 27, "27 %"),
+    # social assistance by target group
+    ("social_assistance", "persons", "pensijas vecuma personas", "Pilngadīgas personas", 2014, 748, "748"),
+    ("social_assistance", "persons", "Bērni ar invaliditāti", "Bērni", 2013, 39, "39"),
+    ("social_assistance", "persons", "Bērni", "t.sk. personas kopā", 2012, 869, "869"),
+    ("social_assistance", "spend", "Izlietotie līdzekļi sociālajai palīdzībai kopā", None, 2013, 245857, "245 857"),
+])
+def test_table_values(ex, topic, metric, category, subgroup, year, value, raw):
+    fact = the(ex, topic=topic, metric=metric, category=category, subgroup=subgroup, year=year)
+    assert fact.value == pytest.approx(value)
+    assert fact.raw_value == raw
+    assert fact.period == str(year)
+    assert fact.municipality == "Bauskas novads"
+
+
+@pytest.mark.parametrize("metric, category, value, unit", [
+    ("specialists", "Sociālie darbinieki darbam ar ģimeni un bērniem", 4, "persons"),
+    ("specialists", "Sociālie darbinieki (strādā ar visām mērķgrupām)", 14, "persons"),
+    ("employees", "Ergoterapeits", 1, "persons"),
+])
+def test_staff_tables_as_of_the_staff_date(ex, metric, category, value, unit):
+    fact = the(ex, prose=False, metric=metric, category=category)
+    assert (fact.value, fact.unit, fact.year, fact.period) == (value, unit, 2015, "2015-10-01")
+
+
+@pytest.mark.parametrize("municipality, topic, metric, category, subgroup, period, value, unit", [
+    ("Bauskas novads", "staff", "employees", "darbinieki", None, "2015-10-01", 40, "persons"),
+    ("Bauskas novads", "staff", "fte", "amatu vienības", None, "2015-10-01", 37.75, "FTE"),
+    ("Bauskas novads", "staff", "positions", "vakances", None, "2015-10-01", 1, "positions"),
+    ("Bauskas novads", "staff", "specialists", "sociālā darba speciālisti", None, "2015-10-01", 22, "persons"),
+    ("Bauskas novads", "staff", "specialists_missing", "sociālie darbinieki", None, "2015-10-01", 4, "persons"),
+    ("Bauskas novads", "population", "residents", "iedzīvotāju skaits", None, "2015-01-01", 26016, "persons"),
+    ("Bauskas novads", "staff", "share", "sociālā darba speciālisti", "sievietes", "2015-10-01", 100, "percent"),
+    ("Latvija", "staff", "share", "sociālie darbinieki", "vīrieši", "2015-10-01", 3, "percent"),
+    ("Bauskas novads", "staff", "specialists", "sociālie darbinieki", "maģistra grāds sociālajā darbā",
+     "2015-10-01", 6, "persons"),
+    ("Bauskas novads", "staff", "specialists", "sociālie darbinieki", "grupu supervīzija", "2015-10-01", 19,
+     "persons"),
+    ("Bauskas novads", "social_assistance", "benefit_types", "pabalstu veidi", None, "2015", 13, "count"),
+    ("Bauskas novads", "budget", "change", "pašvaldības finansējums", None, "2014", -12, "percent"),
+])
+def test_prose_values(ex, municipality, topic, metric, category, subgroup, period, value, unit):
+    fact = the(ex, prose=True, municipality=municipality, topic=topic, metric=metric, category=category,
+               subgroup=subgroup)
+    assert (fact.value, fact.unit, fact.period, fact.year) == (value, unit, period, int(period[:4]))
+
+
+def test_population_keeps_the_printed_number(ex):
+    fact = the(ex, topic="population", metric="residents")
+    assert fact.raw_value == "26 016" and fact.territory is None and fact.source_ref == "text, line 204"
+
+
+# ----------------------------------------------------------------------------- checks and flags
+
+def test_kopa_rows_agree_in_the_report_but_target_group_totals_do_not(ex):
+    mismatches = sorted((f.category, f.year, f.flag) for f in ex.facts if f.flag and "differs from the sum" in f.flag)
+    assert mismatches == [
+        ("Pilngadīgas personas", 2012, "total 1626 differs from the sum of its 5 rows (1636)"),
+        ("Pilngadīgas personas", 2013, "total 1480 differs from the sum of its 5 rows (1496)"),
+        ("Pilngadīgas personas", 2014, "total 1553 differs from the sum of its 5 rows (1586)"),
+        ("t.sk. personas kopā", 2012, "total 2505 differs from the sum of its 2 rows (2495)"),
+        ("t.sk. personas kopā", 2013, "total 2159 differs from the sum of its 2 rows (2143)"),
+        ("t.sk. personas kopā", 2014, "total 2140 differs from the sum of its 2 rows (2107)"),
+    ]
+
+
+def test_a_kopa_mismatch_is_flagged(tmp_path):
+    text = RAW.read_text(encoding="utf-8").replace("Kopā\t82\t72\t86", "Kopā\t83\t72\t86")
+    fact = the(ingest_text(tmp_path, text), category=HOME_CARE, subgroup="Kopā", year=2012)
+    assert fact.flag == "total 83 differs from the sum of its 2 rows (82)"
+
+
+def test_psychologist_kopa_is_checked_per_column(tmp_path):
+    text = RAW.read_text(encoding="utf-8").replace("<b>Kopā</b>\t<b>142</b>\t<b>123</b>",
+                                                   "<b>Kopā</b>\t<b>142</b>\t<b>124</b>")
+    ex = ingest_text(tmp_path, text)
+    assert the(ex, category=PSYCHOLOGIST, subgroup="Kopā, bērni", year=2012).flag == \
+        "total 124 differs from the sum of its 2 rows (123)"
+    assert the(ex, category=PSYCHOLOGIST, subgroup="Kopā, pieaug", year=2012).flag is None
+
+
+def test_specialisation_rows_checked_against_the_caption_total(ex):
+    fact = next(f for f in ex.facts if f.category == "Sociālais aprūpētājs")
+    assert fact.flag == "the rows add up to 23 but the caption counts 22"
+
+
+def test_prose_and_table_disagreements_are_flagged(ex):
+    prose = the(ex, prose=True, metric="employees", category="Psihologi")
+    assert prose.value == 2
+    assert prose.flag.startswith("the document gives another value elsewhere: 3 (Citi speciālisti")
+    generalists = [f for f in ex.facts if f.category == "Sociālie darbinieki (strādā ar visām mērķgrupām)"]
+    assert sorted(f.value for f in generalists) == [11, 14]
+    assert all("another value elsewhere" in f.flag for f in generalists)
+
+
+def test_copied_table_is_flagged(ex):
+    copied = [f for f in ex.facts if f.category.startswith("rehabilitētāja/ģimeņu asistenta")]
+    assert len(copied) == 9
+    assert all(f.flag == "the table '2.7. narkologa pakalpojums ģimenēm ar bērniem:, line 508' prints exactly "
+                         "the same numbers" for f in copied)
+
+
+def test_undated_present_figures_are_flagged(ex):
+    fte = the(ex, metric="fte", category="Psihologi")
+    assert (fte.value, fte.period) == (1.5, "2015-10-01")
+    assert fte.flag == "no date in the sentence; taken as of the staff count's date"
+
+
+def test_missing_value_gives_no_fact(ex):
+    boys = [f for f in ex.facts if f.category == "Aizbildnībā ievietoto bērnu skaits" and f.subgroup == "Zēni"]
+    assert sorted(f.year for f in boys) == [2012, 2013]  # 2014 is printed '-'
+
+
+# ----------------------------------------------------------------------------- raw cells and split tables
+
+def test_text_tables_go_to_raw_cells_and_numbers_do_not(ex):
+    captions = {c.caption for c in ex.raw_cells}
+    assert captions == {
+        "Ieteikumu un vēlmju apkopojums no Sociālā dienesta speciālistiem un aptaujātajiem Bauskas novada "
+        "iedzīvotājiem",
+        "",  # a three-column block of the recommendations that no longer fits its columns
+        "problēmas un definētās vajadzības:",
+        "Uzdevumu un pasākumu plāns",
+        "Par plānotajām strukturālajām izmaiņām Sociālajā dienestā",
+    }
+    assert any("Izveidot 4 nodaļas" in c.text for c in ex.raw_cells)
+
+
+def test_page_split_text_table_is_joined(ex):
+    cell = next(c for c in ex.raw_cells if c.text.startswith("rakstura traucējumiem un personām ar citiem"))
+    assert cell.caption.startswith("Ieteikumu un vēlmju apkopojums")
+    assert (cell.row_index, cell.col_index, cell.loc.line) == (4, 1, 740)
+    plan = {c.loc.line for c in ex.raw_cells if c.caption == "Uzdevumu un pasākumu plāns"}
+    assert min(plan) == 843 and max(plan) == 896  # nine blocks, one table
+
+
+def test_page_split_count_table_is_joined_and_checked(tmp_path):
+    page_break = "\n\n---\n\n12\n\n"  # a rule and a page number between two blocks of one table
+    text = RAW.read_text(encoding="utf-8").replace("Vīrieši\t18\t10\t16\nSievietes\t64\t62\t70\nKopā\t82",
+                                                   f"Vīrieši\t18\t10\t16{page_break}Sievietes\t64\t62\t70\nKopā\t83")
+    ex = ingest_text(tmp_path, text)
+    total = the(ex, category=HOME_CARE, subgroup="Kopā", year=2012)
+    assert total.flag == "total 83 differs from the sum of its 2 rows (82)"
+    assert the(ex, category=HOME_CARE, subgroup="Kopā", year=2014).value == 86
+    assert the(ex, category=HOME_CARE, subgroup="Sievietes", year=2013).value == 62
+    assert not any(c.text == "Sievietes" for c in ex.raw_cells)
+
+
+# ----------------------------------------------------------------------------- another year, another file
+
+def next_years_report() -> str:
+    """The report as next year's edition might print it: years +1, other values, a funding row added, a
+    row dropped, rows reordered and a service table moved."""
+    text = RAW.read_text(encoding="utf-8")
+    text = re.sub(r"(?<!\d)(20[0-2]\d)(?!\d)", lambda m: str(int(m.group(1)) + 1), text)
+    text = text.replace("Vīrieši\t18\t10\t16\nSievietes\t64\t62\t70\nKopā\t82\t72\t86",
+                        "Sievietes\t66\t62\t71\nVīrieši\t19\t11\t17\nKopā\t85\t73\t88")
+    text = text.replace("<b><i>No projektu finansējuma</i></b>",
+                        "atelpas brīža pakalpojums\t<b>100</b>\t<b>200</b>\t<b>300</b>\n"
+                        "<b><i>No projektu finansējuma</i></b>")
+    text = text.replace("Maksas pakalpojumi\t<b>1622</b>\t\t<b>104</b>\n", "")
+    text = text.replace("strādā 40 darbinieki", "strādā 42 darbinieki")
+    start = text.index("5. mājokļa pielāgošana")
+    moved = text[start:text.index("#### ***Citi sociālo pakalpojumu")]
+    text = text.replace(moved, "")
+    return text.replace("### 4. izmitināšanas pakalpojums", moved + "### 4. izmitināšanas pakalpojums")
+
+
+@pytest.fixture(scope="module")
+def next_year(tmp_path_factory):
+    return ingest_text(tmp_path_factory.mktemp("next"), next_years_report())
+
+
+def test_next_year_reads_its_own_years(next_year):
+    assert next_year.info.period == "2013..2015"
+    assert next_year.messages == []
+    assert not any(f.year == 2012 for f in next_year.facts)
+
+
+def test_next_year_values_and_reordered_rows(next_year):
+    assert the(next_year, category=HOME_CARE, subgroup="Vīrieši", year=2013).value == 19
+    assert the(next_year, category=HOME_CARE, subgroup="Sievietes", year=2015).value == 71
+    total = the(next_year, category=HOME_CARE, subgroup="Kopā", year=2013)
+    assert (total.value, total.flag) == (85, None)
+
+
+def test_next_year_added_and_dropped_rows(next_year):
+    added = the(next_year, category="atelpas brīža pakalpojums", year=2015)
+    assert (added.value, added.subgroup, added.metric) == (300, "No valsts budžeta", "funding")
+    assert not any(f.category == "Maksas pakalpojumi" for f in next_year.facts)
+
+
+def test_next_year_moved_table_and_staff_date(next_year):
+    moved = the(next_year, category="mājokļa pielāgošana personām, kuras pārvietojas riteņkrēslā", subgroup="Kopā",
+                year=2015)
+    assert moved.value == 3
+    staff = the(next_year, metric="employees", category="darbinieki")
+    assert (staff.value, staff.period, staff.year) == (42, "2016-10-01", 2016)
+    assert the(next_year, topic="population").period == "2016-01-01"
+
+
+def test_next_year_keeps_every_table(ex, next_year):
+    def tables(extraction):
+        return {f.category for f in extraction.facts if f.topic in ("recipients", "care")}
+    assert tables(next_year) == tables(ex)
+
+
+# ----------------------------------------------------------------------------- bad input
+
+def test_report_without_tables_gives_prose_and_messages(tmp_path):
+    text = "\n".join(line for line in RAW.read_text(encoding="utf-8").splitlines() if "\t" not in line)
+    ex = ingest_text(tmp_path, text)
+    assert {f.source_ref.split(",")[0] for f in ex.facts} == {"text"}
+    assert ex.raw_cells == []
+    assert "no table matched '^Finansējuma avoti$'" in ex.messages
+    assert ex.info.period == ""
+
+
+def test_report_without_staff_paragraph(tmp_path):
+    text = RAW.read_text(encoding="utf-8").replace("2015.gada 1.oktobrī Sociālajā dienestā strādā", "Šobrīd strādā")
+    ex = ingest_text(tmp_path, text)
+    assert "no staff date found: the staff figures are undated" in ex.messages
+    assert the(ex, metric="specialists_missing").period is None
