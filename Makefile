@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= warehouse/socdash.duckdb
 PORT   ?= 8501
 
-.PHONY: run test warehouse rebuild bench clean
+.PHONY: run test browser warehouse rebuild bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,13 @@ rebuild: $(STAMP)
 run: $(STAMP) $(DB)
 	SOCDASH_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+# The browser tests drive Debian's Chromium; Playwright cannot download its own browser here.
+browser:
+	@[ -x /usr/bin/chromium ] || { echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.build_warehouse
