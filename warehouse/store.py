@@ -34,19 +34,20 @@ class StoreResult:
     note: str = ""
 
 
-def _fact_signature(facts) -> list[tuple]:
-    """What a fact says, whatever file or place it was read from: used to tell renditions from versions."""
-    return sorted(
+def _fact_signature(facts) -> list[str]:
+    """What a document's facts say, whatever file or place they were read from: tells renditions from
+    versions. Compared as text, since the fields hold None beside values."""
+    return sorted(repr(
         (f.municipality, f.territory, f.year, f.period, f.topic, f.metric, f.category, f.subgroup,
-         round(f.value, 6), f.unit, f.raw_value, f.flag is not None)
+         round(f.value, 6), f.unit, f.raw_value, f.flag is not None))
         for f in facts)
 
 
-def _stored_signature(con: duckdb.DuckDBPyConnection, document_id: str) -> list[tuple]:
+def _stored_signature(con: duckdb.DuckDBPyConnection, document_id: str) -> list[str]:
     rows = con.execute(
         "SELECT municipality, territory, year, period, topic, metric, category, subgroup, value, unit,"
         " raw_value, flag FROM facts WHERE document_id = ?", [document_id]).fetchall()
-    return sorted(r[:8] + (round(r[8], 6), r[9], r[10], r[11] is not None) for r in rows)
+    return sorted(repr(r[:8] + (round(r[8], 6), r[9], r[10], r[11] is not None)) for r in rows)
 
 
 def _delete_document(con: duckdb.DuckDBPyConnection, document_id: str, keep_row: bool = False) -> None:
