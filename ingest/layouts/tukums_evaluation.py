@@ -1,0 +1,797 @@
+"""Tukums evaluation of social work and a model for the parishes (Tukuma novada sociālais dienests, 2016).
+
+A text export of a Word document whose tables come out flattened one cell per line (see
+ingest/readers/flattened.py). The tables are described below as specs, matched by caption words:
+
+- services (1. tabula): spend and recipients per service and year, two numbers per cell;
+- caseloads (2., 5. and 7. tabula): active cases per social-work position and case code;
+- focus groups (4. tabula): how many respondents recognised each form of support, and where it is available;
+- staffing models (8., 9. and 11. tabula): residents and positions per parish, existing and proposed;
+- funding needs (10. and 12. tabula): what the proposed models cost.
+
+Tables 3 and 6 (job duties) are text; their cells, and every cell no spec reads, are kept as raw cells.
+Prose figures and the chart data at the end of the file are read by tukums_evaluation_prose.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field, replace
+
+from ingest.layouts import Layout
+from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
+from ingest.numbers import LvNumber, parse_lv_number
+from ingest.readers.flattened import flattened_tables
+from ingest.specs import FlowText, column_years, find_tables, flag_disagreements, table_raw_cells
+
+MUNICIPALITY = "Tukuma novads"
+# The town as the staffing tables print it, and as the facts name it (the caseload table's own name).
+TERRITORY_NAMES = {"Tukums": "Tukuma pilsēta"}
+
+_MONTHS = ("janv", "febr", "mart", "apr", "mai", "jūn", "jūl", "aug", "sept", "okt", "nov", "dec")
+
+
+# --------------------------------------------------------------------------- specs
+
+@dataclass(frozen=True)
+class AsOf:
+    """When a table's figures hold, read from a sentence near it because the table itself does not say.
+
+    The pattern's groups: `year`; `month` (a number or a Latvian month name) and `day` where printed,
+    else the fixed `month` and `day`. A month without a day stands for the whole month. `inferred` marks a
+    sentence that dates related figures rather than the table itself: its facts are flagged.
+    """
+
+    pattern: str
+    month: int | None = None
+    day: int | None = None
+    inferred: bool = False
+
+
+@dataclass(frozen=True)
+class PairYearTable:
+    """Rows are services, columns are years, and each cell prints two numbers on two lines (spend, then
+    recipients). Row roles come from label patterns, never from positions:
+    `total` sums the top-level rows; `subtotal` sums the rows below it up to the next subtotal or section;
+    `group` is a row inside a subtotal that sums the rows below it; `part` is an 'of which' row of the row
+    above; `section` is a row outside every subtotal (state-funded services), and the rows below it are
+    its variants. Rows under a group, a section or a 'part' row are named `parent / row`.
+    """
+
+    caption: str
+    first: tuple[str, str, str]  # topic, metric, unit of the first number
+    second: tuple[str, str, str]  # ... and of the second
+    total: str = r"^kopā:?$"
+    subtotal: str = r":$"
+    group: str | None = None
+    part: str = r"^t\.\s?sk\b\.?\s*"
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseTable:
+    """Active cases per social-work position (rows) and case code: a cell lists codes one per line and the
+    next cell their counts. A row holding only a position cell is a section heading; a heading naming the
+    town gives its rows that territory. Further lines of a position cell name its territory; a row with no
+    position continues the position above (another worker in the same post)."""
+
+    caption: str
+    as_of: AsOf | None = None
+    stage: str | None = None  # tells apart the same caseloads before and after a change, in the subgroup
+    territory: str | None = None  # where the whole table is about one territory and its rows name none
+    position: str = r"amats"
+    codes: str = r"sējums"
+    counts: str = r"skaits"
+    town_section: str = r"pilsēta$"
+
+
+@dataclass(frozen=True)
+class CountTable:
+    """Rows are categories; each column whose header matches a key of `columns` counts something, for the
+    territory a second header row names above it, if any. Rows repeating the header are skipped."""
+
+    caption: str
+    columns: dict[str, tuple[str, str, str]]  # header regex -> topic, metric, unit
+    as_of: AsOf | None = None
+
+
+@dataclass(frozen=True)
+class StaffingTable:
+    """Rows are parishes and the town, with residents and staff positions: for the existing situation
+    and, from the column whose header matches `model`, once more for a proposed model. Merged cells
+    are read as a person would: a value stands for its row and the rows below whose cell is empty.
+    A row that lacks cells (merged across) is aligned to the left on the existing side and to the right
+    on the model side."""
+
+    caption: str
+    residents_as_of: AsOf | None = None
+    positions_as_of: AsOf | None = None
+    total_is_municipality: bool = False  # else the total row covers just the rows above it
+    residents: str = r"iedzīvotāju skaits"
+    positions: str = r"amata vietas"
+    model: str = r"modelis"
+    total: str = r"^kopā:?$"
+
+
+@dataclass(frozen=True)
+class AmountTable:
+    """Rows are cost items with one amount each, and a total row."""
+
+    caption: str
+    topic: str
+    metric: str
+    unit: str
+    subgroup: str | None = None
+    total: str = r"^kopā:?$"
+
+
+# The staffing tables give no date: their residents match the pilot section's figures "as of the start of
+# 2014", and their existing positions the department's staff "as of 1 January 2016".
+PARISH_DATA_AS_OF = AsOf(r"Dati iegūti uz (?P<year>\d{4})\. gada sākumu", month=1, day=1, inferred=True)
+STAFF_AS_OF = AsOf(r"Uz (?P<year>\d{4})\. gada (?P<day>\d{1,2})\. (?P<month>\w+) nodaļā strādā")
+
+TABLES = [
+    PairYearTable(
+        caption=r"nodrošinātie sociālie pakalpojumi, izlietotais finansējums",
+        first=("budget", "spend", "EUR"), second=("recipients", "persons", "persons"),
+        group=r"^Ilgstošas .*pakalpojums|^Citi sociālie pakalpojumi$",
+        section=r"^Valsts apmaksāta|valsts finansēts"),
+    CaseTable(
+        caption=r"Klientu lietu skaits, ar kurām strādā",
+        as_of=AsOf(r"Uz (?P<year>\d{4})\. gada (?P<day>\d{1,2})\. (?P<month>\w+) tika apkopots klientu lietu skaits")),
+    CountTable(
+        caption=r"Atbalsta formu atpazīstamība",
+        columns={r"^Atpazīstamība": ("focus_group", "recognition", "count"),
+                 r"^Ir pieejams": ("focus_group", "availability", "count")},
+        as_of=AsOf(r"(?P<year>\d{4})\. gada (?P<month>\w+) mēnesī kopā tika noorganizētas \d+ fokusgrupas")),
+    CaseTable(
+        caption=r"Klientu lietu skaits atbilstoši amata pienākumiem", stage="pirms pārdales",
+        as_of=AsOf(r"teritorijas raksturojums uz (?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")),
+    # The redistributed caseloads of the pilot in the Slampe and Džūkste parishes; the table names no date.
+    CaseTable(caption=r"Pārdalīto klientu lietu skaits", stage="pēc pārdales", territory="Slampe/Džūkste"),
+    StaffingTable(
+        caption=r"Esošais sociālā darba nodrošināšanas modelis", total_is_municipality=True,
+        residents_as_of=PARISH_DATA_AS_OF, positions_as_of=STAFF_AS_OF),
+    StaffingTable(
+        caption=r"Minimālais sociālā darba nodrošināšanas modelis",
+        residents_as_of=PARISH_DATA_AS_OF, positions_as_of=STAFF_AS_OF),
+    StaffingTable(
+        caption=r"Maksimālais sociālā darba nodrošināšanas modelis",
+        residents_as_of=PARISH_DATA_AS_OF, positions_as_of=STAFF_AS_OF),
+    AmountTable(caption=r"Nepieciešamais finansējums minimālā", topic="budget", metric="funding_need",
+                unit="EUR", subgroup="Minimālais modelis"),
+    AmountTable(caption=r"Nepieciešamais finansējums maksimālā", topic="budget", metric="funding_need",
+                unit="EUR", subgroup="Maksimālais modelis"),
+]
+
+# The case-code legend under the caseload table: "* sējuma skaidrojums", then "code<TAB>meaning" lines.
+CODE_LEGEND = r"sējuma skaidrojums"
+TITLE = r"Sociālā darba izvērtējums[^\n]*"
+# Statements of when figures hold ("uz 2016. gada martu"); the latest is taken as the year of publication.
+AS_OF_YEAR = r"\b[Uu]z (\d{4})\. gada"
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+@dataclass
+class _Dated:
+    year: int | None = None
+    period: str | None = None
+    flag: str | None = None
+
+
+def read_as_of(flow: FlowText, spec: AsOf | None) -> _Dated:
+    """The date a spec's sentence gives, as (year, ISO period); nothing when the sentence is not found."""
+    m = re.search(spec.pattern, flow.text) if spec else None
+    if not m:
+        return _Dated()
+    groups = m.groupdict()
+    year = int(groups["year"])
+    month = _month(groups.get("month")) or spec.month
+    day = int(groups["day"]) if groups.get("day") else spec.day
+    if month is None or not 1 <= month <= 12:
+        period = str(year)
+    elif day is None or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        last = calendar.monthrange(year, month)[1]
+        period = f"{year}-{month:02d}-01..{year}-{month:02d}-{last:02d}"
+    else:
+        period = f"{year}-{month:02d}-{day:02d}"
+    flag = None
+    if spec.inferred:
+        flag = f"date not printed with the table; taken from '{m.group(0)}' ({flow.loc_at(m.start()).ref()})"
+    return _Dated(year, period, flag)
+
+
+def _month(text: str | None) -> int | None:
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    return next((i for i, stem in enumerate(_MONTHS, start=1) if text.lower().startswith(stem)), None)
+
+
+def _label(text: str) -> str:
+    """A row label without layout noise: footnote stars and a trailing colon."""
+    return re.sub(r"\s*\*+\s*$", "", text).strip().rstrip(":").strip()
+
+
+def _territory(text: str) -> str:
+    """A territory as the facts name it: 'Jaunsāti/ Pūre' -> 'Jaunsāti/Pūre', 'Tukums' -> 'Tukuma pilsēta'."""
+    parts = [p.strip() for p in text.split("/")]
+    return "/".join(TERRITORY_NAMES.get(p, p) for p in parts if p)
+
+
+def _unused_cells(table: Table, used: set[tuple[int, int]]) -> list[RawCell]:
+    return [RawCell(table.ref(), table.caption, r, c, cell.text, cell.loc)
+            for r, row in enumerate(table.rows) for c, cell in enumerate(row)
+            if cell.text and (r, c) not in used]
+
+
+def _check_sum(parent: Fact, parts: list[Fact]) -> None:
+    if not parts:
+        return
+    total = sum(p.value for p in parts)
+    if abs(total - parent.value) > 0.005:
+        parent.add_flag(f"subtotal {parent.raw_value} differs from the sum of its {len(parts)} rows "
+                        f"({total:,.2f})".replace(",", " "))
+
+
+def _ref(table: Table, row_name: str, column: str, cell: Cell) -> str:
+    row_name, column = (" ".join(text.split()) for text in (row_name, column))
+    return f"{table.ref()}; row '{row_name[:50]}', column '{column[:40]}', {cell.loc.ref()}"
+
+
+# --------------------------------------------------------------------------- services: two numbers a cell
+
+@dataclass
+class _Number:
+    printed: str
+    reading: LvNumber
+    cell: Cell  # where it is printed
+    flag: str | None = None
+
+
+@dataclass
+class _ServiceRow:
+    label: str
+    kind: str  # total, subtotal, section, group, part, plain
+    parent: _ServiceRow | None = None
+    # year column -> [first, second] numbers of the cell (None where not printed)
+    numbers: dict[int, list[_Number | None]] = field(default_factory=dict)
+    facts: dict[tuple[int, int], Fact] = field(default_factory=dict)  # (column, 0 or 1) -> fact
+
+    @property
+    def category(self) -> str:
+        if self.parent and (self.kind == "part" or self.parent.kind in ("group", "section")):
+            return f"{self.parent.category} / {self.label}"
+        return self.label
+
+
+def read_pair_year_table(table: Table, spec: PairYearTable, flow: FlowText) -> tuple[list[Fact], set, list[str]]:
+    header = table.rows[0]
+    years = {c: y for c, y, _ in column_years(header)}
+    if not years:
+        return [], set(), [f"{table.ref()}: no year columns in the header"]
+    used = {(0, c) for c in years} | {(0, 0)}
+    rows = _service_rows(table, spec, years, used)
+    _read_lone_numbers_as_second(rows)
+    facts = []
+    for row in rows:
+        for c, pair in row.numbers.items():
+            for k, number in enumerate(pair):
+                if number is None or number.reading.value is None:
+                    continue
+                topic, metric, unit = (spec.first, spec.second)[k]
+                fact = Fact(municipality=MUNICIPALITY, year=years[c], period=str(years[c]), topic=topic,
+                            metric=metric, category=row.category, value=number.reading.value, unit=unit,
+                            source_ref=_ref(table, row.category, header[c].text, number.cell),
+                            raw_value=number.printed, flag=number.reading.flag)
+                if number.flag:
+                    fact.add_flag(number.flag)
+                row.facts[(c, k)] = fact
+                facts.append(fact)
+    _check_service_sums(rows)
+    return facts, used, []
+
+
+def _service_rows(table: Table, spec: PairYearTable, years: dict[int, int], used: set) -> list[_ServiceRow]:
+    """The data rows with their roles and parents; a row with no label that only completes the row above
+    (a cell's second number pushed over a row break) is joined to it."""
+    rows: list[_ServiceRow] = []
+    subtotal = group = section = last = None
+    for r, cells in enumerate(table.rows[1:], start=1):
+        numbers = {c: _cell_numbers(cells[c]) for c in years if c < len(cells) and cells[c].text}
+        label = _label(cells[0].text) if cells else ""
+        if not label:
+            if rows and _completes(rows[-1], numbers):
+                for c, pair in numbers.items():
+                    rows[-1].numbers[c][1] = pair[0]
+                    used.add((r, c))
+            continue
+        used.add((r, 0))
+        used.update((r, c) for c, pair in numbers.items() if _fully_read(cells[c], pair))
+        if re.search(spec.total, cells[0].text.strip(), re.IGNORECASE):
+            row = _ServiceRow(label, "total")
+            subtotal = group = section = None
+        elif re.search(spec.part, label, re.IGNORECASE) and last:
+            row = _ServiceRow(re.sub(spec.part, "", label, flags=re.IGNORECASE), "part", parent=last)
+        elif re.search(spec.subtotal, cells[0].text.strip()):
+            row = _ServiceRow(label, "subtotal")
+            subtotal, group, section = row, None, None
+        elif spec.section and re.search(spec.section, label, re.IGNORECASE):
+            row = _ServiceRow(label, "section")
+            subtotal = group = None
+            section = row
+        elif spec.group and subtotal and re.search(spec.group, label, re.IGNORECASE):
+            row = _ServiceRow(label, "group", parent=subtotal)
+            group = row
+        else:
+            row = _ServiceRow(label, "plain", parent=section or group or subtotal)
+        row.numbers = numbers
+        rows.append(row)
+        if row.kind != "part":
+            last = row
+    return rows
+
+
+def _cell_numbers(cell: Cell) -> list[_Number | None]:
+    """[first, second] of a cell printing one or two numbers on separate lines."""
+    lines = cell.text.split("\n")
+    pair: list[_Number | None] = [_Number(line, parse_lv_number(line), cell) for line in lines[:2]]
+    return pair + [None] * (2 - len(pair))
+
+
+def _fully_read(cell: Cell, pair: list[_Number | None]) -> bool:
+    """Whether the facts hold everything the cell prints (else it is kept as a raw cell too)."""
+    lines = cell.text.split("\n")
+    return len(lines) <= 2 and all(n is None or (n.reading.value is not None and not n.reading.rest) for n in pair)
+
+
+def _completes(row: _ServiceRow, numbers: dict[int, list[_Number | None]]) -> bool:
+    return bool(numbers) and all(c in row.numbers and row.numbers[c][1] is None and pair[1] is None
+                                 for c, pair in numbers.items())
+
+
+def _children(rows: list[_ServiceRow], parent: _ServiceRow) -> list[_ServiceRow]:
+    if parent.kind == "total":
+        return [r for r in rows if r.parent is None and r.kind in ("subtotal", "group", "plain")]
+    return [r for r in rows if r.parent is parent]
+
+
+def _read_lone_numbers_as_second(rows: list[_ServiceRow]) -> None:
+    """A cell printing one number is read as its first (spend), unless every part of a row prints one
+    number in that year and together they add up to the row's second number (recipients)."""
+    for parent in rows:
+        parts = _children(rows, parent)
+        for c, pair in parent.numbers.items():
+            cells = [p.numbers[c] for p in parts if c in p.numbers]
+            if not cells or pair[1] is None or pair[1].reading.value is None:
+                continue
+            if any(second is not None or first is None or first.reading.value is None for first, second in cells):
+                continue
+            total = sum(first.reading.value for first, _ in cells)
+            if abs(total - pair[1].reading.value) < 0.005 and abs(total - (pair[0].reading.value or 0)) >= 0.005:
+                for cell in cells:
+                    cell[0].flag = (f"one number printed where two are expected; read as the second, as the "
+                                    f"rows add up to '{parent.label}' {pair[1].printed}")
+                    cell[0], cell[1] = None, cell[0]
+
+
+def _check_service_sums(rows: list[_ServiceRow]) -> None:
+    for parent in rows:
+        if parent.kind == "section":
+            continue  # its rows are variants of it, not parts
+        parts = _children(rows, parent)
+        for (c, k), fact in parent.facts.items():
+            _check_sum(fact, [p.facts[(c, k)] for p in parts if (c, k) in p.facts])
+
+
+# --------------------------------------------------------------------------- caseloads
+
+@dataclass
+class _CaseRow:
+    position: str
+    territory: str | None
+    entries: list[tuple[str, _Number]]  # (case code, count)
+
+
+def read_case_table(table: Table, spec: CaseTable, flow: FlowText) -> tuple[list[Fact], set, list[str]]:
+    header = table.rows[0]
+    cols = {name: _column(header, pattern) for name, pattern in
+            (("position", spec.position), ("codes", spec.codes), ("counts", spec.counts))}
+    if None in cols.values():
+        return [], set(), [f"{table.ref()}: no column for {[k for k, v in cols.items() if v is None]}"]
+    used = {(0, c) for c in cols.values()}
+    territory = spec.territory
+    posts: list[list[_CaseRow]] = []  # the rows of each position, in order
+    messages = []
+    for r, row in enumerate(table.rows[1:], start=1):
+        position, codes, counts = (_cell(row, cols[k]) for k in ("position", "codes", "counts"))
+        if position and not (codes and codes.text) and not (counts and counts.text):
+            heading = _label(position.text)
+            territory = _territory(heading) if re.search(spec.town_section, heading) else spec.territory
+            used.add((r, cols["position"]))
+            posts.append([])
+            continue
+        if position and position.text:
+            name, *where = position.text.split("\n")
+            posts.append([])
+            current = _CaseRow(_label(name), _territory(" ".join(where)) if where else territory, [])
+            used.add((r, cols["position"]))
+        elif posts and posts[-1]:
+            current = replace(posts[-1][-1], entries=[])  # another worker in the post above
+        else:
+            continue
+        entries = _code_counts(codes, counts)
+        if entries is None:
+            messages.append(f"{table.ref()}, row {r}: codes and counts do not pair up")
+            continue
+        if entries:
+            used.update({(r, cols["codes"]), (r, cols["counts"])})
+        current.entries = entries
+        posts[-1].append(current)
+    dated = read_as_of(flow, spec.as_of)
+    column = header[cols["counts"]].text
+    facts = [fact for post in posts for fact in _case_facts(table, spec, column, post, dated)]
+    return facts, used, messages
+
+
+def _column(header: list[Cell], pattern: str) -> int | None:
+    return next((c for c, cell in enumerate(header) if re.search(pattern, cell.text, re.IGNORECASE)), None)
+
+
+def _cell(row: list[Cell], c: int) -> Cell | None:
+    return row[c] if c < len(row) else None
+
+
+def _code_counts(codes: Cell | None, counts: Cell | None) -> list[tuple[str, _Number]] | None:
+    """(code, count) pairs of a row; [] when it prints no counts, None when codes and counts differ in
+    number (nothing can be paired safely)."""
+    if not counts or not counts.text:
+        return []
+    code_lines = codes.text.split("\n") if codes and codes.text else []
+    count_lines = counts.text.split("\n")
+    if len(code_lines) != len(count_lines):
+        return None
+    return [(code, _Number(count, parse_lv_number(count), counts)) for code, count in zip(code_lines, count_lines)]
+
+
+def _case_facts(table: Table, spec: CaseTable, column: str, post: list[_CaseRow], dated: _Dated) -> list[Fact]:
+    """Facts of one position's rows; where a code recurs over its rows (several workers in one post),
+    each row's category is numbered so that every worker keeps a figure of their own."""
+    code_sets = [{code for code, _ in row.entries} for row in post]
+    numbered = any(sum(code in codes for codes in code_sets) > 1 for code in set().union(*code_sets))
+    facts = []
+    for n, row in enumerate(post, start=1):
+        category = f"{row.position} #{n}" if numbered else row.position
+        for code, count in row.entries:
+            if count.reading.value is None:
+                continue
+            fact = Fact(municipality=MUNICIPALITY, territory=row.territory, year=dated.year, period=dated.period,
+                        topic="caseload", metric="active_cases", category=category,
+                        subgroup=f"{code} ({spec.stage})" if spec.stage else code,
+                        value=count.reading.value, unit="cases", raw_value=count.printed,
+                        source_ref=_ref(table, category, f"{column}: {code}", count.cell), flag=count.reading.flag)
+            if dated.flag:
+                fact.add_flag(dated.flag)
+            facts.append(fact)
+    return facts
+
+
+# --------------------------------------------------------------------------- counts per territory
+
+def spanned_headers(top: list[Cell], sub: list[Cell] | None) -> list[tuple[str, str | None]]:
+    """Each column's (header, sub-header): a run of non-empty sub-header cells sits under one header cell,
+    and each empty sub-header cell under a header cell of its own."""
+    if sub is None:
+        return [(cell.text, None) for cell in top]
+    out: list[tuple[str, str | None]] = []
+    t = i = 0
+    while i < len(sub):
+        top_text = top[t].text if t < len(top) else ""
+        if not sub[i].text:
+            out.append((top_text, None))
+            i += 1
+        else:
+            while i < len(sub) and sub[i].text:
+                out.append((top_text, sub[i].text))
+                i += 1
+        t += 1
+    return out
+
+
+def _sub_header(table: Table) -> list[Cell] | None:
+    """The second header row, if the table has one: it leaves the label column empty."""
+    if len(table.rows) > 1 and table.rows[1] and not table.rows[1][0].text:
+        return table.rows[1]
+    return None
+
+
+def read_count_table(table: Table, spec: CountTable, flow: FlowText) -> tuple[list[Fact], set, list[str]]:
+    sub = _sub_header(table)
+    headers = spanned_headers(table.rows[0], sub)
+    dated = read_as_of(flow, spec.as_of)
+    n_header = 2 if sub else 1
+    used = {(r, c) for r in range(n_header) for c in range(len(table.rows[r]))}
+    header_texts = [[cell.text for cell in table.rows[r]] for r in range(n_header)]
+    facts = []
+    for r, row in enumerate(table.rows[n_header:], start=n_header):
+        if row[0].text == table.rows[0][0].text or (sub and [cell.text for cell in row] in header_texts):
+            used.update((r, c) for c in range(len(row)))  # the header again, after a page break
+            continue
+        category = _label(row[0].text)
+        for c, cell in enumerate(row[1:len(headers)], start=1):
+            top, territory = headers[c]
+            meaning = next((m for pattern, m in spec.columns.items() if re.search(pattern, top, re.IGNORECASE)), None)
+            number = parse_lv_number(cell.text)
+            if meaning is None or number.value is None:
+                continue
+            topic, metric, unit = meaning
+            column = f"{top}: {territory}" if territory else top
+            fact = Fact(municipality=MUNICIPALITY, territory=_territory(territory) if territory else None,
+                        year=dated.year, period=dated.period, topic=topic, metric=metric, category=category,
+                        value=number.value, unit=unit, source_ref=_ref(table, category, column, cell),
+                        raw_value=cell.text, flag=number.flag)
+            facts.append(fact)
+            used.update({(r, 0), (r, c)} if not number.rest else {(r, 0)})
+    return facts, used, []
+
+
+# --------------------------------------------------------------------------- staffing models
+
+@dataclass
+class _Side:
+    """One side of a staffing table: the existing situation, or a proposed model."""
+
+    name: str  # "" for the existing situation, else e.g. "Minimālais modelis"
+    headers: list[tuple[str, str | None]]
+
+
+def read_staffing_table(table: Table, spec: StaffingTable, flow: FlowText) -> tuple[list[Fact], set, list[str]]:
+    sub = _sub_header(table)
+    headers = spanned_headers(table.rows[0], sub)
+    n_header = 2 if sub else 1
+    used = {(r, c) for r in range(n_header) for c in range(len(table.rows[r]))}
+    split = next((c for c, (top, _) in enumerate(headers) if c and re.search(spec.model, top, re.IGNORECASE)),
+                 len(headers))
+    sides = [_Side("", headers[:split])]
+    if split < len(headers):
+        sides.append(_Side(headers[split][0], headers[split:]))
+    grid = _Grid(table, len(headers), sides, range(n_header, len(table.rows)))
+    residents = next((j for j, (top, _) in enumerate(sides[0].headers)
+                      if re.search(spec.residents, top, re.IGNORECASE)), None)
+    if residents is None:
+        return [], used, [f"{table.ref()}: no residents column"]
+    totals = {r for r in grid.body if re.search(spec.total, table.rows[r][0].text.strip(), re.IGNORECASE)}
+    territories = {r: _territory(table.rows[r][0].text) for r in grid.body
+                   if r not in totals and grid.text(r, sides[0], residents)}
+    residents_date = read_as_of(flow, spec.residents_as_of)
+    positions_date = read_as_of(flow, spec.positions_as_of)
+    facts = []
+    for side in sides:
+        for j, (top, subhead) in enumerate(side.headers):
+            if re.search(spec.residents, top, re.IGNORECASE):
+                meaning, category, dated = ("population", "residents", "persons"), top, residents_date
+            elif re.search(spec.positions, top, re.IGNORECASE):
+                meaning = ("staff", "positions", "positions")
+                category = f"{side.name}, {top}" if side.name else top
+                dated = _Dated() if side.name else positions_date  # a proposed model holds at no date
+            else:
+                continue
+            column = [(r, grid.index(r, side, j)) for r in grid.body]
+            facts += _staffing_column(table, spec, column, meaning, category, subhead, dated,
+                                      territories, totals, used)
+    _check_residents_spans(facts, territories)
+    used.update((r, 0) for r in grid.body)
+    for side in sides[1:]:  # a model side's first column repeats the row's parish
+        used.update((r, grid.index(r, side, 0)) for r in grid.body if grid.text(r, side, 0))
+    return facts, used, []
+
+
+@dataclass
+class _Grid:
+    """Where each side's columns sit in rows that lack cells (merged across): the existing side is aligned
+    to the left of the row, a model side to its right."""
+
+    table: Table
+    width: int
+    sides: list[_Side]
+    body: range
+    min_left: int = 2  # a row's existing side holds at least its name and residents
+
+    def index(self, r: int, side: _Side, j: int) -> int | None:
+        row_len = len(self.table.rows[r])
+        if side is self.sides[0]:
+            # In a short row the model side takes its cells from the right; the rest are this side's.
+            mine = row_len - (self.width - len(side.headers)) if row_len < self.width else len(side.headers)
+            return j if j < mine else None
+        start = row_len - len(side.headers)
+        return start + j if start >= self.min_left else None
+
+    def text(self, r: int, side: _Side, j: int) -> str:
+        c = self.index(r, side, j)
+        return self.table.rows[r][c].text if c is not None else ""
+
+
+def _staffing_column(table: Table, spec: StaffingTable, column: list[tuple[int, int | None]],
+                     meaning: tuple[str, str, str], category: str, subhead: str | None, dated: _Dated,
+                     territories: dict[int, str], totals: set[int], used: set) -> list[Fact]:
+    """Facts of one column: a value stands for its row and the territory rows below it whose cell is empty
+    (a merged cell); the total row is checked against the rows above it."""
+    topic, metric, unit = meaning
+    facts: list[Fact] = []
+    total_fact = None
+    for i, (r, c) in enumerate(column):
+        cell = table.rows[r][c] if c is not None else None
+        number = parse_lv_number(cell.text) if cell else None
+        if number is None or number.value is None:
+            continue
+        row_category = category
+        if r in totals:
+            territory = None if spec.total_is_municipality else "/".join(territories.values())
+        elif r in territories:
+            territory = "/".join(territories[q] for q in _span(table, column, i, territories))
+        else:
+            territory, row_category = None, _label(table.rows[r][0].text)
+        fact = Fact(municipality=MUNICIPALITY, territory=territory, year=dated.year, period=dated.period,
+                    topic=topic, metric=metric, category=row_category, subgroup=subhead, value=number.value,
+                    unit=unit, raw_value=cell.text, flag=number.flag,
+                    source_ref=_ref(table, table.rows[r][0].text, f"{category}: {subhead}" if subhead else category,
+                                    cell))
+        if number.rest:
+            fact.add_flag(f"printed '{cell.text}': the first number is read; the table does not say what "
+                          f"'{number.rest}' is")
+        else:
+            used.add((r, c))
+        if dated.flag:
+            fact.add_flag(dated.flag)
+        facts.append(fact)
+        if r in totals:
+            total_fact = fact
+    if total_fact:
+        _check_sum(total_fact, [f for f in facts if f is not total_fact])
+    return facts
+
+
+def _span(table: Table, column: list[tuple[int, int | None]], i: int, territories: dict[int, str]) -> list[int]:
+    """Rows a value at column[i] stands for: its own, and the territory rows below whose cell is empty."""
+    rows = [column[i][0]]
+    for r, c in column[i + 1:]:
+        if r not in territories or c is None or table.rows[r][c].text:
+            break
+        rows.append(r)
+    return rows
+
+
+def _check_residents_spans(facts: list[Fact], territories: dict[int, str]) -> None:
+    """A residents value read to cover several rows must hold the sum of their own residents."""
+    own = {f.territory: f.value for f in facts if f.metric == "residents" and f.territory in territories.values()}
+    for fact in facts:
+        if fact.metric != "residents" or not fact.territory or fact.territory in own:
+            continue
+        names = fact.territory.split("/")
+        if all(n in own for n in names):
+            covered = sum(own[n] for n in names)
+            if abs(covered - fact.value) > 0.005:
+                fact.add_flag(f"{fact.raw_value} is not the sum of the residents of {fact.territory} "
+                              f"({covered:.0f}); the merged cell may cover other rows")
+
+
+# --------------------------------------------------------------------------- amounts
+
+def read_amount_table(table: Table, spec: AmountTable, flow: FlowText) -> tuple[list[Fact], set, list[str]]:
+    used = {(0, c) for c in range(len(table.rows[0]))}
+    facts, total = [], None
+    for r, row in enumerate(table.rows[1:], start=1):
+        value_col = next((c for c in range(1, len(row)) if parse_lv_number(row[c].text).value is not None), None)
+        if value_col is None:
+            continue
+        cell = row[value_col]
+        number = parse_lv_number(cell.text)
+        category = _label(row[0].text)
+        column = table.rows[0][value_col].text if value_col < len(table.rows[0]) else ""
+        fact = Fact(municipality=MUNICIPALITY, year=None, topic=spec.topic, metric=spec.metric,
+                    category=category, subgroup=spec.subgroup, value=number.value, unit=spec.unit,
+                    source_ref=_ref(table, category, column, cell), raw_value=cell.text, flag=number.flag)
+        facts.append(fact)
+        used.update({(r, 0), (r, value_col)})
+        if re.search(spec.total, row[0].text.strip(), re.IGNORECASE):
+            total = fact
+    if total:
+        _check_sum(total, [f for f in facts if f is not total])
+    return facts, used, []
+
+
+# --------------------------------------------------------------------------- the document
+
+_READERS = {
+    PairYearTable: read_pair_year_table,
+    CaseTable: read_case_table,
+    CountTable: read_count_table,
+    StaffingTable: read_staffing_table,
+    AmountTable: read_amount_table,
+}
+
+
+def read_tables(doc: ParsedDocument, flow: FlowText) -> tuple[list[Fact], list[RawCell], list[str]]:
+    """Facts of every table a spec matches; raw cells of what they leave, and of every other table."""
+    flat = replace(doc, tables=flattened_tables(doc.lines))
+    facts: list[Fact] = []
+    raw: list[RawCell] = []
+    messages: list[str] = []
+    read: set[int] = set()
+    for spec in TABLES:
+        tables = [t for t in find_tables(flat, caption=spec.caption) if id(t) not in read]
+        if not tables:
+            messages.append(f"no table matched {spec.caption!r}")
+        for table in tables:
+            read.add(id(table))
+            found, used, notes = _READERS[type(spec)](table, spec, flow)
+            facts += found
+            raw += _unused_cells(table, used)
+            messages += notes
+    for table in flat.tables:
+        if id(table) not in read:
+            raw += table_raw_cells(table)
+    return facts, raw, messages
+
+
+def read_case_codes(doc: ParsedDocument) -> list[tuple[str, str]]:
+    """(code, meaning) from the legend of case codes; the text reader sees it as a tab-separated table."""
+    codes = []
+    for table in find_tables(doc, caption=CODE_LEGEND):
+        for row in table.rows:
+            texts = [cell.text for cell in row if cell.text]
+            if len(texts) == 2 and re.fullmatch(r"\w{1,3}", texts[0]):
+                codes.append((texts[0], texts[1]))
+    return codes
+
+
+def territory_list(facts: list[Fact]) -> list[tuple[str, str, str]]:
+    """Every territory the facts name: a unit where several are joined, else the town or a parish."""
+    names = sorted({f.territory for f in facts if f.territory})
+
+    def kind(name: str) -> str:
+        return "unit" if "/" in name else "town" if re.search(r"pilsēta$", name) else "parish"
+
+    return [(MUNICIPALITY, name, kind(name)) for name in names]
+
+
+def _document_info(doc: ParsedDocument, facts: list[Fact]) -> DocumentInfo:
+    """Title, period (the years of the annual figures) and year of publication, as the document gives them."""
+    title = re.search(TITLE, doc.text)
+    annual = sorted({f.year for f in facts if f.year is not None and f.period == str(f.year)})
+    as_of_years = [int(y) for y in re.findall(AS_OF_YEAR, doc.text)]
+    return DocumentInfo(municipality=MUNICIPALITY, kind="evaluation",
+                        title=title.group(0).strip() if title else doc.file_name,
+                        period=f"{annual[0]}..{annual[-1]}" if annual else "",
+                        published=str(max(as_of_years)) if as_of_years else None)
+
+
+def _prose_and_charts(doc: ParsedDocument) -> tuple[list[Fact], list[RawCell]]:
+    """Facts of the prose and the chart data, read by a module of their own, which may not exist yet."""
+    try:
+        from ingest.layouts.tukums_evaluation_prose import extract_prose_and_charts
+    except ModuleNotFoundError as exc:
+        if exc.name != "ingest.layouts.tukums_evaluation_prose":
+            raise
+        return [], []
+    return extract_prose_and_charts(doc, MUNICIPALITY)
+
+
+def extract(doc: ParsedDocument) -> Extraction:
+    flow = FlowText(doc.lines)
+    facts, raw, messages = read_tables(doc, flow)
+    prose_facts, prose_raw = _prose_and_charts(doc)
+    facts += prose_facts
+    raw += prose_raw
+    flag_disagreements(facts)
+    return Extraction(layout="Tukums evaluation", info=_document_info(doc, facts), facts=facts, raw_cells=raw,
+                      territories=territory_list(facts), case_codes=read_case_codes(doc), messages=messages)
+
+
+LAYOUT = Layout(
+    name="Tukums evaluation",
+    signature=(r"Sociālā darba izvērtējums", r"Tukuma novad", r"sociālā darba (nodrošināšanas )?model"),
+    extract=extract,
+)

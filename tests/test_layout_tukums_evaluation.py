@@ -1,0 +1,355 @@
+"""The Tukums 2016 evaluation of social work: flattened tables read back, and their figures as facts.
+
+Expected values were read by hand from raw_reports/tukuma_novads_2016_socialais_darbs_izvertejums.txt
+(line numbers in the comments).
+"""
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.layouts import recognise
+from ingest.layouts.tukums_evaluation import extract
+from ingest.model import Location, ParsedDocument, TextLine
+from ingest.readers import read_document
+from ingest.readers.flattened import flattened_tables
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT = ROOT / "raw_reports" / "tukuma_novads_2016_socialais_darbs_izvertejums.txt"
+FIXTURE = Path(__file__).parent / "fixtures" / "flattened_tables.txt"
+
+SERVICES = "1. tabula"
+ADULT_CARE = "Ilgstošas sociālās aprūpes un sociālās rehabilitācijas institūcijas pakalpojums pieaugušajiem"
+RITI = "Slampes un Džūkstes pagastu kopienas centrs „Rīti”, kopā"
+ALL_PARISHES = "Džūkste/Slampe/Degole/Tume/Irlava/Lestene/Sēme/Zentene/Jaunsāti/Pūre"
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return read_document(REPORT)
+
+
+@pytest.fixture(scope="module")
+def extraction(doc):
+    return extract(doc)
+
+
+def facts_of(extraction, table, **fields):
+    """Facts read from one table (by its label) whose fields equal the given ones."""
+    return [f for f in extraction.facts if f.source_ref.startswith(table + ",")
+            and all(getattr(f, k) == v for k, v in fields.items())]
+
+
+def one(extraction, table, **fields):
+    found = facts_of(extraction, table, **fields)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --------------------------------------------------------------------------- the reader
+
+@pytest.fixture(scope="module")
+def fixture_tables():
+    lines = [TextLine(t, Location(line=i)) for i, t in enumerate(FIXTURE.read_text("utf-8").splitlines(), 1)]
+    return flattened_tables(lines)
+
+
+def texts(table):
+    return [[cell.text for cell in row] for row in table.rows]
+
+
+def test_flattened_cells_rows_and_caption_above(fixture_tables):
+    first = fixture_tables[0]
+    assert first.label == "1. tabula"
+    assert first.caption == "1. tabula Piemēra pakalpojumi un izlietotie līdzekļi"
+    assert first.loc.line == 2
+    assert texts(first) == [
+        ["Pakalpojums", "Izlietotie līdzekļi 2014.gadā (Euro), personu skaits",
+         "Izlietotie līdzekļi 2015.gadā (Euro), personu skaits"],
+        ["Kopā:", "1200\n30", "1 500"],  # two numbers in one cell on two lines; no-break space folded
+        ["", "", "45"],  # a cell's second number pushed past the row break stays a row of its own
+        ["Pakalpojums A", "700\n10", "900\n20"],
+    ]
+    assert first.rows[1][1].loc.line == 9
+
+
+def test_row_split_by_blank_lines_is_joined_and_caption_below_is_found(fixture_tables):
+    second = fixture_tables[1]
+    assert texts(second) == [["Amats", "Sējums", "Skaits"], ["Darbinieks\nSlampe", "SP\nĢA", "12\n3"]]
+    assert second.label == "2.tabula"
+    assert second.caption == "2.tabula. Paraksts zem tabulas"
+
+
+def test_a_sentence_naming_a_table_is_no_label(fixture_tables):
+    third = fixture_tables[2]
+    assert third.label is None
+    assert third.caption == "3. tabulā redzams pieņemšanas laiku sadalījums:"
+    assert texts(third) == [["", "Slampe"], ["Darbinieks", "Pirmdien 8.30- 12.30\nCeturtdien 13.00 – 17.00"]]
+    assert len(fixture_tables) == 3  # a line with a tab inside is no flattened table
+
+
+def test_report_tables_and_their_labels(doc):
+    labels = [t.label for t in flattened_tables(doc.lines)]
+    assert labels == ["1. tabula", "2.tabula", "3.tabula", "4.tabula", "5. tabula", "6. tabula", "7.tabula",
+                      None, "8.tabula", "9.tabula", "10.tabula", "11.tabula", "12.tabula"]
+
+
+# --------------------------------------------------------------------------- the document
+
+def test_layout_and_document_info(doc, extraction):
+    assert recognise(doc).name == "Tukums evaluation"
+    info = extraction.info
+    assert (info.municipality, info.kind, info.published) == ("Tukuma novads", "evaluation", "2016")
+    assert info.title == "Sociālā darba izvērtējums Tukuma novada pašvaldībā"
+    assert info.period == "2011..2015"  # the chart data go back to 2011 (line 2575)
+    assert extraction.messages == []
+
+
+def test_case_codes_as_printed(extraction):
+    codes = dict(extraction.case_codes)
+    assert len(extraction.case_codes) == 17  # lines 855-871
+    assert codes["ĢA"] == "Sociālais darbs ar ģimenēm ar bērniem (t.s.k.sociālie raksturojumi)"
+    assert codes["VR"] == "Valsts sociālā rehabilitācija (SIVA, dzīvesvietā, krīžu centri)"
+    assert codes["SP"] == "Sociālā palīdzība"
+    assert codes["B"] == "Bāreņi un bez vecāku gādības palikušie"
+
+
+def test_territories(extraction):
+    kinds = {name: kind for _, name, kind in extraction.territories}
+    parishes = {"Degole", "Džūkste", "Irlava", "Jaunsāti", "Lestene", "Pūre", "Sēme", "Slampe", "Tume", "Zentene"}
+    assert {n for n, k in kinds.items() if k == "parish"} == parishes
+    assert kinds["Tukuma pilsēta"] == "town"
+    assert kinds["Tume/Degole"] == kinds["Jaunsāti/Pūre"] == kinds["Lestene/Vaski"] == "unit"
+    assert {m for m, _, _ in extraction.territories} == {"Tukuma novads"}
+
+
+# --------------------------------------------------------------------------- 1. tabula: services
+
+@pytest.mark.parametrize("category, year, metric, value", [
+    ("Aprūpe mājās", 2012, "spend", 85842),  # line 150
+    ("Aprūpe mājās", 2012, "persons", 146),  # line 151
+    ("Irlavas bērnu nams/ patversme", 2015, "spend", 281380),  # line 166, "281 380"
+    ("Irlavas bērnu nams/ patversme", 2015, "persons", 27),  # line 167
+    ("Pašvaldības nodrošinātie sociālie pakalpojumi", 2012, "spend", 625183),  # line 135
+    ("Pašvaldības nodrošinātie sociālie pakalpojumi", 2015, "persons", 562),  # line 147, pushed past the row
+    ("Sociālo pakalpojumu centrs “Mežrozītes”", 2015, "spend", 46747),  # line 250
+    ("Pašvaldības pirktie sociālie pakalpojumi", 2014, "persons", 114),  # line 259
+    (f"{ADULT_CARE} / Pansionāts Rauda", 2015, "persons", 57),  # line 280
+    (f"{RITI} / Dienas centrs", 2014, "spend", 40165),  # line 232
+    ("Citi sociālie pakalpojumi / Patversme", 2012, "spend", 43),  # line 366
+    ("Asistenta pakalpojums, valsts finansēts", 2013, "spend", 25740),  # line 422
+    ("Valsts apmaksāta sociālā rehabilitācija no prettiesiskām darbībām cietušām pieaugušām personām / Institūcijā",
+     2015, "spend", 2006),  # line 417
+])
+def test_service_values(extraction, category, year, metric, value):
+    fact = one(extraction, SERVICES, category=category, year=year, metric=metric)
+    assert fact.value == value
+    assert fact.period == str(year)
+    assert (fact.topic, fact.unit) == {"spend": ("budget", "EUR"), "persons": ("recipients", "persons")}[metric]
+
+
+def test_misprinted_total_is_read_and_flagged(extraction):
+    fact = one(extraction, SERVICES, category="Kopā", year=2015, metric="spend")
+    assert (fact.value, fact.raw_value) == (1004777, "1 004777")
+    assert "irregular digit grouping" in fact.flag
+    assert not facts_of(extraction, SERVICES, category="Kopā", year=2015, metric="persons")
+
+
+def test_subtotals_are_checked_against_their_rows(extraction):
+    # 625 183 + 199 320 = 824 503 (lines 126, 135, 254): no flag.
+    assert one(extraction, SERVICES, category="Kopā", year=2012, metric="spend").flag is None
+    # 721 + 109 = 830, printed 839 (lines 127, 136, 255).
+    persons = one(extraction, SERVICES, category="Kopā", year=2012, metric="persons")
+    assert persons.flag == "subtotal 839 differs from the sum of its 2 rows (830.00)"
+    # 22 369 + 41 827 + 6 002 = 70 198, printed 70 197 (lines 212, 221, 230, 239).
+    assert "(70 198.00)" in one(extraction, SERVICES, category=RITI, year=2013, metric="spend").flag
+    # 941 + 116 + 0 + 308 = 1 365, printed 1 057 (lines 343-379).
+    assert "(1 365.00)" in one(extraction, SERVICES, category="Citi sociālie pakalpojumi", year=2015,
+                                metric="spend").flag
+    # The adults' care group: 37 460 + 89 695 + 0 = 127 155 (lines 263, 273, 283, 293).
+    assert one(extraction, SERVICES, category=ADULT_CARE, year=2012, metric="spend").flag is None
+    # State-paid rehabilitation for children, 16 persons (line 388), is no sum of its variant "Institūcijā" (18).
+    state_paid = "Valsts apmaksāta sociālā rehabilitācija no prettiesiskām darbībām cietušiem bērniem dzīvevietā"
+    assert one(extraction, SERVICES, category=state_paid, year=2014, metric="persons").flag is None
+    assert one(extraction, SERVICES, category=f"{state_paid} / Institūcijā", year=2014, metric="persons").value == 18
+
+
+def test_lone_numbers_of_parts_read_as_recipients_when_they_add_up(extraction):
+    # 2012 prints only 27, 43 and 154 for the community centre's parts: 27 + 43 + 154 = 224 recipients.
+    fact = one(extraction, SERVICES, category=f"{RITI} / Patversme", year=2012, metric="persons")
+    assert fact.value == 27
+    assert "one number printed where two are expected" in fact.flag
+    assert not facts_of(extraction, SERVICES, category=f"{RITI} / Patversme", year=2012, metric="spend")
+    # A lone number elsewhere is spend: 60 620 for children's care in 2015 (line 307).
+    assert one(extraction, SERVICES, category=ADULT_CARE.replace("pieaugušajiem", "bērniem"), year=2015,
+               metric="spend").value == 60620
+
+
+def test_two_places_disagree_on_2014_municipal_services(extraction):
+    # 720 503 in 1. tabula (line 139), 848 522 in the chart data (line 2582): both kept, flagged.
+    fact = one(extraction, SERVICES, category="Pašvaldības nodrošinātie sociālie pakalpojumi", year=2014,
+               metric="spend")
+    assert fact.value == 720503
+    assert "another value elsewhere: 848522" in fact.flag
+    others = [f for f in extraction.facts if f.value == 848522 and f.year == 2014]
+    assert others and all("720503" in f.flag for f in others)
+
+
+def test_unread_cells_are_kept_raw(extraction):
+    raw = {(c.table_ref.split(",")[0], c.text) for c in extraction.raw_cells}
+    assert (SERVICES, "Nav uzskaitīts\n18") in raw  # line 395
+    assert ("2.tabula", "Pašlaik veidojas") in raw  # line 531
+    assert ("8.tabula", "3-0.5") in raw  # line 1909
+    assert any(table == "3.tabula" and text.startswith("sniedz sociālo palīdzību konkrētai") for table, text in raw)
+    assert any(table == "6. tabula" and text == "Amats" for table, text in raw)
+
+
+# --------------------------------------------------------------------------- caseloads
+
+@pytest.mark.parametrize("table, category, territory, subgroup, value", [
+    ("2.tabula", "Sociālais darbinieks darbam ar veciem cilvēkiem (organizē sociālo palīdzību)", "Tukuma pilsēta",
+     "SP", 290),  # line 518
+    ("2.tabula", "Sociālais darbinieks (izvērtē personu funkcionālās spējas)", "Tukuma pilsēta", "SC", 43),  # 525
+    ("2.tabula", "Sociālais darbinieks", "Jaunsāti/Pūre", "SP", 100),  # line 765
+    ("2.tabula", "Sociālais darbinieks", "Lestene/Vaski", "B", 4),  # line 640
+    ("2.tabula", "Psihologs #2", None, "X", 27),  # line 807
+    ("2.tabula", "Sociālais darbinieks dienas centrā", None, "KC/ seniori", 58),  # line 844
+    ("5. tabula", "Sociālais darbinieks", "Džūkste", "SP (pirms pārdales)", 65),  # line 1738
+    ("7.tabula", "Sociālais darbinieks darbam ar ģimenēm ar bērniem", "Slampe/Džūkste", "AI (pēc pārdales)", 14),
+])
+def test_caseloads(extraction, table, category, territory, subgroup, value):
+    fact = one(extraction, table, category=category, territory=territory, subgroup=subgroup)
+    assert (fact.topic, fact.metric, fact.unit, fact.value) == ("caseload", "active_cases", "cases", value)
+
+
+def test_caseload_dates(extraction):
+    # "Uz 2015. gada 31. martu tika apkopots klientu lietu skaits" (line 506); table 5 "uz 31.03.2015" (1667).
+    assert {(f.year, f.period) for f in facts_of(extraction, "2.tabula")} == {(2015, "2015-03-31")}
+    assert {(f.year, f.period) for f in facts_of(extraction, "5. tabula")} == {(2015, "2015-03-31")}
+    assert {(f.year, f.period) for f in facts_of(extraction, "7.tabula")} == {(None, None)}
+
+
+def test_caseload_cell_split_over_rows(extraction):
+    # Codes and counts of the out-of-family care worker sit on two rows (lines 784-792).
+    found = {f.subgroup: f.value for f in facts_of(extraction, "2.tabula") if f.category.startswith(
+        "Sociālais darbinieks (visa novada teritorijā darbs ar ģimenēm")}
+    assert found == {"SC": 4, "AI": 63, "AU": 40, "B": 125}
+
+
+def test_code_printed_twice_in_one_cell_is_flagged(extraction):
+    # Tume/Degole prints SC twice, with 0 and 4 (lines 602-616).
+    twice = facts_of(extraction, "2.tabula", territory="Tume/Degole", subgroup="SC")
+    assert sorted(f.value for f in twice) == [0, 4]
+    assert all("another value elsewhere" in f.flag for f in twice)
+
+
+# --------------------------------------------------------------------------- 4. tabula: focus groups
+
+@pytest.mark.parametrize("category, metric, territory, value", [
+    ("Sociālā palīdzība (pabalsti)", "recognition", None, 45),  # line 1360
+    ("Sociālā palīdzība (pabalsti)", "availability", "Jaunsāti", 10),  # line 1364
+    ("Patversme", "recognition", None, 33),  # line 1278
+    ("Patversme", "availability", "Pūre", 8),  # line 1284
+    ("Tehnisko palīglīdzekļu pakalpojums", "availability", "Zentene", 5),  # line 1539
+    ("Prasmju mācīšana ģimenēm", "availability", "Sēme", 5),  # line 1458
+])
+def test_focus_groups(extraction, category, metric, territory, value):
+    fact = one(extraction, "4.tabula", category=category, metric=metric, territory=territory)
+    assert (fact.topic, fact.unit, fact.value) == ("focus_group", "count", value)
+    assert fact.period == "2015-06-01..2015-06-30"  # "2015. gada jūnija mēnesī" (line 1078)
+
+
+def test_focus_group_blank_and_repeated_header(extraction):
+    assert not facts_of(extraction, "4.tabula", category="Prasmju mācīšana ģimenēm", metric="recognition")
+    assert len(facts_of(extraction, "4.tabula", metric="recognition")) == 29  # 30 forms, one left blank
+
+
+# --------------------------------------------------------------------------- staffing models and funding
+
+@pytest.mark.parametrize("table, metric, category, territory, subgroup, value", [
+    ("8.tabula", "residents", "Iedzīvotāju skaits", "Tukuma pilsēta", None, 19099),  # line 1932, "Tukums"
+    ("8.tabula", "residents", "Iedzīvotāju skaits", None, None, 31666),  # line 1985
+    ("8.tabula", "positions", "Esošā situācija (amata vietas, skaits)", "Degole/Tume", "Kopā", 1),  # line 1923
+    ("8.tabula", "positions", "Esošā situācija (amata vietas, skaits)", None, "Kopā", 24),  # line 1986
+    ("8.tabula", "positions", "Metodiskais atbalsts", None, "Kopā", 1),  # line 1979
+    ("9.tabula", "residents", "Iedzīvotāju skaits", "Džūkste/Slampe/Degole", None, 4196),  # line 2028
+    ("9.tabula", "positions", "Minimālais modelis, amata vietas, skaits", "Sēme/Zentene/Jaunsāti/Pūre", "ĢA", 1),
+    ("11.tabula", "positions", "Maksimālais modelis, amata vietas, skaits", "Degole/Tume", "Kopienas SD", 1),
+    ("11.tabula", "positions", "Maksimālais modelis, amata vietas, skaits", ALL_PARISHES, "Kopā", 13),  # 2424
+])
+def test_staffing(extraction, table, metric, category, territory, subgroup, value):
+    fact = one(extraction, table, metric=metric, category=category, territory=territory, subgroup=subgroup)
+    assert fact.value == value
+    assert fact.topic == {"residents": "population", "positions": "staff"}[metric]
+
+
+def test_staffing_cell_with_unexplained_second_number(extraction):
+    fact = one(extraction, "8.tabula", metric="positions", territory="Tukuma pilsēta", subgroup="Kopā")
+    assert (fact.value, fact.raw_value, fact.year, fact.period) == (15, "15 -4", 2016, "2016-01-01")
+    assert "'-4'" in fact.flag
+
+
+def test_staffing_dates(extraction):
+    residents = one(extraction, "8.tabula", metric="residents", territory="Degole")
+    assert (residents.value, residents.period) == (677, "2014-01-01")
+    assert "Dati iegūti uz 2014. gada sākumu" in residents.flag  # a date from another section: flagged
+    model = facts_of(extraction, "9.tabula", category="Minimālais modelis, amata vietas, skaits")
+    assert model and {(f.year, f.period) for f in model} == {(None, None)}
+
+
+@pytest.mark.parametrize("table, category, subgroup, value", [
+    ("10.tabula", "Kopā", "Minimālais modelis", 41375),  # line 2189
+    ("10.tabula", "Degviela", "Minimālais modelis", 1875),  # line 2186
+    ("12.tabula", "Transports astoņas vienības", "Maksimālais modelis", 56000),  # line 2454
+    ("12.tabula", "Kopā", "Maksimālais modelis", 138262),  # line 2466
+])
+def test_funding_needs(extraction, table, category, subgroup, value):
+    fact = one(extraction, table, category=category, subgroup=subgroup)
+    assert (fact.topic, fact.metric, fact.unit, fact.value, fact.flag) == ("budget", "funding_need", "EUR", value, None)
+
+
+# --------------------------------------------------------------------------- robustness
+
+def test_missing_tables_give_messages_not_errors():
+    lines = [TextLine(t, Location(line=i)) for i, t in enumerate(
+        ["Sociālā darba izvērtējums Tukuma novadā", "Par sociālā darba modeli.", "Nekādu tabulu."], 1)]
+    doc = ParsedDocument(path="x.txt", file_name="x.txt", sha256="0", format="txt", lines=lines)
+    result = extract(doc)
+    assert not [f for f in result.facts if re.match(r"\d+\.\s?tabula", f.source_ref)]
+    assert any("Klientu lietu skaits" in m for m in result.messages)
+    assert result.info.published is None
+
+
+def _next_year(text: str) -> str:
+    """The report as next year's edition might print it: years +1, a changed value, a row added to and one
+    dropped from 1. tabula."""
+    text = re.sub(r"(?<!\d)201[1-6](?!\d)", lambda m: str(int(m.group()) + 1), text)
+    text = text.replace("\t105\u00a0486\n176\n", "\t111\u00a0222\n180\n")  # home care, last year
+    lauciena = re.search(r"\tPansionāts „Lauciena”\n(?:.+\n)+\n", text)
+    text = text[:lauciena.start()] + text[lauciena.end():]
+    new_row = "\tKrīzes centrs\n\t1000\n5\n\t1100\n6\n\t1200\n7\n\t1300\n8\n\n"
+    at = text.index("\tInvalīdu dienas centrs")
+    return text[:at] + new_row + text[at:]
+
+
+@pytest.fixture(scope="module")
+def next_year(tmp_path_factory):
+    path = tmp_path_factory.mktemp("next") / "tukuma_novads_2017_socialais_darbs_izvertejums.txt"
+    path.write_text(_next_year(REPORT.read_text("utf-8")), encoding="utf-8")
+    return extract(read_document(path))
+
+
+def test_next_year_edition_ingests_without_code_change(next_year):
+    assert {f.year for f in facts_of(next_year, SERVICES)} == {2013, 2014, 2015, 2016}
+    assert one(next_year, SERVICES, category="Aprūpe mājās", year=2016, metric="spend").value == 111222
+    assert one(next_year, SERVICES, category="Aprūpe mājās", year=2016, metric="persons").value == 180
+    assert one(next_year, SERVICES, category="Aprūpe mājās", year=2013, metric="spend").value == 85842
+    assert one(next_year, SERVICES, category="Krīzes centrs", year=2016, metric="spend").value == 1300
+    assert not [f for f in next_year.facts if "Lauciena" in f.category]
+    # The changed value and the new row no longer add up to the municipal subtotal; the dropped row no
+    # longer adds up to the adults' care group (93 914 + 49 203 against 146 196).
+    assert "differs from the sum" in one(next_year, SERVICES, category="Pašvaldības nodrošinātie sociālie "
+                                         "pakalpojumi", year=2016, metric="spend").flag
+    assert "differs from the sum" in one(next_year, SERVICES, category=ADULT_CARE, year=2014, metric="spend").flag
+    assert {f.period for f in facts_of(next_year, "2.tabula")} == {"2016-03-31"}
+    assert next_year.info.published == "2017"
