@@ -7,6 +7,7 @@ specs plus a ParsedDocument into Facts, never by line, page or row position.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
@@ -175,8 +176,9 @@ def _sum_check(parent: Fact, parts: list[Fact], elided: bool = False) -> None:
     if elided:
         # Rows were left out of the table ('[..]'), so the total can only be checked as an upper bound.
         if parent.value < total - max(0.01 * len(parts), 1e-6):
+            shown = f"{total:,.2f}".replace(",", " ")
             parent.add_flag(f"total {parent.raw_value} is less than the sum of the {len(parts)} rows listed "
-                            f"({total:,.2f}), although rows were left out".replace(",", " "))
+                            f"({shown}), although rows were left out")
         return
     if abs(total - parent.value) > max(0.01 * len(parts), 1e-6):
         parent.add_flag(f"subtotal {parent.raw_value} differs from the sum of its {len(parts)} rows "
@@ -288,8 +290,8 @@ _MONTH_STEMS = ("janvār", "februār", "mart", "aprīl", "maij", "jūnij", "jūl
 
 
 def iso_period(groups: dict[str, str | None]) -> str | None:
-    """'2016', '2016-01' or '2016-01-01' from the groups year, month (a number or a Latvian month word, any
-    case ending) and day of a date sentence."""
+    """'2016', '2016-01-01' or, for a month without a day, '2015-06-01..2015-06-30', from the groups year,
+    month (a number or a Latvian month word, any case ending) and day of a date sentence."""
     year, month, day = groups.get("year"), groups.get("month"), groups.get("day")
     if not year:
         return None
@@ -297,7 +299,10 @@ def iso_period(groups: dict[str, str | None]) -> str | None:
         month = next((str(i) for i, stem in enumerate(_MONTH_STEMS, 1) if month.lower().startswith(stem)), None)
     if not month:
         return year
-    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    if day:
+        return f"{year}-{int(month):02d}-{int(day):02d}"
+    last = calendar.monthrange(int(year), int(month))[1]
+    return f"{year}-{int(month):02d}-01..{year}-{int(month):02d}-{last:02d}"
 
 
 @dataclass(frozen=True)
@@ -428,9 +433,7 @@ def _check_sum(facts: list[Fact], check: SumCheck) -> None:
 def _check_ratio(facts: list[Fact], check: RatioCheck) -> None:
     ratio, numerator = check.ratio.find(facts), check.numerator.find(facts)
     denominator = check.denominator.find(facts) if check.denominator else None
-    if ratio is None or numerator is None or (check.denominator and not denominator):
-        return
-    if denominator is not None and denominator.value == 0:
+    if ratio is None or numerator is None or (check.denominator and (not denominator or denominator.value == 0)):
         return
     computed = numerator.value / (denominator.value if denominator else 1) * check.scale
     if abs(computed - ratio.value) > _printed_precision(ratio.raw_value) + 1e-9:
