@@ -191,3 +191,37 @@ def test_killing_the_ingest_leaves_every_document_whole(tmp_path):
         assert orphans == 0
         assert after <= len(per_doc) < 40, "the kill should land mid-run"
         assert all(n == 200 for _, n in per_doc), per_doc
+
+
+def test_a_new_version_of_a_report_replaces_the_old_one(tmp_path, capsys):
+    """Same municipality, kind and period, different facts: the new file's facts replace the old."""
+    db = tmp_path / "w.duckdb"
+    text = (ROOT / "raw_reports" / "tukuma_novads_2024_publiskais_parskats.txt").read_text(encoding="utf-8")
+    assert "260 389.4" in text
+    first = tmp_path / "v1" / "parskats.txt"
+    second = tmp_path / "v2" / "parskats_labots.txt"
+    for path, content in ((first, text), (second, text.replace("260 389.4", "261 000.0"))):
+        path.parent.mkdir()
+        path.write_text(content, encoding="utf-8")
+    assert main(["--db", str(db), str(first)]) == 0
+    facts_before = count(db, "SELECT count(*) FROM facts")
+    assert main(["--db", str(db), str(second)]) == 0
+    assert "replaced" in capsys.readouterr().out
+    assert count(db, "SELECT count(*) FROM documents") == 1
+    assert count(db, "SELECT file_name = 'parskats_labots.txt' FROM documents")
+    assert count(db, "SELECT count(*) FROM facts") == facts_before
+    assert count(db, "SELECT count(*) FROM facts WHERE raw_value = '261 000.0'") == 1
+    assert count(db, "SELECT count(*) FROM facts WHERE raw_value = '260 389.4'") == 0
+
+
+def test_the_pdf_takes_the_facts_over_from_an_earlier_text_export(tmp_path, capsys):
+    db = tmp_path / "w.duckdb"
+    stem = ROOT / "raw_reports" / "tukuma_novads_2024_publiskais_parskats"
+    assert main(["--db", str(db), str(stem.with_suffix(".txt"))]) == 0
+    facts_from_text = count(db, "SELECT count(*) FROM facts")
+    assert main(["--db", str(db), str(stem.with_suffix(".pdf"))]) == 0
+    assert "facts now cite this pdf" in capsys.readouterr().out
+    assert count(db, "SELECT count(*) FROM facts") == facts_from_text
+    assert count(db, "SELECT count(*) FROM facts WHERE source_ref LIKE '%line %'") == 0
+    assert count(db, "SELECT count(*) FROM documents WHERE format = 'txt' AND NOT is_primary "
+                     "AND rendition_of IS NOT NULL") == 1
