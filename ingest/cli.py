@@ -9,9 +9,20 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ingest.pipeline import Outcome, collect_files, ingest_file
-from warehouse import DEFAULT_DB, WarehouseError, connect
+from warehouse import DEFAULT_DB, WarehouseBusy, WarehouseError, connect
 
 DEFAULT_SOURCES = Path("raw_reports")
+
+
+def connect_when_free(db: Path, deadline: float):
+    """Open the warehouse for writing, waiting while another process (a dashboard, say) holds it."""
+    while True:
+        try:
+            return connect(db)
+        except WarehouseBusy:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.5)
 
 
 @contextmanager
@@ -63,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         with writer_lock(args.db, args.wait):
-            con = connect(args.db)
+            con = connect_when_free(args.db, time.monotonic() + args.wait)
             try:
                 for i, path in enumerate(files, start=1):
                     started = time.perf_counter()

@@ -225,3 +225,19 @@ def test_the_pdf_takes_the_facts_over_from_an_earlier_text_export(tmp_path, caps
     assert count(db, "SELECT count(*) FROM facts WHERE source_ref LIKE '%line %'") == 0
     assert count(db, "SELECT count(*) FROM documents WHERE format = 'txt' AND NOT is_primary "
                      "AND rendition_of IS NOT NULL") == 1
+
+
+def test_an_ingest_while_another_process_reads_says_busy(db: Path, tmp_path: Path, capsys):
+    """A dashboard holds the file read-only in another process: the ingest waits, then says so."""
+    reader = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; "
+                               f"c = duckdb.connect({str(db)!r}, read_only=True); print('open', flush=True); "
+                               "time.sleep(30)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "open"
+        other = make_upload(tmp_path / "other.xlsx", [["Bauskas novads", 2024, "budget", "spend", "X", "1", "EUR"]])
+        assert main(["--db", str(db), "--wait", "1", str(other)]) == 3
+        err = capsys.readouterr().err
+        assert "busy" in err and "Traceback" not in err
+    finally:
+        reader.kill()
+        reader.wait()

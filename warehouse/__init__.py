@@ -15,6 +15,10 @@ class WarehouseError(Exception):
     """The warehouse cannot be used as asked; the message says why, in one line."""
 
 
+class WarehouseBusy(WarehouseError):
+    """Another process holds the warehouse file; trying again later may work."""
+
+
 def default_db_path() -> Path:
     return Path(os.environ.get("SOCDASH_DB", str(DEFAULT_DB)))
 
@@ -38,7 +42,8 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
-            raise WarehouseError(f"the warehouse {path} is busy: another program is writing to it") from None
+            raise WarehouseBusy(f"the warehouse {path} is busy: another program has it open for writing "
+                                f"(an ingest), or for reading while this one writes (the dashboard)") from None
         raise WarehouseError(f"cannot open the warehouse {path}: {str(exc).splitlines()[0]}") from None
     if not read_only:
         create_schema(con)
