@@ -1,25 +1,634 @@
-"""Every query the dashboard runs: parameterised SQL in, DataFrames out. Pages never write SQL."""
+"""Every query the dashboard runs: parameterised SQL in, DataFrames out. Pages never write SQL.
+
+Each function takes a DuckDB connection or cursor first (the dashboard passes a fresh cursor per query)
+and selects facts by topic and metric, never by a value: whatever the warehouse holds is shown.
+Functions that only reshape a DataFrame they were given (`year_on_year`, ...) live here too, so that the
+pages stay a matter of drawing.
+"""
 from __future__ import annotations
 
-from pathlib import Path
+import math
+import re
 
 import pandas as pd
 
-from warehouse import connect
+# Topic/metric pairs whose largest row is a meaningful headline (a total or the biggest item) and whose
+# change from one year to the next means something. Shares, recognition counts and thresholds are not.
+HEADLINE_METRICS: list[tuple[str, str]] = [
+    ("budget", "spend"),
+    ("social_assistance", "spend"),
+    ("social_assistance", "persons"),
+    ("social_assistance", "households"),
+    ("recipients", "persons"),
+    ("staff", "specialists"),
+    ("staff", "employees"),
+    ("caseload", "active_cases"),
+    ("population", "residents"),
+    ("documents", "documents"),
+]
+
+# The 1 July 2021 administrative-territorial reform: a series of one municipality with years on both sides
+# of it does not describe one territory.
+REFORM_YEAR = 2021
+
+# Where a fact was printed, short: the table (or "text") part of source_ref, before the row/column detail.
+_SOURCE_TABLE = "trim(split_part(f.source_ref, ';', 1))"
 
 
-def warehouse_summary(db: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The documents with their fact counts, and the fact counts by municipality and topic."""
-    con = connect(db, read_only=True)
-    try:
-        documents = con.execute("""
-            SELECT d.file_name, d.municipality, d.kind, d.period, d.format, d.layout, d.is_primary,
-                   count(f.fact_id) AS facts, count(f.flag) AS flagged
-            FROM documents d LEFT JOIN facts f USING (document_id)
-            GROUP BY ALL ORDER BY d.file_name""").df()
-        facts = con.execute("""
-            SELECT municipality, topic, count(*) AS facts, min(year) AS first_year, max(year) AS last_year
-            FROM facts GROUP BY ALL ORDER BY municipality, topic""").df()
-    finally:
-        con.close()
-    return documents, facts
+def _df(con, sql: str, params: list | None = None) -> pd.DataFrame:
+    return con.execute(sql, params or []).df()
+
+
+# --------------------------------------------------------------------------- the warehouse as a whole
+
+def overview(con) -> pd.DataFrame:
+    """One row: how many documents, municipalities, years, facts and flagged facts the warehouse holds."""
+    return _df(con, """
+        SELECT (SELECT count(*) FROM documents) AS documents,
+               (SELECT count(*) FROM documents WHERE is_primary) AS primary_documents,
+               count(DISTINCT municipality) AS municipalities,
+               min(year) AS first_year, max(year) AS last_year,
+               count(DISTINCT year) AS years,
+               count(*) AS facts,
+               count(flag) AS flagged
+        FROM facts""")
+
+
+def municipalities(con) -> pd.DataFrame:
+    """Municipalities that have facts, with their English name, reform note and span of years."""
+    return _df(con, """
+        SELECT * FROM (
+            SELECT f.municipality, m.name_en, m.level, m.note,
+                   count(*) AS facts, min(f.year) AS first_year, max(f.year) AS last_year
+            FROM facts f LEFT JOIN municipalities m USING (municipality)
+            GROUP BY ALL)
+        -- municipalities first, the most documented first; the country last
+        ORDER BY coalesce(level = 'valsts', false), facts DESC, municipality""")
+
+
+def coverage(con) -> pd.DataFrame:
+    """Facts counted by municipality, topic and year: what the warehouse can answer questions about."""
+    return _df(con, """
+        SELECT municipality, topic, year, count(*) AS facts, count(flag) AS flagged
+        FROM facts GROUP BY ALL ORDER BY municipality, topic, year NULLS LAST""")
+
+
+def headline_years(con) -> pd.DataFrame:
+    """(municipality, year) pairs that have at least one headline figure, with how many headline
+    topic/metric pairs each has (`figures`): a year with a lone as-of count makes a poor default."""
+    pairs = " OR ".join("(topic = ? AND metric = ?)" for _ in HEADLINE_METRICS)
+    params = [x for pair in HEADLINE_METRICS for x in pair]
+    return _df(con, f"""
+        SELECT municipality, year, count(DISTINCT (topic, metric)) AS figures FROM facts
+        WHERE year IS NOT NULL AND territory IS NULL AND subgroup IS NULL AND unit <> 'percent' AND ({pairs})
+        GROUP BY ALL ORDER BY municipality, year""", params)
+
+
+def headlines(con, municipality: str, year: int) -> pd.DataFrame:
+    """For each headline topic/metric: its largest row in `year` for the municipality as a whole, and the
+    same row in the latest earlier year that gives it, with the absolute and relative change."""
+    pairs = " OR ".join("(f.topic = ? AND f.metric = ?)" for _ in HEADLINE_METRICS)
+    params = [x for pair in HEADLINE_METRICS for x in pair]
+    return _df(con, f"""
+        WITH rows AS (
+            -- one value per row and year; where a document printed it twice, the first reading
+            SELECT f.topic, f.metric, f.category, f.unit, f.year,
+                   arg_min(f.value, f.fact_id) AS value,
+                   arg_min(d.file_name, f.fact_id) AS file_name,
+                   arg_min({_SOURCE_TABLE}, f.fact_id) AS source_table,
+                   bool_or(f.flag IS NOT NULL) AS flagged
+            FROM facts f JOIN documents d USING (document_id)
+            WHERE f.municipality = ? AND f.territory IS NULL AND f.subgroup IS NULL AND f.year IS NOT NULL
+              AND f.unit <> 'percent' AND ({pairs})
+            GROUP BY ALL
+        ), ranked AS (
+            SELECT *, row_number() OVER (PARTITION BY topic, metric, unit ORDER BY value DESC, category) AS rank
+            FROM rows WHERE year = ?
+        ), top AS (
+            SELECT * EXCLUDE (rank) FROM ranked WHERE rank = 1
+        ), previous AS (
+            SELECT t.topic, t.metric, t.category, t.unit, max(r.year) AS previous_year
+            FROM top t JOIN rows r USING (topic, metric, category, unit)
+            WHERE r.year < t.year GROUP BY ALL
+        )
+        SELECT t.*, p.previous_year, r.value AS previous_value,
+               t.value - r.value AS change,
+               CASE WHEN r.value <> 0 THEN 100 * (t.value - r.value) / abs(r.value) END AS change_pct
+        FROM top t
+        LEFT JOIN previous p USING (topic, metric, category, unit)
+        LEFT JOIN rows r ON r.topic = t.topic AND r.metric = t.metric AND r.category = t.category
+                        AND r.unit = t.unit AND r.year = p.previous_year
+        ORDER BY list_position(?, t.topic || '/' || t.metric)""",
+               [municipality, *params, year, [f"{a}/{b}" for a, b in HEADLINE_METRICS]])
+
+
+# --------------------------------------------------------------------------- helpers for the pages
+
+def spans_reform(years) -> bool:
+    """Whether a set of years has years before and after the 2021 reform (2021 itself counts as both)."""
+    years = [int(y) for y in pd.Series(years).dropna().unique()]
+    return bool(years) and min(years) <= REFORM_YEAR <= max(years) and min(years) < max(years)
+
+
+def place_name(source_table: str) -> str:
+    """The table or text a fact was read from, without its line or page: `1. tabula, line 117` -> `1. tabula`."""
+    return re.sub(r",\s*(line|p\.)\s*\d+$", "", str(source_table or "")).strip()
+
+
+def source_lines(frame: pd.DataFrame) -> list[str]:
+    """`file (table, line …; …)` for every file the rows of `frame` were read from, each place once with
+    its lines or pages (columns `file_name`, `source_table`)."""
+    if frame.empty or "file_name" not in frame:
+        return []
+    out = []
+    for name, part in frame.groupby("file_name", sort=True):
+        places: dict[str, list[str]] = {}
+        refs = {ref.strip() for joined in part["source_table"].dropna() for ref in str(joined).split("; ")}
+        for ref in sorted(refs, key=_natural):
+            where = re.search(r",\s*((line|p\.)\s*\d+)$", ref)
+            places.setdefault(place_name(ref), [])
+            if where:
+                places[place_name(ref)].append(where.group(1))
+        text = "; ".join(f"{place}, {_spots(spots)}" if spots else place for place, spots in places.items())
+        out.append(f"{name} ({text})")
+    return out
+
+
+def _spots(spots: list[str]) -> str:
+    """`line 56`, `line 74` -> `line 56, 74`; pages likewise."""
+    spots = list(dict.fromkeys(spots))
+    kind = spots[0].split()[0]
+    if all(s.split()[0] == kind for s in spots):
+        return f"{kind} " + ", ".join(s.split()[-1] for s in spots)
+    return ", ".join(spots)
+
+
+def likely_totals(frame: pd.DataFrame) -> set[str]:
+    """Labels that are totals: named so (`Kopā`, `Pavisam`), or as large as all the other whole rows of the
+    same table and year together (a subtotal printed above its parts). Used to leave them out of a
+    chart's default rows, where a total next to its parts dwarfs them; the reader can still add them."""
+    named = {l for l in frame["label"].unique() if re.match(r"(?i)^\s*(kopā|pavisam)\b", l)}
+    whole = frame[~frame["is_child"] & ~frame["label"].isin(named)]
+    places = whole["source_table"].map({ref: place_name(ref) for ref in whole["source_table"].unique()})
+    groups = whole.groupby([places, whole["year"]])["value"]
+    total, size = groups.transform("sum"), groups.transform("size")
+    summed = whole.loc[(size > 2) & (whole["value"] >= 0.9 * (total - whole["value"])), "label"]
+    return named | set(summed)
+
+
+def chart_rows(frame: pd.DataFrame, how_many: int) -> tuple[list[str], list[str]]:
+    """The row labels of a year series, largest latest value first, and the ones a chart starts with: the
+    largest whole rows of the table that gives the most rows in the latest year (one table compares like
+    with like, and the latest year is what a reader asks first), without totals (a total next to its parts
+    dwarfs them) and without `t.sk.` parts."""
+    if frame.empty:
+        return [], []
+    latest = frame.sort_values("year").groupby("label", sort=False).last().sort_values("value", ascending=False)
+    main = main_place(frame[frame["year"] == frame["year"].max()])
+    keep = ~latest["is_child"] & ~latest.index.isin(likely_totals(frame))
+    if main:
+        keep &= latest["source_table"].map(place_name) == main
+    return latest.index.tolist(), latest[keep].index[:how_many].tolist()
+
+
+def main_place(frame: pd.DataFrame) -> str | None:
+    """The table (place) that gives the most distinct rows of `frame`: a chart drawn from one table compares
+    like with like."""
+    if frame.empty:
+        return None
+    names = frame["source_table"].map({ref: place_name(ref) for ref in frame["source_table"].unique()})
+    places = frame.groupby(names)["label"].nunique()
+    places = places.sort_values(ascending=False, kind="stable")
+    # A report that prints each service in its own small table has no main table.
+    return places.index[0] if places.iloc[0] >= 3 else None
+
+
+def _natural(text: str) -> list:
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text or "")]
+
+
+# --------------------------------------------------------------------------- Dati: any slice of facts
+
+FACT_COLUMNS = ["fact_id", "municipality", "territory", "year", "period", "topic", "metric", "category",
+                "subgroup", "value", "unit", "raw_value", "flag", "document_id", "source_ref"]
+
+
+def fact_facets(con) -> pd.DataFrame:
+    """The (municipality, topic, metric) combinations the facts have, with their years: the Dati page's
+    filter options, each narrowed by the others."""
+    return _df(con, """
+        SELECT municipality, topic, metric, min(year) AS first_year, max(year) AS last_year, count(*) AS facts
+        FROM facts GROUP BY ALL ORDER BY municipality, topic, metric""")
+
+
+def facts_slice(con, municipalities: tuple[str, ...] = (), topics: tuple[str, ...] = (),
+                metrics: tuple[str, ...] = (), year_from: int | None = None, year_to: int | None = None,
+                flagged_only: bool = False, text: str = "") -> pd.DataFrame:
+    """Facts matching every filter given (an empty tuple or None means no filter on that column), with the
+    file each was read from. `text` searches the labels (category, subgroup, territory) and the printed
+    text, case-insensitively. Facts without a year are kept only when no year range is asked for."""
+    where, params = ["true"], []
+    for column, values in (("municipality", municipalities), ("topic", topics), ("metric", metrics)):
+        if values:
+            where.append(f"list_contains(?, f.{column})")
+            params.append(list(values))
+    if year_from is not None:
+        where.append("f.year >= ?")
+        params.append(int(year_from))
+    if year_to is not None:
+        where.append("f.year <= ?")
+        params.append(int(year_to))
+    if flagged_only:
+        where.append("f.flag IS NOT NULL")
+    if text.strip():
+        where.append("concat_ws(' ', f.category, f.subgroup, f.territory, f.raw_value, f.flag) ILIKE ?")
+        params.append(f"%{text.strip()}%")
+    columns = ", ".join(f"f.{c}" for c in FACT_COLUMNS)
+    return _df(con, f"""
+        SELECT {columns}, d.file_name, {_SOURCE_TABLE} AS source_table
+        FROM facts f JOIN documents d USING (document_id)
+        WHERE {' AND '.join(where)}
+        ORDER BY f.municipality, f.topic, f.metric, f.year NULLS LAST, f.fact_id""", params)
+
+
+# --------------------------------------------------------------------------- the data package
+
+PACKAGE_TABLES = ("facts", "documents", "municipalities", "territories", "case_codes", "raw_tables", "quality",
+                  "municipality_population")
+
+
+def table_columns(con) -> pd.DataFrame:
+    """Every column of the package's tables and views, with its DuckDB type, in table order."""
+    return _df(con, """
+        SELECT table_name, column_name, data_type, ordinal_position
+        FROM information_schema.columns
+        WHERE table_schema = 'main' AND list_contains(?, table_name)
+        ORDER BY table_name, ordinal_position""", [list(PACKAGE_TABLES)])
+
+
+def table(con, name: str) -> pd.DataFrame:
+    """A whole table or view of the package (only those: the name is checked, never interpolated blind)."""
+    if name not in PACKAGE_TABLES:
+        raise ValueError(f"not a package table: {name}")
+    order = {"facts": "fact_id", "documents": "file_name", "raw_tables": "document_id, table_ref, row_index, col_index",
+             "quality": "fact_id"}.get(name, "1")
+    return _df(con, f"SELECT * FROM {name} ORDER BY {order}")
+
+
+def fact_units(con) -> pd.DataFrame:
+    return _df(con, "SELECT unit, count(*) AS facts FROM facts GROUP BY unit ORDER BY facts DESC")
+
+
+def documents(con) -> pd.DataFrame:
+    """The documents with their metadata (not their text) and how many facts and flagged facts each gave."""
+    return _df(con, """
+        SELECT d.document_id, d.file_name, d.municipality, d.kind, d.title, d.period, d.published, d.format,
+               d.layout, d.pages, d.is_primary, r.file_name AS rendition_of_file, d.ingested_at,
+               count(f.fact_id) AS facts, count(f.flag) AS flagged
+        FROM documents d
+        LEFT JOIN facts f USING (document_id)
+        LEFT JOIN documents r ON r.document_id = d.rendition_of
+        GROUP BY ALL
+        ORDER BY d.municipality, d.file_name""")
+
+
+# --------------------------------------------------------------------------- Avoti un kvalitāte
+
+def quality(con, file_name: str | None = None) -> pd.DataFrame:
+    """Every flagged value: what was printed, what was read, why, and where; optionally of one file."""
+    return _df(con, """
+        SELECT q.printed, q.read_as, q.unit, q.why, q.file_name, q.source_ref,
+               q.municipality, q.year, q.topic, q.metric, q.category, q.subgroup, q.fact_id
+        FROM quality q
+        WHERE ? IS NULL OR q.file_name = ?
+        ORDER BY q.file_name, q.fact_id""", [file_name, file_name])
+
+
+def search_text(con, query: str, per_document: int = 8, width: int = 90) -> pd.DataFrame:
+    """Where `query` occurs in the documents' text (case-insensitive): one row per occurrence, up to
+    `per_document` per document, with the line number and the words around it; `matches` is the
+    document's total."""
+    columns = ["file_name", "municipality", "matches", "line", "before", "match", "after"]
+    query = (query or "").strip()
+    if not query:
+        return pd.DataFrame(columns=columns)
+    found = _df(con, """
+        SELECT file_name, municipality, text FROM documents
+        WHERE text IS NOT NULL AND strpos(lower(text), lower(?)) > 0
+        ORDER BY file_name""", [query])
+    rows = []
+    needle = query.lower()
+    for doc in found.itertuples(index=False):
+        text = doc.text
+        # lower() keeps every Latvian letter's length, so offsets in the lowered text are offsets in the text
+        starts = [m.start() for m in re.finditer(re.escape(needle), text.lower())]
+        for start in starts[:per_document]:
+            end = start + len(query)
+            line = text.count("\n", 0, start) + 1
+            before = text[max(0, start - width):start].split("\n")[-1]
+            after = text[end:end + width].split("\n")[0]
+            rows.append((doc.file_name, doc.municipality, len(starts), line, before, text[start:end], after))
+    return pd.DataFrame(rows, columns=columns)
+
+
+# --------------------------------------------------------------------------- series by year (Budžets, Saņēmēji)
+
+# Sub-group words that name a gender (as the reports print them); "Kopā" (total) marks the row's total.
+GENDER_WORDS = ("vīrieši", "sievietes", "zēni", "meitenes")
+TOTAL_WORDS = ("kopā",)
+
+# The columns every chart table carries, so that `source_lines` and the table toggle work the same way.
+_PROVENANCE = f"d.file_name, {_SOURCE_TABLE} AS source_table, f.source_ref, f.raw_value, f.flag"
+
+
+def series_options(con, topics: tuple[str, ...], unit: str | None = None) -> pd.DataFrame:
+    """(municipality, topic, metric, unit) combinations with yearly figures for the whole municipality, with
+    their span of years: what the year-series pages can offer."""
+    return _df(con, """
+        SELECT * FROM (
+            SELECT municipality, topic, metric, unit, count(*) AS facts, min(year) AS first_year,
+                   max(year) AS last_year, count(DISTINCT year) AS years
+            FROM facts
+            WHERE list_contains(?, topic) AND year IS NOT NULL AND territory IS NULL AND (? IS NULL OR unit = ?)
+              AND unit <> 'percent'
+            GROUP BY ALL)
+        ORDER BY municipality, list_position(?, topic), facts DESC""",
+               [list(topics), unit, unit, list(topics)])
+
+
+def series(con, municipality: str, topic: str, metric: str, unit: str | None = None,
+           year_from: int | None = None, year_to: int | None = None) -> pd.DataFrame:
+    """One municipality's yearly figures of a topic/metric, one value per row label and year (where a document
+    prints the same figure twice, the first reading; both stay in Dati). Each row gets:
+    `label` (the printed category, with the sub-group's qualifier where it has one), `gender` (when the
+    sub-group names one) and `is_child` (a `t.sk.` part, printed `parent / part`)."""
+    return _df(con, f"""
+        WITH base AS (
+            SELECT f.*, {_PROVENANCE},
+                   lower(trim(split_part(f.subgroup, ',', 1))) AS first_word,
+                   CASE WHEN strpos(f.subgroup, ',') > 0
+                        THEN trim(substr(f.subgroup, strpos(f.subgroup, ',') + 1)) END AS rest
+            FROM facts f JOIN documents d USING (document_id)
+            WHERE f.municipality = ? AND f.topic = ? AND f.metric = ? AND f.year IS NOT NULL
+              AND f.territory IS NULL AND (? IS NULL OR f.unit = ?)
+              AND (? IS NULL OR f.year >= ?) AND (? IS NULL OR f.year <= ?)
+        ), labelled AS (
+            SELECT *,
+                   CASE WHEN list_contains(?, first_word) THEN trim(split_part(subgroup, ',', 1)) END AS gender,
+                   category || coalesce(' — ' || CASE WHEN subgroup IS NULL THEN NULL
+                                                      WHEN list_contains(?, first_word)
+                                                        OR list_contains(?, first_word) THEN rest
+                                                      ELSE subgroup END, '') AS label,
+                   strpos(category, ' / ') > 0 AS is_child
+            FROM base
+        )
+        SELECT municipality, year, period, topic, metric, category, subgroup, label, gender, is_child,
+               value, unit, file_name, source_table, source_ref, raw_value, flag, fact_id
+        FROM labelled
+        QUALIFY row_number() OVER (PARTITION BY label, coalesce(gender, ''), year ORDER BY fact_id) = 1
+        ORDER BY year, fact_id""",
+               [municipality, topic, metric, unit, unit, year_from, year_from, year_to, year_to,
+                list(GENDER_WORDS), list(GENDER_WORDS), list(TOTAL_WORDS)])
+
+
+def population(con, municipality: str) -> pd.DataFrame:
+    """The municipality's residents by year as the documents give them (one figure per year, the first)."""
+    return _df(con, """
+        SELECT p.year, p.period, p.value AS residents, d.file_name, trim(split_part(p.source_ref, ';', 1)) AS source_table
+        FROM municipality_population p JOIN documents d USING (document_id)
+        WHERE p.municipality = ? AND p.year IS NOT NULL
+        QUALIFY row_number() OVER (PARTITION BY p.year ORDER BY p.period, p.source_ref) = 1
+        ORDER BY p.year""", [municipality])
+
+
+def per_resident(frame: pd.DataFrame, residents: pd.DataFrame, max_gap: int = 1) -> pd.DataFrame:
+    """`frame`'s values divided by the residents of the same year, else of the nearest year at most `max_gap`
+    away (a population is usually printed as of 1 January). Rows with no such population are dropped;
+    `residents` and `residents_year` say what each value was divided by."""
+    if frame.empty or residents.empty:
+        return frame.iloc[0:0].assign(residents=pd.Series(dtype=float), residents_year=pd.Series(dtype="Int64"))
+    years = residents[["year", "residents"]].rename(columns={"year": "residents_year"})
+    rows = []
+    for row in frame.itertuples(index=False):
+        gaps = (years["residents_year"] - row.year).abs()
+        nearest = gaps[gaps <= max_gap].sort_values(kind="stable")
+        if nearest.empty:
+            continue
+        match = years.loc[nearest.index[0]]
+        rows.append({**row._asdict(), "value": row.value / match["residents"],
+                     "residents": match["residents"], "residents_year": int(match["residents_year"])})
+    out = pd.DataFrame(rows, columns=list(frame.columns) + ["residents", "residents_year"])
+    out["unit"] = out["unit"].map(lambda u: f"{u}_per_resident")
+    return out
+
+
+def _era(year: int) -> int:
+    """-1 before the 2021 reform, 0 the reform year itself (half before, half after), 1 after it."""
+    return (year > REFORM_YEAR) - (year < REFORM_YEAR)
+
+
+def year_on_year(frame: pd.DataFrame, key: str = "label") -> pd.DataFrame:
+    """Each row's change against the same `key`'s previous year in the frame: absolute and in percent.
+    The previous year is the latest earlier year the frame has for that key (stated in `previous_year`),
+    never across the 2021 reform: a municipality before and after it is not the same territory."""
+    columns = [key, "year", "value", "previous_year", "previous_value", "change", "change_pct", "unit"]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    out = frame.sort_values([key, "year"]).copy()
+    grouped = out.groupby([key, out["year"].map(_era)], sort=False)
+    out["previous_year"] = grouped["year"].shift(1).astype("Int64")
+    out["previous_value"] = grouped["value"].shift(1)
+    out["change"] = out["value"] - out["previous_value"]
+    out["change_pct"] = (out["change"] / out["previous_value"].abs() * 100).where(out["previous_value"] != 0)
+    return out[columns].reset_index(drop=True)
+
+
+# Service names that say where the care happens (Latvian stems, lower case). Institutional first: a name that
+# says both ("bērnu nams/ patversme") is an institution.
+SETTING_PATTERNS = [
+    ("institutional", r"institūcij|pansionāt|bērnu nam|ilgstoš|slimnīc|\bsac\b|sanatorij|bērnu ciemat"),
+    ("community", r"aprūpe mājās|aprūpes mājās|dienas (aprūpes )?centr|kopienas centr|jauniešu|grupu (māj|dzīvok)"
+                  r"|atbalsta dzīvok|darbnīc|asistent|dzīvesvietā|audžuģimen|audzūģimen|aizbild|patversm"
+                  r"|mobilā aprūpe|rehabilitētāj|nometn|nodarbīb"),
+]
+
+
+def care_setting(label: str) -> str | None:
+    """`institutional`, `community`, or None for a service name that says neither (totals, benefits, ...)."""
+    low = (label or "").lower()
+    for setting, pattern in SETTING_PATTERNS:
+        if re.search(pattern, low):
+            return setting
+    return None
+
+
+def by_setting(frame: pd.DataFrame) -> pd.DataFrame:
+    """Recipients of whole services (not `t.sk.` parts, not gender rows), each tagged with its care setting;
+    services whose names say neither are left out."""
+    if frame.empty:
+        return frame.assign(setting=pd.Series(dtype=object))
+    rows = frame[~frame["is_child"] & frame["gender"].isna()].copy()
+    rows["setting"] = rows["label"].map({label: care_setting(label) for label in rows["label"].unique()})
+    return rows[rows["setting"].notna()].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- Lietu slodze
+
+def caseload_positions(con) -> pd.DataFrame:
+    """Active cases per worker position, split by case code: every caseload/active_cases fact whose sub-group
+    starts with a code of the case-code legend. `phase` is what the sub-group adds after the code (e.g.
+    `pirms pārdales`, before the redistribution), empty when nothing; `place` the table it was printed in."""
+    return _df(con, f"""
+        WITH codes AS (SELECT DISTINCT code FROM case_codes)
+        SELECT f.municipality, f.territory, f.year, f.period, f.category AS position,
+               split_part(f.subgroup, ' ', 1) AS code,
+               -- what follows the code, without its brackets: "SP (pirms pārdales)" -> "pirms pārdales"
+               trim(regexp_replace(substr(f.subgroup, length(split_part(f.subgroup, ' ', 1)) + 1),
+                                   '^[[:space:](]+|[[:space:])]+$', '', 'g')) AS phase,
+               f.value, f.unit, {_PROVENANCE}, f.fact_id
+        FROM facts f JOIN documents d USING (document_id)
+        WHERE f.topic = 'caseload' AND f.metric = 'active_cases'
+          AND split_part(f.subgroup, ' ', 1) IN (SELECT code FROM codes)
+        ORDER BY f.fact_id""")
+
+
+def case_codes(con) -> pd.DataFrame:
+    """The case-code legend as printed, one meaning per code, with the file it comes from."""
+    return _df(con, """
+        SELECT c.code, arg_min(c.meaning, d.file_name) AS meaning, min(d.file_name) AS file_name
+        FROM case_codes c JOIN documents d USING (document_id)
+        GROUP BY c.code ORDER BY c.code""")
+
+
+def caseload_ranges(con) -> pd.DataFrame:
+    """Cases per worker given as a range (sub-groups `min` and `max`): one row per range with `low`, `high`,
+    whether it is a country-level reference (`is_reference`: printed by a national source, such as the
+    2017 survey's 20–35 cases) or a municipality's own observation."""
+    return _df(con, f"""
+        SELECT f.municipality, f.year, f.period, f.category,
+               max(f.value) FILTER (WHERE f.subgroup = 'min') AS low,
+               max(f.value) FILTER (WHERE f.subgroup = 'max') AS high,
+               coalesce(any_value(m.level) = 'valsts', false) AS is_reference,
+               d.file_name, {_SOURCE_TABLE} AS source_table, min(f.source_ref) AS source_ref,
+               string_agg(f.raw_value, ' – ' ORDER BY f.value) AS raw_value, string_agg(f.flag, '; ') AS flag
+        FROM facts f JOIN documents d USING (document_id) LEFT JOIN municipalities m ON m.municipality = f.municipality
+        WHERE f.topic = 'caseload' AND f.metric = 'cases_per_worker' AND f.subgroup IN ('min', 'max')
+        GROUP BY f.municipality, f.year, f.period, f.category, d.file_name, {_SOURCE_TABLE}
+        HAVING low IS NOT NULL AND high IS NOT NULL
+        ORDER BY is_reference DESC, high - low DESC, f.municipality, f.category""")
+
+
+# --------------------------------------------------------------------------- Personāls
+
+def _round_half_up(value: float) -> int:
+    return int(math.floor(value + 0.5))
+
+
+def staff_norm(con, max_gap: int = 1) -> pd.DataFrame:
+    """Social-work specialists per 1 000 residents, for every count of specialists the warehouse can put
+    against a population (same municipality and territory, same year or the nearest within `max_gap`, the
+    same document first).
+
+    `is_basis` marks the counts a document itself holds against the norm: those whose label begins with the
+    label of a printed `specialists_required`/`specialists_missing` figure of the same municipality and year
+    and have the same sub-group (or, like it, none); where a document prints no such figure, its counts of
+    "sociālā darba speciālisti" as a whole. `required` = residents / 1 000; `shortfall` the persons missing
+    to reach it (rounded, never negative); `required_printed` and `missing_printed` what the document says."""
+    specialists = _df(con, f"""
+        SELECT f.fact_id, f.municipality, f.territory, f.year, f.period, f.category, f.subgroup,
+               f.value AS specialists, f.document_id, {_PROVENANCE}
+        FROM facts f JOIN documents d USING (document_id)
+        WHERE f.topic = 'staff' AND f.metric = 'specialists' AND f.unit = 'persons' AND f.year IS NOT NULL
+        ORDER BY f.fact_id""")
+    printed = _df(con, """
+        SELECT municipality, territory, year, metric, category, subgroup, value
+        FROM facts WHERE topic = 'staff' AND metric IN ('specialists_required', 'specialists_missing')
+        ORDER BY fact_id""")
+    residents = _df(con, """
+        SELECT municipality, territory, year, value AS residents, document_id
+        FROM facts WHERE topic = 'population' AND metric = 'residents' AND unit = 'persons' AND year IS NOT NULL
+        ORDER BY fact_id""")
+    columns = ["municipality", "territory", "year", "period", "category", "subgroup", "specialists", "residents",
+               "residents_year", "per_1000", "required", "shortfall", "required_printed", "missing_printed",
+               "is_basis", "file_name", "source_table", "source_ref", "raw_value", "flag", "fact_id"]
+    rows = []
+    for row in specialists.itertuples(index=False):
+        same_place = residents[(residents["municipality"] == row.municipality)
+                               & _same(residents["territory"], row.territory)]
+        gap = (same_place["year"] - row.year).abs()
+        near = same_place[gap <= max_gap].assign(
+            gap=gap, other_document=same_place["document_id"] != row.document_id)
+        if near.empty:
+            continue
+        population = near.sort_values(["other_document", "gap", "year"], kind="stable").iloc[0]
+        links = printed[(printed["municipality"] == row.municipality) & _same(printed["territory"], row.territory)
+                        & (printed["year"] == row.year)]
+        same_label = [row.category.startswith(c) and (pd.isna(row.subgroup) and pd.isna(g) or row.subgroup == g)
+                      for c, g in zip(links["category"], links["subgroup"])]
+        matching = links.loc[pd.Series(same_label, index=links.index, dtype=bool)]
+        required = population["residents"] / 1000
+        rows.append({
+            **{k: getattr(row, k) for k in ("municipality", "territory", "year", "period", "category", "subgroup",
+                                             "specialists", "file_name", "source_table", "source_ref",
+                                             "raw_value", "flag", "fact_id")},
+            "residents": population["residents"], "residents_year": int(population["year"]),
+            "per_1000": row.specialists / required, "required": required,
+            "shortfall": max(0, _round_half_up(required - row.specialists)),
+            "required_printed": _first(matching, "specialists_required"),
+            "missing_printed": _first(matching, "specialists_missing"),
+            "is_basis": not matching.empty,
+            # printed comparisons no count matched by label, for a fallback basis below
+            "_unmatched_required": _first(links, "specialists_required"),
+            "_unmatched_missing": _first(links, "specialists_missing"),
+        })
+    out = pd.DataFrame(rows)
+    if out.empty:
+        return pd.DataFrame(columns=columns)
+    # Where a municipality-year has no printed comparison (or none matched), its whole count of social-work
+    # specialists is the basis.
+    groups = out.groupby(["municipality", "year", "file_name"], dropna=False)["is_basis"].transform("any")
+    whole = out["category"].str.contains("speciālist", case=False) & out["subgroup"].isna()
+    fallback = ~groups & whole
+    out["is_basis"] = out["is_basis"] | fallback
+    # A fallback basis is what the document's printed comparison is about, though their labels differ.
+    out.loc[fallback, "required_printed"] = out.loc[fallback, "_unmatched_required"]
+    out.loc[fallback, "missing_printed"] = out.loc[fallback, "_unmatched_missing"]
+    return out[columns].reset_index(drop=True)
+
+
+def _same(column: pd.Series, value) -> pd.Series:
+    """Equal, where two missing values count as equal (a NULL territory is the whole municipality)."""
+    return column.isna() if pd.isna(value) else column == value
+
+
+def _first(frame: pd.DataFrame, metric: str):
+    values = frame.loc[frame["metric"] == metric, "value"]
+    return values.iloc[0] if not values.empty else None
+
+
+def staff_norm_reference(con) -> pd.DataFrame:
+    """The legal norm as a document prints it (specialists per 1 000 residents, a `norm` row), with where."""
+    return _df(con, f"""
+        SELECT f.value, f.category, f.subgroup, {_PROVENANCE}
+        FROM facts f JOIN documents d USING (document_id)
+        WHERE f.topic = 'staff' AND f.metric = 'specialists_per_1000'
+          AND (f.subgroup ILIKE '%norm%' OR f.category ILIKE '%norm%')
+        ORDER BY f.fact_id LIMIT 1""")
+
+
+# --------------------------------------------------------------------------- Fokusgrupas
+
+def focus_group(con, metric: str) -> pd.DataFrame:
+    """A focus-group measure (recognition, availability, respondents): one value per municipality, year,
+    territory and row (where a document prints it in a table and again in chart data, the first reading),
+    with every place it was printed in `source_table`."""
+    return _df(con, f"""
+        SELECT f.municipality, f.year, f.territory, f.category, f.unit,
+               arg_min(f.value, f.fact_id) AS value, arg_min(f.raw_value, f.fact_id) AS raw_value,
+               string_agg(DISTINCT f.flag, '; ') AS flag, min(d.file_name) AS file_name,
+               string_agg(DISTINCT {_SOURCE_TABLE}, '; ') AS source_table, min(f.source_ref) AS source_ref,
+               count(*) AS printed_times, min(f.fact_id) AS fact_id
+        FROM facts f JOIN documents d USING (document_id)
+        WHERE f.topic = 'focus_group' AND f.metric = ?
+        GROUP BY f.municipality, f.year, f.territory, f.category, f.unit
+        ORDER BY fact_id""", [metric])

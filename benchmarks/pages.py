@@ -1,0 +1,76 @@
+"""Each page's script run time on the real warehouse: `python -m benchmarks.pages [--runs N] [--db PATH]`.
+
+Runs every page through Streamlit's AppTest (the app's own frame, navigation and caches), first once to
+warm the caches, then N times, and prints the median and the slowest run per page and language. Without
+--db, a warehouse is built from raw_reports/ into a temporary folder first (as `make test` does).
+Target: 150 ms or less per page.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ["pages/sakums.py", "pages/budzets.py", "pages/sanemeji.py", "pages/lietu_slodze.py",
+         "pages/personals.py", "pages/fokusgrupas.py", "pages/dati.py", "pages/avoti.py"]
+TARGET_MS = 150
+
+
+def measure(page: str, language: str, runs: int) -> list[float]:
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if language != "lv":
+        app.query_params["lang"] = language.upper()
+    app.run()
+    app.switch_page(page)
+    app.run()  # warm: caches filled, page compiled
+    if app.exception:
+        raise SystemExit(f"{page} ({language}) raised: {app.exception[0].message}")
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        app.run()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.pages", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per page (default 7)")
+    parser.add_argument("--db", type=Path, help="warehouse to use (default: build one from raw_reports/)")
+    parser.add_argument("--languages", default="lv,en", help="comma-separated (default lv,en)")
+    args = parser.parse_args(argv)
+
+    sys.path.insert(0, str(ROOT))
+    with tempfile.TemporaryDirectory() as folder:
+        db = args.db
+        if db is None:
+            from dashboard.build import build_warehouse
+
+            db = Path(folder) / "socdash.duckdb"
+            started = time.perf_counter()
+            build_warehouse(db)
+            print(f"warehouse built from raw_reports/ in {time.perf_counter() - started:.1f} s")
+        os.environ["SOCDASH_DB"] = str(Path(db).resolve())
+        print(f"{'page':<24}{'lang':<6}{'median ms':>10}{'max ms':>9}")
+        slow = []
+        for page in PAGES:
+            for language in args.languages.split(","):
+                times = measure(page, language, args.runs)
+                median = statistics.median(times)
+                flag = "" if median <= TARGET_MS else f"  over {TARGET_MS} ms"
+                if flag:
+                    slow.append(page)
+                print(f"{Path(page).stem:<24}{language:<6}{median:>10.0f}{max(times):>9.0f}{flag}", flush=True)
+    print(f"target {TARGET_MS} ms per page: " + ("all within" if not slow else f"{len(set(slow))} page(s) over"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""Building the warehouse from raw_reports/ when it is missing: the ingest pipeline, called in-process.
+
+`build_warehouse` is plain Python (the tests and the benchmark build their own copy with it); the app
+passes a `progress` callback that draws a Streamlit progress bar.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ingest.cli import writer_lock
+from ingest.pipeline import Outcome, collect_files, ingest_file
+from warehouse import connect
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+RAW_REPORTS = PROJECT_ROOT / "raw_reports"
+
+
+@dataclass
+class BuildReport:
+    total: int = 0
+    stored: int = 0
+    refused: list[Outcome] = field(default_factory=list)
+
+
+def build_warehouse(db: Path, sources: Path = RAW_REPORTS,
+                    progress: Callable[[int, int, str], None] | None = None) -> BuildReport:
+    """Ingest every report under `sources` into `db` (created if missing), one transaction per file.
+    `progress(done, total, file_name)` is called before each file and once at the end."""
+    db = Path(db)
+    files, missing = collect_files([Path(sources)])
+    report = BuildReport(total=len(files), refused=list(missing))
+    with writer_lock(db, wait_seconds=120.0):
+        con = connect(db)
+        try:
+            for i, path in enumerate(files):
+                if progress:
+                    progress(i, len(files), path.name)
+                outcome = ingest_file(con, path)
+                if outcome.error:
+                    report.refused.append(outcome)
+                else:
+                    report.stored += 1
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+    if progress:
+        progress(len(files), len(files), "")
+    return report
+
+
+def shared_test_warehouse(folder: Path) -> Path:
+    """A warehouse built from raw_reports/ once per folder (the tests' session folder): every test module
+    that needs the real warehouse calls this, and only the first one pays for the build."""
+    db = Path(folder) / "socdash.duckdb"
+    done = db.with_name(db.name + ".built")
+    if not done.exists():
+        db.unlink(missing_ok=True)
+        build_warehouse(db)
+        done.touch()
+    return db

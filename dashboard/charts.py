@@ -1,0 +1,276 @@
+"""Chart builders: a DataFrame in, a Plotly figure out. No Streamlit here, so each can be tested directly.
+
+Every figure gets the same furniture: a plain-language title that names the unit, a colour-blind-safe
+palette (Okabe & Ito, then Paul Tol's muted scheme for long lists), numbers in the reader's style, and,
+where years run across the 2021 territorial reform, a marked line at the reform.
+"""
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import sequential
+
+
+from dashboard.format import PLOTLY_SEPARATORS, plotly_number_format
+
+_CIVIDIS = sequential.Cividis
+
+# Okabe & Ito (2008), reordered so that the first colours contrast on white; then Paul Tol's muted
+# palette, both designed to stay distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000",
+           "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499"]
+# Sequential scale for heatmaps: cividis is built to read the same with and without colour vision.
+# Written out, because the figures skip plotly.py's validation, which would resolve a scale's name.
+SEQUENTIAL = [[i / (len(_CIVIDIS) - 1), colour] for i, colour in enumerate(_CIVIDIS)]
+REFERENCE_COLOUR = "#D55E00"
+# Two-way judgements (below / meets a norm): vermilion and blue, told apart with any colour vision.
+WARNING_COLOUR = "#D55E00"
+GOOD_COLOUR = "#0072B2"
+BAND_COLOUR = "#009E73"
+
+# The reform took effect on 1 July 2021: on a year axis the line sits in the middle of 2021.
+REFORM_X = 2021.5
+
+
+def wrap(text: str, width: int = 42, lines: int | None = None) -> str:
+    """Long Latvian labels broken over lines (Plotly does not wrap legend or axis text); with `lines`, at most
+    that many, the last one ending in an ellipsis (the full label stays in the hover text and the table)."""
+    parts = textwrap.wrap(str(text), width) or [str(text)]
+    if lines and len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1].rstrip(" ,;") + "…"
+    return "<br>".join(parts)
+
+
+def shorten(text: str, width: int = 70) -> str:
+    """A label cut to `width` characters with an ellipsis, keeping a trailing `#2` (which worker of several
+    with the same title) so that cut labels stay distinct."""
+    text = str(text)
+    head, sep, number = text.rpartition(" #")
+    tail = f" #{number}" if sep and number.isdigit() else ""
+    body = head if tail else text
+    return (body if len(body) <= width else body[:width].rstrip(" ,;(") + "…") + tail
+
+
+def _axis_labels(values: pd.Series, width: int = 50, lines: int = 2) -> pd.Series:
+    """Wrapped, cut axis labels; where cutting makes two different labels equal, those stay whole."""
+    originals = list(dict.fromkeys(values))
+    short = {v: wrap(v, width, lines=lines) for v in originals}
+    uses = Counter(short.values())
+    return values.map({v: short[v] if uses[short[v]] == 1 else wrap(v, width) for v in originals})
+
+
+def _legend_height(names, columns: int = 2) -> int:
+    """Room the legend under a chart needs: Plotly counts it inside the figure's height."""
+    names = [n for n in names if n is not None]
+    if not names:
+        return 0
+    lines = sum(max(1, len(textwrap.wrap(str(n), 42))) for n in names)
+    return 30 + 21 * -(-lines // columns)
+
+
+# A light template written out once: Plotly's named templates are large and slow to validate, and every
+# chart on a page would pay for it on every rerun.
+GRID = "#E5ECF6"
+TEMPLATE = {"layout": {
+    "paper_bgcolor": "white", "plot_bgcolor": "white", "font": {"color": "#2a3f5f"},
+    "xaxis": {"gridcolor": GRID, "linecolor": GRID, "zerolinecolor": GRID, "automargin": True},
+    "yaxis": {"gridcolor": GRID, "linecolor": GRID, "zerolinecolor": GRID, "automargin": True},
+}}
+
+
+def _figure(data: list[dict], layout: dict) -> go.Figure:
+    """A figure from plain dicts, skipping plotly.py's property validation: the specs below are fixed and
+    tested, and validation costs more than the rest of a page's run."""
+    return go.Figure({"data": data, "layout": layout}, _validate=False)
+
+
+def _layout(title: str, lang: str, height: int = 440, legend_height: int = 0, **more) -> dict:
+    """The common layout; a legend sits at the bottom of the figure, below the axis labels, in the
+    `legend_height` pixels reserved for it."""
+    layout = {
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
+        "template": TEMPLATE,
+        "colorway": PALETTE,
+        "separators": PLOTLY_SEPARATORS.get(lang, PLOTLY_SEPARATORS["lv"]),
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 60, "b": 10 + legend_height},
+        "legend": {"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "xanchor": "left",
+                   "x": 0, "title": {"text": ""}},
+        "hoverlabel": {"namelength": -1},
+        "font": {"family": "Source Sans Pro, Arial, sans-serif"},
+        "shapes": [],
+        "annotations": [],
+    }
+    for key, value in more.items():
+        layout[key] = {**layout[key], **value} if isinstance(layout.get(key), dict) else value
+    return layout
+
+
+def _colour_map(names) -> dict[str, str]:
+    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
+
+
+def _list(values) -> list:
+    """Plain Python values for the figure's JSON."""
+    return values.tolist() if hasattr(values, "tolist") else list(values)
+
+
+def bars_by_year(frame: pd.DataFrame, *, x: str = "year", y: str = "value", colour: str = "label",
+                 title: str, unit: str | None, lang: str, mode: str = "group",
+                 y_title: str = "") -> go.Figure:
+    """Bars per year, one trace per `colour` value: mode `stack` or `group`; `lines` draws lines."""
+    number_format = plotly_number_format(unit)
+    names = list(dict.fromkeys(frame[colour]))
+    colours = _colour_map(names)
+    data = []
+    parts = dict(list(frame.sort_values(x, kind="stable").groupby(colour, sort=False)))
+    for name in names:
+        part = parts[name]
+        trace = {"name": wrap(name), "x": _list(part[x]), "y": _list(part[y]), "legendgroup": name,
+                 "hovertemplate": f"%{{x}}: %{{y:{number_format}}}<extra>{wrap(name, 60)}</extra>"}
+        if mode == "lines":
+            trace.update(type="scatter", mode="lines+markers", line={"color": colours[name], "width": 2.5},
+                         marker={"size": 8})
+        else:
+            trace.update(type="bar", marker={"color": colours[name]})
+        data.append(trace)
+    layout = _layout(title, lang, height=380 + _legend_height(names), legend_height=_legend_height(names),
+                     xaxis={"dtick": 1, "tickformat": "d", "title": {"text": ""}},
+                     yaxis={"title": {"text": y_title}, "tickformat": ",~f", "rangemode": "tozero"})
+    if mode != "lines":
+        layout["barmode"] = "relative" if mode == "stack" else "group"
+    return _figure(data, layout)
+
+
+def horizontal_bars(frame: pd.DataFrame, *, y: str, x: str = "value", colour: str | None = None,
+                    title: str, unit: str | None, lang: str, x_title: str = "", sort: bool = True,
+                    stack: bool = False, text: str | None = None,
+                    colours: dict[str, str] | None = None) -> go.Figure:
+    """Horizontal bars, largest at the top when `sort`; one trace per `colour` value when given."""
+    frame = frame.copy()
+    frame["_y"] = _axis_labels(frame[y])
+    if sort:
+        order = frame.groupby("_y", sort=False)[x].sum().sort_values(ascending=True).index.tolist()
+    else:
+        order = list(dict.fromkeys(frame["_y"]))[::-1]
+    number_format = plotly_number_format(unit)
+    groups = [(None, frame)] if colour is None else list(frame.groupby(colour, sort=False))
+    colours = {**_colour_map([g for g, _ in groups]), **(colours or {})}
+    data = []
+    for name, part in groups:
+        trace = {"type": "bar", "orientation": "h", "y": _list(part["_y"]), "x": _list(part[x]),
+                 "name": wrap(name) if name is not None else "", "marker": {"color": colours[name]},
+                 "showlegend": name is not None, "cliponaxis": False, "customdata": _list(part[y]),
+                 "hovertemplate": f"%{{customdata}}: %{{x:{number_format}}}"
+                                  f"<extra>{'' if name is None else wrap(name, 60)}</extra>"}
+        if text:
+            trace.update(text=_list(part[text]), textposition="outside")
+        data.append(trace)
+    rows = frame["_y"].nunique()
+    legend = _legend_height([g for g, _ in groups])
+    layout = _layout(title, lang, height=max(300, 130 + 40 * rows + legend), legend_height=legend,
+                     barmode="relative" if stack else "group",
+                     yaxis={"categoryorder": "array", "categoryarray": order, "title": {"text": ""}},
+                     xaxis={"title": {"text": x_title}, "tickformat": ",~f", "rangemode": "tozero"})
+    return _figure(data, layout)
+
+
+def heatmap(frame: pd.DataFrame, *, x: str, y: str, z: str = "value", title: str, lang: str,
+            colour_title: str = "", x_order: list | None = None, y_order: list | None = None) -> go.Figure:
+    """A grid of `z` over `x` × `y`; empty cells stay blank (absent is not zero)."""
+    grid = frame.pivot_table(index=y, columns=x, values=z, aggfunc="sum")
+    if x_order is not None:
+        grid = grid.reindex(columns=[c for c in x_order if c in grid.columns])
+    if y_order is not None:
+        grid = grid.reindex(index=[r for r in y_order if r in grid.index])
+    values = [[None if pd.isna(v) else float(v) for v in row] for row in grid.values]
+    data = [{"type": "heatmap", "z": values, "x": list(grid.columns), "y": [wrap(r, 50) for r in grid.index],
+             "colorscale": SEQUENTIAL, "hoverongaps": False, "xgap": 2, "ygap": 2,
+             "text": [["" if v is None else f"{v:g}" for v in row] for row in values],
+             "texttemplate": "%{text}", "colorbar": {"title": {"text": colour_title}},
+             "hovertemplate": "%{y} · %{x}: %{z}<extra></extra>"}]
+    # Column labels sit on top, slanted: the title needs room above them.
+    layout = _layout(title, lang, height=max(320, 180 + 34 * len(grid.index)), margin={"t": 130},
+                     yaxis={"autorange": "reversed"}, xaxis={"side": "top", "tickangle": -30})
+    return _figure(data, layout)
+
+
+def range_bars(frame: pd.DataFrame, *, y: str, low: str = "low", high: str = "high", colour: str | None = None,
+               title: str, unit: str | None, lang: str, x_title: str = "") -> go.Figure:
+    """Floating horizontal bars from `low` to `high` (ranges a document gives, e.g. 42–290 cases)."""
+    frame = frame.copy()
+    frame["_y"] = _axis_labels(frame[y])
+    number_format = plotly_number_format(unit)
+    groups = [(None, frame)] if colour is None else list(frame.groupby(colour, sort=False))
+    colours = _colour_map([g for g, _ in groups])
+    data = [{"type": "bar", "orientation": "h", "y": _list(part["_y"]), "x": _list(part[high] - part[low]),
+             "base": _list(part[low]), "name": wrap(name) if name is not None else "",
+             "marker": {"color": colours[name]}, "showlegend": name is not None,
+             "customdata": part[[low, high]].values.tolist(),
+             "hovertemplate": f"%{{y}}: %{{customdata[0]:{number_format}}}–%{{customdata[1]:{number_format}}}"
+                              "<extra></extra>"}
+            for name, part in groups]
+    legend = _legend_height([g for g, _ in groups])
+    layout = _layout(title, lang, height=max(280, 130 + 40 * frame["_y"].nunique() + legend), legend_height=legend,
+                     yaxis={"autorange": "reversed", "title": {"text": ""}},
+                     xaxis={"title": {"text": x_title}, "tickformat": ",~f", "rangemode": "tozero"})
+    return _figure(data, layout)
+
+
+# --------------------------------------------------------------------------- reference marks
+
+def _add(fig: go.Figure, shapes: list[dict] = (), annotations: list[dict] = (), **layout) -> go.Figure:
+    """Shapes and notes added to a figure's layout without re-validating the figure."""
+    fig.update_layout(shapes=list(fig.layout.shapes) + list(shapes),
+                      annotations=list(fig.layout.annotations) + list(annotations), **layout)
+    return fig
+
+
+def add_reference_line(fig: go.Figure, value: float, text: str, axis: str = "x") -> go.Figure:
+    """A dashed line at a norm (e.g. 1 specialist per 1 000 residents), labelled above the plot."""
+    line = {"color": REFERENCE_COLOUR, "width": 2.5, "dash": "dash"}
+    if axis == "x":
+        shape = {"type": "line", "x0": value, "x1": value, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
+                 "line": line}
+        note = {"x": value, "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom", "text": text,
+                "showarrow": False, "font": {"color": REFERENCE_COLOUR, "size": 13}}
+    else:
+        shape = {"type": "line", "y0": value, "y1": value, "yref": "y", "x0": 0, "x1": 1, "xref": "paper",
+                 "line": line}
+        note = {"y": value, "x": 0, "xref": "paper", "yref": "y", "xanchor": "left", "yanchor": "bottom",
+                "text": text, "showarrow": False, "font": {"color": REFERENCE_COLOUR, "size": 13}}
+    return _add(fig, [shape], [note], margin={"t": 90})
+
+
+def add_reference_band(fig: go.Figure, low: float, high: float, text: str, axis: str = "x") -> go.Figure:
+    """A shaded band for a reference range (e.g. 20–35 cases per worker), labelled above the plot."""
+    style = {"type": "rect", "fillcolor": BAND_COLOUR, "opacity": 0.15, "line": {"width": 0}, "layer": "below"}
+    if axis == "x":
+        shape = {**style, "x0": low, "x1": high, "xref": "x", "y0": 0, "y1": 1, "yref": "paper"}
+        # Above the plot, from the band's left edge rightwards: never over the bars or the axis labels.
+        note = {"x": low, "y": 1, "xref": "x", "yref": "paper", "xanchor": "left", "yanchor": "bottom"}
+    else:
+        shape = {**style, "y0": low, "y1": high, "yref": "y", "x0": 0, "x1": 1, "xref": "paper"}
+        note = {"y": high, "x": 0, "yref": "y", "xref": "paper", "xanchor": "left", "yanchor": "bottom"}
+    notes = [{**note, "text": text, "showarrow": False, "font": {"color": BAND_COLOUR, "size": 13}}] if text else []
+    return _add(fig, [shape], notes, **({"margin": {"t": 90}} if text and axis == "x" else {}))
+
+
+def add_reform_marker(fig: go.Figure, text: str) -> go.Figure:
+    """A dotted vertical line at the 1 July 2021 reform on a year axis."""
+    shape = {"type": "line", "x0": REFORM_X, "x1": REFORM_X, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
+             "line": {"color": "#555555", "width": 1.5, "dash": "dot"}}
+    note = {"x": REFORM_X, "y": 1, "xref": "x", "yref": "paper", "xanchor": "left", "yanchor": "bottom",
+            "text": text, "showarrow": False, "font": {"color": "#555555"}}
+    return _add(fig, [shape], [note])
+
+
+def export_config(filename: str) -> dict:
+    """Plotly's own PNG export (the camera button), at twice the screen resolution."""
+    return {"displaylogo": False,
+            "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+            "modeBarButtonsToRemove": ["lasso2d", "select2d"]}

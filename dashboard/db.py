@@ -1,0 +1,71 @@
+"""The one read-only warehouse connection every session shares, and cached query results.
+
+A DuckDB connection is not safe to use from several threads at once (Streamlit runs each session in its
+own thread), so the shared connection only hands out cursors: one per query. Results are cached by the
+query's name, its parameters and the warehouse file's identity, so a rebuilt warehouse is read afresh.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from warehouse import connect, default_db_path
+from warehouse import queries
+
+
+def warehouse_key(path: Path | None = None) -> tuple[str, float, int]:
+    """(path, modification time, size) of the warehouse file: changes whenever it is rebuilt."""
+    path = Path(path or default_db_path()).resolve()
+    info = path.stat()
+    return str(path), info.st_mtime, info.st_size
+
+
+def _close(con) -> None:
+    con.close()
+
+
+# One entry per warehouse version; an older version's connection is closed when a newer one replaces it.
+@st.cache_resource(max_entries=1, show_spinner=False, on_release=_close)
+def _connection(path: str, mtime: float, size: int):
+    return connect(path, read_only=True)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached(name: str, key: tuple[str, float, int], args: tuple, kwargs: tuple) -> pd.DataFrame:
+    cursor = _connection(*key).cursor()
+    try:
+        return getattr(queries, name)(cursor, *args, **dict(kwargs))
+    finally:
+        cursor.close()
+
+
+def load(name: str, *args, **kwargs) -> pd.DataFrame:
+    """`warehouse.queries.<name>(cursor, *args, **kwargs)`, cached. Arguments must be hashable values
+    (lists are turned into tuples here so that a multiselect's value can be passed as it is)."""
+    def freeze(value):
+        return tuple(value) if isinstance(value, list) else value
+
+    args = tuple(freeze(a) for a in args)
+    kwargs_key = tuple(sorted((k, freeze(v)) for k, v in kwargs.items()))
+    return _cached(name, warehouse_key(), args, kwargs_key)
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def _package(key: tuple[str, float, int]) -> bytes:
+    from warehouse import exports
+
+    cursor = _connection(*key).cursor()
+    try:
+        tables = {name: queries.table(cursor, name) for name in queries.PACKAGE_TABLES}
+        descriptor = exports.datapackage(queries.table_columns(cursor), queries.documents(cursor),
+                                         queries.fact_units(cursor))
+    finally:
+        cursor.close()
+    return exports.package_zip(tables, descriptor)
+
+
+def data_package() -> bytes:
+    """The whole warehouse as a Frictionless data package (zip), built once per warehouse version."""
+    return _package(warehouse_key())

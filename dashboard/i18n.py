@@ -1,0 +1,510 @@
+"""Every piece of UI text, in Latvian and English, and the English glosses of the reports' own labels.
+
+Latvian is the default; the sidebar switch sets `st.session_state["lang"]` (bound to `?lang=` in the URL).
+Labels read from the reports stay as printed; in English they get a gloss in brackets where the glossary
+knows one (copied from the project's design glossary, which project code must not read at run time).
+"""
+from __future__ import annotations
+
+import re
+
+LANGUAGES = {"lv": "Latviešu", "en": "English"}
+DEFAULT_LANGUAGE = "lv"
+
+# key -> (Latvian, English). Placeholders in braces are filled by `t(key, **values)`.
+TEXT: dict[str, tuple[str, str]] = {
+    # --- frame
+    "app_tagline": ("Latvijas pašvaldību sociālo dienestu publisko pārskatu skaitļi, katrs ar avotu.",
+                    "Figures from the public reports of Latvian municipal social services, each with its source."),
+    "page_home": ("Sākums", "Home"),
+    "page_budget": ("Budžets", "Budget"),
+    "page_recipients": ("Pakalpojumu saņēmēji", "Service recipients"),
+    "page_caseload": ("Lietu slodze", "Caseload"),
+    "page_staff": ("Personāls", "Staff"),
+    "page_focus": ("Fokusgrupas", "Focus groups"),
+    "page_data": ("Dati", "Data"),
+    "page_sources": ("Avoti un kvalitāte", "Sources and quality"),
+    "building": ("Datu noliktava vēl nav izveidota: to veido no mapes {folder} …",
+                 "The warehouse does not exist yet: building it from {folder} …"),
+    "building_file": ("Apstrādā {name} ({i}/{n})", "Reading {name} ({i}/{n})"),
+    "built": ("Datu noliktava izveidota: {stored} no {total} failiem.", "Warehouse built: {stored} of {total} files."),
+    "build_refused": ("Netika nolasīts: {name} — {error}", "Not read: {name} — {error}"),
+    "no_sources": ("Mapē {folder} nav neviena pārskata, no kā veidot datu noliktavu.",
+                   "There are no reports in {folder} to build the warehouse from."),
+    "warehouse_error": ("Datu noliktavu nevar atvērt: {error}", "The warehouse cannot be opened: {error}"),
+    "empty_warehouse": ("Datu noliktavā vēl nav neviena skaitļa. Pievienojiet pārskatus ar `python -m ingest`.",
+                        "The warehouse holds no figures yet. Add reports with `python -m ingest`."),
+    # --- shared controls and chart furniture
+    "municipality": ("Pašvaldība", "Municipality"),
+    "municipalities": ("Pašvaldības", "Municipalities"),
+    "year": ("Gads", "Year"),
+    "year_range": ("Gadu posms", "Year range"),
+    "categories": ("Kategorijas", "Categories"),
+    "category": ("Kategorija", "Category"),
+    "topic": ("Tēma", "Topic"),
+    "metric": ("Rādītājs", "Metric"),
+    "subgroup": ("Apakšgrupa", "Subgroup"),
+    "territory": ("Teritorija", "Territory"),
+    "value": ("Vērtība", "Value"),
+    "unit": ("Mērvienība", "Unit"),
+    "source": ("Avots", "Source"),
+    "flag": ("Piezīme par kvalitāti", "Quality note"),
+    "period": ("Periods", "Period"),
+    "printed": ("Nodrukāts", "Printed"),
+    "source_ref": ("Vieta avotā", "Place in the source"),
+    "file": ("Fails", "File"),
+    "source_table": ("Tabula", "Table"),
+    "all": ("Visas", "All"),
+    "show_table": ("Rādīt tabulu ar attēlotajiem skaitļiem", "Show the table of the charted numbers"),
+    "download_csv": ("Lejupielādēt CSV", "Download CSV"),
+    "download_xlsx": ("Lejupielādēt XLSX", "Download XLSX"),
+    "download_parquet": ("Lejupielādēt Parquet", "Download Parquet"),
+    "chart_type": ("Attēlojums", "Chart"),
+    "chart_stacked": ("Sakrautas joslas", "Stacked bars"),
+    "chart_grouped": ("Grupētas joslas", "Grouped bars"),
+    "chart_lines": ("Līnijas", "Lines"),
+    "reform_note": ("Attēls aptver 2021. gada 1. jūlija administratīvi teritoriālo reformu: {names} pirms un pēc "
+                    "tās nav viena un tā pati teritorija. {notes}",
+                    "The chart spans the administrative-territorial reform of 1 July 2021: {names} before and after "
+                    "it is not the same territory. {notes}"),
+    "reform_line": ("ATR 2021", "2021 reform"),
+    "flagged_in_chart": ("{n} no attēlotajiem skaitļiem ir ar piezīmi par kvalitāti (skat. tabulu).",
+                         "{n} of the charted numbers carry a quality note (see the table)."),
+    "no_data": ("Šai izvēlei datu noliktavā nav skaitļu.", "The warehouse has no figures for this selection."),
+    "none_selected": ("Izvēlieties vismaz vienu kategoriju.", "Choose at least one category."),
+    "change": ("Izmaiņas", "Change"),
+    "change_pct": ("Izmaiņas, %", "Change, %"),
+    "previous_year": ("Iepriekšējais gads", "Previous year"),
+    "previous_value": ("Iepriekšējā vērtība", "Previous value"),
+    "residents": ("Iedzīvotāji", "Residents"),
+    "phase": ("Posms", "Phase"),
+    "low": ("No", "From"),
+    "high": ("Līdz", "To"),
+    "residents_year": ("Iedzīvotāju gads", "Population year"),
+    # --- home
+    "home_holds": ("Kas ir datu noliktavā", "What the warehouse holds"),
+    "n_documents": ("Dokumenti", "Documents"),
+    "n_municipalities": ("Pašvaldības", "Municipalities"),
+    "n_years": ("Gadi", "Years"),
+    "n_facts": ("Skaitļi", "Figures"),
+    "n_flagged": ("Ar piezīmi", "Flagged"),
+    "home_headlines": ("Galvenie skaitļi", "Headline figures"),
+    "home_headlines_help": ("Katras tēmas lielākā rinda izvēlētajā gadā un tās izmaiņas pret iepriekšējo gadu, "
+                            "kurā tā pati rinda ir dota.",
+                            "The largest row of each topic in the chosen year and its change against the previous "
+                            "year that gives the same row."),
+    "home_no_headlines": ("Šai pašvaldībai un gadam nav galveno skaitļu.",
+                          "There are no headline figures for this municipality and year."),
+    "home_coverage": ("Skaitļi pa pašvaldībām un tēmām", "Figures by municipality and topic"),
+    "vs_year": ("pret {year}", "vs {year}"),
+    "no_previous": ("nav iepriekšējā gada", "no previous year"),
+    "not_comparable": ("{year} nesalīdzināms (ATR)", "{year} not comparable (reform)"),
+    # --- Dati
+    "data_intro": ("Jebkura `facts` tabulas daļa: izvēlieties filtrus, apskatiet rindas, lejupielādējiet tās. "
+                   "Katrai rindai ir dokuments, vieta un nodrukātais teksts, no kura skaitlis nolasīts.",
+                   "Any slice of the `facts` table: choose filters, look at the rows, download them. Every row "
+                   "has its document, place and the printed text the number was read from."),
+    "topics": ("Tēmas", "Topics"),
+    "metrics": ("Rādītāji", "Metrics"),
+    "flagged_only": ("Tikai skaitļi ar piezīmi", "Flagged values only"),
+    "search_labels": ("Meklēt nosaukumos", "Search the labels"),
+    "rows_found": ("Atrastas {n} rindas.", "{n} rows found."),
+    "rows_shown": ("Rādītas pirmās {shown} no {n} rindām; lejupielādē ir visas.",
+                   "Showing the first {shown} of {n} rows; the downloads hold them all."),
+    "slice_download": ("Lejupielādēt atlasi", "Download the selection"),
+    "dictionary": ("Datu vārdnīca", "Data dictionary"),
+    "dictionary_intro": ("Katras tabulas katra kolonna, tās tips un nozīme. Mērvienība katram skaitlim ir tā "
+                         "rindas kolonnā `unit`.",
+                         "Every column of every table, its type and meaning. Each number's unit is in the "
+                         "`unit` column of its row."),
+    "package": ("Pilna datu pakete", "Full data package"),
+    "package_intro": ("Visas datu noliktavas tabulas CSV formātā un `datapackage.json` (Frictionless), kas "
+                      "apraksta kolonnas, mērvienības un avotus.",
+                      "Every warehouse table as CSV and a `datapackage.json` (Frictionless) describing the "
+                      "columns, units and sources."),
+    "download_package": ("Lejupielādēt paketi (zip)", "Download the package (zip)"),
+    "col_table": ("Tabula", "Table"),
+    "col_column": ("Kolonna", "Column"),
+    "col_type": ("Tips", "Type"),
+    "col_description": ("Nozīme", "Meaning"),
+    # --- Avoti un kvalitāte
+    "sources_intro": ("No kurienes nāk katrs skaitlis: dokumenti, to metadati un oriģinālie faili; katrs skaitlis "
+                      "ar piezīmi; meklēšana dokumentu tekstā.",
+                      "Where every number comes from: the documents, their metadata and original files; every "
+                      "flagged value; search in the documents' text."),
+    "documents": ("Dokumenti", "Documents"),
+    "raw_files": ("Oriģinālie faili", "Original files"),
+    "raw_file_missing": ("{name}: fails nav atrodams mapē raw_reports/", "{name}: the file is not in raw_reports/"),
+    "flagged_values": ("Skaitļi ar piezīmi", "Flagged values"),
+    "flagged_intro": ("Katrs skaitlis, kuram vajag uzmanību: kas nodrukāts, kas nolasīts, kāpēc un kur.",
+                      "Every value that needs care: what was printed, what was read, why and where."),
+    "document": ("Dokuments", "Document"),
+    "all_documents": ("Visi dokumenti", "All documents"),
+    "no_flagged": ("Nav neviena skaitļa ar piezīmi.", "There are no flagged values."),
+    "n_flagged_found": ("{n} skaitļi ar piezīmi.", "{n} flagged values."),
+    "text_search": ("Meklēšana dokumentu tekstā", "Search in the documents' text"),
+    "search_words": ("Vārds vai frāze", "Word or phrase"),
+    "search_hint": ("Piemēram: slodze, patversme, 1000 iedzīvotājiem.", "For example: slodze, patversme, 1000 iedzīvotājiem."),
+    "search_none": ("Neviens dokuments nesatur “{q}”.", "No document contains “{q}”."),
+    "search_found": ("“{q}” atrasts {docs} dokumentos, {n} vietās.", "“{q}” found in {docs} documents, {n} places."),
+    "search_more": ("… un vēl {n} vietas šajā dokumentā.", "… and {n} more places in this document."),
+    "line": ("rinda", "line"),
+    "col_kind": ("Veids", "Kind"),
+    "col_title": ("Virsraksts", "Title"),
+    "col_published": ("Publicēts", "Published"),
+    "col_format": ("Formāts", "Format"),
+    "col_layout": ("Nolasīts ar", "Read by"),
+    "col_pages": ("Lpp.", "Pages"),
+    "col_primary": ("Skaitļu avots", "Holds the facts"),
+    "col_rendition": ("Cita versija failam", "Rendition of"),
+    "col_facts": ("Skaitļi", "Figures"),
+    "col_flagged": ("Ar piezīmi", "Flagged"),
+    "col_ingested": ("Nolasīts", "Ingested"),
+    "col_read_as": ("Nolasīts kā", "Read as"),
+    "col_why": ("Kāpēc", "Why"),
+    # --- Budžets
+    "budget_intro": ("Izlietotie līdzekļi un finansējums pa pakalpojumiem, pabalstiem un kategorijām, kā tos "
+                     "dod pārskati.", "Spending and funding by service, benefit and category, as the reports "
+                     "give them."),
+    "what": ("Rādītājs", "Measure"),
+    "per_resident": ("Uz vienu iedzīvotāju", "Per resident"),
+    "per_resident_missing": ("Uz iedzīvotāju var rēķināt tikai gadiem, kuriem zināms iedzīvotāju skaits (±1 gads): "
+                             "{years}.", "Per resident only for years with a known population (±1 year): {years}."),
+    "per_resident_none": ("Šai pašvaldībai datu noliktavā nav iedzīvotāju skaita šiem gadiem.",
+                          "The warehouse has no population for this municipality in these years."),
+    "stack_warning": ("Sakrautas joslas saskaita kategorijas: neizvēlieties vienlaikus kopsummu un tās daļas.",
+                      "Stacked bars add categories up: do not choose a total together with its parts."),
+    "budget_title": ("{name}: {what}, {unit}", "{name}: {what}, {unit}"),
+    "yoy": ("Izmaiņas pret iepriekšējo gadu", "Change against the previous year"),
+    "yoy_help": ("Iepriekšējais gads ir pēdējais agrākais gads, kuram tā pati rinda ir dota.",
+                 "The previous year is the latest earlier year that gives the same row."),
+    "label": ("Rinda", "Row"),
+    # --- Pakalpojumu saņēmēji
+    "recipients_intro": ("Cik personu, bērnu, ģimeņu saņēmuši katru pakalpojumu katru gadu, kā to dod pārskati.",
+                         "How many persons, children, families received each service each year, as the reports "
+                         "give it."),
+    "recipients_title": ("{name}: {what}", "{name}: {what}"),
+    "gender_split": ("Sadalījums pēc dzimuma", "Split by gender"),
+    "gender_title": ("{name}, {year}: {what} pēc dzimuma", "{name}, {year}: {what} by gender"),
+    "gender_none": ("Šim rādītājam pārskats nedod sadalījumu pēc dzimuma.",
+                    "The report gives no split by gender for this measure."),
+    "settings": ("Aprūpe kopienā un institūcijās", "Community and institutional care"),
+    "settings_title": ("{name}: {what} kopienā un institūcijās", "{name}: {what} in the community and in institutions"),
+    "settings_help": ("Iedalījums pēc pakalpojuma nosaukuma: ilgstoša aprūpe institūcijā, pansionāts, bērnu nams — "
+                      "institūcija; aprūpe mājās, dienas centri, kopienas centri, grupu mājas, patversmes, asistents "
+                      "— kopiena. Persona, kas saņem divus pakalpojumus, skaitīta divreiz.",
+                      "Split by the service's name: long-term residential care, care homes, children's homes are "
+                      "institutions; home care, day centres, community centres, group homes, shelters, assistants "
+                      "are community care. A person using two services counts twice."),
+    "settings_none": ("Šī rādītāja pakalpojumu nosaukumi neļauj tos iedalīt kopienas un institūciju aprūpē.",
+                      "The names of this measure's services do not tell community from institutional care."),
+    "setting_community": ("Aprūpe kopienā", "Community care"),
+    "setting_institutional": ("Institūcijā", "Institutional care"),
+    "setting": ("Vide", "Setting"),
+    "gender": ("Dzimums", "Gender"),
+    # --- Lietu slodze
+    "caseload_intro": ("Cik aktīvo klientu lietu ir katram sociālajam darbiniekam, salīdzinot ar atsauces "
+                       "robežām; pilotprojekta lietas pirms un pēc pārdales; lietu kodu skaidrojums.",
+                       "How many active client cases each social worker has, against the reference band; the "
+                       "pilot's caseloads before and after redistribution; the case codes in words."),
+    "per_position": ("Aktīvās lietas pa amatiem un teritorijām", "Active cases by position and territory"),
+    "per_position_title": ("{name}, {period}: aktīvās lietas uz vienu darbinieku, lietas",
+                           "{name}, {period}: active cases per worker, cases"),
+    "snapshot": ("Uzskaite", "Count"),
+    "band_label": ("{low}–{high} lietas: {what}", "{low}–{high} cases: {what}"),
+    "band_note": ("Iekrāsotā josla: {low}–{high} lietas uz darbinieku — {what} ({source}).",
+                  "Shaded band: {low}–{high} cases per worker — {what} ({source})."),
+    "no_band": ("Datu noliktavā nav atsauces robežas lietu skaitam uz darbinieku.",
+                "The warehouse has no reference band for cases per worker."),
+    "positions_hint": ("Josla ir viens darbinieks (amats un teritorija); krāsas ir lietu veidi (kodi).",
+                       "A bar is one worker (position and territory); colours are the kinds of case (codes)."),
+    "pilot": ("Pilotprojekts: lietas pirms un pēc pārdales", "The pilot: caseloads before and after redistribution"),
+    "pilot_title": ("Lietas uz vienu darbinieku pirms un pēc pārdales, lietas",
+                    "Cases per worker before and after the redistribution, cases"),
+    "pilot_none": ("Datu noliktavā nav lietu skaita pirms un pēc pārdales.",
+                   "The warehouse has no caseloads before and after a redistribution."),
+    "ranges": ("Lietu skaits uz darbinieku: diapazoni, kā tos nodrukā dokumenti",
+               "Cases per worker: ranges as the documents print them"),
+    "ranges_title": ("Lietu skaits uz vienu darbinieku (no–līdz), lietas", "Cases per worker (from–to), cases"),
+    "reference": ("Atsauce", "Reference"),
+    "observed": ("Novērots", "Observed"),
+    "codes": ("Lietu kodi", "Case codes"),
+    "code": ("Kods", "Code"),
+    "meaning": ("Nozīme, kā nodrukāts", "Meaning as printed"),
+    "meaning_en": ("Angliski", "In English"),
+    "whole_municipality": ("visa pašvaldība", "whole municipality"),
+    # --- Personāls
+    "staff_intro": ("Sociālā darba speciālisti uz 1 000 iedzīvotājiem pret likuma normu (Sociālo pakalpojumu un "
+                    "sociālās palīdzības likuma 10. panta 1. daļa: vismaz viens uz katriem 1 000 iedzīvotājiem).",
+                    "Social-work specialists per 1 000 residents against the legal norm (Law on Social Services "
+                    "and Social Assistance, art. 10(1): at least one per 1 000 residents)."),
+    "staff_counts": ("Skaitīšanas pamati", "Counting bases"),
+    "staff_counts_help": ("Pēc noklusējuma — skaiti, ko dokuments pats salīdzina ar normu. Var pievienot citus "
+                          "speciālistu skaitus, kuriem zināms iedzīvotāju skaits.",
+                          "By default the counts each document itself holds against the norm. Other counts of "
+                          "specialists with a known population can be added."),
+    "ratio_title": ("Sociālā darba speciālisti uz 1 000 iedzīvotājiem", "Social-work specialists per 1 000 residents"),
+    "norm_line": ("Likuma norma: {value} uz 1 000 iedzīvotājiem", "Legal norm: {value} per 1 000 residents"),
+    "norm_source": ("Norma: {value} speciālists uz 1 000 iedzīvotājiem — {source}.",
+                    "Norm: {value} specialist per 1 000 residents — {source}."),
+    "norm_law": ("Sociālo pakalpojumu un sociālās palīdzības likums, 10. panta 1. daļa (datu noliktavā normas nav)",
+                 "Law on Social Services and Social Assistance, art. 10(1) (the warehouse does not print it)"),
+    "below_norm": ("Zem normas", "Below the norm"),
+    "meets_norm": ("Atbilst normai", "Meets the norm"),
+    "shortfall_title": ("Trūkstošie speciālisti līdz normai, personas", "Specialists missing to reach the norm, persons"),
+    "shortfall_none": ("Neviens izvēlētais skaits nav zem normas.", "None of the chosen counts is below the norm."),
+    "staff_none": ("Datu noliktavā nav neviena speciālistu skaita, kuram zināms iedzīvotāju skaits.",
+                   "The warehouse has no count of specialists with a known population."),
+    "ratio_help": ("Iedzīvotāju skaits ir tā paša gada vai tuvākā gada (±1) skaits, vispirms no tā paša dokumenta. "
+                   "Trūkums = iedzīvotāji / 1 000 − speciālisti, noapaļots.",
+                   "The population is that of the same year or the nearest (±1), from the same document first. "
+                   "Shortfall = residents / 1 000 − specialists, rounded."),
+    "specialists": ("Speciālisti", "Specialists"),
+    "per_1000": ("Uz 1 000 iedz.", "Per 1 000 residents"),
+    "required": ("Vajadzīgi pēc normas", "Required by the norm"),
+    "shortfall": ("Trūkst", "Missing"),
+    "required_printed": ("Vajadzīgi (dokumentā)", "Required (as printed)"),
+    "missing_printed": ("Trūkst (dokumentā)", "Missing (as printed)"),
+    # --- Fokusgrupas
+    "focus_intro": ("2015. gada jūnija fokusgrupas pagastos: kuras atbalsta formas dalībnieki atpazīst, kuras "
+                    "uzskata par pieejamām savā pagastā, un cik dalībnieku bija katrā pagastā.",
+                    "The June 2015 focus groups in the parishes: which support forms participants recognise, which "
+                    "they consider available in their parish, and how many took part in each parish."),
+    "recognition": ("Atpazīstamība", "Recognition"),
+    "recognition_title": ("{name}: cik dalībnieku atpazina katru atbalsta formu, atbildes",
+                          "{name}: how many participants recognised each support form, answers"),
+    "availability": ("Pieejamība pagastos", "Availability by parish"),
+    "availability_title": ("{name}: cik dalībnieku atzīmēja formu kā pieejamu savā pagastā, atbildes",
+                           "{name}: how many participants marked a form as available in their parish, answers"),
+    "availability_help": ("Tukša šūna: neviens pagasta dalībnieks šo formu neatzīmēja.",
+                          "An empty cell: no participant in the parish marked that form."),
+    "respondents": ("Respondenti pa pagastiem", "Respondents by parish"),
+    "respondents_title": ("{name}: fokusgrupu dalībnieki pa pagastiem, personas",
+                          "{name}: focus-group participants by parish, persons"),
+    "answers": ("Atbildes", "Answers"),
+    # --- units as shown in titles
+    "unit_EUR": ("EUR", "EUR"),
+    "unit_EUR_per_resident": ("EUR uz iedzīvotāju", "EUR per resident"),
+    "unit_persons_per_resident": ("personas uz iedzīvotāju", "persons per resident"),
+    "unit_persons": ("personas", "persons"),
+    "unit_households": ("mājsaimniecības", "households"),
+    "unit_cases": ("lietas", "cases"),
+    "unit_FTE": ("slodzes", "FTE"),
+    "unit_documents": ("dokumenti", "documents"),
+    "unit_percent": ("%", "%"),
+    "unit_count": ("skaits", "count"),
+    "unit_answers": ("atbildes", "answers"),
+}
+
+TOPICS: dict[str, tuple[str, str]] = {
+    "budget": ("Budžets", "Budget"),
+    "recipients": ("Pakalpojumu saņēmēji", "Service recipients"),
+    "social_assistance": ("Sociālā palīdzība", "Social assistance"),
+    "caseload": ("Lietu slodze", "Caseload"),
+    "staff": ("Personāls", "Staff"),
+    "population": ("Iedzīvotāji", "Population"),
+    "focus_group": ("Fokusgrupas", "Focus groups"),
+    "documents": ("Dokumentu aprite", "Documents handled"),
+    "survey": ("Aptauja", "Survey"),
+    "care": ("Aprūpe", "Care"),
+}
+
+METRICS: dict[str, tuple[str, str]] = {
+    "spend": ("izlietotie līdzekļi", "spending"),
+    "share": ("īpatsvars", "share"),
+    "funding": ("finansējums", "funding"),
+    "persons": ("personas", "persons"),
+    "households": ("mājsaimniecības", "households"),
+    "children": ("bērni", "children"),
+    "parents": ("vecāki", "parents"),
+    "families": ("ģimenes", "families"),
+    "threshold": ("ienākumu slieksnis", "income threshold"),
+    "active_cases": ("aktīvās lietas", "active cases"),
+    "cases_per_worker": ("lietas uz darbinieku", "cases per worker"),
+    "employees": ("darbinieki", "employees"),
+    "fte": ("slodzes", "FTE"),
+    "positions": ("amata vietas", "positions"),
+    "specialists": ("sociālā darba speciālisti", "social-work specialists"),
+    "specialists_required": ("nepieciešamie speciālisti", "specialists required"),
+    "specialists_missing": ("trūkstošie speciālisti", "specialists missing"),
+    "specialists_per_1000": ("speciālisti uz 1 000 iedzīvotāju", "specialists per 1 000 residents"),
+    "residents": ("iedzīvotāji", "residents"),
+    "pensioners": ("pensionāri", "pensioners"),
+    "recognition": ("atpazīstamība", "recognition"),
+    "availability": ("pieejamība", "availability"),
+    "respondents": ("respondenti", "respondents"),
+    "documents": ("dokumenti", "documents"),
+}
+
+# Latvian stems (lower case, so that inflected forms match) -> English gloss. The longest match wins.
+GLOSSARY: list[tuple[str, str]] = [
+    ("novad", "municipality"),
+    ("pagast", "parish"),
+    ("pilsēt", "town"),
+    ("sociālais dienest", "social service"),
+    ("sociālā palīdzīb", "social assistance"),
+    ("sociālās palīdzības organizētāj", "social-assistance organiser"),
+    ("sociālie pakalpojum", "social services"),
+    ("sociālo pakalpojum", "social services"),
+    ("pašvaldības nodrošinātie", "services provided by the municipality"),
+    ("pašvaldības pirktie", "services purchased by the municipality"),
+    ("sociālais darb", "social work"),
+    ("sociālā darba speciālist", "social-work specialists"),
+    ("sociālais darbinieks", "social worker"),
+    ("sociālie darbinieki", "social workers"),
+    ("sociālais aprūpētāj", "social carer"),
+    ("aprūpētāj", "carer"),
+    ("sociālais rehabilitētāj", "social rehabilitator"),
+    ("slodz", "full-time equivalent"),
+    ("amata viet", "position"),
+    ("klientu liet", "client cases"),
+    ("aktīvo liet", "active cases"),
+    ("gadījuma vadīšan", "case management"),
+    ("pabalst", "benefit"),
+    ("garantētā minimālā ienākum", "guaranteed minimum income benefit"),
+    ("gmi", "guaranteed minimum income benefit"),
+    ("mājokļa pabalst", "housing benefit"),
+    ("krīzes situācij", "crisis benefit"),
+    ("atsevišķu izdevumu", "benefit for particular expenses"),
+    ("trūcīg", "poor (low-income status)"),
+    ("maznodrošināt", "low-income"),
+    ("aprūpe mājās", "home care"),
+    ("aprūpes mājās", "home care"),
+    ("dienas centr", "day centre"),
+    ("dienas aprūpes centr", "day care centre"),
+    ("patversm", "shelter"),
+    ("naktspatversm", "night shelter"),
+    ("grupu māj", "group home"),
+    ("grupu dzīvokl", "group flat"),
+    ("atbalsta dzīvokļ", "supported flats"),
+    ("ilgstoš", "long-term residential care"),
+    ("institūcij", "residential institution"),
+    ("pansionāt", "care home"),
+    ("sac ", "social care centre (care home)"),
+    ("bērnu dienas centr", "children's day centre"),
+    ("bērnu nam", "children's home"),
+    ("ārpusģimenes aprūp", "out-of-family care"),
+    ("audžuģimen", "foster family"),
+    ("aizbildn", "guardian"),
+    ("bāren", "orphan"),
+    ("bez vecāku gādības", "child left without parental care"),
+    ("asistent", "personal assistant service"),
+    ("invaliditāt", "disability"),
+    ("invalīd", "persons with disability"),
+    ("funkcionāl", "functional impairment"),
+    ("kopienas centr", "community centre"),
+    ("kopienas sociālais darb", "community social work"),
+    ("specializētās darbnīc", "specialised workshops"),
+    ("rehabilitācij", "rehabilitation"),
+    ("psihosociāl", "psychosocial support"),
+    ("psiholog", "psychologist"),
+    ("konsultatīv", "counselling"),
+    ("servisa dzīvokl", "service flat"),
+    ("pusceļa māj", "halfway house"),
+    ("krīzes centr", "crisis centre"),
+    ("tehnisko palīglīdzekļ", "technical aids"),
+    ("karitatīv", "charitable social work"),
+    ("individuāl", "individual social work"),
+    ("prasmju mācīšan", "skills training"),
+    ("zupas virtuv", "soup kitchen"),
+    ("apbedīšan", "funeral benefit"),
+    ("izpild", "budget execution"),
+    ("kopā", "total"),
+    ("maksimālā robež", "the upper limit used in various countries"),
+    ("slieksnis, virs kura", "the threshold above which not every client can be attended to"),
+    ("t.sk", "of which"),
+    ("vīrieš", "men"),
+    ("sieviet", "women"),
+    ("zēn", "boys"),
+    ("meiten", "girls"),
+    ("iedzīvotāj", "residents"),
+    ("pensionār", "pensioners"),
+    ("respondent", "respondents"),
+    ("iesniegum", "applications"),
+    ("lēmum", "decisions"),
+]
+_GLOSSARY = sorted(GLOSSARY, key=lambda pair: -len(pair[0]))
+
+# The case-file codes of the Tukums 2016 evaluation, glossed (the warehouse keeps the printed legend).
+CASE_CODE_GLOSS: dict[str, str] = {
+    "SP": "social assistance",
+    "ĢA": "social work with families with children",
+    "SG": "social work with adults",
+    "VR": "state-funded social rehabilitation",
+    "SC": "long-term residential care",
+    "N": "juvenile offenders",
+    "AI": "guardianship",
+    "AU": "foster families",
+    "B": "orphans and children left without parental care",
+    "IC": "day centre for persons with disability",
+    "JC": "youth social centre",
+    "KC": "community centre",
+    "P": "shelter",
+    "X": "psychologist's consultations",
+    "A": "care",
+    "BC": "day centre “Saimīte”",
+    "Y": "social work with persons with addictions",
+}
+
+
+# The warehouse's note on each reformed municipality is in English; the Latvian reader gets these.
+MUNICIPALITY_NOTES_LV: dict[str, str] = {
+    "Tukuma novads": "līdz 2021. gada 1. jūlijam Tukuma pilsēta un 10 pagasti; pēc reformas arī bijušie Kandavas, "
+                     "Engures un Jaunpils novadi",
+    "Bauskas novads": "kopš 2021. gada 1. jūlija apvienots ar Iecavas, Rundāles un Vecumnieku novadiem",
+}
+
+
+def lang() -> str:
+    """The language the reader chose; Latvian outside a Streamlit session (tests, scripts)."""
+    try:
+        import streamlit as st
+
+        value = str(st.session_state.get("lang", DEFAULT_LANGUAGE)).lower()
+    except Exception:  # no session: bare Python
+        value = DEFAULT_LANGUAGE
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(key: str, language: str | None = None, **values) -> str:
+    lv, en = TEXT[key]
+    text = en if (language or lang()) == "en" else lv
+    return text.format(**values) if values else text
+
+
+def topic_name(topic: str, language: str | None = None) -> str:
+    lv, en = TOPICS.get(topic, (topic, topic))
+    return en if (language or lang()) == "en" else lv
+
+
+def metric_name(metric: str, language: str | None = None) -> str:
+    lv, en = METRICS.get(metric, (metric, metric))
+    return en if (language or lang()) == "en" else lv
+
+
+def unit_name(unit: str, language: str | None = None) -> str:
+    key = f"unit_{unit}"
+    return t(key, language) if key in TEXT else unit
+
+
+def gloss(label: str | None) -> str | None:
+    """The English gloss of a printed Latvian label, or None when the glossary knows none of its words."""
+    if not label:
+        return None
+    low = re.sub(r"\s+", " ", label.lower())
+    for stem, english in _GLOSSARY:
+        # At the start of a word: "psihosociālā palīdzība" is not "sociālā palīdzība".
+        if re.search(r"(?<!\w)" + re.escape(stem), low):
+            return english
+    return None
+
+
+def label(text: str | None, language: str | None = None) -> str:
+    """A source label for display: as printed; in English followed by its gloss, `Mājokļa pabalsts (housing
+    benefit)`."""
+    if text is None:
+        return ""
+    if (language or lang()) != "en":
+        return text
+    english = gloss(text)
+    return f"{text} ({english})" if english else text

@@ -1,0 +1,286 @@
+"""Streamlit building blocks every page shares: selectors that live in the URL, the chart block (chart,
+source line, reform note, table toggle with download), tables with numbers in the reader's style.
+
+Widgets are bound to query parameters (`bind="query-params"`), so a copied link reopens the same view;
+their keys are the parameter names and are kept short and Latvian, like the page paths.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import charts
+from dashboard.db import load
+from dashboard.format import amount, number, signed_amount, signed_percent
+from dashboard.i18n import MUNICIPALITY_NOTES_LV, label, lang, metric_name, t, topic_name
+from warehouse import exports, queries
+
+# Column headers of the tables shown under charts and on the Dati page.
+COLUMN_TEXT = {
+    "municipality": "municipality", "territory": "territory", "year": "year", "category": "category",
+    "subgroup": "subgroup", "value": "value", "unit": "unit", "flag": "flag", "period": "period",
+    "topic": "topic", "metric": "metric", "raw_value": "printed", "source_ref": "source_ref",
+    "file_name": "file", "source_table": "source_table", "kind": "col_kind", "title": "col_title",
+    "published": "col_published", "format": "col_format", "layout": "col_layout", "pages": "col_pages",
+    "is_primary": "col_primary", "rendition_of_file": "col_rendition", "facts": "col_facts",
+    "flagged": "col_flagged", "ingested_at": "col_ingested", "printed": "printed", "read_as": "col_read_as",
+    "why": "col_why", "label": "label", "previous_year": "previous_year", "previous_value": "previous_value",
+    "change": "change", "change_pct": "change_pct", "residents": "residents", "residents_year": "residents_year",
+    "setting": "setting", "gender": "gender", "code": "code", "meaning": "meaning", "meaning_en": "meaning_en",
+    "position": "category", "phase": "phase", "low": "low", "high": "high", "specialists": "specialists",
+    "per_1000": "per_1000", "required": "required", "shortfall": "shortfall", "required_printed": "required_printed",
+    "missing_printed": "missing_printed",
+}
+
+
+# Columns that hold an amount in the row's `unit`.
+UNIT_COLUMNS = ("value", "previous_value")
+
+# --------------------------------------------------------------------------- names
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _english_names(warehouse: tuple) -> dict[str, str]:
+    """Keyed by the warehouse version (see `dashboard.db.warehouse_key`)."""
+    frame = load("municipalities")
+    return {r.municipality: r.name_en for r in frame.itertuples(index=False) if isinstance(r.name_en, str)}
+
+
+def municipality_label(name: str) -> str:
+    """`Tukuma novads` in Latvian; `Tukuma novads (Tukums municipality)` in English."""
+    if lang() == "en":
+        from dashboard.db import warehouse_key
+
+        english = _english_names(warehouse_key()).get(name)
+        if english:
+            return f"{name} ({english})"
+    return name
+
+
+def reform_note(municipality_names, years) -> str | None:
+    """The sentence a chart owes its reader when, for one of its municipalities, its years run across the
+    2021 reform (the municipality before and after is not the same territory); else None.
+    `municipality_names`: one name for all `years`, or one per year."""
+    years = list(years)
+    if not queries.spans_reform(years):
+        return None  # the common case, decided without building anything
+    names = [municipality_names] * len(years) if isinstance(municipality_names, str) else list(municipality_names)
+    pairs = pd.DataFrame({"municipality": names, "year": years})
+    spanning = [name for name, part in pairs.groupby("municipality") if queries.spans_reform(part["year"])]
+    frame = load("municipalities")
+    affected = frame[frame["municipality"].isin(spanning) & frame["level"].ne("valsts")]
+    if affected.empty:
+        return None
+    if lang() == "en":
+        notes = " ".join(f"{r.municipality}: {r.note}." for r in affected.itertuples(index=False)
+                         if isinstance(r.note, str))
+    else:
+        notes = " ".join(f"{m}: {MUNICIPALITY_NOTES_LV[m]}." for m in affected["municipality"]
+                         if m in MUNICIPALITY_NOTES_LV)
+    return t("reform_note", names=", ".join(affected["municipality"]), notes=notes)
+
+
+# --------------------------------------------------------------------------- selectors bound to the URL
+
+def select_municipality(options: list[str], key: str = "novads", label_key: str = "municipality",
+                        where=st) -> str | None:
+    if not options:
+        return None
+    # Names as printed in both languages: a bound widget keeps its displayed text in the URL, and a link
+    # must not change meaning with the language. The English name is given under the selector.
+    choice = where.selectbox(t(label_key), options, key=key, bind="query-params")
+    if lang() == "en" and municipality_label(choice) != choice:
+        where.caption(municipality_label(choice))
+    return choice
+
+
+def select_year_range(years: list[int], key: str = "gadi", where=st) -> tuple[int, int] | None:
+    """A range slider over the years present; None when there are none, the one year when only one."""
+    years = sorted({int(y) for y in years if pd.notna(y)})
+    if not years:
+        return None
+    if len(years) == 1:
+        return years[0], years[0]
+    low, high = where.slider(t("year_range"), min_value=years[0], max_value=years[-1],
+                             value=(years[0], years[-1]), step=1, key=key, bind="query-params")
+    return int(low), int(high)
+
+
+def select_year(years: list[int], key: str = "gads", where=st, default: int | None = None) -> int | None:
+    """Latest year first; `default` (else the latest) is what an unparameterised link shows."""
+    years = sorted({int(y) for y in years if pd.notna(y)}, reverse=True)
+    if not years:
+        return None
+    index = years.index(int(default)) if default is not None and int(default) in years else 0
+    return where.selectbox(t("year"), years, index=index, key=key, bind="query-params")
+
+
+def select_many(title: str, options: list[str], default: list[str], key: str, where=st) -> list[str]:
+    # No format_func: the URL holds the displayed text, and it must not depend on the language.
+    return where.multiselect(title, options, default=[d for d in default if d in options], key=key,
+                             placeholder=t("all"), bind="query-params")
+
+
+# --------------------------------------------------------------------------- tables
+
+def styled(frame: pd.DataFrame):
+    """The frame with headers in the reader's language and numbers in the reader's style, as a Styler:
+    the cells stay numbers, so columns still sort as numbers. A `value` column is shown with the unit of
+    its row's `unit` column (`1 116 657,22 €`)."""
+    language = lang()
+    shown = translate_columns(frame.reset_index(drop=True))
+    styler = shown.style.format(na_rep="")
+    for original, column in zip(frame.columns, shown.columns):
+        if original in ("year", "fact_id", "row_index", "col_index", "page", "line", "pages", "previous_year",
+                        "residents_year"):
+            continue
+        if pd.api.types.is_float_dtype(shown[column]) or pd.api.types.is_integer_dtype(shown[column]):
+            styler = styler.format(lambda v: number(v, language), subset=[column], na_rep="")
+    if "unit" in frame.columns:
+        # Amounts carry the unit of their row: `1 116 657,22 €`.
+        unit = t("unit")
+        amounts = [shown.columns[list(frame.columns).index(c)] for c in UNIT_COLUMNS if c in frame.columns]
+        for each in shown[unit].dropna().unique():
+            rows = shown.index[shown[unit] == each]
+            styler = styler.format(lambda v, u=each: amount(v, u, language),
+                                   subset=pd.IndexSlice[rows, amounts], na_rep="")
+    if "change_pct" in frame.columns:
+        styler = styler.format(lambda v: signed_percent(v, language), subset=[t("change_pct")], na_rep="")
+    if "change" in frame.columns and "unit" in frame.columns:
+        for each in shown[t("unit")].dropna().unique():
+            rows = shown.index[shown[t("unit")] == each]
+            styler = styler.format(lambda v, u=each: signed_amount(v, u, language),
+                                   subset=pd.IndexSlice[rows, [t("change")]], na_rep="")
+    return styler
+
+
+# A Styler renders cell by cell (about 0.1 ms a cell): above this many rows, numbers are formatted as text
+# instead, which keeps the page fast (they then sort as text; the downloads keep them as numbers).
+STYLER_MAX_ROWS = 100
+
+
+def show_table(frame: pd.DataFrame, **kwargs) -> None:
+    """A table with headers in the reader's language and numbers in the reader's style."""
+    if len(frame) <= STYLER_MAX_ROWS:
+        st.dataframe(styled(frame), hide_index=True, placeholder="—", **kwargs)
+        return
+    language = lang()
+    text = frame.copy()
+    for column in text.columns:
+        if column in ("year", "fact_id", "row_index", "col_index", "page", "line", "pages", "previous_year",
+                      "residents_year"):
+            continue
+        if column in UNIT_COLUMNS and "unit" in text.columns:
+            text[column] = [amount(v, u, language) for v, u in zip(frame[column], frame["unit"])]
+        elif pd.api.types.is_float_dtype(text[column]) or pd.api.types.is_integer_dtype(text[column]):
+            text[column] = [number(v, language) for v in frame[column]]
+    # Right-aligned like numbers, though they are text now.
+    config = {t(COLUMN_TEXT[c]) if c in COLUMN_TEXT else c: st.column_config.TextColumn(alignment="right")
+              for c in text.columns if c in UNIT_COLUMNS}
+    st.dataframe(translate_columns(text), hide_index=True, placeholder="—", column_config=config, **kwargs)
+
+
+def translate_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Column headers in the reader's language where the UI text has them."""
+    names = {}
+    for column in frame.columns:
+        key = COLUMN_TEXT.get(column)
+        names[column] = t(key) if key else column
+    return frame.rename(columns=names)
+
+
+def download_row(frame: pd.DataFrame, name: str, key: str, formats=("csv",)) -> None:
+    """Download buttons; the file is built only when the reader clicks (a callable), and the click does
+    not rerun the page."""
+    makers = {"csv": (exports.to_csv, "text/csv", "download_csv"),
+              "xlsx": (exports.to_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       "download_xlsx"),
+              "parquet": (exports.to_parquet, "application/vnd.apache.parquet", "download_parquet")}
+    row = st.container(horizontal=True)
+    for fmt in formats:
+        where = row
+        make, mime, text_key = makers[fmt]
+        where.download_button(t(text_key), data=lambda make=make: make(frame), file_name=f"{name}.{fmt}",
+                              mime=mime, key=f"{key}_{fmt}", on_click="ignore", icon=":material/download:")
+
+
+# --------------------------------------------------------------------------- the chart block
+
+def chart_block(fig: go.Figure, table: pd.DataFrame, key: str, *, notes: list[str | None] = (),
+                reform: str | None = None, table_columns: list[str] | None = None) -> None:
+    """A chart with everything the reader needs around it: the source line (document, table), the notes
+    it owes (reform, flagged values), and a toggle to the exact numbers charted, with their download.
+    `table` holds the charted rows with `file_name`, `source_table`, `source_ref`, `raw_value`, `flag`."""
+    st.plotly_chart(fig, config=charts.export_config(key), key=f"{key}_chart", theme=None)
+    sources = queries.source_lines(table)
+    if sources:
+        st.caption(f"**{t('source')}:** " + " · ".join(sources))
+    if reform:
+        st.caption(f":material/warning: {reform}")
+    for note in notes:
+        if note:
+            st.caption(f":material/info: {note}")
+    if "flag" in table and table["flag"].notna().any():
+        st.caption(f":material/flag: {t('flagged_in_chart', n=int(table['flag'].notna().sum()))}")
+    if st.toggle(t("show_table"), key=f"{key}_table"):
+        shown = table[table_columns] if table_columns else table
+        show_table(shown)
+        download_row(shown, key, key)
+
+
+def empty(message_key: str = "no_data") -> None:
+    st.info(t(message_key), icon=":material/info:")
+
+
+def empty_text(message: str) -> None:
+    st.info(message, icon=":material/info:")
+
+
+def md_escape(text: str) -> str:
+    """Printed text shown inside Markdown: its own asterisks, underscores and brackets stay literal."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~$" else ch for ch in str(text))
+
+
+def url_choice(title: str, options: list[str], key: str, format_func=None, default: str | None = None,
+               where=st, horizontal: bool = False) -> str | None:
+    """A single choice whose displayed text depends on the language (so it cannot be a bound widget: those
+    keep the displayed text in the URL). The option's code is kept in `?key=` by hand instead."""
+    if not options:
+        return None
+    default = default if default in options else options[0]
+    wanted = st.query_params.get(key)
+    index = options.index(wanted) if wanted in options else options.index(default)
+    # One widget per language: its displayed options change with the language, and the choice itself
+    # survives the switch through the address.
+    widget_key = f"_{key}_{lang()}"
+    if horizontal:
+        value = where.segmented_control(title, options, default=options[index], format_func=format_func,
+                                        key=widget_key, required=True)
+    else:
+        value = where.selectbox(title, options, index=index, format_func=format_func, key=widget_key)
+    if value == default:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = value
+    return value
+
+
+def choose_measure(pairs: list[str], where=st) -> str:
+    """A `topic/metric` choice, shown as `Budžets: izlietotie līdzekļi`; kept in `?raditajs=`."""
+    language = lang()  # fixed now: a format function may also be called outside the script run
+
+    def name(pair: str) -> str:
+        topic, metric = pair.split("/")
+        return f"{topic_name(topic, language)}: {metric_name(metric, language)}"
+
+    return url_choice(t("what"), pairs, key="raditajs", where=where, format_func=name)
+
+
+CHART_MODES = {"group": "chart_grouped", "stack": "chart_stacked", "lines": "chart_lines"}
+
+
+def choose_chart_mode(where=st) -> str:
+    """Grouped bars, stacked bars or lines; kept in `?attels=`."""
+    language = lang()
+    return url_choice(t("chart_type"), list(CHART_MODES), key="attels", where=where, horizontal=True,
+                      format_func=lambda mode: t(CHART_MODES[mode], language))

@@ -1,0 +1,65 @@
+"""Avoti un kvalitāte: the documents with their metadata and original files; every flagged value with its
+printed text, the reading taken and where it is; search in the documents' text."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import ui
+from dashboard.build import RAW_REPORTS
+from dashboard.db import load
+from dashboard.format import number
+from dashboard.frame import within_frame
+from dashboard.i18n import lang, t
+
+within_frame()  # a deep link on a fresh server must still get the frame
+
+st.caption(t("sources_intro"))
+
+# 1/ the documents, and each original file as it was ingested
+st.subheader(t("documents"))
+documents = load("documents")
+ui.show_table(documents.drop(columns=["document_id"]))
+st.markdown(f"**{t('raw_files')}**")
+files = st.container(horizontal=True)
+for i, name in enumerate(documents["file_name"]):
+    path = RAW_REPORTS / name
+    if path.is_file():
+        # Read only when clicked: the PDF alone is larger than everything else on this page.
+        files.download_button(name, data=path.read_bytes, file_name=name, key=f"raw_{i}", on_click="ignore",
+                              icon=":material/description:")
+    else:
+        files.caption(t("raw_file_missing", name=name))
+
+# 2/ every flagged value
+st.subheader(t("flagged_values"))
+st.caption(t("flagged_intro"))
+flagged_files = documents.loc[documents["flagged"] > 0, "file_name"].tolist()
+everything = t("all_documents")  # fixed now: a format function may also be called outside the script run
+chosen = st.selectbox(t("document"), [None, *flagged_files], format_func=lambda f: f or everything,
+                      key="dok", bind="query-params") if flagged_files else None
+flagged = load("quality", chosen)
+if flagged.empty:
+    ui.empty("no_flagged")
+else:
+    st.caption(t("n_flagged_found", n=number(len(flagged), lang())))
+    ui.show_table(flagged.drop(columns=["fact_id"]))
+    ui.download_row(flagged, "socdash_flagged", key="flagged", formats=("csv", "xlsx"))
+
+# 3/ search in the documents' text
+st.subheader(t("text_search"))
+query = st.text_input(t("search_words"), key="q", placeholder=t("search_hint"), bind="query-params")
+if query.strip():
+    hits = load("search_text", query.strip())
+    if hits.empty:
+        ui.empty_text(t("search_none", q=query.strip()))
+    else:
+        counts = hits.groupby("file_name", sort=False)["matches"].first()
+        st.caption(t("search_found", q=query.strip(), docs=len(counts), n=number(int(counts.sum()), lang())))
+        for name, part in hits.groupby("file_name", sort=False):
+            with st.expander(f"{name} — {int(part['matches'].iloc[0])}", expanded=len(counts) <= 2):
+                for hit in part.itertuples(index=False):
+                    st.markdown(f"`{t('line')} {hit.line}` …{ui.md_escape(hit.before)}**{ui.md_escape(hit.match)}**"
+                                f"{ui.md_escape(hit.after)}…")
+                more = int(part["matches"].iloc[0]) - len(part)
+                if more > 0:
+                    st.caption(t("search_more", n=more))

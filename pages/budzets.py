@@ -1,0 +1,78 @@
+"""Budžets: spending and funding by service, benefit and category across years, per resident where the
+population is known, with the change against the previous year."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, ui
+from dashboard.db import load
+from dashboard.frame import within_frame
+from dashboard.i18n import label, lang, metric_name, t, topic_name, unit_name
+from warehouse.queries import chart_rows, per_resident, year_on_year
+
+within_frame()  # a deep link on a fresh server must still get the frame
+
+# How many rows a chart starts with; the reader adds or removes rows in the selector.
+DEFAULT_ROWS = 6
+
+st.caption(t("budget_intro"))
+options = load("series_options", ("budget", "social_assistance"), "EUR")
+if options.empty:
+    ui.empty()
+    st.stop()
+
+# 1/ selection: municipality, measure, years, rows; all in the URL
+left, middle, right = st.columns(3)
+ordered = [m for m in load("municipalities")["municipality"] if m in set(options["municipality"])]
+municipality = ui.select_municipality(ordered, where=left)
+own = options[options["municipality"] == municipality]
+pairs = [f"{r.topic}/{r.metric}" for r in own.itertuples(index=False)]
+choice = ui.choose_measure(pairs, where=middle)
+topic, metric = choice.split("/")
+span = own[(own["topic"] == topic) & (own["metric"] == metric)].iloc[0]
+with right:
+    years = ui.select_year_range(list(range(int(span["first_year"]), int(span["last_year"]) + 1)))
+data = load("series", municipality, topic, metric, "EUR", *years)
+rows, default = chart_rows(data, DEFAULT_ROWS)
+chosen = ui.select_many(t("categories"), rows, default, key="rindas")
+left, right = st.columns([2, 1], vertical_alignment="bottom")
+with left:
+    mode = ui.choose_chart_mode()
+per_head = right.toggle(t("per_resident"), key="uz_iedz", bind="query-params")
+
+# 2/ the chart of exactly the chosen rows, its legend in the order chosen
+shown = data[data["label"].isin(chosen)].sort_values("label", key=lambda s: s.map(chosen.index), kind="stable")
+notes = []
+if per_head and not shown.empty:
+    residents = load("population", municipality)
+    divided = per_resident(shown, residents)
+    if divided.empty:
+        notes.append(t("per_resident_none"))
+    elif divided["year"].nunique() < shown["year"].nunique():
+        notes.append(t("per_resident_missing", years=", ".join(map(str, sorted(divided["year"].unique())))))
+    shown = divided
+if not chosen:
+    ui.empty("none_selected")
+elif shown.empty:
+    ui.empty()
+    for note in notes:
+        st.caption(note)
+else:
+    unit = shown["unit"].iloc[0]
+    title = t("budget_title", name=municipality, what=f"{topic_name(topic)}, {metric_name(metric)}",
+              unit=unit_name(unit))
+    fig = charts.bars_by_year(shown.assign(label=shown["label"].map(label)), title=title, unit=unit,
+                              lang=lang(), mode=mode)
+    reform = ui.reform_note(municipality, shown["year"])
+    if reform:
+        charts.add_reform_marker(fig, t("reform_line"))
+    if mode == "stack":
+        notes.append(t("stack_warning"))
+    columns = ["year", "label", "value", "unit", "file_name", "source_table", "source_ref", "raw_value", "flag"]
+    if per_head:
+        columns[4:4] = ["residents", "residents_year"]
+    ui.chart_block(fig, shown, key="budzets", reform=reform, notes=notes, table_columns=columns)
+
+    # 3/ the same rows, each year against the previous one
+    st.subheader(t("yoy"), help=t("yoy_help"))
+    ui.show_table(year_on_year(shown))

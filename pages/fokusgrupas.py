@@ -1,0 +1,59 @@
+"""Fokusgrupas: how well each support form is recognised (sorted bars), where it is considered available
+(forms × parishes), and how many took part in each parish."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, ui
+from dashboard.db import load
+from dashboard.frame import within_frame
+from dashboard.i18n import label, lang, t
+
+within_frame()  # a deep link on a fresh server must still get the frame
+
+PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag"]
+
+st.caption(t("focus_intro"))
+measures = {metric: load("focus_group", metric) for metric in ("recognition", "availability", "respondents")}
+present = [m for m in load("municipalities")["municipality"]
+           if any((frame["municipality"] == m).any() for frame in measures.values())]
+if not present:
+    ui.empty()
+    st.stop()
+municipality = ui.select_municipality(present) if len(present) > 1 else present[0]
+recognition, availability, respondents = (frame[frame["municipality"] == municipality]
+                                          for frame in measures.values())
+
+# 1/ recognition of each support form, most recognised first
+st.subheader(t("recognition"))
+if recognition.empty:
+    ui.empty()
+else:
+    shown = recognition.assign(form=recognition["category"].map(label))
+    fig = charts.horizontal_bars(shown, y="form", title=t("recognition_title", name=municipality), unit="count",
+                                 lang=lang(), text="value")
+    ui.chart_block(fig, shown, key="atpazistamiba", table_columns=["year", "category", "value", "unit", *PROVENANCE])
+
+# 2/ availability: forms (in order of recognition, where known) × parishes
+st.subheader(t("availability"))
+if availability.empty:
+    ui.empty()
+else:
+    order = recognition.sort_values("value", ascending=False)["category"].tolist()
+    order += [c for c in dict.fromkeys(availability["category"]) if c not in order]
+    shown = availability.assign(form=availability["category"].map(label))
+    fig = charts.heatmap(shown, x="territory", y="form", title=t("availability_title", name=municipality),
+                         lang=lang(), colour_title=t("answers"), x_order=sorted(shown["territory"].unique()),
+                         y_order=[label(c) for c in order])
+    ui.chart_block(fig, shown, key="pieejamiba", notes=[t("availability_help")],
+                   table_columns=["year", "territory", "category", "value", "unit", *PROVENANCE])
+
+# 3/ respondents per parish
+st.subheader(t("respondents"))
+if respondents.empty:
+    ui.empty()
+else:
+    fig = charts.horizontal_bars(respondents, y="territory", title=t("respondents_title", name=municipality),
+                                 unit="persons", lang=lang(), text="value")
+    ui.chart_block(fig, respondents, key="respondenti",
+                   table_columns=["year", "territory", "category", "value", "unit", *PROVENANCE])

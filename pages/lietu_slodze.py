@@ -1,0 +1,115 @@
+"""Lietu slodze: active cases per social-worker position and territory against the reference band the 2017
+survey cites; the pilot's caseloads before and after the redistribution; the case codes in words."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, ui
+from dashboard.db import load
+from dashboard.format import number
+from dashboard.frame import within_frame
+from dashboard.i18n import CASE_CODE_GLOSS, label, lang, t
+from warehouse.queries import place_name
+
+within_frame()  # a deep link on a fresh server must still get the frame
+
+PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag"]
+
+st.caption(t("caseload_intro"))
+positions = load("caseload_positions")
+codes = load("case_codes")
+ranges = load("caseload_ranges")
+
+# The reference band: the widest range a country-level source gives (the 2017 survey: 20–35 cases).
+references = ranges[ranges["is_reference"]]
+band = references.iloc[0] if not references.empty else None
+MEANINGS = dict(zip(codes["code"], codes["meaning"]))
+LANGUAGE = lang()
+WHOLE = t("whole_municipality")
+
+
+def code_name(code: str) -> str:
+    """`SP — Sociālā palīdzība` (and its English gloss in English)."""
+    text = f"{code} — {MEANINGS[code]}" if code in MEANINGS else code
+    if LANGUAGE == "en" and code in CASE_CODE_GLOSS:
+        text += f" ({CASE_CODE_GLOSS[code]})"
+    return text
+
+
+def worker(row) -> str:
+    where = row.territory if isinstance(row.territory, str) else WHOLE
+    # The phase and territory first: a long position title is cut at its end, and they must stay readable.
+    phase = f"{row.phase} · " if row.phase else ""
+    return f"{phase}{where} · {label(charts.shorten(row.position), LANGUAGE)}"
+
+
+def draw(frame: pd.DataFrame, title: str, key: str, extra_notes=()) -> None:
+    """Stacked bars, one per worker, coloured by case code, with the reference band behind them."""
+    frame = frame.assign(worker=[worker(r) for r in frame.itertuples(index=False)],
+                         code_name=frame["code"].map({c: code_name(c) for c in frame["code"].unique()}))
+    fig = charts.horizontal_bars(frame, y="worker", colour="code_name", stack=True, title=title, unit="cases",
+                                 lang=lang(), sort=False)
+    notes = list(extra_notes)
+    if band is not None:
+        low, high, what = number(band["low"], LANGUAGE), number(band["high"], LANGUAGE), label(band["category"])
+        charts.add_reference_band(fig, band["low"], band["high"], t("band_label", low=low, high=high, what=what))
+        notes.append(t("band_note", low=low, high=high, what=what,
+                       source=f"{band['file_name']}, {band['source_table']}"))
+    else:
+        notes.append(t("no_band"))
+    ui.chart_block(fig, frame, key=key, notes=notes,
+                   table_columns=["municipality", "territory", "period", "position", "phase", "code", "value", "unit",
+                                  *PROVENANCE])
+
+
+# 1/ active cases per worker: the counts without a phase, one count (table and date) at a time
+st.subheader(t("per_position"))
+plain = positions[positions["phase"] == ""]
+if plain.empty:
+    ui.empty()
+else:
+    plain = plain.assign(snapshot=plain["municipality"] + ", " + plain["period"].fillna("") + " — "
+                         + plain["source_table"].map(place_name))
+    snapshots = plain.groupby("snapshot", sort=False).size().sort_values(ascending=False).index.tolist()
+    snapshot = st.selectbox(t("snapshot"), snapshots, key="uzskaite", bind="query-params") \
+        if len(snapshots) > 1 else snapshots[0]
+    part = plain[plain["snapshot"] == snapshot]
+    first = part.iloc[0]
+    draw(part, t("per_position_title", name=first["municipality"], period=first["period"] or first["year"]),
+         key="slodze", extra_notes=[t("positions_hint")])
+
+# 2/ the pilot: the same kind of count before and after the positions were redistributed
+st.subheader(t("pilot"))
+phased = positions[positions["phase"] != ""]
+if phased.empty:
+    ui.empty("pilot_none")
+else:
+    # Phases in the order the document prints them (before, then after), bars grouped by phase.
+    order = phased.groupby("phase")["fact_id"].min().sort_values().index.tolist()
+    phased = phased.sort_values("phase", key=lambda s: s.map(order.index), kind="stable")
+    draw(phased, t("pilot_title"), key="pilots")
+
+# 3/ ranges of cases per worker the documents print, with the reference ranges
+st.subheader(t("ranges"))
+if ranges.empty:
+    ui.empty()
+else:
+    shown = ranges.assign(kind=ranges["is_reference"].map(lambda r: t("reference") if r else t("observed")),
+                          row=ranges["municipality"] + ": " + ranges["category"].map(label))
+    fig = charts.range_bars(shown, y="row", colour="kind", title=t("ranges_title"), unit="cases", lang=lang())
+    if band is not None:
+        charts.add_reference_band(fig, band["low"], band["high"], "")
+    ui.chart_block(fig, shown, key="diapazoni",
+                   table_columns=["municipality", "year", "category", "low", "high", "kind", *PROVENANCE])
+
+# 4/ the case codes in words
+st.subheader(t("codes"))
+if codes.empty:
+    ui.empty()
+else:
+    table = codes[["code", "meaning"]].copy()
+    if lang() == "en":
+        table["meaning_en"] = table["code"].map(CASE_CODE_GLOSS)
+    ui.show_table(table)
+    st.caption(f"**{t('source')}:** " + ", ".join(sorted(codes["file_name"].unique())))

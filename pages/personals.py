@@ -1,0 +1,71 @@
+"""Personāls: social-work specialists per 1 000 residents against the legal norm, in each counting basis the
+documents use, and the shortfall in persons."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, ui
+from dashboard.db import load
+from dashboard.format import number
+from dashboard.frame import within_frame
+from dashboard.i18n import label, lang, t
+
+within_frame()  # a deep link on a fresh server must still get the frame
+
+# The Law on Social Services and Social Assistance, art. 10(1): at least one social-work specialist per
+# 1 000 residents. Used only when no document in the warehouse prints the norm itself.
+LEGAL_NORM_PER_1000 = 1.0
+COLUMNS = ["municipality", "territory", "year", "period", "category", "subgroup", "specialists", "residents",
+           "residents_year", "per_1000", "required", "shortfall", "required_printed", "missing_printed",
+           "file_name", "source_table", "source_ref", "raw_value", "flag"]
+
+st.caption(t("staff_intro"))
+ratios = load("staff_norm")
+if ratios.empty:
+    ui.empty("staff_none")
+    st.stop()
+
+printed_norm = load("staff_norm_reference")
+if printed_norm.empty:
+    norm, norm_source = LEGAL_NORM_PER_1000, t("norm_law")
+else:
+    norm = float(printed_norm["value"].iloc[0])
+    norm_source = f"{printed_norm['file_name'].iloc[0]}, {printed_norm['source_table'].iloc[0]}"
+
+# 1/ which counts: by default each document's own counting bases; the reader may add others
+# The choices are the rows as printed (the address keeps them, whatever the language); the chart shows
+# them with their English gloss in English.
+ratios = ratios.assign(
+    choice=[f"{r.municipality} {r.year} · {r.category}" + (f" ({r.subgroup})" if isinstance(r.subgroup, str) else "")
+            for r in ratios.itertuples(index=False)],
+    row=[f"{r.municipality} {r.year} · {label(r.category)}"
+         + (f" ({label(r.subgroup)})" if isinstance(r.subgroup, str) else "") for r in ratios.itertuples(index=False)])
+chosen = ui.select_many(t("staff_counts"), ratios["choice"].tolist(),
+                        ratios.loc[ratios["is_basis"], "choice"].tolist(), key="pamati")
+st.caption(t("staff_counts_help"))
+shown = ratios[ratios["choice"].isin(chosen)]
+if shown.empty:
+    ui.empty("none_selected")
+    st.stop()
+reform = ui.reform_note(shown["municipality"], shown["year"])
+
+# 2/ per 1 000 residents against the norm line
+shown = shown.assign(meets=shown["per_1000"].map(lambda v: t("meets_norm") if v >= norm else t("below_norm")),
+                     text=shown["per_1000"].map(lambda v: number(round(v, 2), lang())))
+fig = charts.horizontal_bars(shown, y="row", x="per_1000", colour="meets", title=t("ratio_title"), unit=None,
+                             lang=lang(), sort=False, text="text",
+                             colours={t("below_norm"): charts.WARNING_COLOUR, t("meets_norm"): charts.GOOD_COLOUR})
+charts.add_reference_line(fig, norm, t("norm_line", value=number(norm, lang())))
+ui.chart_block(fig, shown, key="norma", reform=reform, table_columns=COLUMNS,
+               notes=[t("norm_source", value=number(norm, lang()), source=norm_source), t("ratio_help")])
+
+# 3/ the shortfall in persons
+short = shown[shown["shortfall"] > 0]
+if short.empty:
+    ui.empty("shortfall_none")
+else:
+    fig = charts.horizontal_bars(short.assign(text=short["shortfall"].map(lambda v: number(v, lang()))),
+                                 y="row", x="shortfall", title=t("shortfall_title"), unit="persons", lang=lang(),
+                                 sort=False, text="text", colours={None: charts.WARNING_COLOUR})
+    ui.chart_block(fig, short, key="trukums", reform=ui.reform_note(short["municipality"], short["year"]),
+                   table_columns=COLUMNS)

@@ -1,0 +1,91 @@
+"""Pakalpojumu saņēmēji: recipients by service across years; the split by gender where the report gives
+it; community against institutional care."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, ui
+from dashboard.db import load
+from dashboard.frame import within_frame
+from dashboard.i18n import label, lang, metric_name, t, topic_name
+from warehouse.queries import by_setting, chart_rows
+
+within_frame()  # a deep link on a fresh server must still get the frame
+
+DEFAULT_ROWS = 6
+PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag"]
+
+st.caption(t("recipients_intro"))
+options = load("series_options", ("recipients", "care", "social_assistance"))
+options = options[options["unit"] != "EUR"]
+if options.empty:
+    ui.empty()
+    st.stop()
+
+# 1/ selection: municipality, measure, years; all in the URL
+left, middle, right = st.columns(3)
+ordered = [m for m in load("municipalities")["municipality"] if m in set(options["municipality"])]
+municipality = ui.select_municipality(ordered, where=left)
+own = options[options["municipality"] == municipality]
+pairs = [f"{r.topic}/{r.metric}" for r in own.itertuples(index=False)]
+choice = ui.choose_measure(pairs, where=middle)
+topic, metric = choice.split("/")
+what = f"{topic_name(topic)}, {metric_name(metric)}"
+span = own[(own["topic"] == topic) & (own["metric"] == metric)].iloc[0]
+with right:
+    years = ui.select_year_range(list(range(int(span["first_year"]), int(span["last_year"]) + 1)))
+data = load("series", municipality, topic, metric, None, *years)
+totals = data[data["gender"].isna()]
+
+# 2/ recipients by service across years
+rows, default = chart_rows(totals, DEFAULT_ROWS)
+chosen = ui.select_many(t("categories"), rows, default, key="rindas")
+mode = ui.choose_chart_mode()
+# the legend in the order chosen
+shown = totals[totals["label"].isin(chosen)].sort_values("label", key=lambda s: s.map(chosen.index),
+                                                         kind="stable")
+if not chosen:
+    ui.empty("none_selected")
+elif shown.empty:
+    ui.empty()
+else:
+    unit = shown["unit"].iloc[0]
+    # The metric names the unit (persons, children, families), so the title states it.
+    fig = charts.bars_by_year(shown.assign(label=shown["label"].map(label)),
+                              title=t("recipients_title", name=municipality, what=what), unit=unit, lang=lang(),
+                              mode=mode)
+    reform = ui.reform_note(municipality, shown["year"])
+    if reform:
+        charts.add_reform_marker(fig, t("reform_line"))
+    ui.chart_block(fig, shown, key="sanemeji", reform=reform, notes=[t("stack_warning") if mode == "stack" else None],
+                   table_columns=["year", "label", "value", "unit", *PROVENANCE])
+
+# 3/ the split by gender, for one year
+st.subheader(t("gender_split"))
+genders = data[data["gender"].notna()]
+if genders.empty:
+    ui.empty("gender_none")
+else:
+    year = ui.select_year(genders["year"].tolist(), key="dz_gads")
+    part = genders[genders["year"] == year]
+    fig = charts.horizontal_bars(part.assign(label=part["label"].map(label)), y="label", colour="gender", stack=True,
+                                 title=t("gender_title", name=municipality, year=year, what=what),
+                                 unit=part["unit"].iloc[0], lang=lang())
+    ui.chart_block(fig, part, key="dzimums",
+                   table_columns=["year", "label", "gender", "value", "unit", *PROVENANCE])
+
+# 4/ community against institutional care, by the services' names
+st.subheader(t("settings"), help=t("settings_help"))
+settings = by_setting(totals)
+if settings.empty:
+    ui.empty("settings_none")
+else:
+    settings = settings.assign(setting_name=settings["setting"].map(lambda s: t(f"setting_{s}")))
+    summed = (settings.groupby(["year", "setting_name", "unit"], as_index=False)["value"].sum())
+    fig = charts.bars_by_year(summed, colour="setting_name", mode="stack", unit=summed["unit"].iloc[0], lang=lang(),
+                              title=t("settings_title", name=municipality, what=what))
+    reform = ui.reform_note(municipality, summed["year"])
+    if reform:
+        charts.add_reform_marker(fig, t("reform_line"))
+    ui.chart_block(fig, settings, key="vide", reform=reform, notes=[t("settings_help")],
+                   table_columns=["year", "label", "setting", "value", "unit", *PROVENANCE])

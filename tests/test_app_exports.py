@@ -1,0 +1,88 @@
+"""What a researcher downloads: single tables as CSV, XLSX, Parquet; the data dictionary; the full
+Frictionless data package of the warehouse built from raw_reports/."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+
+import pandas as pd
+import pytest
+
+from dashboard.build import shared_test_warehouse
+from warehouse import connect, exports, queries
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    reader = connect(shared_test_warehouse(tmp_path_factory.getbasetemp() / "warehouse"), read_only=True)
+    yield reader
+    reader.close()
+
+
+@pytest.fixture(scope="module")
+def package(con):
+    tables = {name: queries.table(con, name) for name in queries.PACKAGE_TABLES}
+    descriptor = exports.datapackage(queries.table_columns(con), queries.documents(con), queries.fact_units(con))
+    return tables, zipfile.ZipFile(io.BytesIO(exports.package_zip(tables, descriptor)))
+
+
+FRAME = pd.DataFrame({"category": ["Mājokļa pabalsts", "Kopā"], "year": [2024, 2024],
+                      "value": [796169.59, 1116657.22], "unit": ["EUR", "EUR"]})
+
+
+def test_csv_keeps_latvian_letters_and_plain_numbers():
+    text = exports.to_csv(FRAME).decode("utf-8-sig")
+    assert text.splitlines() == ["category,year,value,unit", "Mājokļa pabalsts,2024,796169.59,EUR",
+                                 "Kopā,2024,1116657.22,EUR"]
+    assert exports.to_csv(FRAME).startswith(b"\xef\xbb\xbf")  # a BOM, for spreadsheet programs
+
+
+def test_xlsx_and_parquet_read_back_the_same_table():
+    assert pd.read_excel(io.BytesIO(exports.to_xlsx(FRAME))).equals(FRAME)
+    assert pd.read_parquet(io.BytesIO(exports.to_parquet(FRAME))).equals(FRAME)
+
+
+def test_xlsx_cuts_texts_longer_than_excel_allows():
+    long = pd.DataFrame({"text": ["ā" * 40000]})
+    assert len(pd.read_excel(io.BytesIO(exports.to_xlsx(long)))["text"].iloc[0]) == 32767
+
+
+def test_data_dictionary_describes_every_fact_column(con):
+    dictionary = exports.data_dictionary(queries.table_columns(con), "en")
+    facts = dictionary[dictionary["table"] == "facts"]
+    assert facts["column"].tolist()[:3] == ["fact_id", "municipality", "territory"]
+    assert (facts["description"] != "").all()
+    assert dictionary["table"].iloc[0] == "facts"
+    lv = exports.data_dictionary(queries.table_columns(con), "lv")
+    assert lv.loc[lv["column"] == "raw_value", "description"].iloc[0].startswith("Nodrukātais teksts")
+
+
+def test_package_holds_every_table_with_all_its_rows(package, con):
+    tables, archive = package
+    assert set(archive.namelist()) == {"datapackage.json", *(f"{t}.csv" for t in queries.PACKAGE_TABLES)}
+    facts = pd.read_csv(archive.open("facts.csv"))
+    assert len(facts) == queries.overview(con)["facts"].iloc[0]
+
+
+def test_datapackage_fields_match_the_csv_headers(package):
+    _, archive = package
+    descriptor = json.loads(archive.read("datapackage.json"))
+    assert descriptor["profile"] == "tabular-data-package" and descriptor["name"] == "socdash"
+    for resource in descriptor["resources"]:
+        header = next(csv.reader(io.TextIOWrapper(archive.open(resource["path"]), encoding="utf-8")))
+        assert [f["name"] for f in resource["schema"]["fields"]] == header, resource["name"]
+        assert all(f["type"] in {"string", "integer", "number", "boolean", "datetime", "date"}
+                   for f in resource["schema"]["fields"])
+
+
+def test_datapackage_names_units_and_sources(package):
+    _, archive = package
+    descriptor = json.loads(archive.read("datapackage.json"))
+    facts = next(r for r in descriptor["resources"] if r["name"] == "facts")
+    assert {"EUR", "persons"} <= set(facts["units"])
+    assert facts["schema"]["primaryKey"] == ["fact_id"]
+    sources = {s["path"] for s in descriptor["sources"]}
+    assert "raw_reports/tukuma_novads_2024_publiskais_parskats.pdf" in sources
+    assert all(s["path"].startswith("raw_reports/") for s in facts["sources"])

@@ -1,0 +1,212 @@
+"""Every page through Streamlit's AppTest, on the warehouse built from raw_reports/, in Latvian and English:
+no exception, and the elements that matter are there; filters read from the address reopen a view."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.build import shared_test_warehouse
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+# page file, Latvian title, English title
+PAGES = [
+    ("pages/sakums.py", "Sākums", "Home"),
+    ("pages/budzets.py", "Budžets", "Budget"),
+    ("pages/sanemeji.py", "Pakalpojumu saņēmēji", "Service recipients"),
+    ("pages/lietu_slodze.py", "Lietu slodze", "Caseload"),
+    ("pages/personals.py", "Personāls", "Staff"),
+    ("pages/fokusgrupas.py", "Fokusgrupas", "Focus groups"),
+    ("pages/dati.py", "Dati", "Data"),
+    ("pages/avoti.py", "Avoti un kvalitāte", "Sources and quality"),
+]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warehouse(tmp_path_factory):
+    db = shared_test_warehouse(tmp_path_factory.getbasetemp() / "warehouse")
+    before = os.environ.get("SOCDASH_DB")
+    os.environ["SOCDASH_DB"] = str(db)
+    yield db
+    if before is None:
+        os.environ.pop("SOCDASH_DB", None)
+    else:
+        os.environ["SOCDASH_DB"] = before
+
+
+def open_page(page: str, language: str = "lv", **params) -> AppTest:
+    # As a reader opening the page's address with its parameters: the first run lands on the page (the
+    # page paths are the file names, so AppTest finds them before any run).
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params.update({**({"lang": "EN"} if language == "en" else {}), **params})
+    app.switch_page(page)
+    app.run()
+    assert not app.exception, [e.message for e in app.exception]
+    app.run()  # and again, as after any widget change: the page must survive its own rerun
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+def charts(app: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def captions(app: AppTest) -> str:
+    return "\n".join(c.value for c in app.caption)
+
+
+@pytest.mark.parametrize("language", ["lv", "en"])
+@pytest.mark.parametrize("page, lv_title, en_title", PAGES, ids=[p[0].split("/")[1][:-3] for p in PAGES])
+def test_page_runs_in_both_languages(page, lv_title, en_title, language):
+    app = open_page(page, language)
+    assert app.title[0].value == (en_title if language == "en" else lv_title)
+    sources = [c for c in app.caption if c.value.startswith(("**Avots:**", "**Source:**"))]
+    # every chart has its source line under it
+    assert len(sources) >= len(app.get("plotly_chart"))
+    if language == "en":
+        assert "**Avots:**" not in captions(app)
+
+
+def test_home_shows_the_warehouse_and_headlines_with_changes():
+    app = open_page("pages/sakums.py")
+    labels = [m.label for m in app.metric]
+    assert labels[:5] == ["Dokumenti", "Pašvaldības", "Gadi", "Skaitļi", "Ar piezīmi"]
+    headline = {m.label: m for m in app.metric[5:]}
+    assert "Budžets: izlietotie līdzekļi" in headline
+    assert "pret 2023" in headline["Budžets: izlietotie līdzekļi"].delta
+    assert app.selectbox(key="novads").value == "Tukuma novads" and app.selectbox(key="gads").value == 2024
+
+
+def test_home_never_states_a_change_across_the_reform():
+    app = open_page("pages/sakums.py")
+    deltas = [m.delta for m in app.metric[5:]]
+    assert not any("%" in d and "2015" in d for d in deltas), deltas
+
+
+def test_budget_page_charts_chosen_rows_with_year_on_year_table():
+    app = open_page("pages/budzets.py")
+    spec = charts(app)[0]
+    chosen = app.multiselect(key="rindas").value
+    assert chosen and [t["name"].replace("<br>", " ") for t in spec["data"]] == chosen
+    assert "EUR" in spec["layout"]["title"]["text"]
+    assert any(df.value.columns[:3].tolist() == ["Rinda", "Gads", "Vērtība"] for df in app.dataframe)
+
+
+def test_budget_per_resident_and_stacked_bars():
+    app = open_page("pages/budzets.py", uz_iedz="true", attels="stack")
+    spec = charts(app)[0]
+    assert spec["layout"]["barmode"] == "relative"
+    assert "EUR uz iedzīvotāju" in spec["layout"]["title"]["text"]
+    assert "Sakrautas joslas saskaita kategorijas" in captions(app)
+
+
+def test_budget_chart_that_spans_the_reform_says_so():
+    app = open_page("pages/budzets.py", rindas="Pašvaldības nodrošinātie sociālie pakalpojumi")
+    assert "2021. gada 1. jūlija administratīvi teritoriālo reformu" in captions(app)
+    assert any(s.get("x0") == 2021.5 for s in charts(app)[0]["layout"]["shapes"])
+
+
+def test_recipients_from_a_link_show_the_gender_split():
+    app = open_page("pages/sanemeji.py", "en", novads="Bauskas novads")
+    titles = [c["layout"]["title"]["text"] for c in charts(app)]
+    assert len(titles) == 3 and all(t.startswith("Bauskas novads") for t in titles)
+    # Bauska prints each service in its own small table: the default rows come from all of them
+    assert len(app.multiselect(key="rindas").value) == 6
+    assert any("by gender" in t for t in titles) and any("institutions" in t for t in titles)
+
+
+def test_caseload_page_has_the_reference_band_pilot_and_case_codes():
+    app = open_page("pages/lietu_slodze.py")
+    first, pilot = charts(app)[:2]
+    band = [s for s in first["layout"]["shapes"] if s["type"] == "rect"]
+    assert [(b["x0"], b["x1"]) for b in band] == [(20, 35)]
+    assert any("pirms pārdales" in y for y in pilot["data"][0]["y"])
+    assert any("pēc pārdales" in y for t in pilot["data"] for y in t["y"])
+    codes = app.dataframe[-1].value
+    assert "SP" in codes.iloc[:, 0].tolist()
+
+
+def test_case_codes_are_explained_in_english():
+    app = open_page("pages/lietu_slodze.py", "en")
+    codes = app.dataframe[-1].value
+    assert codes.columns.tolist() == ["Code", "Meaning as printed", "In English"]
+    assert codes.set_index("Code").loc["SP", "In English"] == "social assistance"
+
+
+def test_staff_page_draws_the_norm_line_at_one_per_thousand():
+    app = open_page("pages/personals.py")
+    ratio, shortfall = charts(app)
+    norm = [s for s in ratio["layout"]["shapes"] if s["type"] == "line"]
+    assert [(s["x0"], s["x1"]) for s in norm] == [(1.0, 1.0)]
+    rows = [y.replace("<br>", " ") for t in ratio["data"] for y in t["y"]]
+    assert sum(r.startswith("Tukuma novads 2016") for r in rows) == 3
+    assert any(r.startswith("Bauskas novads 2015") for r in rows)
+    assert any(r.startswith("Latvija 2017") for r in rows)
+    assert any(r.startswith("Tukuma novads 2024") for r in rows)
+    assert "Trūkstošie speciālisti" in shortfall["layout"]["title"]["text"]
+
+
+def test_focus_group_page_has_sorted_recognition_and_a_heatmap():
+    app = open_page("pages/fokusgrupas.py")
+    recognition, availability, respondents = charts(app)
+    order = recognition["layout"]["yaxis"]["categoryarray"]
+    assert order[-1].startswith("Sociālā palīdzība")  # the most recognised, drawn on top
+    assert availability["data"][0]["type"] == "heatmap"
+    assert len(availability["data"][0]["x"]) == 10  # ten parishes
+    assert len(respondents["data"][0]["y"]) == 10
+
+
+def test_data_page_offers_every_download_and_the_dictionary():
+    app = open_page("pages/dati.py")
+    labels = [b.label for b in app.download_button]
+    assert {"Lejupielādēt CSV", "Lejupielādēt XLSX", "Lejupielādēt Parquet", "Lejupielādēt paketi (zip)"} <= \
+        set(labels)
+    dictionary = app.dataframe[-1].value
+    assert dictionary.columns.tolist() == ["Tabula", "Kolonna", "Tips", "Nozīme"]
+
+
+def test_data_page_filters_come_from_the_address():
+    app = open_page("pages/dati.py", temas="staff", novadi="Bauskas novads")
+    rows = app.dataframe[0].value
+    assert set(rows["Tēma"]) == {"staff"} and set(rows["Pašvaldība"]) == {"Bauskas novads"}
+
+
+def test_sources_page_lists_documents_flagged_values_and_finds_text():
+    app = open_page("pages/avoti.py", q="slodz")
+    documents = app.dataframe[0].value
+    assert len(documents) == 6
+    raw = [b.label for b in app.download_button]
+    assert "tukuma_novads_2024_publiskais_parskats.pdf" in raw
+    flagged = app.dataframe[1].value
+    assert flagged.columns[:4].tolist() == ["Nodrukāts", "Nolasīts kā", "Mērvienība", "Kāpēc"]
+    assert len(app.expander) >= 3 and "“slodz” atrasts" in captions(app)
+
+
+def test_first_start_builds_the_missing_warehouse_with_a_progress_bar(tmp_path, monkeypatch):
+    db = tmp_path / "fresh" / "socdash.duckdb"
+    monkeypatch.setenv("SOCDASH_DB", str(db))
+    app = AppTest.from_file(APP, default_timeout=180)
+    app.run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert db.exists()
+    bars = app.get("progress")
+    assert len(bars) == 1 and bars[0].proto.value == 100
+    assert bars[0].proto.text.startswith("Datu noliktava izveidota: 6 no 6")
+    assert app.title[0].value == "Sākums" and app.metric[3].value != "0"
+
+
+@pytest.mark.parametrize("page", [p[0] for p in PAGES], ids=[p[0].split("/")[1][:-3] for p in PAGES])
+def test_an_empty_warehouse_gives_sentences_not_errors(page, tmp_path_factory, monkeypatch):
+    from warehouse import connect
+
+    db = tmp_path_factory.getbasetemp() / "empty.duckdb"
+    if not db.exists():
+        connect(db).close()  # the schema and nothing else
+    monkeypatch.setenv("SOCDASH_DB", str(db))
+    app = open_page(page)
+    assert app.info, "an empty page must say why it is empty"
+    assert not app.get("plotly_chart")

@@ -1,0 +1,146 @@
+"""The dashboard's pure parts, without Streamlit: number formatting, UI text and glosses, chart builders."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import charts, i18n
+from dashboard.format import NBSP, amount, number, signed_amount, signed_percent
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# --------------------------------------------------------------------------- numbers
+
+@pytest.mark.parametrize("value, unit, lang, expected", [
+    (1116657.22, "EUR", "lv", "1 116 657,22 €"),
+    (1116657.22, "EUR", "en", "1,116,657.22 €"),
+    (2512674.0, "EUR", "lv", "2 512 674 €"),
+    (69.4, "percent", "lv", "69,4 %"),
+    (37.75, "FTE", "lv", "37,75"),
+    (1811, "persons", "lv", "1 811"),
+    (0.752351, None, "en", "0.75"),
+])
+def test_amount_in_the_readers_style(value, unit, lang, expected):
+    assert amount(value, unit, lang) == expected.replace(" ", NBSP)
+
+
+def test_missing_numbers_are_empty_text():
+    assert number(None) == "" and amount(float("nan"), "EUR") == "" and signed_percent(None) == ""
+
+
+def test_signs_of_changes():
+    assert signed_percent(5.338, "lv") == f"+5,3{NBSP}%"
+    assert signed_percent(-17.6, "en") == f"−17.6{NBSP}%"
+    assert signed_amount(-429262.0, "EUR", "lv") == f"−429{NBSP}262{NBSP}€"
+
+
+# --------------------------------------------------------------------------- UI text
+
+def test_every_text_has_both_languages_and_the_same_placeholders():
+    for key, (lv, en) in i18n.TEXT.items():
+        assert lv.strip() and en.strip(), key
+        assert set(re.findall(r"{(\w+)}", lv)) == set(re.findall(r"{(\w+)}", en)), key
+
+
+def test_every_text_key_the_code_uses_exists():
+    """A page asking for a missing key would fail at run time, in one language or both."""
+    used = set()
+    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("dashboard/*.py")]:
+        used |= set(re.findall(r"\bt\(\s*\"([a-z_0-9]+)\"", path.read_text(encoding="utf-8")))
+    assert used and not used - set(i18n.TEXT), sorted(used - set(i18n.TEXT))
+
+
+def test_t_fills_placeholders_in_the_chosen_language():
+    assert i18n.t("vs_year", "lv", year=2023) == "pret 2023"
+    assert i18n.t("vs_year", "en", year=2023) == "vs 2023"
+
+
+@pytest.mark.parametrize("label, gloss", [
+    ("Mājokļa pabalsts", "housing benefit"),
+    ("Pabalsts garantētā minimālā ienākuma nodrošināšanai", "guaranteed minimum income benefit"),
+    ("Psihosociālā palīdzība (konsultācijas)", "psychosocial support"),  # not "social assistance"
+    ("Aprūpe mājās", "home care"),
+    ("Ilgstošā aprūpe (pansionāts)", "care home"),  # the longer, more particular stem wins
+    ("Bērna emocionālā audzināšana", None),  # nothing the glossary knows: no gloss rather than a wrong one
+])
+def test_glosses_of_printed_labels(label, gloss):
+    assert i18n.gloss(label) == gloss
+
+
+def test_labels_stay_as_printed_in_latvian_and_get_a_gloss_in_english():
+    assert i18n.label("Mājokļa pabalsts", "lv") == "Mājokļa pabalsts"
+    assert i18n.label("Mājokļa pabalsts", "en") == "Mājokļa pabalsts (housing benefit)"
+
+
+# --------------------------------------------------------------------------- charts
+
+def spec(fig) -> dict:
+    return json.loads(fig.to_json())
+
+
+def test_bars_by_year_one_trace_per_row_with_the_palette_and_the_readers_separators():
+    frame = pd.DataFrame({"year": [2022, 2023, 2022, 2023], "label": ["A", "A", "B", "B"],
+                          "value": [1.0, 2.0, 3.0, 4.0]})
+    out = spec(charts.bars_by_year(frame, title="Budžets, EUR", unit="EUR", lang="lv", mode="stack"))
+    assert [t["name"] for t in out["data"]] == ["A", "B"]
+    assert [t["marker"]["color"] for t in out["data"]] == charts.PALETTE[:2]
+    assert out["layout"]["barmode"] == "relative" and out["layout"]["separators"] == ", "
+    assert out["layout"]["title"]["text"] == "Budžets, EUR"
+    lines = spec(charts.bars_by_year(frame, title="t", unit="EUR", lang="en", mode="lines"))
+    assert {t["type"] for t in lines["data"]} == {"scatter"} and lines["layout"]["separators"] == ".,"
+
+
+def test_the_palette_is_colour_blind_safe_first():
+    # Okabe & Ito's eight first: blue, orange, bluish green, vermilion, sky blue, reddish purple, yellow, black
+    assert charts.PALETTE[:8] == ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7",
+                                  "#F0E442", "#000000"]
+    assert len(set(charts.PALETTE)) == len(charts.PALETTE)
+
+
+def test_norm_line_band_and_reform_marker_are_where_they_belong():
+    frame = pd.DataFrame({"row": ["Tukums", "Bauska"], "value": [0.75, 0.85]})
+    fig = charts.horizontal_bars(frame, y="row", title="t", unit=None, lang="lv")
+    charts.add_reference_line(fig, 1.0, "norma")
+    charts.add_reference_band(fig, 20, 35, "20–35")
+    out = spec(fig)
+    line, band = out["layout"]["shapes"]
+    assert (line["type"], line["x0"], line["x1"], line["line"]["dash"]) == ("line", 1.0, 1.0, "dash")
+    assert (band["type"], band["x0"], band["x1"]) == ("rect", 20, 35)
+    assert [a["text"] for a in out["layout"]["annotations"]] == ["norma", "20–35"]
+    years = charts.add_reform_marker(charts.bars_by_year(
+        pd.DataFrame({"year": [2015, 2024], "label": ["A", "A"], "value": [1.0, 2.0]}),
+        title="t", unit="EUR", lang="lv"), "ATR 2021")
+    assert spec(years)["layout"]["shapes"][0]["x0"] == charts.REFORM_X == 2021.5
+
+
+def test_horizontal_bars_largest_on_top_and_cut_labels_stay_distinct():
+    long = "Sociālais darbinieks darbam ar ģimenēm ar bērniem (gadījuma vadīšana izmantojot elementus)"
+    frame = pd.DataFrame({"row": [f"{long} #1", f"{long} #2", "Īss"], "value": [5.0, 9.0, 1.0]})
+    out = spec(charts.horizontal_bars(frame, y="row", title="t", unit="cases", lang="lv"))
+    order = out["layout"]["yaxis"]["categoryarray"]
+    assert order[-1].endswith("#2") and order[0] == "Īss"  # Plotly draws the last category at the top
+    assert len(set(out["data"][0]["y"])) == 3
+
+
+def test_shorten_keeps_the_worker_number():
+    assert charts.shorten("a" * 100 + " #3", 10) == "a" * 10 + "… #3"
+    assert charts.shorten("short #x", 10) == "short #x"
+
+
+def test_heatmap_leaves_absent_cells_empty():
+    frame = pd.DataFrame({"form": ["A", "A", "B"], "parish": ["Degole", "Pūre", "Pūre"], "value": [5.0, 0.0, 2.0]})
+    out = spec(charts.heatmap(frame, x="parish", y="form", title="t", lang="lv", x_order=["Degole", "Pūre"],
+                              y_order=["B", "A"]))
+    trace = out["data"][0]
+    assert trace["y"] == ["B", "A"] and trace["z"] == [[None, 2.0], [5.0, 0.0]]
+    assert trace["colorscale"][0][1] == charts.SEQUENTIAL[0][1]
+
+
+def test_export_config_offers_png():
+    assert charts.export_config("budzets")["toImageButtonOptions"] == {"format": "png", "filename": "budzets",
+                                                                        "scale": 2}

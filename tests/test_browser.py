@@ -1,0 +1,209 @@
+"""The dashboard in a real browser: Playwright drives Debian's Chromium through every page via the
+navigation, in Latvian and in English, and through a copied link; any Streamlit exception box fails the
+test. A full-page screenshot of each view is saved under tests/artifacts/ for a person to look at.
+"""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from dashboard.build import shared_test_warehouse
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+# (url path, Latvian title, English title) in navigation order
+PAGES = [
+    ("sakums", "Sākums", "Home"),
+    ("budzets", "Budžets", "Budget"),
+    ("sanemeji", "Pakalpojumu saņēmēji", "Service recipients"),
+    ("lietu_slodze", "Lietu slodze", "Caseload"),
+    ("personals", "Personāls", "Staff"),
+    ("fokusgrupas", "Fokusgrupas", "Focus groups"),
+    ("dati", "Dati", "Data"),
+    ("avoti", "Avoti un kvalitāte", "Sources and quality"),
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM} (`make test` installs it: "
+                                                     "apt-get install chromium)"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(db: Path, log_folder: Path):
+    """`streamlit run app.py` on a free localhost port over `db`; stopped on leaving."""
+    port = _free_port()
+    env = {**os.environ, "SOCDASH_DB": str(db)}
+    log = open(log_folder / f"server-{port}.log", "w+")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                pytest.fail(f"streamlit did not start:\n{log.read()}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory) -> Path:
+    return shared_test_warehouse(tmp_path_factory.getbasetemp() / "warehouse")
+
+
+@pytest.fixture(scope="module")
+def server(warehouse, tmp_path_factory):
+    with streamlit_server(warehouse, tmp_path_factory.mktemp("streamlit")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def settle(tab, title: str) -> None:
+    """Wait until the page shows `title`, the script has finished and every chart has drawn."""
+    tab.get_by_role("heading", name=title, exact=True).first.wait_for(timeout=30_000)
+    deadline = time.monotonic() + 30
+    quiet = 0
+    while time.monotonic() < deadline:
+        running = tab.locator('[data-testid="stStatusWidget"]').count() > 0
+        skeletons = tab.locator('[data-testid="stSkeleton"]').count()
+        charts = tab.locator('[data-testid="stPlotlyChart"]').count()
+        drawn = tab.locator('[data-testid="stPlotlyChart"] .main-svg').count()
+        quiet = quiet + 1 if not running and not skeletons and drawn >= charts else 0
+        if quiet >= 3:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"the page {title!r} did not finish drawing within 30 s")
+
+
+def check_and_shoot(tab, name: str) -> None:
+    exceptions = tab.locator('[data-testid="stException"]')
+    assert exceptions.count() == 0, f"{name}: Streamlit exception: {exceptions.first.inner_text()[:500]}"
+    # The main area scrolls inside the window: make the window as tall as the content for the screenshot.
+    height = tab.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    tab.set_viewport_size({"width": 1400, "height": min(max(int(height), 1000), 8000)})
+    time.sleep(0.5)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    tab.set_viewport_size({"width": 1400, "height": 1000})
+
+
+def visit_all(tab, server: str, language: str) -> None:
+    """Open the app, then every page by clicking its entry in the sidebar navigation."""
+    tab.goto(server + ("/?lang=EN" if language == "en" else "/"))
+    titles = [(slug, en if language == "en" else lv) for slug, lv, en in PAGES]
+    settle(tab, titles[0][1])
+    for i, (slug, title) in enumerate(titles):
+        if i:
+            tab.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title, exact=True).click()
+            settle(tab, title)
+            assert re.search(rf"/{slug}(\?|$)", tab.url), f"{title}: the address is {tab.url}"
+        if language == "en":
+            assert "lang=EN" in tab.url, f"{title}: the language fell out of the address {tab.url}"
+        check_and_shoot(tab, f"{i + 1}_{slug}_{language}")
+
+
+def test_every_page_in_latvian(server, page):
+    visit_all(page, server, "lv")
+
+
+def test_every_page_in_english(server, page):
+    visit_all(page, server, "en")
+
+
+def test_the_language_switch_changes_the_navigation(server, page):
+    page.goto(server + "/budzets")
+    settle(page, "Budžets")
+    page.locator('[data-testid="stSidebar"]').get_by_role("radio", name="EN", exact=True).click()
+    settle(page, "Budget")
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    assert nav.get_by_role("link", name="Service recipients", exact=True).count() == 1
+    assert "lang=EN" in page.url
+
+
+def test_a_copied_link_reopens_the_same_view(server, page):
+    """Filters live in the address: a link with a municipality and a language opens just that view."""
+    page.goto(server + "/sanemeji?novads=Bauskas+novads&lang=EN")
+    settle(page, "Service recipients")
+    titles = [t.text_content() for t in page.locator('[data-testid="stPlotlyChart"] .gtitle').all()]
+    assert titles and all(t.startswith("Bauskas novads") for t in titles), titles
+    assert any("by gender" in t for t in titles), titles
+    check_and_shoot(page, "9_link_sanemeji_bauska_en")
+
+
+def test_the_data_page_downloads_csv(server, page):
+    page.goto(server + "/dati?temas=staff")
+    settle(page, "Dati")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Lejupielādēt CSV").click()
+    content = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    header, *rows = content.splitlines()
+    assert header.startswith("fact_id,municipality,territory,year")
+    assert rows and all(",staff," in row for row in rows)
+
+
+def test_a_link_opens_its_page_on_a_freshly_started_server(warehouse, tmp_path, page):
+    """Until its first `st.navigation` call, Streamlit serves a `pages/` folder the legacy way: a deep link
+    is the first thing this server sees, and it must still get the frame (navigation, language switch)."""
+    with streamlit_server(warehouse, tmp_path) as fresh:
+        page.goto(fresh + "/lietu_slodze?lang=EN")
+        settle(page, "Caseload")
+        nav = page.locator('[data-testid="stSidebarNav"]')
+        # each link reads "<icon name>\n\n<title>"
+        assert [link.inner_text().split("\n")[-1] for link in nav.get_by_role("link").all()] == \
+            [en for _, _, en in PAGES]
+        assert page.get_by_text("Page not found").count() == 0
+        check_and_shoot(page, "10_fresh_server_link_en")

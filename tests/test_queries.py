@@ -1,0 +1,277 @@
+"""The dashboard's query layer on a small warehouse written here, row by row, so that every expected answer
+can be worked out by hand; and a few checks on the warehouse built from raw_reports/."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from dashboard.build import shared_test_warehouse
+from warehouse import connect, queries
+
+DOCS = [
+    # document_id, file_name, municipality, kind, is_primary
+    ("d16", "tukums_2016.txt", "Tukuma novads", "evaluation", True),
+    ("d24", "tukums_2024.pdf", "Tukuma novads", "public report", True),
+    ("dlv", "latvija_2017.txt", "Latvija", "survey", True),
+    ("dbs", "bauska_2015.md", "Bauskas novads", "strategy", True),
+]
+
+# municipality, territory, year, period, topic, metric, category, subgroup, value, unit, document, source_ref,
+# raw_value, flag
+FACTS = [
+    ("Tukuma novads", None, 2014, "2014", "budget", "spend", "Kopā", None, 900.0, "EUR", "d16", "1. tabula, line 10; row 'Kopā'", "900", None),
+    ("Tukuma novads", None, 2015, "2015", "budget", "spend", "Kopā", None, 1000.0, "EUR", "d16", "1. tabula, line 10; row 'Kopā'", "1 000", None),
+    ("Tukuma novads", None, 2014, "2014", "budget", "spend", "Aprūpe mājās", None, 300.0, "EUR", "d16", "1. tabula, line 10; row 'Aprūpe'", "300", None),
+    ("Tukuma novads", None, 2015, "2015", "budget", "spend", "Aprūpe mājās", None, 450.0, "EUR", "d16", "1. tabula, line 10; row 'Aprūpe'", "450", None),
+    ("Tukuma novads", None, 2015, "2015", "budget", "spend", "Aprūpe mājās", None, 451.0, "EUR", "d16", "text, line 99", "451", "the document gives another value elsewhere"),
+    ("Tukuma novads", None, 2015, "2015", "budget", "spend", "Patversme / Nakts", None, 50.0, "EUR", "d16", "1. tabula, line 10; row 'Nakts'", "50", None),
+    ("Tukuma novads", None, 2023, "2023", "budget", "spend", "Aprūpe mājās", None, 800.0, "EUR", "d24", "4.1. tabula, p. 15", "800", None),
+    ("Tukuma novads", None, 2024, "2024", "budget", "spend", "Aprūpe mājās", None, 1000.0, "EUR", "d24", "4.1. tabula, p. 15", "1 000", None),
+    ("Tukuma novads", None, 2015, "2015-01-01", "population", "residents", "iedzīvotāji", None, 31900.0, "persons", "d16", "text, line 8", "31,9", None),
+    ("Tukuma novads", None, 2025, "2025-01-01", "population", "residents", "iedzīvotāji", None, 45959.0, "persons", "d24", "text, p. 12", "45 959", None),
+    ("Tukuma novads", "Degole", 2015, "2015", "population", "residents", "iedzīvotāji", None, 677.0, "persons", "d16", "8.tabula, line 1", "677", None),
+    ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "aprūpe mājās", "Vīrieši", 10.0, "persons", "dbs", "1.1. aprūpe, line 417", "10", None),
+    ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "aprūpe mājās", "Sievietes", 30.0, "persons", "dbs", "1.1. aprūpe, line 417", "30", None),
+    ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "aprūpe mājās", "Kopā", 40.0, "persons", "dbs", "1.1. aprūpe, line 417", "40", None),
+    ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "psihologs", "Kopā, bērni", 7.0, "persons", "dbs", "2.1. psihologs, line 448", "7", None),
+    ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "ievietošana ilgstošas aprūpes institūcijā", "Kopā", 5.0, "persons", "dbs", "1.2., line 426", "5", None),
+    # staff: the three counting bases of Tukums 2016, a part, the printed comparison; Latvia; Bauska's fallback
+    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists", "Tukuma novada sociālais dienests un Irlavas bērnu nams", None, 55.0, "persons", "d16", "text, line 503", "55", None),
+    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists", "Tukuma novada sociālais dienests", None, 44.0, "persons", "d16", "text, line 503", "44", None),
+    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists", "Tukuma novada sociālais dienests", "neuzskaitot pakalpojumu sniedzējus", 24.0, "persons", "d16", "text, line 503", "24", None),
+    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists", "Sociālo pakalpojumu struktūrvienības", None, 20.0, "persons", "d16", "text, line 437", "20", None),
+    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists_required", "Tukuma novada sociālais dienests", None, 32.0, "persons", "d16", "text, line 504", "32", None),
+    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists_missing", "Tukuma novada sociālais dienests", "neuzskaitot pakalpojumu sniedzējus", 8.0, "persons", "d16", "text, line 505", "8", None),
+    ("Latvija", "atbildējušās pašvaldības", 2017, "2017", "staff", "specialists", "sociālā darba speciālisti", None, 1360.0, "persons", "dlv", "text, line 26", "1360", None),
+    ("Latvija", "atbildējušās pašvaldības", 2017, "2017", "population", "residents", "iedzīvotāji", None, 1959535.0, "persons", "dlv", "text, line 23", "1959535*", None),
+    ("Latvija", None, 2017, "2017", "staff", "specialists_per_1000", "sociālā darba speciālisti", "SPSPL norma", 1.0, "per_1000", "dlv", "text, line 20", "1", None),
+    ("Bauskas novads", None, 2015, "2015", "staff", "specialists", "sociālā darba speciālisti", None, 22.0, "persons", "dbs", "text, line 181", "22", None),
+    ("Bauskas novads", None, 2015, "2015", "staff", "specialists", "Sociālais aprūpētājs", None, 1.0, "persons", "dbs", "text, line 183", "1", None),
+    ("Bauskas novads", None, 2015, "2015", "staff", "specialists_missing", "sociālie darbinieki", None, 4.0, "persons", "dbs", "text, line 204", "4", None),
+    ("Bauskas novads", None, 2015, "2015-01-01", "population", "residents", "iedzīvotāju skaits", None, 26016.0, "persons", "dbs", "text, line 204", "26 016", None),
+    # caseloads: a plain count, the pilot before and after, ranges
+    ("Tukuma novads", "Tukuma pilsēta", 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks #1", "SP", 290.0, "cases", "d16", "2.tabula, line 508", "290", None),
+    ("Tukuma novads", "Tukuma pilsēta", 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks #1", "VR", 12.0, "cases", "d16", "2.tabula, line 508", "12", None),
+    ("Tukuma novads", "Slampe", 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks", "SP (pirms pārdales)", 75.0, "cases", "d16", "5. tabula, line 1679", "75", None),
+    ("Tukuma novads", "Slampe/Džūkste", None, None, "caseload", "active_cases", "Sociālais darbinieks (organizē sociālo palīdzību)", "SP (pēc pārdales)", 163.0, "cases", "d16", "7.tabula, line 1794", "163", None),
+    ("Tukuma novads", None, 2015, "2015", "caseload", "active_cases", "psihologi", None, 53.0, "cases", "d16", "text, line 883", "53", None),
+    ("Latvija", None, 2017, "2017", "caseload", "cases_per_worker", "maksimālā robeža dažādās valstīs", "min", 20.0, "cases", "dlv", "text, line 56", "20", None),
+    ("Latvija", None, 2017, "2017", "caseload", "cases_per_worker", "maksimālā robeža dažādās valstīs", "max", 35.0, "cases", "dlv", "text, line 56", "35", None),
+    ("Tukuma novads", None, 2015, "2015", "caseload", "cases_per_worker", "pilsētā", "min", 42.0, "cases", "d16", "text, line 874", "42", None),
+    ("Tukuma novads", None, 2015, "2015", "caseload", "cases_per_worker", "pilsētā", "max", 290.0, "cases", "d16", "text, line 874", "290", None),
+    # focus groups: recognition printed twice (table and chart data)
+    ("Tukuma novads", None, 2015, "2015", "focus_group", "recognition", "Aprūpe mājās", None, 32.0, "count", "d16", "4.tabula, line 1101", "32", None),
+    ("Tukuma novads", None, 2015, "2015", "focus_group", "recognition", "Aprūpe mājās", None, 32.0, "count", "d16", "chart data (recognition), line 2586", "32", None),
+    ("Tukuma novads", "Degole", 2015, "2015", "focus_group", "availability", "Aprūpe mājās", None, 5.0, "count", "d16", "4.tabula, line 1101", "5", None),
+]
+
+CASE_CODES = [("SP", "Sociālā palīdzība"), ("VR", "Valsts sociālā rehabilitācija")]
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    path = tmp_path_factory.mktemp("small") / "small.duckdb"
+    writer = connect(path)
+    for doc_id, name, municipality, kind, primary in DOCS:
+        writer.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 'test', NULL, ?, NULL, now(), ?)",
+                       [doc_id, name, doc_id + "sha", municipality, kind, name, "", name.split(".")[-1], primary,
+                        "Pirmā rinda\nSociālā darba SLODZE ir liela\nvēl slodze un slodze\n"])
+    writer.executemany("INSERT INTO facts (municipality, territory, year, period, topic, metric, category, subgroup,"
+                       " value, unit, document_id, source_ref, raw_value, flag) VALUES "
+                       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", FACTS)
+    for code, meaning in CASE_CODES:
+        writer.execute("INSERT INTO case_codes VALUES (?, ?, 'd16')", [code, meaning])
+    writer.executemany("INSERT INTO municipalities VALUES (?, ?, ?, ?)",
+                       [("Tukuma novads", "Tukums municipality", "novads", "reformed"),
+                        ("Bauskas novads", "Bauska municipality", "novads", "merged"),
+                        ("Latvija", "Latvia", "valsts", None)])
+    writer.close()
+    reader = connect(path, read_only=True)
+    yield reader
+    reader.close()
+
+
+def test_overview_counts_what_is_there(con):
+    row = queries.overview(con).iloc[0]
+    assert (row["documents"], row["facts"], row["flagged"]) == (4, len(FACTS), 1)
+    assert (row["first_year"], row["last_year"]) == (2014, 2025)
+
+
+def test_headline_takes_the_largest_row_and_the_latest_earlier_year_of_the_same_row(con):
+    figures = queries.headlines(con, "Tukuma novads", 2015).set_index(["topic", "metric"])
+    spend = figures.loc[("budget", "spend")]
+    assert (spend["category"], spend["value"], spend["previous_year"], spend["previous_value"]) == \
+        ("Kopā", 1000.0, 2014, 900.0)
+    assert spend["change"] == 100.0 and math.isclose(spend["change_pct"], 100 / 9)
+    # population 2015 has no earlier year
+    assert pd.isna(figures.loc[("population", "residents"), "previous_year"])
+
+
+def test_headline_of_a_later_year_reaches_back_to_the_same_row_only(con):
+    spend = queries.headlines(con, "Tukuma novads", 2024).set_index(["topic", "metric"]).loc[("budget", "spend")]
+    assert (spend["category"], spend["previous_year"], spend["previous_value"]) == ("Aprūpe mājās", 2023, 800.0)
+
+
+def test_series_keeps_one_reading_per_row_and_year_and_labels_parts(con):
+    rows = queries.series(con, "Tukuma novads", "budget", "spend", "EUR")
+    home_2015 = rows[(rows["label"] == "Aprūpe mājās") & (rows["year"] == 2015)]
+    assert home_2015["value"].tolist() == [450.0]  # the table's reading, printed first; 451 stays in Dati
+    assert rows.loc[rows["label"] == "Patversme / Nakts", "is_child"].tolist() == [True]
+    limited = queries.series(con, "Tukuma novads", "budget", "spend", "EUR", 2015, 2023)
+    assert sorted(limited["year"].unique()) == [2015, 2023]
+
+
+def test_series_tells_gender_rows_from_totals_and_keeps_the_qualifier(con):
+    rows = queries.series(con, "Bauskas novads", "recipients", "persons").set_index(["label", "subgroup"])
+    assert rows.loc[("aprūpe mājās", "Vīrieši"), "gender"] == "Vīrieši"
+    assert pd.isna(rows.loc[("aprūpe mājās", "Kopā"), "gender"])
+    assert ("psihologs — bērni", "Kopā, bērni") in rows.index
+
+
+def test_per_resident_divides_by_the_nearest_population_within_a_year(con):
+    spend = queries.series(con, "Tukuma novads", "budget", "spend", "EUR")
+    divided = queries.per_resident(spend, queries.population(con, "Tukuma novads"))
+    kopa = divided[divided["label"] == "Kopā"].set_index("year")
+    assert kopa.loc[2015, "value"] == pytest.approx(1000 / 31900)
+    assert kopa.loc[2014, "residents_year"] == 2015
+    assert 2023 not in divided["year"].tolist()  # 2025 is two years away
+    assert divided.loc[divided["year"] == 2024, "residents_year"].tolist() == [2025]
+    assert set(divided["unit"]) == {"EUR_per_resident"}
+
+
+def test_year_on_year_never_compares_across_the_reform(con):
+    rows = queries.series(con, "Tukuma novads", "budget", "spend", "EUR")
+    table = queries.year_on_year(rows[rows["label"] == "Aprūpe mājās"]).set_index("year")
+    assert table.loc[2015, "change"] == 150.0 and table.loc[2015, "change_pct"] == pytest.approx(50.0)
+    assert pd.isna(table.loc[2023, "previous_year"])  # 2015 is on the other side of 2021
+    assert table.loc[2024, "previous_year"] == 2023 and table.loc[2024, "change"] == 200.0
+
+
+def test_spans_reform():
+    assert queries.spans_reform([2015, 2024]) and queries.spans_reform([2020, 2021])
+    assert not queries.spans_reform([2022, 2024]) and not queries.spans_reform([2012, 2015])
+    assert not queries.spans_reform([2021])
+
+
+def test_care_settings_by_service_name(con):
+    rows = queries.by_setting(queries.series(con, "Bauskas novads", "recipients", "persons"))
+    settings = dict(zip(rows["label"], rows["setting"]))
+    assert settings == {"aprūpe mājās": "community", "ievietošana ilgstošas aprūpes institūcijā": "institutional"}
+
+
+def test_likely_totals_finds_named_totals_and_subtotals():
+    frame = pd.DataFrame({"label": ["Kopā", "Pakalpojumi", "A", "B", "C"], "is_child": [False] * 5,
+                          "year": [2024] * 5, "value": [200.0, 100.0, 50.0, 30.0, 20.0],
+                          "source_table": ["4.1. tabula, p. 15"] * 5})
+    assert queries.likely_totals(frame) == {"Kopā", "Pakalpojumi"}
+
+
+def test_chart_rows_start_with_the_latest_main_tables_whole_rows():
+    frame = pd.DataFrame({
+        "label": ["Kopā", "Pakalpojumi", "A", "B", "A / daļa", "Vecs", "Teksts"],
+        "is_child": [False, False, False, False, True, False, False],
+        "year": [2024, 2024, 2024, 2024, 2024, 2015, 2024],
+        "value": [400.0, 200.0, 120.0, 80.0, 10.0, 999.0, 500.0],
+        "source_table": ["4.1. tabula, p. 15"] * 5 + ["1. tabula, line 117", "text, p. 3"]})
+    rows, default = queries.chart_rows(frame, 6)
+    assert rows[0] == "Vecs" and len(rows) == 7
+    assert default == ["A", "B"]  # not the totals, not the part, not another table's or year's rows
+
+
+def test_staff_norm_finds_each_documents_counting_bases(con):
+    ratios = queries.staff_norm(con)
+    bases = ratios[ratios["is_basis"]].set_index(["municipality", "category", "subgroup"], drop=False)
+    assert set(zip(bases["municipality"], bases["specialists"])) == {
+        ("Tukuma novads", 55.0), ("Tukuma novads", 44.0), ("Tukuma novads", 24.0), ("Latvija", 1360.0),
+        ("Bauskas novads", 22.0)}
+    tukums_24 = ratios[(ratios["municipality"] == "Tukuma novads") & (ratios["specialists"] == 24.0)].iloc[0]
+    assert tukums_24["residents"] == 31900 and tukums_24["residents_year"] == 2015
+    assert tukums_24["per_1000"] == pytest.approx(24 / 31.9)
+    assert (tukums_24["shortfall"], tukums_24["missing_printed"]) == (8, 8.0)
+    latvia = ratios[ratios["municipality"] == "Latvija"].iloc[0]
+    assert latvia["shortfall"] == 600  # 1 959,535 required, 1 360 there
+    bauska = ratios[(ratios["municipality"] == "Bauskas novads") & ratios["is_basis"]].iloc[0]
+    assert (bauska["shortfall"], bauska["missing_printed"]) == (4, 4.0)
+
+
+def test_staff_norm_reference_is_the_printed_norm(con):
+    norm = queries.staff_norm_reference(con)
+    assert norm["value"].tolist() == [1.0] and norm["file_name"].tolist() == ["latvija_2017.txt"]
+
+
+def test_caseload_positions_split_code_and_phase(con):
+    rows = queries.caseload_positions(con)
+    assert set(zip(rows["code"], rows["phase"], rows["value"])) == {
+        ("SP", "", 290.0), ("VR", "", 12.0), ("SP", "pirms pārdales", 75.0), ("SP", "pēc pārdales", 163.0)}
+
+
+def test_caseload_ranges_tell_references_from_observations(con):
+    ranges = queries.caseload_ranges(con)
+    first = ranges.iloc[0]
+    assert (first["municipality"], first["low"], first["high"], first["is_reference"]) == ("Latvija", 20, 35, True)
+    assert ranges.loc[~ranges["is_reference"], ["low", "high"]].values.tolist() == [[42, 290]]
+
+
+def test_focus_group_keeps_one_value_and_every_place_it_was_printed(con):
+    recognition = queries.focus_group(con, "recognition")
+    assert recognition["value"].tolist() == [32.0] and recognition["printed_times"].tolist() == [2]
+    assert "chart data (recognition), line 2586" in recognition["source_table"].iloc[0]
+
+
+def test_facts_slice_filters_combine(con):
+    rows = queries.facts_slice(con, ("Tukuma novads",), ("budget",), (), 2015, 2015, False, "")
+    assert sorted(rows["value"]) == [50.0, 450.0, 451.0, 1000.0]
+    assert queries.facts_slice(con, flagged_only=True)["value"].tolist() == [451.0]
+    assert queries.facts_slice(con, text="degole")["territory"].unique().tolist() == ["Degole"]
+    everything = queries.facts_slice(con)
+    assert len(everything) == len(FACTS)  # facts without a year are there when no year range is asked
+
+
+def test_search_text_finds_every_place_case_insensitively(con):
+    hits = queries.search_text(con, "slodze", per_document=2)
+    assert set(hits["file_name"]) == {name for _, name, *_ in DOCS}
+    first = hits[hits["file_name"] == "tukums_2016.txt"]
+    assert first["line"].tolist() == [2, 3] and first["matches"].tolist() == [3, 3]
+    assert first["match"].iloc[0] == "SLODZE" and first["before"].iloc[0] == "Sociālā darba "
+    assert queries.search_text(con, "  ").empty
+
+
+def test_source_lines_name_each_file_and_place_once():
+    frame = pd.DataFrame({"file_name": ["a.txt", "a.txt", "a.txt", "b.pdf"],
+                          "source_table": ["text, line 56", "text, line 74", "2.tabula, line 508; text, line 9",
+                                           "4.1. tabula, p. 15"]})
+    assert queries.source_lines(frame) == ["a.txt (2.tabula, line 508; text, line 9, 56, 74)",
+                                           "b.pdf (4.1. tabula, p. 15)"]
+
+
+def test_table_refuses_names_outside_the_package(con):
+    with pytest.raises(ValueError):
+        queries.table(con, "facts; DROP TABLE facts")
+
+
+# --------------------------------------------------------------------------- the real warehouse
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory):
+    reader = connect(shared_test_warehouse(tmp_path_factory.getbasetemp() / "warehouse"), read_only=True)
+    yield reader
+    reader.close()
+
+
+def test_real_warehouse_has_the_six_counting_bases_the_issue_names(real):
+    bases = queries.staff_norm(real)
+    bases = bases[bases["is_basis"]]
+    counted = set(zip(bases["municipality"], bases["year"]))
+    assert {("Tukuma novads", 2016), ("Bauskas novads", 2015), ("Latvija", 2017), ("Tukuma novads", 2024)} <= counted
+    assert (bases["municipality"] == "Tukuma novads").sum() >= 4  # 2016 in three bases, 2024 in one
+    assert ((bases["per_1000"] > 0) & (bases["per_1000"] < 5)).all()
+
+
+def test_real_warehouse_gives_the_reference_band_and_the_pilot(real):
+    band = queries.caseload_ranges(real)
+    band = band[band["is_reference"]].iloc[0]
+    assert (band["low"], band["high"]) == (20, 35)
+    phases = set(queries.caseload_positions(real)["phase"])
+    assert len(phases - {""}) >= 2  # before and after the redistribution

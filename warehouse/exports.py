@@ -1,0 +1,232 @@
+"""Files for researchers: any table as CSV, XLSX or Parquet; the data dictionary; a Frictionless data
+package (a zip of every warehouse table as CSV plus `datapackage.json` describing columns, units and
+sources). Pure functions over DataFrames the query layer returns; no SQL and no Streamlit here.
+"""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import datetime, timezone
+
+import pandas as pd
+
+from warehouse.queries import PACKAGE_TABLES  # the tables and views a package holds, in reading order
+
+PACKAGE_NAME = "socdash"
+PACKAGE_TITLE = "Latvian municipal social services: figures from public reports, with provenance"
+
+TABLE_DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "facts": ("Viens skaitlis katrā rindā, ar vietu, kur tas nodrukāts.",
+              "One number per row, with where it was printed."),
+    "documents": ("Katrs nolasītais fails: pārskats, tā metadati un teksts.",
+                  "Every ingested file: the report, its metadata and its text."),
+    "municipalities": ("Pašvaldības ar angļu nosaukumu un piezīmi par 2021. gada reformu.",
+                       "Municipalities with an English name and a note on the 2021 reform."),
+    "territories": ("Pagasti, pilsētas un vienības pašvaldību iekšienē.",
+                    "Parishes, towns and units inside the municipalities."),
+    "case_codes": ("Klientu lietu sējumu kodi un to skaidrojums, kā nodrukāts.",
+                   "Client-case codes and their meaning as printed."),
+    "raw_tables": ("Katra tabulas šūna, kuru neviens noteikums nepārvērta skaitlī.",
+                   "Every table cell no rule turned into a fact."),
+    "quality": ("Katrs skaitlis ar piezīmi: kas nodrukāts, kas nolasīts, kāpēc un kur.",
+                "Every flagged value: what was printed, what was read, why and where."),
+    "municipality_population": ("Iedzīvotāju skaits pa gadiem, kā to dod dokumenti.",
+                                "Population by year as the documents give it."),
+}
+
+# table.column (or column, for every table that has it) -> (Latvian, English)
+COLUMN_DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "fact_id": ("Skaitļa identifikators", "Identifier of the fact"),
+    "municipality": ("Pašvaldība, kā rakstīts latviski (Tukuma novads, Bauskas novads, Latvija)",
+                     "Municipality as written in Latvian (Tukuma novads, Bauskas novads, Latvija)"),
+    "territory": ("Pagasts, pilsēta vai vienība pašvaldībā; tukšs — visa pašvaldība",
+                  "Parish, town or unit inside the municipality; empty for the whole municipality"),
+    "year": ("Pārskata gads (datumam — tā gads)", "Reference year (for an as-of date, its year)"),
+    "period": ("Periods, kā nodrukāts, ISO formā (2015-03-31, 2021-07-01..2021-12-31)",
+               "The period as printed, in ISO form (2015-03-31, 2021-07-01..2021-12-31)"),
+    "topic": ("Tēma: budget, recipients, social_assistance, caseload, staff, population, focus_group, …",
+              "Topic: budget, recipients, social_assistance, caseload, staff, population, focus_group, …"),
+    "metric": ("Rādītājs: spend, persons, households, active_cases, specialists, recognition, …",
+               "Metric: spend, persons, households, active_cases, specialists, recognition, …"),
+    "category": ("Rindas nosaukums, kā nodrukāts (latviski)", "The row label as printed (in Latvian)"),
+    "subgroup": ("Kolonnas precizējums vai apakšgrupa (dzimums, lietas kods, pagasts), kā nodrukāts",
+                 "Column qualifier or sub-group (gender, case code, parish), as printed"),
+    "value": ("Skaitlis, kā nolasīts (mērvienība kolonnā unit)", "The number as read (its unit is in `unit`)"),
+    "unit": ("Mērvienība: EUR, persons, households, cases, FTE, documents, percent, count, …",
+             "Unit: EUR, persons, households, cases, FTE, documents, percent, count, …"),
+    "document_id": ("Dokumenta identifikators (sha256 pirmie 12 heksadecimālie cipari)",
+                    "Document identifier (first 12 hex digits of its sha256)"),
+    "source_ref": ("Kur skaitlis nodrukāts: tabula un lappuse (PDF) vai rinda (teksts)",
+                   "Where the number was printed: table and page (PDF) or line (text)"),
+    "raw_value": ("Nodrukātais teksts, no kura skaitlis nolasīts", "The printed text the value was read from"),
+    "flag": ("Tukšs vai iemesls, kāpēc skaitlim vajag uzmanību", "Empty, or why the value needs care"),
+    "documents.file_name": ("Faila nosaukums mapē raw_reports/", "File name in raw_reports/"),
+    "documents.sha256": ("Faila SHA-256", "SHA-256 of the file"),
+    "documents.municipality": ("Pašvaldība, kuras pārskats tas ir", "Municipality the report is about"),
+    "documents.kind": ("Veids: evaluation, strategy, public report, survey, article, upload, unrecognised",
+                       "Kind: evaluation, strategy, public report, survey, article, upload, unrecognised"),
+    "documents.title": ("Virsraksts", "Title"),
+    "documents.period": ("Aptvertais periods, piem. 2011..2015", "Period covered, e.g. 2011..2015"),
+    "documents.published": ("Publicēšanas datums vai gads", "Publication date or year"),
+    "documents.format": ("Faila formāts: pdf, txt, md, xlsx", "File format: pdf, txt, md, xlsx"),
+    "documents.layout": ("Noteikumi, ar kuriem dokuments nolasīts", "The layout rules that read it"),
+    "documents.pages": ("Lappušu skaits (PDF)", "Number of pages (PDF)"),
+    "documents.is_primary": ("Vai skaitļi ņemti no šī faila (citi tā paša pārskata faili — meklēšanai)",
+                             "Whether the facts come from this file (other renditions are kept for search)"),
+    "documents.rendition_of": ("Tā paša pārskata galvenais dokuments", "The primary document of the same report"),
+    "documents.ingested_at": ("Kad nolasīts (UTC)", "When ingested (UTC)"),
+    "documents.text": ("Dokumenta teksts meklēšanai", "The document's text, for search"),
+    "municipalities.name_en": ("Nosaukums angliski", "Name in English"),
+    "municipalities.level": ("novads vai valsts", "novads (municipality) or valsts (the country)"),
+    "municipalities.note": ("Piezīme par 2021. gada reformu", "Note on the 2021 territorial reform"),
+    "territories.kind": ("parish, town vai unit", "parish, town or unit"),
+    "case_codes.code": ("Lietas sējuma kods", "Case-file code"),
+    "case_codes.meaning": ("Skaidrojums, kā nodrukāts", "Meaning as printed"),
+    "raw_tables.table_ref": ("Tabula un vieta", "Table and place"),
+    "raw_tables.caption": ("Tabulas virsraksts", "Table caption"),
+    "raw_tables.row_index": ("Rindas numurs tabulā (no 0)", "Row number in the table (from 0)"),
+    "raw_tables.col_index": ("Kolonnas numurs tabulā (no 0)", "Column number in the table (from 0)"),
+    "raw_tables.text": ("Šūnas teksts", "Cell text"),
+    "raw_tables.page": ("Lappuse (PDF)", "Page (PDF)"),
+    "raw_tables.line": ("Rinda (teksts)", "Line (text)"),
+    "quality.printed": ("Nodrukātais teksts", "The printed text"),
+    "quality.read_as": ("Nolasītā vērtība", "The value read"),
+    "quality.why": ("Kāpēc vajag uzmanību", "Why it needs care"),
+    "quality.file_name": ("Fails", "File"),
+}
+
+UNIT_DESCRIPTIONS: dict[str, str] = {
+    "EUR": "euro",
+    "persons": "number of persons",
+    "households": "number of households",
+    "cases": "number of client cases",
+    "FTE": "full-time equivalents",
+    "documents": "number of documents",
+    "visits": "number of visits",
+    "percent": "percent (0–100)",
+    "count": "a count",
+    "answers": "number of answers",
+}
+
+_FRICTIONLESS_TYPES = {"VARCHAR": "string", "BIGINT": "integer", "INTEGER": "integer", "DOUBLE": "number",
+                       "BOOLEAN": "boolean", "TIMESTAMP": "datetime", "DATE": "date"}
+
+
+# --------------------------------------------------------------------------- single tables
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """UTF-8 with a byte-order mark, so that spreadsheet programs read the Latvian letters right; dot
+    decimals and no thousands separators, so that any program reads the numbers."""
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx(frame: pd.DataFrame, sheet: str = "data", notes: pd.DataFrame | None = None) -> bytes:
+    """A workbook with the table and, when given, a second sheet of notes (sources, column meanings)."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        _excel_safe(frame).to_excel(writer, sheet_name=sheet[:31], index=False)
+        if notes is not None:
+            _excel_safe(notes).to_excel(writer, sheet_name="notes", index=False)
+    return buffer.getvalue()
+
+
+def to_parquet(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Excel has no time zones and caps a cell at 32 767 characters (document texts are longer)."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if isinstance(frame[column].dtype, pd.DatetimeTZDtype):
+            frame[column] = frame[column].dt.tz_localize(None)
+        elif frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(lambda v: v[:32767] if isinstance(v, str) else v)
+    return frame
+
+
+# --------------------------------------------------------------------------- dictionary and package
+
+def describe(table: str, column: str, lang: str = "lv") -> str:
+    found = COLUMN_DESCRIPTIONS.get(f"{table}.{column}") or COLUMN_DESCRIPTIONS.get(column)
+    if not found:
+        return ""
+    return found[1] if lang == "en" else found[0]
+
+
+def data_dictionary(columns: pd.DataFrame, lang: str = "lv") -> pd.DataFrame:
+    """The data dictionary: every column of every package table with its type and meaning.
+    `columns` has table_name, column_name, data_type (from `queries.table_columns`)."""
+    rows = []
+    for row in columns.itertuples(index=False):
+        if row.table_name not in PACKAGE_TABLES:
+            continue
+        rows.append({"table": row.table_name, "column": row.column_name, "type": row.data_type,
+                     "description": describe(row.table_name, row.column_name, lang)})
+    frame = pd.DataFrame(rows, columns=["table", "column", "type", "description"])
+    order = {name: i for i, name in enumerate(PACKAGE_TABLES)}
+    return frame.sort_values("table", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
+
+
+def datapackage(columns: pd.DataFrame, documents: pd.DataFrame, units: pd.DataFrame,
+                created: datetime | None = None) -> dict:
+    """A Frictionless `datapackage.json` (tabular data package) for the CSVs `package_zip` writes.
+    `documents` lists the source files (file_name, municipality, kind, title, period, published,
+    is_primary); `units` the units the facts use (unit, facts)."""
+    created = created or datetime.now(timezone.utc)
+    sources = [{"title": d.title or d.file_name, "path": f"raw_reports/{d.file_name}",
+                "description": f"{d.municipality}; {d.kind}; period {d.period or '?'}"
+                               + (f"; published {d.published}" if getattr(d, "published", None) else "")}
+               for d in documents.itertuples(index=False)]
+    resources = []
+    for table in PACKAGE_TABLES:
+        fields = []
+        for row in columns[columns["table_name"] == table].itertuples(index=False):
+            field = {"name": row.column_name,
+                     "type": _FRICTIONLESS_TYPES.get(str(row.data_type).upper(), "string"),
+                     "description": describe(table, row.column_name, "en")}
+            if table == "facts" and row.column_name == "value":
+                field["unit"] = "see the `unit` column of the same row"
+            fields.append(field)
+        if not fields:
+            continue
+        resource = {"name": table, "path": f"{table}.csv", "profile": "tabular-data-resource",
+                    "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                    "description": TABLE_DESCRIPTIONS.get(table, ("", ""))[1],
+                    "schema": {"fields": fields}}
+        if table == "facts":
+            resource["schema"]["primaryKey"] = ["fact_id"]
+            resource["schema"]["foreignKeys"] = [
+                {"fields": ["document_id"], "reference": {"resource": "documents", "fields": ["document_id"]}}]
+            resource["units"] = {u.unit: {"description": UNIT_DESCRIPTIONS.get(u.unit, u.unit), "facts": int(u.facts)}
+                                 for u in units.itertuples(index=False)}
+            resource["sources"] = [s for s, d in zip(sources, documents.itertuples(index=False)) if d.is_primary]
+        if table == "documents":
+            resource["schema"]["primaryKey"] = ["document_id"]
+        resources.append(resource)
+    return {
+        "profile": "tabular-data-package",
+        "name": PACKAGE_NAME,
+        "title": PACKAGE_TITLE,
+        "description": ("Every number read from the public reports of Latvian municipal social services, each "
+                        "with the document, table and printed text it came from, and a flag where it needs "
+                        "care. Labels are in Latvian as printed. 'Tukuma novads' before and after the 1 July "
+                        "2021 territorial reform is not the same territory."),
+        "created": created.replace(microsecond=0).isoformat(),
+        "sources": sources,
+        "resources": resources,
+    }
+
+
+def package_zip(tables: dict[str, pd.DataFrame], descriptor: dict) -> bytes:
+    """The zip a researcher downloads: `datapackage.json` and one CSV per table."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("datapackage.json", json.dumps(descriptor, ensure_ascii=False, indent=2))
+        for resource in descriptor["resources"]:
+            # Plain UTF-8 (no byte-order mark) for the package: it is read by programs, not spreadsheets.
+            archive.writestr(resource["path"], tables[resource["name"]].to_csv(index=False).encode("utf-8"))
+    return buffer.getvalue()
