@@ -159,7 +159,7 @@ def horizontal_bars(frame: pd.DataFrame, *, y: str, x: str = "value", colour: st
         order = list(dict.fromkeys(frame["_y"]))[::-1]
     number_format = plotly_number_format(unit)
     groups = [(None, frame)] if colour is None else list(frame.groupby(colour, sort=False))
-    colours = {**_colour_map([g for g, _ in groups]), **(colours or {})}
+    colours = {**_colour_map([g for g, _ in groups]), **dict(colours or {})}
     data = []
     for name, part in groups:
         trace = {"type": "bar", "orientation": "h", "y": _list(part["_y"]), "x": _list(part[x]),

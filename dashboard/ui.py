@@ -6,6 +6,8 @@ their keys are the parameter names and are kept short and Latvian, like the page
 """
 from __future__ import annotations
 
+import inspect
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -284,3 +286,28 @@ def choose_chart_mode(where=st) -> str:
     language = lang()
     return url_choice(t("chart_type"), list(CHART_MODES), key="attels", where=where, horizontal=True,
                       format_func=lambda mode: t(CHART_MODES[mode], language))
+
+
+# --------------------------------------------------------------------------- figures, built once
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _figure(builder: str, frame: pd.DataFrame, marks: tuple, options: tuple) -> go.Figure:
+    fig = getattr(charts, builder)(frame, **dict(options))
+    for kind, *args in marks:
+        {"line": charts.add_reference_line, "band": charts.add_reference_band,
+         "reform": charts.add_reform_marker}[kind](fig, *args)
+    return fig
+
+
+def figure(builder: str, frame: pd.DataFrame, *, marks=(), **options) -> go.Figure:
+    """`charts.<builder>(frame, **options)` with its reference marks — `("line", value, text)`,
+    `("band", low, high, text)`, `("reform", text)` — built once per distinct input and shared: the figure
+    is never changed after this (st.plotly_chart copies it), and building is most of a page's run time.
+    Options must be hashable (a colour mapping is passed as pairs)."""
+    options = {k: tuple(v.items()) if isinstance(v, dict) else v for k, v in options.items()}
+    # Only the columns the builder reads (its column options, given or default) are hashed for the cache.
+    defaults = inspect.signature(getattr(charts, builder)).parameters
+    named = {v.default for v in defaults.values() if isinstance(v.default, str)} | \
+        {v for v in options.values() if isinstance(v, str)}
+    frame = frame[[c for c in frame.columns if c in named]]
+    return _figure(builder, frame, tuple(tuple(m) for m in marks), tuple(sorted(options.items())))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import ui
 from dashboard.db import load
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, metric_name, t, topic_name, unit_name
-from warehouse.queries import chart_rows, per_resident, year_on_year
+from warehouse.queries import per_resident, year_on_year
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
@@ -33,8 +33,9 @@ span = own[(own["topic"] == topic) & (own["metric"] == metric)].iloc[0]
 with right:
     years = ui.select_year_range(list(range(int(span["first_year"]), int(span["last_year"]) + 1)))
 data = load("series", municipality, topic, metric, "EUR", *years)
-rows, default = chart_rows(data, DEFAULT_ROWS)
-chosen = ui.select_many(t("categories"), rows, default, key="rindas")
+rows = load("series_rows", municipality, topic, metric, "EUR", *years, DEFAULT_ROWS, True)
+chosen = ui.select_many(t("categories"), rows["label"].tolist(), rows.loc[rows["is_default"], "label"].tolist(),
+                        key="rindas")
 left, right = st.columns([2, 1], vertical_alignment="bottom")
 with left:
     mode = ui.choose_chart_mode()
@@ -61,11 +62,9 @@ else:
     unit = shown["unit"].iloc[0]
     title = t("budget_title", name=municipality, what=f"{topic_name(topic)}, {metric_name(metric)}",
               unit=unit_name(unit))
-    fig = charts.bars_by_year(shown.assign(label=shown["label"].map(label)), title=title, unit=unit,
-                              lang=lang(), mode=mode)
     reform = ui.reform_note(municipality, shown["year"])
-    if reform:
-        charts.add_reform_marker(fig, t("reform_line"))
+    fig = ui.figure("bars_by_year", shown.assign(label=shown["label"].map(label)), title=title, unit=unit,
+                    lang=lang(), mode=mode, marks=[("reform", t("reform_line"))] if reform else [])
     if mode == "stack":
         notes.append(t("stack_warning"))
     columns = ["year", "label", "value", "unit", "file_name", "source_table", "source_ref", "raw_value", "flag"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import ui
 from dashboard.db import load
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, t
@@ -30,8 +30,8 @@ if recognition.empty:
     ui.empty()
 else:
     shown = recognition.assign(form=recognition["category"].map(label))
-    fig = charts.horizontal_bars(shown, y="form", title=t("recognition_title", name=municipality), unit="count",
-                                 lang=lang(), text="value")
+    fig = ui.figure("horizontal_bars", shown, y="form", title=t("recognition_title", name=municipality),
+                    unit="count", lang=lang(), text="value")
     ui.chart_block(fig, shown, key="atpazistamiba", table_columns=["year", "category", "value", "unit", *PROVENANCE])
 
 # 2/ availability: forms (in order of recognition, where known) × parishes
@@ -42,9 +42,9 @@ else:
     order = recognition.sort_values("value", ascending=False)["category"].tolist()
     order += [c for c in dict.fromkeys(availability["category"]) if c not in order]
     shown = availability.assign(form=availability["category"].map(label))
-    fig = charts.heatmap(shown, x="territory", y="form", title=t("availability_title", name=municipality),
-                         lang=lang(), colour_title=t("answers"), x_order=sorted(shown["territory"].unique()),
-                         y_order=[label(c) for c in order])
+    fig = ui.figure("heatmap", shown, x="territory", y="form", title=t("availability_title", name=municipality),
+                    lang=lang(), colour_title=t("answers"), x_order=tuple(sorted(shown["territory"].unique())),
+                    y_order=tuple(label(c) for c in order))
     ui.chart_block(fig, shown, key="pieejamiba", notes=[t("availability_help")],
                    table_columns=["year", "territory", "category", "value", "unit", *PROVENANCE])
 
@@ -53,7 +53,7 @@ st.subheader(t("respondents"))
 if respondents.empty:
     ui.empty()
 else:
-    fig = charts.horizontal_bars(respondents, y="territory", title=t("respondents_title", name=municipality),
-                                 unit="persons", lang=lang(), text="value")
+    fig = ui.figure("horizontal_bars", respondents, y="territory", title=t("respondents_title", name=municipality),
+                    unit="persons", lang=lang(), text="value")
     ui.chart_block(fig, respondents, key="respondenti",
                    table_columns=["year", "territory", "category", "value", "unit", *PROVENANCE])

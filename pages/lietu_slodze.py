@@ -48,16 +48,16 @@ def draw(frame: pd.DataFrame, title: str, key: str, extra_notes=()) -> None:
     """Stacked bars, one per worker, coloured by case code, with the reference band behind them."""
     frame = frame.assign(worker=[worker(r) for r in frame.itertuples(index=False)],
                          code_name=frame["code"].map({c: code_name(c) for c in frame["code"].unique()}))
-    fig = charts.horizontal_bars(frame, y="worker", colour="code_name", stack=True, title=title, unit="cases",
-                                 lang=lang(), sort=False)
-    notes = list(extra_notes)
+    notes, marks = list(extra_notes), []
     if band is not None:
         low, high, what = number(band["low"], LANGUAGE), number(band["high"], LANGUAGE), label(band["category"])
-        charts.add_reference_band(fig, band["low"], band["high"], t("band_label", low=low, high=high, what=what))
+        marks.append(("band", band["low"], band["high"], t("band_label", low=low, high=high, what=what)))
         notes.append(t("band_note", low=low, high=high, what=what,
                        source=f"{band['file_name']}, {band['source_table']}"))
     else:
         notes.append(t("no_band"))
+    fig = ui.figure("horizontal_bars", frame, y="worker", colour="code_name", stack=True, title=title, unit="cases",
+                    lang=LANGUAGE, sort=False, marks=marks)
     ui.chart_block(fig, frame, key=key, notes=notes,
                    table_columns=["municipality", "territory", "period", "position", "phase", "code", "value", "unit",
                                   *PROVENANCE])
@@ -97,9 +97,8 @@ if ranges.empty:
 else:
     shown = ranges.assign(kind=ranges["is_reference"].map(lambda r: t("reference") if r else t("observed")),
                           row=ranges["municipality"] + ": " + ranges["category"].map(label))
-    fig = charts.range_bars(shown, y="row", colour="kind", title=t("ranges_title"), unit="cases", lang=lang())
-    if band is not None:
-        charts.add_reference_band(fig, band["low"], band["high"], "")
+    fig = ui.figure("range_bars", shown, y="row", colour="kind", title=t("ranges_title"), unit="cases", lang=LANGUAGE,
+                    marks=[("band", band["low"], band["high"], "")] if band is not None else [])
     ui.chart_block(fig, shown, key="diapazoni",
                    table_columns=["municipality", "year", "category", "low", "high", "kind", *PROVENANCE])
 

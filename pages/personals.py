@@ -52,10 +52,10 @@ reform = ui.reform_note(shown["municipality"], shown["year"])
 # 2/ per 1 000 residents against the norm line
 shown = shown.assign(meets=shown["per_1000"].map(lambda v: t("meets_norm") if v >= norm else t("below_norm")),
                      text=shown["per_1000"].map(lambda v: number(round(v, 2), lang())))
-fig = charts.horizontal_bars(shown, y="row", x="per_1000", colour="meets", title=t("ratio_title"), unit=None,
-                             lang=lang(), sort=False, text="text",
-                             colours={t("below_norm"): charts.WARNING_COLOUR, t("meets_norm"): charts.GOOD_COLOUR})
-charts.add_reference_line(fig, norm, t("norm_line", value=number(norm, lang())))
+fig = ui.figure("horizontal_bars", shown, y="row", x="per_1000", colour="meets", title=t("ratio_title"), unit=None,
+                lang=lang(), sort=False, text="text",
+                colours={t("below_norm"): charts.WARNING_COLOUR, t("meets_norm"): charts.GOOD_COLOUR},
+                marks=[("line", norm, t("norm_line", value=number(norm, lang())))])
 ui.chart_block(fig, shown, key="norma", reform=reform, table_columns=COLUMNS,
                notes=[t("norm_source", value=number(norm, lang()), source=norm_source), t("ratio_help")])
 
@@ -64,8 +64,8 @@ short = shown[shown["shortfall"] > 0]
 if short.empty:
     ui.empty("shortfall_none")
 else:
-    fig = charts.horizontal_bars(short.assign(text=short["shortfall"].map(lambda v: number(v, lang()))),
-                                 y="row", x="shortfall", title=t("shortfall_title"), unit="persons", lang=lang(),
-                                 sort=False, text="text", colours={None: charts.WARNING_COLOUR})
+    fig = ui.figure("horizontal_bars", short.assign(text=short["shortfall"].map(lambda v: number(v, lang()))),
+                    y="row", x="shortfall", title=t("shortfall_title"), unit="persons", lang=lang(), sort=False,
+                    text="text", colours={None: charts.WARNING_COLOUR})
     ui.chart_block(fig, short, key="trukums", reform=ui.reform_note(short["municipality"], short["year"]),
                    table_columns=COLUMNS)

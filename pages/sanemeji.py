@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import ui
 from dashboard.db import load
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, metric_name, t, topic_name
-from warehouse.queries import by_setting, chart_rows
+from warehouse.queries import by_setting
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
@@ -38,8 +38,9 @@ data = load("series", municipality, topic, metric, None, *years)
 totals = data[data["gender"].isna()]
 
 # 2/ recipients by service across years
-rows, default = chart_rows(totals, DEFAULT_ROWS)
-chosen = ui.select_many(t("categories"), rows, default, key="rindas")
+rows = load("series_rows", municipality, topic, metric, None, *years, DEFAULT_ROWS)
+chosen = ui.select_many(t("categories"), rows["label"].tolist(), rows.loc[rows["is_default"], "label"].tolist(),
+                        key="rindas")
 mode = ui.choose_chart_mode()
 # the legend in the order chosen
 shown = totals[totals["label"].isin(chosen)].sort_values("label", key=lambda s: s.map(chosen.index),
@@ -51,12 +52,10 @@ elif shown.empty:
 else:
     unit = shown["unit"].iloc[0]
     # The metric names the unit (persons, children, families), so the title states it.
-    fig = charts.bars_by_year(shown.assign(label=shown["label"].map(label)),
-                              title=t("recipients_title", name=municipality, what=what), unit=unit, lang=lang(),
-                              mode=mode)
     reform = ui.reform_note(municipality, shown["year"])
-    if reform:
-        charts.add_reform_marker(fig, t("reform_line"))
+    fig = ui.figure("bars_by_year", shown.assign(label=shown["label"].map(label)),
+                    title=t("recipients_title", name=municipality, what=what), unit=unit, lang=lang(), mode=mode,
+                    marks=[("reform", t("reform_line"))] if reform else [])
     ui.chart_block(fig, shown, key="sanemeji", reform=reform, notes=[t("stack_warning") if mode == "stack" else None],
                    table_columns=["year", "label", "value", "unit", *PROVENANCE])
 
@@ -68,9 +67,9 @@ if genders.empty:
 else:
     year = ui.select_year(genders["year"].tolist(), key="dz_gads")
     part = genders[genders["year"] == year]
-    fig = charts.horizontal_bars(part.assign(label=part["label"].map(label)), y="label", colour="gender", stack=True,
-                                 title=t("gender_title", name=municipality, year=year, what=what),
-                                 unit=part["unit"].iloc[0], lang=lang())
+    fig = ui.figure("horizontal_bars", part.assign(label=part["label"].map(label)), y="label", colour="gender",
+                    stack=True, title=t("gender_title", name=municipality, year=year, what=what),
+                    unit=part["unit"].iloc[0], lang=lang())
     ui.chart_block(fig, part, key="dzimums",
                    table_columns=["year", "label", "gender", "value", "unit", *PROVENANCE])
 
@@ -82,10 +81,9 @@ if settings.empty:
 else:
     settings = settings.assign(setting_name=settings["setting"].map(lambda s: t(f"setting_{s}")))
     summed = (settings.groupby(["year", "setting_name", "unit"], as_index=False)["value"].sum())
-    fig = charts.bars_by_year(summed, colour="setting_name", mode="stack", unit=summed["unit"].iloc[0], lang=lang(),
-                              title=t("settings_title", name=municipality, what=what))
     reform = ui.reform_note(municipality, summed["year"])
-    if reform:
-        charts.add_reform_marker(fig, t("reform_line"))
+    fig = ui.figure("bars_by_year", summed, colour="setting_name", mode="stack", unit=summed["unit"].iloc[0],
+                    lang=lang(), title=t("settings_title", name=municipality, what=what),
+                    marks=[("reform", t("reform_line"))] if reform else [])
     ui.chart_block(fig, settings, key="vide", reform=reform, notes=[t("settings_help")],
                    table_columns=["year", "label", "setting", "value", "unit", *PROVENANCE])

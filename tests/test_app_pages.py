@@ -210,3 +210,14 @@ def test_an_empty_warehouse_gives_sentences_not_errors(page, tmp_path_factory, m
     app = open_page(page)
     assert app.info, "an empty page must say why it is empty"
     assert not app.get("plotly_chart")
+
+
+def test_the_table_toggle_shows_exactly_the_charted_numbers_with_a_download():
+    app = open_page("pages/personals.py")
+    charted = [y for t in charts(app)[0]["data"] for y in t["y"]]
+    app.toggle(key="norma_table").set_value(True).run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert len(table) == len(charted)
+    assert {"Speciālisti", "Iedzīvotāji", "Uz 1 000 iedz.", "Fails", "Nodrukāts"} <= set(table.columns)
+    assert [b.label for b in app.download_button] == ["Lejupielādēt CSV"]

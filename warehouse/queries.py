@@ -391,6 +391,18 @@ def series(con, municipality: str, topic: str, metric: str, unit: str | None = N
                 list(GENDER_WORDS), list(GENDER_WORDS), list(TOTAL_WORDS)])
 
 
+def series_rows(con, municipality: str, topic: str, metric: str, unit: str | None = None,
+                year_from: int | None = None, year_to: int | None = None, how_many: int = 6,
+                gender: bool = False) -> pd.DataFrame:
+    """The rows (labels) of `series`, largest latest value first, with `is_default` for the ones a chart
+    starts with (see `chart_rows`); gender rows left out unless `gender`."""
+    frame = series(con, municipality, topic, metric, unit, year_from, year_to)
+    if not gender:
+        frame = frame[frame["gender"].isna()]
+    rows, default = chart_rows(frame, how_many)
+    return pd.DataFrame({"label": rows, "is_default": [r in default for r in rows]})
+
+
 def population(con, municipality: str) -> pd.DataFrame:
     """The municipality's residents by year as the documents give them (one figure per year, the first)."""
     return _df(con, """
