@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= warehouse/socdash.duckdb
 PORT   ?= 8501
 
-.PHONY: run test browser warehouse rebuild bench clean
+.PHONY: run test browser warehouse rebuild bench bench-pages clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ browser:
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.build_warehouse
+
+bench-pages: $(STAMP) $(DB)
+	$(BIN)/python -m benchmarks.pages --db $(DB)
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache

@@ -8,6 +8,7 @@ Target: 150 ms or less per page.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import statistics
 import sys
@@ -46,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="warehouse to use (default: build one from raw_reports/)")
     parser.add_argument("--languages", default="lv,en", help="comma-separated (default lv,en)")
     args = parser.parse_args(argv)
+    # AppTest runs pages outside a server; Streamlit warns about that on every run, which buries the figures.
+    logging.disable(logging.WARNING)
 
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory() as folder:
