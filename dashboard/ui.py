@@ -7,6 +7,7 @@ their keys are the parameter names and are kept short and Latvian, like the page
 from __future__ import annotations
 
 import inspect
+from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,7 +16,7 @@ import streamlit as st
 from dashboard import charts
 from dashboard.db import load
 from dashboard.format import amount, number, signed_amount, signed_percent
-from dashboard.i18n import MUNICIPALITY_NOTES_LV, label, lang, metric_name, t, topic_name
+from dashboard.i18n import MUNICIPALITY_NOTES_LV, lang, metric_name, t, topic_name
 from warehouse import exports, queries
 
 # Column headers of the tables shown under charts and on the Dati page.
@@ -276,6 +277,29 @@ def choose_measure(pairs: list[str], where=st) -> str:
         return f"{topic_name(topic, language)}: {metric_name(metric, language)}"
 
     return url_choice(t("what"), pairs, key="raditajs", where=where, format_func=name)
+
+
+class SeriesChoice(NamedTuple):
+    municipality: str
+    topic: str
+    metric: str
+    years: tuple[int, int]
+
+
+def select_series(options: pd.DataFrame) -> SeriesChoice:
+    """Municipality, measure and year range side by side, each kept in the URL; `options` is a
+    `series_options` frame (municipality, topic, metric, first_year, last_year), not empty."""
+    left, middle, right = st.columns(3)
+    present = set(options["municipality"])
+    municipality = select_municipality([m for m in load("municipalities")["municipality"] if m in present],
+                                       where=left)
+    own = options[options["municipality"] == municipality]
+    topic, metric = choose_measure([f"{r.topic}/{r.metric}" for r in own.itertuples(index=False)],
+                                   where=middle).split("/")
+    span = own[(own["topic"] == topic) & (own["metric"] == metric)].iloc[0]
+    with right:
+        years = select_year_range(list(range(int(span["first_year"]), int(span["last_year"]) + 1)))
+    return SeriesChoice(municipality, topic, metric, years)
 
 
 CHART_MODES = {"group": "chart_grouped", "stack": "chart_stacked", "lines": "chart_lines"}

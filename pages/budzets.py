@@ -22,16 +22,7 @@ if options.empty:
     st.stop()
 
 # 1/ selection: municipality, measure, years, rows; all in the URL
-left, middle, right = st.columns(3)
-ordered = [m for m in load("municipalities")["municipality"] if m in set(options["municipality"])]
-municipality = ui.select_municipality(ordered, where=left)
-own = options[options["municipality"] == municipality]
-pairs = [f"{r.topic}/{r.metric}" for r in own.itertuples(index=False)]
-choice = ui.choose_measure(pairs, where=middle)
-topic, metric = choice.split("/")
-span = own[(own["topic"] == topic) & (own["metric"] == metric)].iloc[0]
-with right:
-    years = ui.select_year_range(list(range(int(span["first_year"]), int(span["last_year"]) + 1)))
+municipality, topic, metric, years = ui.select_series(options)
 data = load("series", municipality, topic, metric, "EUR", *years)
 rows = load("series_rows", municipality, topic, metric, "EUR", *years, DEFAULT_ROWS, True)
 chosen = ui.select_many(t("categories"), rows["label"].tolist(), rows.loc[rows["is_default"], "label"].tolist(),

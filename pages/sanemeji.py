@@ -23,17 +23,8 @@ if options.empty:
     st.stop()
 
 # 1/ selection: municipality, measure, years; all in the URL
-left, middle, right = st.columns(3)
-ordered = [m for m in load("municipalities")["municipality"] if m in set(options["municipality"])]
-municipality = ui.select_municipality(ordered, where=left)
-own = options[options["municipality"] == municipality]
-pairs = [f"{r.topic}/{r.metric}" for r in own.itertuples(index=False)]
-choice = ui.choose_measure(pairs, where=middle)
-topic, metric = choice.split("/")
+municipality, topic, metric, years = ui.select_series(options)
 what = f"{topic_name(topic)}, {metric_name(metric)}"
-span = own[(own["topic"] == topic) & (own["metric"] == metric)].iloc[0]
-with right:
-    years = ui.select_year_range(list(range(int(span["first_year"]), int(span["last_year"]) + 1)))
 data = load("series", municipality, topic, metric, None, *years)
 totals = data[data["gender"].isna()]
 
