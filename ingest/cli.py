@@ -53,7 +53,7 @@ def _line(outcome: Outcome) -> str:
     r = outcome.result
     detail = f"{r.facts} facts, {r.flagged} flagged" if r.status not in ("unchanged",) else "no change"
     note = f" ({r.note})" if r.note else ""
-    return f"{r.status:<9}{outcome.path.name}  [{outcome.layout}]  {detail}{note}"
+    return f"{r.status:<10}{outcome.path.name}  [{outcome.layout}]  {detail}{note}"
 
 
 def main(argv: list[str] | None = None) -> int:
