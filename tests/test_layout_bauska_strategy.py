@@ -10,6 +10,7 @@ import pytest
 from ingest.layouts import recognise
 from ingest.layouts.bauska_strategy import LAYOUT, extract
 from ingest.readers import read_document
+from report_variants import document_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw_reports" / "bauskas_novads_2016-2020_socialais_dienests_strategija.md"
@@ -28,9 +29,7 @@ def ex():
 
 
 def ingest_text(tmp_path: Path, text: str):
-    path = tmp_path / RAW.name
-    path.write_text(text, encoding="utf-8")
-    doc = read_document(path)
+    doc = document_from_text(tmp_path, RAW.name, text)
     assert LAYOUT.matches(doc, doc.text)
     return extract(doc)
 

@@ -8,6 +8,7 @@ import pytest
 from ingest.layouts import recognise
 from ingest.layouts.lps_article import LAYOUT, extract
 from ingest.readers import read_document
+from report_variants import document_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw_reports" / "lps_2020_seminars_socialie_pakalpojumi.txt"
@@ -52,9 +53,7 @@ def test_nothing_tabular_and_nothing_missed(ex):
 
 def test_an_article_without_the_figure_is_still_stored(tmp_path):
     text = RAW.read_text(encoding="utf-8").replace("kuros kopā dzīvo ap 30 tūkstošiem iedzīvotāju", "kuros dzīvo")
-    path = tmp_path / "raksts.txt"
-    path.write_text(text, encoding="utf-8")
-    ex = extract(read_document(path))
+    ex = extract(document_from_text(tmp_path, "raksts.txt", text))
     assert ex.facts == []
     assert ex.info.period == "" and ex.info.published is None  # no year in the text nor in this file's name
     assert ex.messages == ["no sentence matched population/residents/"

@@ -9,6 +9,7 @@ import pytest
 from ingest.layouts import recognise
 from ingest.layouts.national_survey import LAYOUT, extract
 from ingest.readers import read_document
+from report_variants import document_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw_reports" / "latvija_2017_socialo_dienestu_aptauja.txt"
@@ -25,9 +26,7 @@ def ex():
 
 
 def ingest_text(tmp_path: Path, text: str):
-    path = tmp_path / RAW.name
-    path.write_text(text, encoding="utf-8")
-    return extract(read_document(path))
+    return extract(document_from_text(tmp_path, RAW.name, text))
 
 
 # (topic, metric, category, subgroup, territory, period, unit, value, printed), in the order of the slides

@@ -12,6 +12,7 @@ from ingest.layouts import recognise
 from ingest.layouts.tukums_evaluation import extract
 from ingest.model import Location, ParsedDocument, TextLine
 from ingest.readers import read_document
+from report_variants import document_from_text
 from ingest.readers.flattened import flattened_tables
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -334,9 +335,9 @@ def _next_year(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def next_year(tmp_path_factory):
-    path = tmp_path_factory.mktemp("next") / "tukuma_novads_2017_socialais_darbs_izvertejums.txt"
-    path.write_text(_next_year(REPORT.read_text("utf-8")), encoding="utf-8")
-    return extract(read_document(path))
+    return extract(document_from_text(tmp_path_factory.mktemp("next"),
+                                      "tukuma_novads_2017_socialais_darbs_izvertejums.txt",
+                                      _next_year(REPORT.read_text("utf-8"))))
 
 
 def test_next_year_edition_ingests_without_code_change(next_year):

@@ -12,6 +12,7 @@ import pytest
 from ingest.layouts import recognise
 from ingest.layouts.tukums_public_report import LAYOUT, extract
 from ingest.readers import read_document
+from report_variants import document_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 TXT = ROOT / "raw_reports" / "tukuma_novads_2024_publiskais_parskats.txt"
@@ -50,9 +51,7 @@ def the(ex, prose: bool | None = None, **key):
 
 
 def ingest_text(tmp_path: Path, text: str, name: str = TXT.name):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    doc = read_document(path)
+    doc = document_from_text(tmp_path, name, text)
     return recognise(doc), extract(doc)
 
 
@@ -420,9 +419,7 @@ def next_year(tmp_path_factory):
                                             + health)
     # table 3.2 moved to the end of the report
     text = move_block(text, "3.2. tabula\n", "pabalsts audžuģimenei\t", "Domes priekšsēdētājs")
-    path = tmp_path_factory.mktemp("next_year") / "tukuma_novads_2025_publiskais_parskats.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = read_document(path)
+    doc = document_from_text(tmp_path_factory.mktemp("next_year"), "tukuma_novads_2025_publiskais_parskats.txt", text)
     return recognise(doc), extract(doc)
 
 
