@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Callable
 
 from ingest.model import Cell, Fact, Location, ParsedDocument, RawCell, Table, TextLine
@@ -279,30 +279,38 @@ def flag_disagreements(facts: list[Fact]) -> None:
                 fact.add_flag(f"the document gives another value elsewhere: {others}")
 
 
-def with_defaults(fact: Fact, **kw) -> Fact:
-    return replace(fact, **kw)
-
-
 # --------------------------------------------------------------------------- prose that a context sentence dates
 
 _MONTH_STEMS = ("janvār", "februār", "mart", "aprīl", "maij", "jūnij", "jūlij", "august", "septembr",
                 "oktobr", "novembr", "decembr")
+_MONTH_ABBREVIATIONS = ("janv", "febr", "mar", "apr", "mai", "jūn", "jūl", "aug", "sept", "okt", "nov", "dec")
+
+
+def month_number(text: str | None) -> int | None:
+    """1-12 from a printed month: a number, a Latvian month name in any case ending ("janvārī",
+    "jūnija") or its abbreviation ("janv.", "sept"); None when it is none of these."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    word = text.lower().rstrip(".")
+    return next((i for i, (stem, short) in enumerate(zip(_MONTH_STEMS, _MONTH_ABBREVIATIONS, strict=True), 1)
+                 if word.startswith(stem) or word == short), None)
 
 
 def iso_period(groups: dict[str, str | None]) -> str | None:
     """'2016', '2016-01-01' or, for a month without a day, '2015-06-01..2015-06-30', from the groups year,
-    month (a number or a Latvian month word, any case ending) and day of a date sentence."""
-    year, month, day = groups.get("year"), groups.get("month"), groups.get("day")
+    month (a number or a Latvian month word) and day of a date sentence."""
+    year, day = groups.get("year"), groups.get("day")
     if not year:
         return None
-    if month and not month.isdigit():
-        month = next((str(i) for i, stem in enumerate(_MONTH_STEMS, 1) if month.lower().startswith(stem)), None)
+    month = month_number(groups.get("month"))
     if not month:
         return year
     if day:
-        return f"{year}-{int(month):02d}-{int(day):02d}"
-    last = calendar.monthrange(int(year), int(month))[1]
-    return f"{year}-{int(month):02d}-01..{year}-{int(month):02d}-{last:02d}"
+        return f"{year}-{month:02d}-{int(day):02d}"
+    last = calendar.monthrange(int(year), month)[1]
+    return f"{year}-{month:02d}-01..{year}-{month:02d}-{last:02d}"
 
 
 @dataclass(frozen=True)

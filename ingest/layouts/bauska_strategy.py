@@ -13,14 +13,13 @@ from dataclasses import dataclass, field, replace
 from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
 from ingest.numbers import parse_lv_number
-from ingest.specs import FlowText, Prose, caption_year_flag, flag_disagreements, read_prose, table_raw_cells
+from ingest.specs import (FlowText, Prose, caption_year_flag, flag_disagreements, month_number, read_prose,
+                          table_raw_cells)
 
 MUNICIPALITY = "Bauskas novads"
 
 # A year on its own in a header cell: "2014", "2014.", "2014. gads".
 _YEAR_CELL = re.compile(r"^\s*((?:19|20)\d\d)\.?\s*(?:g\.|gads)?\s*$", re.IGNORECASE)
-_LV_MONTHS = ("janvār", "februār", "mart", "aprīl", "maij", "jūnij", "jūlij", "august", "septembr",
-              "oktobr", "novembr", "decembr")
 
 
 # =========================================================================== spec types
@@ -584,7 +583,7 @@ def staff_date(flow: FlowText) -> str | None:
     m = re.search(STAFF_DATE, flow.text)
     if not m:
         return None
-    month = next((i for i, stem in enumerate(_LV_MONTHS, start=1) if m.group("month").lower().startswith(stem)), None)
+    month = month_number(m.group("month"))
     return f"{m.group('year')}-{month:02d}-{int(m.group('day')):02d}" if month else None
 
 

@@ -22,13 +22,11 @@ from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
 from ingest.numbers import LvNumber, parse_lv_number
 from ingest.readers.flattened import flattened_tables
-from ingest.specs import FlowText, column_years, find_tables, flag_disagreements, table_raw_cells
+from ingest.specs import FlowText, column_years, find_tables, flag_disagreements, month_number, table_raw_cells
 
 MUNICIPALITY = "Tukuma novads"
 # The town as the staffing tables print it, and as the facts name it (the caseload table's own name).
 TERRITORY_NAMES = {"Tukums": "Tukuma pilsēta"}
-
-_MONTHS = ("janv", "febr", "mart", "apr", "mai", "jūn", "jūl", "aug", "sept", "okt", "nov", "dec")
 
 
 # --------------------------------------------------------------------------- specs
@@ -187,7 +185,7 @@ def read_as_of(flow: FlowText, spec: AsOf | None) -> _Dated:
         return _Dated()
     groups = m.groupdict()
     year = int(groups["year"])
-    month = _month(groups.get("month")) or spec.month
+    month = month_number(groups.get("month")) or spec.month
     day = int(groups["day"]) if groups.get("day") else spec.day
     if month is None or not 1 <= month <= 12:
         period = str(year)
@@ -200,14 +198,6 @@ def read_as_of(flow: FlowText, spec: AsOf | None) -> _Dated:
     if spec.inferred:
         flag = f"date not printed with the table; taken from '{m.group(0)}' ({flow.loc_at(m.start()).ref()})"
     return _Dated(year, period, flag)
-
-
-def _month(text: str | None) -> int | None:
-    if not text:
-        return None
-    if text.isdigit():
-        return int(text)
-    return next((i for i, stem in enumerate(_MONTHS, start=1) if text.lower().startswith(stem)), None)
 
 
 def _label(text: str) -> str:
