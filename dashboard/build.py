@@ -9,9 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ingest.cli import writer_lock
-from ingest.pipeline import Outcome, collect_files, ingest_file
-from warehouse import connect
+from ingest.pipeline import Outcome, collect_files, ingest_files
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 RAW_REPORTS = PROJECT_ROOT / "raw_reports"
@@ -31,24 +29,13 @@ def build_warehouse(db: Path, sources: Path = RAW_REPORTS,
     db = Path(db)
     files, missing = collect_files([Path(sources)])
     report = BuildReport(total=len(files), refused=list(missing))
-    with writer_lock(db, wait_seconds=120.0):
-        con = connect(db)
-        try:
-            for i, path in enumerate(files):
-                if progress:
-                    progress(i, len(files), path.name)
-                outcome = ingest_file(con, path)
-                if outcome.error:
-                    report.refused.append(outcome)
-                else:
-                    report.stored += 1
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
+    outcomes = ingest_files(db, files, wait_seconds=120.0,
+                            before=(lambda done, total, path: progress(done, total, path.name)) if progress else None)
+    report.stored = sum(1 for outcome in outcomes if not outcome.error)
+    report.refused.extend(outcome for outcome in outcomes if outcome.error)
     if progress:
         progress(len(files), len(files), "")
     return report
-
 
 def shared_test_warehouse(folder: Path) -> Path:
     """A warehouse built from raw_reports/ once per folder (the tests' session folder): every test module

@@ -2,49 +2,13 @@
 from __future__ import annotations
 
 import argparse
-import fcntl
 import sys
-import time
-from contextlib import contextmanager
 from pathlib import Path
 
-from ingest.pipeline import Outcome, collect_files, ingest_file
-from warehouse import DEFAULT_DB, WarehouseBusy, WarehouseError, connect
+from ingest.pipeline import Outcome, collect_files, ingest_files
+from warehouse import DEFAULT_DB, WarehouseError
 
 DEFAULT_SOURCES = Path("raw_reports")
-
-
-def connect_when_free(db: Path, deadline: float):
-    """Open the warehouse for writing, waiting while another process (a dashboard, say) holds it."""
-    while True:
-        try:
-            return connect(db)
-        except WarehouseBusy:
-            if time.monotonic() >= deadline:
-                raise
-            time.sleep(0.5)
-
-
-@contextmanager
-def writer_lock(db: Path, wait_seconds: float):
-    """One writer at a time: a second ingest waits for the first, then gives up with a clear message."""
-    db.parent.mkdir(parents=True, exist_ok=True)
-    with open(db.with_name(db.name + ".lock"), "w") as handle:
-        deadline = time.monotonic() + wait_seconds
-        told = False
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise WarehouseError(f"the warehouse {db} is busy: another ingest is writing to it; "
-                                         "try again when it has finished") from None
-                if not told:
-                    print(f"waiting: another ingest is writing to {db} …", file=sys.stderr, flush=True)
-                    told = True
-                time.sleep(0.2)
-        yield
 
 
 def _line(outcome: Outcome) -> str:
@@ -72,24 +36,16 @@ def main(argv: list[str] | None = None) -> int:
     if not files and not outcomes:
         print("nothing to ingest: no .pdf, .txt, .md or .xlsx files found", file=sys.stderr)
         return 1
+    def report(done: int, total: int, outcome: Outcome) -> None:
+        if outcome.error:
+            print(f"[{done}/{total}] {_line(outcome)}", file=sys.stderr, flush=True)
+        elif not args.quiet:
+            print(f"[{done}/{total}] {_line(outcome)}  {outcome.seconds:.2f}s", flush=True)
+            for message in outcome.messages:
+                print(f"         note: {message}", flush=True)
+
     try:
-        with writer_lock(args.db, args.wait):
-            con = connect_when_free(args.db, time.monotonic() + args.wait)
-            try:
-                for i, path in enumerate(files, start=1):
-                    started = time.perf_counter()
-                    outcome = ingest_file(con, path)
-                    outcomes.append(outcome)
-                    took = f"  {time.perf_counter() - started:.2f}s"
-                    if outcome.error:
-                        print(f"[{i}/{len(files)}] {_line(outcome)}", file=sys.stderr, flush=True)
-                    elif not args.quiet:
-                        print(f"[{i}/{len(files)}] {_line(outcome)}{took}", flush=True)
-                        for message in outcome.messages:
-                            print(f"         note: {message}", flush=True)
-                con.execute("CHECKPOINT")
-            finally:
-                con.close()
+        outcomes += ingest_files(args.db, files, args.wait, after=report)
     except WarehouseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3

@@ -1,14 +1,23 @@
-"""One file through every stage: read -> recognise the layout -> extract facts -> store."""
+"""Files through every stage: read -> recognise the layout -> extract facts -> store, one writer at a time.
+
+The command line (ingest/cli.py) and the dashboard's first-start build both ingest through `ingest_files`.
+"""
 from __future__ import annotations
 
+import fcntl
+import sys
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import duckdb
 
 from ingest.layouts import recognise
 from ingest.model import Extraction, ParsedDocument
 from ingest.readers import UnreadableFile, read_document
+from warehouse import WarehouseBusy, WarehouseError, connect
 from warehouse.store import StoreResult, store_document
 
 
@@ -19,6 +28,7 @@ class Outcome:
     result: StoreResult | None = None
     error: str | None = None
     messages: list[str] = field(default_factory=list)  # what the layout expected but did not find
+    seconds: float = 0.0  # how long reading and storing it took
 
 
 def extract_file(path: Path) -> tuple[ParsedDocument, Extraction]:
@@ -31,6 +41,13 @@ def extract_file(path: Path) -> tuple[ParsedDocument, Extraction]:
 
 
 def ingest_file(con: duckdb.DuckDBPyConnection, path: Path) -> Outcome:
+    started = time.perf_counter()
+    outcome = _ingest_file(con, path)
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def _ingest_file(con: duckdb.DuckDBPyConnection, path: Path) -> Outcome:
     try:
         doc, extraction = extract_file(path)
     except UnreadableFile as exc:
@@ -58,3 +75,58 @@ def collect_files(targets: list[Path]) -> tuple[list[Path], list[Outcome]]:
         else:
             missing.append(Outcome(target, error="no such file or folder"))
     return files, missing
+
+
+def connect_when_free(db: Path, deadline: float) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse for writing, waiting while another process (a dashboard, say) holds it."""
+    while True:
+        try:
+            return connect(db)
+        except WarehouseBusy:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.5)
+
+
+@contextmanager
+def writer_lock(db: Path, wait_seconds: float):
+    """One writer at a time: a second ingest waits for the first, then gives up with a clear message."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with open(db.with_name(db.name + ".lock"), "w") as handle:
+        deadline = time.monotonic() + wait_seconds
+        told = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise WarehouseError(f"the warehouse {db} is busy: another ingest is writing to it; "
+                                         "try again when it has finished") from None
+                if not told:
+                    print(f"waiting: another ingest is writing to {db} …", file=sys.stderr, flush=True)
+                    told = True
+                time.sleep(0.2)
+        yield
+
+
+def ingest_files(db: Path, files: list[Path], wait_seconds: float,
+                 before: Callable[[int, int, Path], None] | None = None,
+                 after: Callable[[int, int, Outcome], None] | None = None) -> list[Outcome]:
+    """Ingest `files` into the warehouse `db`, each in its own transaction, waiting up to `wait_seconds`
+    for another writer or reader to let go. `before(done, total, path)` and `after(done, total, outcome)`
+    report progress; raises WarehouseError when the warehouse cannot be had."""
+    outcomes: list[Outcome] = []
+    with writer_lock(db, wait_seconds):
+        con = connect_when_free(db, time.monotonic() + wait_seconds)
+        try:
+            for done, path in enumerate(files):
+                if before:
+                    before(done, len(files), path)
+                outcomes.append(ingest_file(con, path))
+                if after:
+                    after(done + 1, len(files), outcomes[-1])
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+    return outcomes
