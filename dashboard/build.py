@@ -1,6 +1,6 @@
 """Building the warehouse from raw_reports/ when it is missing: the ingest pipeline, called in-process.
 
-`build_warehouse` is plain Python (the tests and the benchmark build their own copy with it); the app
+`build_warehouse` is plain Python (the benchmark builds its own copy with it); the app
 passes a `progress` callback that draws a Streamlit progress bar.
 """
 from __future__ import annotations
@@ -37,13 +37,3 @@ def build_warehouse(db: Path, sources: Path = RAW_REPORTS,
         progress(len(files), len(files), "")
     return report
 
-def shared_test_warehouse(folder: Path) -> Path:
-    """A warehouse built from raw_reports/ once per folder (the tests' session folder): every test module
-    that needs the real warehouse calls this, and only the first one pays for the build."""
-    db = Path(folder) / "socdash.duckdb"
-    done = db.with_name(db.name + ".built")
-    if not done.exists():
-        db.unlink(missing_ok=True)
-        build_warehouse(db)
-        done.touch()
-    return db

@@ -10,13 +10,12 @@ import zipfile
 import pandas as pd
 import pytest
 
-from dashboard.build import shared_test_warehouse
 from warehouse import connect, exports, queries
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    reader = connect(shared_test_warehouse(tmp_path_factory.getbasetemp() / "warehouse"), read_only=True)
+def con(warehouse_db):
+    reader = connect(warehouse_db, read_only=True)
     yield reader
     reader.close()
 

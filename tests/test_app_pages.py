@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.build import shared_test_warehouse
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -27,8 +26,8 @@ PAGES = [
 
 
 @pytest.fixture(scope="module", autouse=True)
-def warehouse(tmp_path_factory):
-    db = shared_test_warehouse(tmp_path_factory.getbasetemp() / "warehouse")
+def warehouse(warehouse_db):
+    db = warehouse_db
     before = os.environ.get("SOCDASH_DB")
     os.environ["SOCDASH_DB"] = str(db)
     yield db

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.build import shared_test_warehouse
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,8 +83,8 @@ def streamlit_server(db: Path, log_folder: Path):
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory) -> Path:
-    return shared_test_warehouse(tmp_path_factory.getbasetemp() / "warehouse")
+def warehouse(warehouse_db) -> Path:
+    return warehouse_db
 
 
 @pytest.fixture(scope="module")

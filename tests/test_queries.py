@@ -7,7 +7,6 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.build import shared_test_warehouse
 from warehouse import connect, queries
 
 DOCS = [
@@ -254,8 +253,8 @@ def test_table_refuses_names_outside_the_package(con):
 # --------------------------------------------------------------------------- the real warehouse
 
 @pytest.fixture(scope="module")
-def real(tmp_path_factory):
-    reader = connect(shared_test_warehouse(tmp_path_factory.getbasetemp() / "warehouse"), read_only=True)
+def real(warehouse_db):
+    reader = connect(warehouse_db, read_only=True)
     yield reader
     reader.close()
 

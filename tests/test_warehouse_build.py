@@ -1,22 +1,16 @@
-"""The whole warehouse built from raw_reports/, as `python -m ingest --db PATH raw_reports` builds it."""
+"""The whole warehouse built from raw_reports/, as `python -m ingest --db PATH raw_reports` builds it
+(the session's `warehouse_db`)."""
 from __future__ import annotations
-
-from pathlib import Path
 
 import duckdb
 import pytest
 
-from ingest.cli import main
-
-ROOT = Path(__file__).resolve().parents[1]
 REPORT_2024 = "tukuma_novads_2024_publiskais_parskats"
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    db = tmp_path_factory.mktemp("wh") / "w.duckdb"
-    assert main(["--db", str(db), "--quiet", str(ROOT / "raw_reports")]) == 0
-    connection = duckdb.connect(str(db), read_only=True)
+def con(warehouse_db):
+    connection = duckdb.connect(str(warehouse_db), read_only=True)
     yield connection
     connection.close()
 
