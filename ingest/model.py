@@ -85,15 +85,20 @@ class Fact:
     territory: str | None = None
     period: str | None = None
     subgroup: str | None = None
-    flag: str | None = None
+    flag: str | None = None  # why the value needs care, in English
+    flag_lv: str | None = None  # the same, in Latvian
 
     def key(self) -> tuple:
         """Identity of the thing measured (not of its value), used to spot disagreeing duplicates."""
         return (self.municipality, self.territory, self.year, self.period, self.topic, self.metric,
                 self.category, self.subgroup, self.unit)
 
-    def add_flag(self, why: str) -> None:
+    def add_flag(self, why: str, why_lv: str | None = None) -> None:
+        """Add a reason to the flag, in English and Latvian (the Latvian text defaults to the English one
+        until every reason has its Latvian wording)."""
+        why_lv = why_lv or why
         self.flag = why if not self.flag else f"{self.flag}; {why}"
+        self.flag_lv = why_lv if not self.flag_lv else f"{self.flag_lv}; {why_lv}"
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 DEFAULT_DB = Path("warehouse") / "socdash.duckdb"
 

@@ -60,7 +60,9 @@ COLUMN_DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "source_ref": ("Kur skaitlis nodrukāts: tabula un lappuse (PDF) vai rinda (teksts)",
                    "Where the number was printed: table and page (PDF) or line (text)"),
     "raw_value": ("Nodrukātais teksts, no kura skaitlis nolasīts", "The printed text the value was read from"),
-    "flag": ("Tukšs vai iemesls, kāpēc skaitlim vajag uzmanību", "Empty, or why the value needs care"),
+    "flag": ("Tukšs vai iemesls, kāpēc skaitlim vajag uzmanību (angliski)",
+             "Empty, or why the value needs care (in English)"),
+    "flag_lv": ("Tas pats iemesls latviski", "The same reason in Latvian"),
     "documents.file_name": ("Faila nosaukums mapē raw_reports/", "File name in raw_reports/"),
     "documents.sha256": ("Faila SHA-256", "SHA-256 of the file"),
     "documents.municipality": ("Pašvaldība, kuras pārskats tas ir", "Municipality the report is about"),
@@ -92,7 +94,8 @@ COLUMN_DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "raw_tables.line": ("Rinda (teksts)", "Line (text)"),
     "quality.printed": ("Nodrukātais teksts", "The printed text"),
     "quality.read_as": ("Nolasītā vērtība", "The value read"),
-    "quality.why": ("Kāpēc vajag uzmanību", "Why it needs care"),
+    "quality.why": ("Kāpēc vajag uzmanību (angliski)", "Why it needs care (in English)"),
+    "quality.why_lv": ("Kāpēc vajag uzmanību (latviski)", "Why it needs care (in Latvian)"),
     "quality.file_name": ("Fails", "File"),
 }
 

@@ -44,7 +44,8 @@ CREATE TABLE IF NOT EXISTS facts (
     document_id  VARCHAR NOT NULL,
     source_ref   VARCHAR NOT NULL,      -- table and page (PDF) or line (text)
     raw_value    VARCHAR NOT NULL,      -- the printed text the value was read from
-    flag         VARCHAR                -- NULL, or why the value needs care
+    flag         VARCHAR,               -- NULL, or why the value needs care (English)
+    flag_lv      VARCHAR                -- the same reason in Latvian
 );
 
 CREATE TABLE IF NOT EXISTS municipalities (
@@ -88,7 +89,7 @@ WHERE topic = 'population' AND metric = 'residents' AND territory IS NULL;
 -- Every value that needs care: what was printed, what was read, why, and where.
 CREATE OR REPLACE VIEW quality AS
 SELECT f.fact_id, f.municipality, f.year, f.topic, f.metric, f.category, f.subgroup,
-       f.raw_value AS printed, f.value AS read_as, f.unit, f.flag AS why,
+       f.raw_value AS printed, f.value AS read_as, f.unit, f.flag AS why, f.flag_lv AS why_lv,
        d.file_name, f.source_ref
 FROM facts f JOIN documents d USING (document_id)
 WHERE f.flag IS NOT NULL;

@@ -22,7 +22,7 @@ from warehouse.municipalities import describe_municipality
 FORMAT_RANK = {"pdf": 0, "xlsx": 1, "md": 2, "txt": 3}
 
 FACT_COLUMNS = ["municipality", "territory", "year", "period", "topic", "metric", "category", "subgroup",
-                "value", "unit", "document_id", "source_ref", "raw_value", "flag"]
+                "value", "unit", "document_id", "source_ref", "raw_value", "flag", "flag_lv"]
 
 
 @dataclass
@@ -61,7 +61,9 @@ def _insert_facts(con: duckdb.DuckDBPyConnection, document_id: str, facts: list[
     if not facts:
         return
     frame = pd.DataFrame(
-        [{**{k: getattr(f, k) for k in FACT_COLUMNS if k != "document_id"}, "document_id": document_id}
+        [{**{k: getattr(f, k) for k in FACT_COLUMNS if k != "document_id"}, "document_id": document_id,
+          # Until every reason has its Latvian wording, a flag set without one is stored in English twice.
+          "flag_lv": f.flag_lv if f.flag_lv is not None else f.flag}
          for f in facts], columns=FACT_COLUMNS)
     frame["year"] = frame["year"].astype("Int64")
     con.register("new_facts", frame)
