@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS documents (
     is_primary   BOOLEAN NOT NULL,
     rendition_of VARCHAR,               -- the primary document of the same report, for other renditions
     ingested_at  TIMESTAMP NOT NULL,
-    text         VARCHAR                -- the document's text, for search
+    text         VARCHAR                -- the document's text, for search; a form feed starts each new page
 );
 
 CREATE SEQUENCE IF NOT EXISTS fact_id_seq;

@@ -91,6 +91,19 @@ def _insert_details(con: duckdb.DuckDBPyConnection, document_id: str, ex: Extrac
                     [municipality, name_en, level, note])
 
 
+def document_text(doc: ParsedDocument) -> str:
+    """The text kept for search: lines joined by newlines, and a form feed where a new page starts, so that a
+    hit in a paginated document can name its page (page = form feeds before it + 1)."""
+    parts: list[str] = []
+    page = None
+    for line in doc.lines:
+        if parts:
+            parts.append("\f" if line.loc.page is not None and page is not None and line.loc.page != page else "\n")
+        parts.append(line.text)
+        page = line.loc.page
+    return "".join(parts)
+
+
 def _insert_document(con, doc: ParsedDocument, ex: Extraction, is_primary: bool, rendition_of: str | None) -> str:
     document_id = doc.sha256[:12]
     info = ex.info
@@ -98,7 +111,7 @@ def _insert_document(con, doc: ParsedDocument, ex: Extraction, is_primary: bool,
         "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [document_id, doc.file_name, doc.sha256, info.municipality, info.kind, info.title, info.period,
          info.published, doc.format, ex.layout, doc.n_pages, is_primary, rendition_of,
-         datetime.now(timezone.utc).replace(tzinfo=None), doc.text])
+         datetime.now(timezone.utc).replace(tzinfo=None), document_text(doc)])
     return document_id
 
 
