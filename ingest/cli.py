@@ -2,30 +2,69 @@
 from __future__ import annotations
 
 import argparse
+import math
+import re
 import sys
 from pathlib import Path
 
 from ingest.pipeline import Outcome, collect_files, ingest_files
-from warehouse import DEFAULT_DB, WarehouseError
+from warehouse import PROJECT_ROOT, WarehouseError, default_db_path
 
-DEFAULT_SOURCES = Path("raw_reports")
+DEFAULT_SOURCES = PROJECT_ROOT / "raw_reports"
+
+# Characters that would break a line or forge output: C0/C1 controls, line and paragraph separators, and the
+# surrogates that stand for the bytes of a file name that is not UTF-8.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def one_line(text: str) -> str:
+    """`text` as one printable line: control characters and undecodable bytes of a file name escaped."""
+    def escape(m: re.Match) -> str:
+        code = ord(m.group(0))
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}" if code > 0xFF \
+            else f"\\x{code:02x}"
+    return _UNPRINTABLE.sub(escape, text)
 
 
 def _line(outcome: Outcome) -> str:
     if outcome.error:
-        return f"REFUSED  {outcome.path}: {outcome.error}"
+        return one_line(f"REFUSED  {outcome.path}: {outcome.error}")
     r = outcome.result
     detail = f"{r.facts} facts, {r.flagged} flagged" if r.status not in ("unchanged",) else "no change"
     note = f" ({r.note})" if r.note else ""
-    return f"{r.status:<10}{outcome.path.name}  [{outcome.layout}]  {detail}{note}"
+    return one_line(f"{r.status:<10}{outcome.path.name}  [{outcome.layout}]  {detail}{note}")
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line, as every other refusal (`--help` shows the usage)."""
+
+    def error(self, message: str):
+        self.exit(2, one_line(f"{self.prog}: error: {message}") + "\n")
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a finite number of seconds, 0 or more")
+    return value
+
+
+def _db_path(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path: name the warehouse file")
+    return Path(text)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__.split(":")[1].strip())
+    parser = _Parser(prog="python -m ingest", description=__doc__.split(":")[1].strip())
     parser.add_argument("targets", nargs="*", type=Path, metavar="FILE_OR_FOLDER",
                         help=f"reports to ingest (.pdf, .txt, .md, .xlsx); default {DEFAULT_SOURCES}/")
-    parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"warehouse file (default {DEFAULT_DB})")
-    parser.add_argument("--wait", type=float, default=120.0,
+    parser.add_argument("--db", type=_db_path, default=default_db_path(),
+                        help=f"warehouse file (default $SOCDASH_DB, else {default_db_path()})")
+    parser.add_argument("--wait", type=_seconds, default=120.0,
                         help="seconds to wait while another ingest writes (default 120)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only refusals and the summary")
     args = parser.parse_args(argv)
@@ -42,12 +81,12 @@ def main(argv: list[str] | None = None) -> int:
         elif not args.quiet:
             print(f"[{done}/{total}] {_line(outcome)}  {outcome.seconds:.2f}s", flush=True)
             for message in outcome.messages:
-                print(f"         note: {message}", flush=True)
+                print(one_line(f"         note: {message}"), flush=True)
 
     try:
         outcomes += ingest_files(args.db, files, args.wait, after=report)
     except WarehouseError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(one_line(f"error: {exc}"), file=sys.stderr)
         return 3
     except KeyboardInterrupt:
         print("interrupted: the documents reported above are stored, the one under way is not", file=sys.stderr)
@@ -57,6 +96,6 @@ def main(argv: list[str] | None = None) -> int:
     refused = [o for o in outcomes if o.error]
     facts = sum(o.result.facts for o in stored)
     flagged = sum(o.result.flagged for o in stored)
-    print(f"{len(stored)} of {len(outcomes)} files in the warehouse {args.db}: {facts} facts stored, "
-          f"{flagged} flagged; {len(refused)} refused")
+    print(one_line(f"{len(stored)} of {len(outcomes)} files in the warehouse {args.db}: {facts} facts stored, "
+                   f"{flagged} flagged; {len(refused)} refused"))
     return 1 if refused else 0

@@ -17,7 +17,7 @@ import duckdb
 from ingest.layouts import recognise
 from ingest.model import Extraction, ParsedDocument
 from ingest.readers import UnreadableFile, read_document
-from warehouse import WarehouseBusy, WarehouseError, connect
+from warehouse import WarehouseBusy, WarehouseError, connect, first_line
 from warehouse.store import StoreResult, store_document
 
 
@@ -91,8 +91,12 @@ def connect_when_free(db: Path, deadline: float) -> duckdb.DuckDBPyConnection:
 @contextmanager
 def writer_lock(db: Path, wait_seconds: float):
     """One writer at a time: a second ingest waits for the first, then gives up with a clear message."""
-    db.parent.mkdir(parents=True, exist_ok=True)
-    with open(db.with_name(db.name + ".lock"), "w") as handle:
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(db.with_name(db.name + ".lock"), "w")
+    except OSError as exc:
+        raise WarehouseError(f"cannot write the warehouse {db}: {exc.strerror or exc}") from None
+    with handle:
         deadline = time.monotonic() + wait_seconds
         told = False
         while True:
@@ -127,6 +131,9 @@ def ingest_files(db: Path, files: list[Path], wait_seconds: float,
                 if after:
                     after(done + 1, len(files), outcomes[-1])
             con.execute("CHECKPOINT")
+        except duckdb.Error as exc:
+            # A full disk, a file-size limit, a damaged file: the document under way was rolled back.
+            raise WarehouseError(f"cannot write the warehouse {db}: {first_line(exc)}") from None
         finally:
             con.close()
     return outcomes

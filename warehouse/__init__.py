@@ -8,7 +8,15 @@ import duckdb
 
 SCHEMA_VERSION = "2"
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
-DEFAULT_DB = Path("warehouse") / "socdash.duckdb"
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DB = PROJECT_ROOT / "warehouse" / "socdash.duckdb"
+# The tables every warehouse of this project has; a file without them is not one.
+_OWN_TABLES = {"meta", "documents", "facts"}
+# DuckDB's mark at bytes 8..11 of its files. Checked first: DuckDB opens other files (SQLite, say) through
+# extensions it would try to fetch from the network.
+_DUCKDB_MAGIC = b"DUCK"
+# Nothing is ever fetched or loaded behind the warehouse's back.
+_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 
 class WarehouseError(Exception):
@@ -20,31 +28,80 @@ class WarehouseBusy(WarehouseError):
 
 
 def default_db_path() -> Path:
-    return Path(os.environ.get("SOCDASH_DB", str(DEFAULT_DB)))
+    """The warehouse `SOCDASH_DB` names, else the project's own (whatever the current folder)."""
+    return Path(os.environ.get("SOCDASH_DB") or DEFAULT_DB)
 
 
-def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
-    found = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    if found is None:
+def first_line(exc: BaseException) -> str:
+    """An exception's message as one line (DuckDB's span several, with hints)."""
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, create: bool) -> None:
+    """Refuse a file that is not a warehouse of this schema version; a writer creates the schema in an
+    empty file. Nothing is written unless `create`."""
+    tables = {name for (name,) in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'"
+    ).fetchall()}
+    if not tables and create:
+        con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
         con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-    elif found[0] != SCHEMA_VERSION:
-        raise WarehouseError(f"the warehouse has schema version {found[0]}, this program writes "
+        return
+    if not tables:
+        raise WarehouseError(f"the warehouse {path} is empty: build it with `python -m ingest`")
+    if "meta" not in tables:
+        if tables & _OWN_TABLES:
+            raise WarehouseError(f"the warehouse {path} has an older schema (no version recorded): delete it "
+                                 "and build it again with `python -m ingest`")
+        raise WarehouseError(f"{path} is a DuckDB file of another program, not a socdash warehouse")
+    found = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if found is None or found[0] != SCHEMA_VERSION or not _OWN_TABLES <= tables:
+        version = found[0] if found else "unknown"
+        raise WarehouseError(f"the warehouse {path} has schema version {version}, this program reads and writes "
                              f"version {SCHEMA_VERSION}: delete it and build it again with `python -m ingest`")
+    if create:
+        con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))  # views and indexes of this version
+
+
+def _check_file_kind(path: Path) -> None:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(12)
+    except FileNotFoundError:
+        return  # a writer creates it
+    except OSError as exc:
+        raise WarehouseError(f"cannot open the warehouse {path}: {exc.strerror or exc}") from None
+    if head[8:12] != _DUCKDB_MAGIC:
+        what = "empty" if not head else "damaged, or another kind of file"
+        raise WarehouseError(f"{path} is not a valid DuckDB warehouse file ({what}): delete it and build it "
+                             "again with `python -m ingest`")
 
 
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse; a writer also creates or checks the schema."""
+    """Open the warehouse. A writer creates the schema in a new file; a reader never creates or alters
+    anything. A damaged, older or foreign file is refused with a one-line WarehouseError."""
     path = Path(path)
-    if read_only and not path.exists():
+    if not str(path) or path.is_dir():
+        raise WarehouseError(f"the warehouse path '{path}' is a folder, not a file: name a .duckdb file")
+    if read_only and not path.is_file():
         raise WarehouseError(f"no warehouse at {path}: build it with `python -m ingest`")
+    _check_file_kind(path)
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = duckdb.connect(str(path), read_only=read_only, config=_CONFIG)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise WarehouseBusy(f"the warehouse {path} is busy: another program has it open for writing "
                                 f"(an ingest), or for reading while this one writes (the dashboard)") from None
-        raise WarehouseError(f"cannot open the warehouse {path}: {str(exc).splitlines()[0]}") from None
-    if not read_only:
-        create_schema(con)
+        raise WarehouseError(f"cannot open the warehouse {path}: {first_line(exc)}") from None
+    except duckdb.Error as exc:
+        raise WarehouseError(f"the warehouse {path} is damaged: {first_line(exc)}") from None
+    try:
+        _check_schema(con, path, create=not read_only)
+    except duckdb.Error as exc:
+        con.close()
+        raise WarehouseError(f"the warehouse {path} is damaged: {first_line(exc)}") from None
+    except BaseException:
+        con.close()
+        raise
     return con

@@ -138,8 +138,15 @@ def store_document(con: duckdb.DuckDBPyConnection, doc: ParsedDocument, ex: Extr
         con.execute("COMMIT")
         return result
     except BaseException:
-        con.execute("ROLLBACK")
+        _rollback(con)
         raise
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass  # a COMMIT that failed (a full disk) has rolled back already; its error is the one to tell
 
 
 def _store(con, doc: ParsedDocument, ex: Extraction, flagged: int) -> StoreResult:

@@ -27,6 +27,10 @@ def sha256_of(path: Path) -> str:
 def read_document(path: Path) -> ParsedDocument:
     """Parse one file by its extension; raise UnreadableFile with the reason when it cannot be read."""
     suffix = path.suffix.lower()
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UnreadableFile("the file name is not UTF-8 (its bytes are shown escaped): rename the file") from None
     if suffix not in SUPPORTED:
         raise UnreadableFile(f"unsupported file type '{suffix or '(none)'}' (expected {', '.join(SUPPORTED)})")
     if not path.is_file():

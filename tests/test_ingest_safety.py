@@ -1,0 +1,244 @@
+"""What a hostile tester tries on the command line and the warehouse: every refusal is one line, with a
+non-zero exit and no traceback, the rest of the folder still goes in, and nothing stored is lost."""
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ingest.cli import main
+from test_ingest_cli import dump, make_upload
+from warehouse import WarehouseError, connect, default_db_path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+
+
+def run_ingest(*args: str, cwd: Path = ROOT, env: dict | None = None, preexec_fn=None, user=None):
+    """`python -m ingest ARGS` in a child process, as a user runs it."""
+    return subprocess.run([PYTHON, "-m", "ingest", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, preexec_fn=preexec_fn,
+                          user=user, timeout=300)
+
+
+def one_line_error(err: str) -> str:
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def small_upload(path: Path, municipality: str = "Bauskas novads", rows: int = 1) -> Path:
+    return make_upload(path, [[municipality, 2024, "budget", "spend", f"Pakalpojums {k}", str(k + 1), "EUR"]
+                              for k in range(rows)])
+
+
+# --------------------------------------------------------------------------- arguments
+
+@pytest.mark.parametrize("wait", ["nan", "inf", "-1", "soon"])
+def test_wait_takes_only_a_finite_non_negative_number(wait, tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--db", str(tmp_path / "w.duckdb"), "--wait", wait, str(tmp_path)])
+    assert stop.value.code == 2
+    line = one_line_error(capsys.readouterr().err)
+    assert "--wait" in line and wait in line
+    assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_an_empty_db_path_is_refused(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--db", "", str(small_upload(tmp_path / "a.xlsx"))])
+    assert stop.value.code == 2
+    assert "--db" in one_line_error(capsys.readouterr().err)
+
+
+def test_the_command_line_honours_socdash_db(tmp_path, monkeypatch):
+    db = tmp_path / "from_env.duckdb"
+    monkeypatch.setenv("SOCDASH_DB", str(db))
+    assert main([str(small_upload(tmp_path / "a.xlsx"))]) == 0
+    assert dump(db)["documents"]
+
+
+def test_the_default_paths_are_the_projects_whatever_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOCDASH_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert default_db_path() == ROOT / "warehouse" / "socdash.duckdb"
+    # With no folder named, the project's raw_reports/ is read, not ./raw_reports of the current folder.
+    monkeypatch.setenv("SOCDASH_DB", str(tmp_path / "w.duckdb"))
+    assert main(["--quiet"]) == 0
+    assert len(dump(tmp_path / "w.duckdb")["documents"]) == 6
+
+
+# --------------------------------------------------------------------------- file names in the output
+
+def test_a_newline_in_a_file_name_cannot_forge_output_lines(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "x\nREFUSED  forged.txt: made up.txt").write_bytes(b"")
+    small_upload(folder / "ok\r\x1b[2Kname.xlsx")
+    assert main(["--db", str(tmp_path / "w.duckdb"), str(folder)]) == 1
+    out = capsys.readouterr()
+    refusals = [line for line in out.err.splitlines() if "REFUSED" in line]
+    assert len(refusals) == 1 and "x\\x0aREFUSED  forged.txt" in refusals[0]
+    stored = [line for line in out.out.splitlines() if line.startswith("[")]
+    assert len(stored) == 1 and "ok\\x0d\\x1b[2Kname.xlsx" in stored[0]
+
+
+def test_a_file_name_that_is_not_utf8_does_not_stop_the_folder(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (Path(os.fsdecode(bytes(folder) + b"/a_p\xe2rskats.txt"))).write_text("Sociālais dienests\n", encoding="utf-8")
+    small_upload(folder / "b.xlsx")
+    db = tmp_path / "w.duckdb"
+    assert main(["--db", str(db), str(folder)]) == 1
+    out = capsys.readouterr()
+    line = one_line_error(out.err)
+    assert "a_p\\xe2rskats.txt" in line and "not UTF-8" in line
+    assert "1 of 2 files" in out.out
+    assert [row for row in dump(db)["documents"] if "b.xlsx" in row]
+
+
+# --------------------------------------------------------------------------- the warehouse cannot be had
+
+def _without_root_overrides() -> None:
+    """In the child: drop root's power to write where permissions forbid it (CAP_DAC_OVERRIDE and
+    CAP_DAC_READ_SEARCH leave the capability bounding set, so the exec'd program has neither)."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def test_a_read_only_folder_is_refused_in_one_line(tmp_path):
+    folder = Path(tempfile.mkdtemp(prefix="socdash-ro-"))
+    try:
+        upload = small_upload(folder / "a.xlsx")
+        os.chmod(upload, 0o644)
+        os.chmod(folder, 0o555)
+        done = run_ingest("--db", str(folder / "w.duckdb"), str(upload),
+                          preexec_fn=_without_root_overrides if os.geteuid() == 0 else None)
+        assert done.returncode == 3
+        line = one_line_error(done.stderr)
+        assert "w.duckdb" in line and "ermission denied" in line
+        assert sorted(p.name for p in folder.iterdir()) == ["a.xlsx"]
+    finally:
+        os.chmod(folder, 0o755)
+        for path in folder.iterdir():
+            path.unlink()
+        folder.rmdir()
+
+
+@pytest.mark.parametrize("db", ["/proc/x.duckdb", "/proc", "/dev/null/w.duckdb"])
+def test_a_warehouse_path_that_cannot_be_written_is_refused_in_one_line(db, tmp_path, capsys):
+    assert main(["--db", db, str(small_upload(tmp_path / "a.xlsx"))]) == 3
+    assert db in one_line_error(capsys.readouterr().err)
+
+
+def _foreign(path: Path) -> None:
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE orders (id INTEGER)")
+    con.close()
+
+
+def _older(path: Path) -> None:
+    """A warehouse of the first schema: documents and facts, no meta table."""
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE documents (document_id VARCHAR, file_name VARCHAR)")
+    con.execute("CREATE TABLE facts (fact_id BIGINT, value DOUBLE)")
+    con.close()
+
+
+def _cut_in_half(path: Path) -> None:
+    assert main(["--db", str(path), "--quiet", str(ROOT / "raw_reports" / "latvija_2017_socialo_dienestu_aptauja.txt")]) == 0
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _not_duckdb(path: Path) -> None:
+    path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)
+
+
+BAD_WAREHOUSES = {"cut in half": (_cut_in_half, "damaged"), "SQLite": (_not_duckdb, "not a valid DuckDB"),
+                  "older schema": (_older, "older schema"), "another program's": (_foreign, "another program")}
+
+
+def _files(folder: Path) -> list[tuple[str, bytes]]:
+    """The files of a folder and their bytes, the writers' lock file aside."""
+    return sorted((p.name, p.read_bytes()) for p in folder.iterdir() if not p.name.endswith(".lock"))
+
+
+@pytest.mark.parametrize("case", BAD_WAREHOUSES)
+def test_a_bad_warehouse_file_is_refused_and_left_as_it_was(case, tmp_path, capsys):
+    make, reason = BAD_WAREHOUSES[case]
+    db = tmp_path / "w.duckdb"
+    make(db)
+    capsys.readouterr()
+    upload = small_upload(tmp_path / "a.xlsx")
+    before = _files(tmp_path)
+    assert main(["--db", str(db), str(upload)]) == 3
+    line = one_line_error(capsys.readouterr().err)
+    assert reason in line and str(db) in line
+    assert _files(tmp_path) == before
+
+
+@pytest.mark.parametrize("case", BAD_WAREHOUSES)
+def test_a_reader_refuses_a_bad_warehouse_and_changes_nothing(case, tmp_path):
+    make, reason = BAD_WAREHOUSES[case]
+    db = tmp_path / "w.duckdb"
+    make(db)
+    before = _files(tmp_path)
+    with pytest.raises(WarehouseError) as refusal:
+        connect(db, read_only=True)
+    assert reason in str(refusal.value) and "\n" not in str(refusal.value)
+    assert _files(tmp_path) == before
+
+
+def test_a_reader_creates_nothing(tmp_path):
+    for path in (tmp_path / "missing.duckdb", tmp_path):
+        with pytest.raises(WarehouseError):
+            connect(path, read_only=True)
+    assert list(tmp_path.iterdir()) == []
+    duckdb.connect(str(tmp_path / "empty.duckdb")).close()  # a DuckDB file with no tables at all
+    with pytest.raises(WarehouseError, match="empty"):
+        connect(tmp_path / "empty.duckdb", read_only=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.duckdb"]
+
+
+def _limit_file_size(limit: int):
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
+
+
+def test_a_file_size_limit_gives_one_line_and_leaves_every_document_whole(tmp_path):
+    """A full disk or `ulimit -f`: the ingest stops with one line and a non-zero exit; what was stored before
+    is intact and no document is half-written."""
+    db = tmp_path / "w.duckdb"
+    first = small_upload(tmp_path / "first.xlsx", rows=5)
+    assert run_ingest("--db", str(db), str(first)).returncode == 0
+    before = dump(db)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        small_upload(folder / f"big{i}.xlsx", municipality=f"Novads {i}", rows=3000)
+    # Each of these documents takes about 0.55 MB of the write-ahead log: the second one no longer fits.
+    done = run_ingest("--db", str(db), str(folder), preexec_fn=_limit_file_size(1_000_000))
+    assert done.returncode == 3, done.stdout + done.stderr
+    assert "cannot write the warehouse" in one_line_error(done.stderr)
+    after = dump(db)
+    assert set(before["documents"]) <= set(after["documents"]) and set(before["facts"]) <= set(after["facts"])
+    con = duckdb.connect(str(db), read_only=True)
+    per_doc = dict(con.execute("SELECT d.file_name, count(f.fact_id) FROM documents d LEFT JOIN facts f "
+                               "USING (document_id) GROUP BY 1").fetchall())
+    con.close()
+    assert per_doc.pop("first.xlsx") == 5
+    assert all(n == 3000 for n in per_doc.values()) and len(per_doc) < 3, per_doc
+    assert f"[{len(per_doc)}/3] added" in done.stdout and f"[{len(per_doc) + 1}/3]" not in done.stdout
