@@ -63,10 +63,16 @@ def read_pdf(path: Path) -> ParsedDocument:
     try:
         doc = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
+        # PDFium's error code is the last one it set, maybe for an earlier file (it sets none when a
+        # document has no pages): only a file with an /Encrypt entry is taken to be encrypted.
+        if _has_encryption_entry(path):
             raise UnreadableFile("encrypted PDF: it needs a password to open") from None
+        if exc.err_code in (pdfium_c.FPDF_ERR_SUCCESS, pdfium_c.FPDF_ERR_PASSWORD):
+            raise UnreadableFile("damaged PDF: it has no pages, or its page tree is broken") from None
         raise UnreadableFile(f"damaged PDF: {_short(exc)}") from None
     try:
+        if len(doc) == 0:
+            raise UnreadableFile("the PDF has no pages")
         pages, texts = _scan_pages(doc)
         if not any(p.n_chars for p in pages):
             raise UnreadableFile("the PDF has no text layer (scanned images?); it needs OCR first")
@@ -100,6 +106,16 @@ def _check_envelope(path: Path) -> None:
         raise UnreadableFile("not a PDF (no %PDF- header); check the file's real type")
     if b"%%EOF" not in tail:
         raise UnreadableFile("truncated or damaged PDF (no %%EOF end marker)")
+
+
+def _has_encryption_entry(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        previous = b""
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            if b"/Encrypt" in previous[-16:] + chunk:
+                return True
+            previous = chunk
+    return False
 
 
 def _scan_pages(doc) -> tuple[list[_Page], list[list[str]]]:

@@ -1,6 +1,7 @@
 """Text and Markdown exports: lines as printed, tables where lines hold tab-separated cells."""
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -18,16 +19,31 @@ def clean_cell_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Byte-order marks of the Unicode encodings a text export may be saved in (UTF-32 before UTF-16: its
+# little-endian mark starts with UTF-16's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def decode_text(path: Path) -> str:
+    """The file's text: UTF-8, or UTF-16/32 with a byte-order mark. A NUL anywhere refuses the file (a
+    text export has none; a binary file, or text in an encoding without its mark, does)."""
     from ingest.readers import UnreadableFile
 
     data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise UnreadableFile("binary content, not a text export")
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(f"not UTF-8 text (byte {exc.start})") from None
+        if encoding == "utf-8":
+            kind = "binary content" if b"\x00" in data else "not UTF-8 text"
+            raise UnreadableFile(f"{kind}, not a text export (undecodable byte at {exc.start}); save it as "
+                                 "UTF-8 text") from None
+        raise UnreadableFile(f"damaged {encoding.upper()} text (undecodable at byte {exc.start})") from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        hint = "; UTF-16 text needs its byte-order mark" if encoding == "utf-8" and nul < 2 else ""
+        raise UnreadableFile(f"binary content, not a text export (a NUL character at {nul}){hint}")
     if not text.strip():
         raise UnreadableFile("the file holds no text")
     return text
