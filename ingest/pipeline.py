@@ -18,7 +18,7 @@ from ingest.layouts import recognise
 from ingest.model import Extraction, ParsedDocument
 from ingest.readers import UnreadableFile, read_document
 from warehouse import WarehouseBusy, WarehouseError, connect, first_line
-from warehouse.store import StoreResult, store_document
+from warehouse.store import StoreRefusal, StoreResult, store_document
 
 
 @dataclass
@@ -54,8 +54,11 @@ def _ingest_file(con: duckdb.DuckDBPyConnection, path: Path) -> Outcome:
         return Outcome(path, error=str(exc))
     except Exception as exc:  # a layout bug must not stop the other files nor leave a half document
         return Outcome(path, error=f"could not be interpreted ({type(exc).__name__}: {exc})")
-    return Outcome(path, layout=extraction.layout, result=store_document(con, doc, extraction),
-                   messages=extraction.messages)
+    try:
+        result = store_document(con, doc, extraction)
+    except StoreRefusal as exc:
+        return Outcome(path, layout=extraction.layout, error=str(exc), messages=extraction.messages)
+    return Outcome(path, layout=extraction.layout, result=result, messages=extraction.messages)
 
 
 def collect_files(targets: list[Path]) -> tuple[list[Path], list[Outcome]]:

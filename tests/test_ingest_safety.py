@@ -242,3 +242,24 @@ def test_a_file_size_limit_gives_one_line_and_leaves_every_document_whole(tmp_pa
     assert per_doc.pop("first.xlsx") == 5
     assert all(n == 3000 for n in per_doc.values()) and len(per_doc) < 3, per_doc
     assert f"[{len(per_doc)}/3] added" in done.stdout and f"[{len(per_doc) + 1}/3]" not in done.stdout
+
+
+def test_the_store_refuses_a_value_that_is_not_finite(tmp_path, monkeypatch, capsys):
+    """A layout bug that reads infinity must not put it in the warehouse: the file is refused in one line."""
+    import ingest.pipeline as pipeline
+
+    db = tmp_path / "w.duckdb"
+    assert main(["--db", str(db), str(small_upload(tmp_path / "a.xlsx"))]) == 0
+    before = dump(db)
+    read = pipeline.extract_file
+
+    def buggy(path, *args, **kwargs):
+        doc, extraction = read(path, *args, **kwargs)
+        extraction.facts[-1].value = float("inf")
+        return doc, extraction
+
+    monkeypatch.setattr(pipeline, "extract_file", buggy)
+    assert main(["--db", str(db), str(small_upload(tmp_path / "b.xlsx", rows=2))]) == 1
+    line = one_line_error(capsys.readouterr().err)
+    assert "b.xlsx: sheet 'facts', row 3: the value read from '2' is not a finite number" in line
+    assert dump(db) == before

@@ -9,6 +9,7 @@ Identity rules:
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -23,6 +24,10 @@ FORMAT_RANK = {"pdf": 0, "xlsx": 1, "md": 2, "txt": 3}
 
 FACT_COLUMNS = ["municipality", "territory", "year", "period", "topic", "metric", "category", "subgroup",
                 "value", "unit", "document_id", "source_ref", "raw_value", "flag", "flag_lv"]
+
+
+class StoreRefusal(Exception):
+    """The document is not stored, and nothing stored changed; the message says why, in one line."""
 
 
 @dataclass
@@ -127,7 +132,12 @@ def _same_report(con, doc: ParsedDocument, ex: Extraction) -> list[tuple[str, st
 
 
 def store_document(con: duckdb.DuckDBPyConnection, doc: ParsedDocument, ex: Extraction) -> StoreResult:
-    """Write one document in one transaction: on any error nothing of it is stored."""
+    """Write one document in one transaction: on any error nothing of it is stored. Raises StoreRefusal
+    when the rules above forbid storing it."""
+    bad = next((f for f in ex.facts if not math.isfinite(f.value)), None)
+    if bad is not None:
+        # A layout's bug, never a reading: no infinity or NaN reaches a chart or a sum.
+        raise StoreRefusal(f"{bad.source_ref}: the value read from '{bad.raw_value[:40]}' is not a finite number")
     flagged = sum(1 for f in ex.facts if f.flag)
     known = con.execute("SELECT document_id FROM documents WHERE sha256 = ?", [doc.sha256]).fetchone()
     if known:

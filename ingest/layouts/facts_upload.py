@@ -6,12 +6,14 @@ a half-read report never replaces a complete one.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from ingest.layouts import Layout
-from ingest.model import DocumentInfo, Extraction, Fact, ParsedDocument, Table
+from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, Table
 from ingest.numbers import parse_lv_number
 from ingest.readers import UnreadableFile
+from ingest.readers.xlsx import WorkbookCell
 from ingest.specs import table_raw_cells
 
 REQUIRED = ("municipality", "year", "topic", "metric", "category", "value", "unit")
@@ -26,6 +28,26 @@ def _facts_sheet(doc: ParsedDocument) -> Table | None:
     return next((t for t in doc.tables if set(REQUIRED) <= set(_header(t))), None)
 
 
+def _shown(text: str) -> str:
+    """A cell's text as a refusal quotes it: short enough to keep the message on one line."""
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def _value(cell: Cell, where: str) -> tuple[float, str | None]:
+    """The cell's value and why its reading needs care: a numeric cell as stored, exactly; a text cell read
+    as Latvian reports print numbers."""
+    if isinstance(cell, WorkbookCell) and cell.number is not None:
+        value, flag = cell.number, None
+    else:
+        number = parse_lv_number(cell.text)
+        if number.value is None or number.rest:
+            raise UnreadableFile(f"{where}, column 'value': '{_shown(cell.text)}' is not a number")
+        value, flag = number.value, number.flag
+    if not math.isfinite(value):
+        raise UnreadableFile(f"{where}, column 'value': '{_shown(cell.text)}' is too large to be a number")
+    return value, flag
+
+
 def _row_fact(table: Table, columns: dict[str, int], row) -> Fact:
     def get(name: str) -> str:
         i = columns.get(name)
@@ -36,16 +58,19 @@ def _row_fact(table: Table, columns: dict[str, int], row) -> Fact:
         if not get(name):
             raise UnreadableFile(f"{where}, column '{name}': empty (required)")
     if not re.fullmatch(r"(19|20)\d\d", get("year")):
-        raise UnreadableFile(f"{where}, column 'year': '{get('year')}' is not a year")
-    number = parse_lv_number(get("value"))
-    if number.value is None or number.rest:
-        raise UnreadableFile(f"{where}, column 'value': '{get('value')}' is not a number")
-    return Fact(
+        raise UnreadableFile(f"{where}, column 'year': '{_shown(get('year'))}' is not a year")
+    value, reading = _value(row[columns["value"]], where)
+    fact = Fact(
         municipality=get("municipality"), territory=get("territory") or None, year=int(get("year")),
         period=get("period") or get("year"), topic=get("topic"), metric=get("metric"),
-        category=get("category"), subgroup=get("subgroup") or None, value=number.value, unit=get("unit"),
+        category=get("category"), subgroup=get("subgroup") or None, value=value, unit=get("unit"),
         source_ref=f"{where}" + (f"; {get('source_ref')}" if get("source_ref") else ""),
-        raw_value=get("value"), flag=number.flag or get("flag") or None)
+        raw_value=get("value"))
+    if get("flag"):
+        fact.add_flag(get("flag"))  # the uploader's own words, in whichever language they wrote them
+    if reading:
+        fact.add_flag(reading)
+    return fact
 
 
 def extract(doc: ParsedDocument) -> Extraction:

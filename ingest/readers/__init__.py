@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from ingest.limits import ReadLimits
 from ingest.model import ParsedDocument
 
 SUPPORTED = (".pdf", ".txt", ".md", ".xlsx")
@@ -24,8 +25,9 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_document(path: Path) -> ParsedDocument:
-    """Parse one file by its extension; raise UnreadableFile with the reason when it cannot be read."""
+def read_document(path: Path, limits: ReadLimits = ReadLimits()) -> ParsedDocument:
+    """Parse one file by its extension; raise UnreadableFile with the reason when it cannot be read or is
+    over the `limits`."""
     suffix = path.suffix.lower()
     try:
         path.name.encode("utf-8")
@@ -35,13 +37,17 @@ def read_document(path: Path) -> ParsedDocument:
         raise UnreadableFile(f"unsupported file type '{suffix or '(none)'}' (expected {', '.join(SUPPORTED)})")
     if not path.is_file():
         raise UnreadableFile("not a file")
-    if path.stat().st_size == 0:
+    size = path.stat().st_size
+    if size == 0:
         raise UnreadableFile("the file is empty")
+    if size > limits.max_input_bytes:
+        raise UnreadableFile(f"the file has {size / 2**20:.1f} MB, over the limit of {limits.max_input_mb:g} MB "
+                             "(--max-input-mb)")
     if suffix == ".pdf":
         from ingest.readers.pdf import read_pdf
         return read_pdf(path)
     if suffix == ".xlsx":
         from ingest.readers.xlsx import read_xlsx
-        return read_xlsx(path)
+        return read_xlsx(path, limits)
     from ingest.readers.text import read_text
     return read_text(path)
