@@ -66,6 +66,9 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"warehouse file (default $SOCDASH_DB, else {default_db_path()})")
     parser.add_argument("--wait", type=_seconds, default=120.0,
                         help="seconds to wait while another ingest writes (default 120)")
+    parser.add_argument("--replace", action="store_true",
+                        help="store each file even where it would replace a stored report read by another "
+                             "layout, lose over a fifth of its facts or tables, or take another report's file name")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only refusals and the summary")
     args = parser.parse_args(argv)
 
@@ -84,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(one_line(f"         note: {message}"), flush=True)
 
     try:
-        outcomes += ingest_files(args.db, files, args.wait, after=report)
+        outcomes += ingest_files(args.db, files, args.wait, after=report, replace=args.replace)
     except WarehouseError as exc:
         print(one_line(f"error: {exc}"), file=sys.stderr)
         return 3

@@ -120,8 +120,11 @@ class DocumentInfo:
     municipality: str
     kind: str  # evaluation, strategy, public report, survey, article, upload
     title: str
-    period: str  # e.g. "2011..2015"
+    period: str  # the years the figures cover, e.g. "2011..2015"
     published: str | None = None  # ISO date or year as known
+    # Which report of its municipality and kind it is, as the document itself says: the report year or
+    # period of its title ("2024", "2016..2020"), its date ("2017-02"). None when it does not say.
+    edition: str | None = None
 
 
 @dataclass

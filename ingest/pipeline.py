@@ -40,14 +40,14 @@ def extract_file(path: Path) -> tuple[ParsedDocument, Extraction]:
     return doc, extraction
 
 
-def ingest_file(con: duckdb.DuckDBPyConnection, path: Path) -> Outcome:
+def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, replace: bool = False) -> Outcome:
     started = time.perf_counter()
-    outcome = _ingest_file(con, path)
+    outcome = _ingest_file(con, path, replace)
     outcome.seconds = time.perf_counter() - started
     return outcome
 
 
-def _ingest_file(con: duckdb.DuckDBPyConnection, path: Path) -> Outcome:
+def _ingest_file(con: duckdb.DuckDBPyConnection, path: Path, replace: bool) -> Outcome:
     try:
         doc, extraction = extract_file(path)
     except UnreadableFile as exc:
@@ -55,7 +55,7 @@ def _ingest_file(con: duckdb.DuckDBPyConnection, path: Path) -> Outcome:
     except Exception as exc:  # a layout bug must not stop the other files nor leave a half document
         return Outcome(path, error=f"could not be interpreted ({type(exc).__name__}: {exc})")
     try:
-        result = store_document(con, doc, extraction)
+        result = store_document(con, doc, extraction, replace=replace)
     except StoreRefusal as exc:
         return Outcome(path, layout=extraction.layout, error=str(exc), messages=extraction.messages)
     return Outcome(path, layout=extraction.layout, result=result, messages=extraction.messages)
@@ -119,10 +119,11 @@ def writer_lock(db: Path, wait_seconds: float):
 
 def ingest_files(db: Path, files: list[Path], wait_seconds: float,
                  before: Callable[[int, int, Path], None] | None = None,
-                 after: Callable[[int, int, Outcome], None] | None = None) -> list[Outcome]:
+                 after: Callable[[int, int, Outcome], None] | None = None, replace: bool = False) -> list[Outcome]:
     """Ingest `files` into the warehouse `db`, each in its own transaction, waiting up to `wait_seconds`
     for another writer or reader to let go. `before(done, total, path)` and `after(done, total, outcome)`
-    report progress; raises WarehouseError when the warehouse cannot be had."""
+    report progress; `replace` stores new versions the replacement rules would refuse (warehouse.store).
+    Raises WarehouseError when the warehouse cannot be had."""
     outcomes: list[Outcome] = []
     with writer_lock(db, wait_seconds):
         con = connect_when_free(db, time.monotonic() + wait_seconds)
@@ -130,7 +131,7 @@ def ingest_files(db: Path, files: list[Path], wait_seconds: float,
             for done, path in enumerate(files):
                 if before:
                     before(done, len(files), path)
-                outcomes.append(ingest_file(con, path))
+                outcomes.append(ingest_file(con, path, replace))
                 if after:
                     after(done + 1, len(files), outcomes[-1])
             con.execute("CHECKPOINT")

@@ -88,8 +88,24 @@ def test_new_version_replaces_the_old_facts(db: Path, tmp_path: Path, capsys):
     newer = tmp_path / "v2"
     newer.mkdir()
     make_upload(newer / "tukums_2025.xlsx", [
-        ["Tukuma novads", 2025, "budget", "spend", "Aprūpe mājās", "110 000", "EUR"]])
+        ["Tukuma novads", 2025, "budget", "spend", "Aprūpe mājās", "110 000", "EUR"],
+        ["Tukuma novads", 2025, "recipients", "persons", "Aprūpe mājās", 176, "persons"],
+        ["Tukuma novads", 2025, "budget", "spend", "Patversme", "34 50.00", "EUR"]])
     assert main(["--db", str(db), str(newer / "tukums_2025.xlsx")]) == 0
+    assert "replaced" in capsys.readouterr().out
+    assert count(db, "SELECT count(*) FROM documents") == 1
+    assert count(db, "SELECT count(*) FROM facts") == 3
+    assert count(db, "SELECT max(value) FROM facts") == 110000
+
+
+def test_a_new_version_that_loses_most_facts_is_refused_unless_replace(db: Path, tmp_path: Path, capsys):
+    newer = tmp_path / "v2"
+    newer.mkdir()
+    make_upload(newer / "tukums_2025.xlsx", [
+        ["Tukuma novads", 2025, "budget", "spend", "Aprūpe mājās", "110 000", "EUR"]])
+    reason = _refusal(tmp_path, db, newer / "tukums_2025.xlsx", capsys)
+    assert "would lose 2 of the 3 facts" in reason and "(67%)" in reason and "--replace" in reason
+    assert main(["--db", str(db), "--replace", str(newer / "tukums_2025.xlsx")]) == 0
     assert "replaced" in capsys.readouterr().out
     assert count(db, "SELECT count(*) FROM documents") == 1
     assert count(db, "SELECT count(*) FROM facts") == 1

@@ -74,7 +74,9 @@ def con(tmp_path_factory):
     path = tmp_path_factory.mktemp("small") / "small.duckdb"
     writer = connect(path)
     for doc_id, name, municipality, kind, primary in DOCS:
-        writer.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 'test', NULL, ?, NULL, now(), ?)",
+        writer.execute("INSERT INTO documents (document_id, file_name, sha256, municipality, kind, title, period,"
+                       " published, format, layout, pages, is_primary, rendition_of, ingested_at, text)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 'test', NULL, ?, NULL, now(), ?)",
                        [doc_id, name, doc_id + "sha", municipality, kind, name, "", name.split(".")[-1], primary,
                         "Pirmā rinda\nSociālā darba SLODZE ir liela\nvēl slodze un slodze\n"])
     writer.executemany("INSERT INTO facts (municipality, territory, year, period, topic, metric, category, subgroup,"

@@ -6,8 +6,9 @@ CREATE TABLE IF NOT EXISTS meta (
     value VARCHAR
 );
 
--- One row per ingested file. A report (municipality, kind, period) may come in several renditions
--- (a PDF and its text export): one holds the facts (is_primary), the others are kept for search.
+-- One row per ingested file. A report is (municipality, kind, edition), as the document names itself; it may
+-- come in several renditions (a PDF and its text export): one holds the facts (is_primary), the others are
+-- kept for search. A document without an edition (an unrecognised file) is a report of its own.
 CREATE TABLE IF NOT EXISTS documents (
     document_id  VARCHAR PRIMARY KEY,   -- first 12 hex digits of sha256
     file_name    VARCHAR NOT NULL,
@@ -15,7 +16,8 @@ CREATE TABLE IF NOT EXISTS documents (
     municipality VARCHAR NOT NULL,
     kind         VARCHAR NOT NULL,      -- evaluation, strategy, public report, survey, article, upload, unrecognised
     title        VARCHAR,
-    period       VARCHAR,               -- period covered, e.g. 2011..2015
+    period       VARCHAR,               -- the years its figures cover, e.g. 2011..2015
+    edition      VARCHAR,               -- which report it is, as printed in it: 2024, 2016..2020, 2017-02
     published    VARCHAR,               -- publication date as known (ISO date or year)
     format       VARCHAR NOT NULL,      -- pdf, txt, md, xlsx
     layout       VARCHAR NOT NULL,      -- the layout rules that read it

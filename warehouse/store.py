@@ -1,11 +1,20 @@
 """Writing one document's extraction into the warehouse, in one transaction.
 
-Identity rules:
+A report is identified by what the document says of itself: (municipality, kind, edition), the edition
+being the report year or period its title prints, or its own date (see DocumentInfo.edition); never by
+its file name nor by the years its figures span. The rules:
 - the same file again (same sha256) changes nothing;
-- a report is (municipality, kind, period); another file of the same report whose facts are the same is
-  another rendition (a PDF and its text export): it is stored for search, and the facts stay with the
-  rendition of the most authoritative format;
-- another file of the same report whose facts differ is a new version: it replaces the old one.
+- another file of the same report whose facts are the same is another rendition (a PDF and its text
+  export): it is stored for search, and the facts stay with the rendition of the most authoritative format;
+- another file of the same report whose facts differ is a new version and replaces the stored one, unless
+  another layout read it, or it would lose more than a fifth of the stored facts or raw table cells: then
+  it is refused, unless the caller says `replace`;
+- a file whose name is that of a stored document of another report (a truncated or unrelated file saved
+  under a report's name) is refused unless `replace`; an unrecognised file (no edition) is a document of
+  its own, so it replaces nothing unless `replace`;
+- a recognised document that does not say which report it is is refused: it could not be told from
+  another one, and storing it beside them would double their facts.
+A refusal (StoreRefusal) leaves the warehouse exactly as it was.
 """
 from __future__ import annotations
 
@@ -18,6 +27,10 @@ import pandas as pd
 
 from ingest.model import Extraction, Fact, ParsedDocument
 from warehouse.municipalities import describe_municipality
+
+# A new version may hold up to this share fewer facts (or raw table cells) than the stored one; past it,
+# it is more likely a cut or wrong file than a correction, and only `--replace` stores it.
+LOSS_ALLOWED = 0.2
 
 # The published original first: its page references are the ones a reader can check.
 FORMAT_RANK = {"pdf": 0, "xlsx": 1, "md": 2, "txt": 3}
@@ -113,38 +126,88 @@ def _insert_document(con, doc: ParsedDocument, ex: Extraction, is_primary: bool,
     document_id = doc.sha256[:12]
     info = ex.info
     con.execute(
-        "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO documents (document_id, file_name, sha256, municipality, kind, title, period, edition,"
+        " published, format, layout, pages, is_primary, rendition_of, ingested_at, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [document_id, doc.file_name, doc.sha256, info.municipality, info.kind, info.title, info.period,
-         info.published, doc.format, ex.layout, doc.n_pages, is_primary, rendition_of,
+         info.edition, info.published, doc.format, ex.layout, doc.n_pages, is_primary, rendition_of,
          datetime.now(timezone.utc).replace(tzinfo=None), document_text(doc)])
     return document_id
 
 
-def _same_report(con, doc: ParsedDocument, ex: Extraction) -> list[tuple[str, str]]:
-    """(document_id, format) of the stored primary documents of the same report."""
-    if ex.info.kind in ("unrecognised", "upload"):
-        # Nothing says which report these are: only the same file name is the same report.
-        return con.execute("SELECT document_id, format FROM documents WHERE file_name = ? AND is_primary",
-                           [doc.file_name]).fetchall()
-    return con.execute(
-        "SELECT document_id, format FROM documents WHERE municipality = ? AND kind = ? AND period = ?"
-        " AND is_primary", [ex.info.municipality, ex.info.kind, ex.info.period]).fetchall()
+@dataclass(frozen=True)
+class _Stored:
+    """A stored document as the replacement rules see it."""
+
+    document_id: str
+    file_name: str
+    format: str
+    layout: str
+    is_primary: bool
+    facts: int
+    cells: int  # raw table cells
+
+    def named(self) -> str:
+        return f"{self.document_id} ({self.file_name}, read as {self.layout})"
 
 
-def store_document(con: duckdb.DuckDBPyConnection, doc: ParsedDocument, ex: Extraction) -> StoreResult:
+def _stored(con, where: str, params: list) -> list[_Stored]:
+    rows = con.execute(
+        "SELECT d.document_id, d.file_name, d.format, d.layout, d.is_primary,"
+        " (SELECT count(*) FROM facts f WHERE f.document_id = d.document_id),"
+        " (SELECT count(*) FROM raw_tables r WHERE r.document_id = d.document_id)"
+        f" FROM documents d WHERE {where} ORDER BY d.document_id", params).fetchall()
+    return [_Stored(*row) for row in rows]
+
+
+def _same_report(con, ex: Extraction) -> list[_Stored]:
+    """The stored primary documents of the report `ex` is of (none for a document without an edition)."""
+    if ex.info.edition is None:
+        return []
+    return _stored(con, "d.municipality = ? AND d.kind = ? AND d.edition = ? AND d.is_primary",
+                   [ex.info.municipality, ex.info.kind, ex.info.edition])
+
+
+def _same_name_other_report(con, doc: ParsedDocument, ex: Extraction) -> list[_Stored]:
+    """Stored documents with this file name that are not of the report `ex` is of."""
+    return _stored(con, "d.file_name = ? AND (? IS NULL OR d.edition IS NULL OR d.municipality <> ? OR d.kind <> ?"
+                        " OR d.edition <> ?)",
+                   [doc.file_name, ex.info.edition, ex.info.municipality, ex.info.kind, ex.info.edition])
+
+
+def _what(ex: Extraction) -> str:
+    return f"{ex.info.kind} {ex.info.edition}" if ex.info.edition else f"{ex.layout} document"
+
+
+def _check_new_version(old: _Stored, ex: Extraction) -> None:
+    """Refuse a new version that another layout read, or that holds much less than the stored one."""
+    force = "give --replace to replace it all the same"
+    if old.layout != ex.layout:
+        raise StoreRefusal(f"the stored {_what(ex)} is {old.named()}; this file reads as {ex.layout}: {force}")
+    for what, had, has in (("facts", old.facts, len(ex.facts)), ("raw table cells", old.cells, len(ex.raw_cells))):
+        if had and has < had * (1 - LOSS_ALLOWED):
+            raise StoreRefusal(f"this version of the {_what(ex)} would lose {had - has} of the {had} {what} of "
+                               f"the stored {old.named()} ({(had - has) / had:.0%}); {force}")
+
+
+def store_document(con: duckdb.DuckDBPyConnection, doc: ParsedDocument, ex: Extraction,
+                   replace: bool = False) -> StoreResult:
     """Write one document in one transaction: on any error nothing of it is stored. Raises StoreRefusal
-    when the rules above forbid storing it."""
+    when the rules above forbid storing it; `replace` lifts the rules that `--replace` names."""
     bad = next((f for f in ex.facts if not math.isfinite(f.value)), None)
     if bad is not None:
         # A layout's bug, never a reading: no infinity or NaN reaches a chart or a sum.
         raise StoreRefusal(f"{bad.source_ref}: the value read from '{bad.raw_value[:40]}' is not a finite number")
+    if ex.info.edition is None and ex.info.kind != "unrecognised":
+        raise StoreRefusal(f"read as {ex.layout}, but it does not say which {ex.info.kind} it is (no report year "
+                           "or period where its title or signature prints one); nothing stored")
     flagged = sum(1 for f in ex.facts if f.flag)
     known = con.execute("SELECT document_id FROM documents WHERE sha256 = ?", [doc.sha256]).fetchone()
     if known:
         return StoreResult("unchanged", known[0], 0, 0, "already in the warehouse")
     con.execute("BEGIN TRANSACTION")
     try:
-        result = _store(con, doc, ex, flagged)
+        result = _store(con, doc, ex, flagged, replace)
         con.execute("COMMIT")
         return result
     except BaseException:
@@ -159,33 +222,44 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
         pass  # a COMMIT that failed (a full disk) has rolled back already; its error is the one to tell
 
 
-def _store(con, doc: ParsedDocument, ex: Extraction, flagged: int) -> StoreResult:
-    previous = _same_report(con, doc, ex)
-    for old_id, old_format in previous:
-        if _stored_signature(con, old_id) != _fact_signature(ex.facts) or old_format == doc.format:
+def _store(con, doc: ParsedDocument, ex: Extraction, flagged: int, replace: bool) -> StoreResult:
+    namesakes = _same_name_other_report(con, doc, ex)
+    if namesakes and not replace:
+        raise StoreRefusal(f"the stored {namesakes[0].named()} has this file name, but this file reads as "
+                           f"{_what(ex)}, another document: check it is the right file, or give --replace to "
+                           "replace the stored one")
+    previous = _same_report(con, ex)
+    signature = _fact_signature(ex.facts)
+    for old in previous:
+        if old.format == doc.format or _stored_signature(con, old.document_id) != signature:
             continue
         # Another rendition of the same report: the facts stay with the better-ranked format.
-        if FORMAT_RANK.get(doc.format, 9) < FORMAT_RANK.get(old_format, 9):
-            _delete_document(con, old_id, keep_row=True)
+        if FORMAT_RANK.get(doc.format, 9) < FORMAT_RANK.get(old.format, 9):
+            _delete_document(con, old.document_id, keep_row=True)
             new_id = _insert_document(con, doc, ex, is_primary=True, rendition_of=None)
-            con.execute("UPDATE documents SET is_primary = false, rendition_of = ? WHERE document_id = ?",
-                        [new_id, old_id])
+            con.execute("UPDATE documents SET is_primary = false, rendition_of = ? WHERE document_id = ?"
+                        " OR rendition_of = ?", [new_id, old.document_id, old.document_id])
             _insert_facts(con, new_id, ex.facts)
             _insert_details(con, new_id, ex)
             return StoreResult("rendition", new_id, len(ex.facts), flagged,
-                               f"same facts as {old_id} ({old_format}); facts now cite this {doc.format}")
-        new_id = _insert_document(con, doc, ex, is_primary=False, rendition_of=old_id)
+                               f"same facts as {old.document_id} ({old.format}); facts now cite this {doc.format}")
+        new_id = _insert_document(con, doc, ex, is_primary=False, rendition_of=old.document_id)
         return StoreResult("rendition", new_id, 0, 0,
-                           f"same facts as {old_id} ({old_format}), which keeps them; stored for search")
-    for old_id, _ in previous:
+                           f"same facts as {old.document_id} ({old.format}), which keeps them; stored for search")
+    if not replace:
+        for old in previous:
+            _check_new_version(old, ex)
+    replaced = previous + [old for old in namesakes if old not in previous]
+    for old in replaced:
         # A new version: the old one goes, with the other renditions of it.
-        for (rendition_id,) in con.execute("SELECT document_id FROM documents WHERE rendition_of = ?",
-                                           [old_id]).fetchall():
-            _delete_document(con, rendition_id)
-        _delete_document(con, old_id)
+        if old.is_primary:
+            for (rendition_id,) in con.execute("SELECT document_id FROM documents WHERE rendition_of = ?",
+                                               [old.document_id]).fetchall():
+                _delete_document(con, rendition_id)
+        _delete_document(con, old.document_id)
     new_id = _insert_document(con, doc, ex, is_primary=True, rendition_of=None)
     _insert_facts(con, new_id, ex.facts)
     _insert_details(con, new_id, ex)
-    status = "replaced" if previous else "added"
-    note = f"replaces {', '.join(p[0] for p in previous)}" if previous else ""
+    status = "replaced" if replaced else "added"
+    note = f"replaces {', '.join(old.document_id for old in replaced)}" if replaced else ""
     return StoreResult(status, new_id, len(ex.facts), flagged, note)

@@ -603,12 +603,22 @@ def read_figures(flow: FlowText, date: str | None) -> tuple[list[Fact], list[str
     return facts, missing
 
 
+def _cover(flow: FlowText) -> re.Match | None:
+    return re.search(r"^\W*(?P<title>.{10,200}?attīstības stratēģija)\W*"
+                     r"(?P<span>(?P<first>\d{4})\s*[-–]\s*(?P<last>\d{4}))", flow.text[:400].replace("*", ""))
+
+
 def document_title(flow: FlowText) -> str | None:
     """The title as printed on the cover, e.g. '... „Bauskas novada Sociālais dienests” attīstības
     stratēģija 2016-2020'."""
-    m = re.search(r"^\W*(?P<title>.{10,200}?attīstības stratēģija)\W*(?P<span>\d{4}\s*[-–]\s*\d{4})",
-                  flow.text[:400].replace("*", ""))
+    m = _cover(flow)
     return f"{m.group('title')} {m.group('span')}" if m else None
+
+
+def _edition(flow: FlowText) -> str | None:
+    """The strategy's period as its cover prints it, e.g. '2016..2020'."""
+    m = _cover(flow)
+    return f"{m.group('first')}..{m.group('last')}" if m else None
 
 
 def extract(doc: ParsedDocument) -> Extraction:
@@ -656,7 +666,7 @@ def extract(doc: ParsedDocument) -> Extraction:
     raw.extend(cell for table in tables if id(table) not in used for cell in table_raw_cells(table))
     flag_disagreements(facts)
     info = DocumentInfo(municipality=MUNICIPALITY, kind="strategy", title=document_title(flow) or doc.file_name,
-                        period=f"{years[0]}..{years[-1]}" if years else "")
+                        period=f"{years[0]}..{years[-1]}" if years else "", edition=_edition(flow))
     return Extraction(layout="Bauska strategy", info=info, facts=facts, raw_cells=raw, messages=messages)
 
 

@@ -83,9 +83,11 @@ def extract(doc: ParsedDocument) -> Extraction:
         raise UnreadableFile(f"sheet '{table.caption}' has a header but no rows")
     municipalities = sorted({f.municipality for f in facts})
     years = sorted({f.year for f in facts})
+    # A workbook of figures names no report of its own: the name its uploader gave it is its edition.
     info = DocumentInfo(
         municipality=municipalities[0] if len(municipalities) == 1 else ", ".join(municipalities),
-        kind="upload", title=doc.file_name, period=f"{years[0]}..{years[-1]}" if len(years) > 1 else str(years[0]))
+        kind="upload", title=doc.file_name, period=f"{years[0]}..{years[-1]}" if len(years) > 1 else str(years[0]),
+        edition=doc.file_name)
     raw = [cell for other in doc.tables if other is not table for cell in table_raw_cells(other)]
     return Extraction(layout="facts upload", info=info, facts=facts, raw_cells=raw)
 

@@ -30,6 +30,14 @@ def _year_from_name(file_name: str) -> str | None:
     return m.group(0) if m else None
 
 
+def _edition(title: re.Match | None, held: re.Match | None) -> str | None:
+    """The article prints no year: its title and the seminar's day as printed tell it from the others,
+    e.g. 'Diskusiju seminārs par sociālajiem pakalpojumiem pašvaldībās (20. oktobrī)'."""
+    if not (title and held):
+        return None
+    return f"{title.group('title')} ({held.group('day')}. {held.group('month')})"
+
+
 def extract(doc: ParsedDocument) -> Extraction:
     flow = FlowText(doc.lines)
     year = _year_from_name(doc.file_name)
@@ -37,7 +45,7 @@ def extract(doc: ParsedDocument) -> Extraction:
     held = re.search(SEMINAR_DATE, flow.text)
     published = iso_period({**held.groupdict(), "year": year}) if held and year else year
     info = DocumentInfo(municipality=SCOPE, kind="article", title=title.group("title") if title else doc.file_name,
-                        period=year or "", published=published)
+                        period=year or "", published=published, edition=_edition(title, held))
     messages: list[str] = []
     facts = []
     future = re.search(FUTURE_MUNICIPALITY, flow.text)

@@ -110,7 +110,7 @@ def extract(doc: ParsedDocument) -> Extraction:
     when = iso_period(survey.groupdict())[:7] if survey else None  # the survey's month, "2017-02"
     info = DocumentInfo(municipality=MUNICIPALITY, kind="survey",
                         title="Pašvaldību sociālo dienestu aptauja" + (f" ({when})" if when else ""),
-                        period=survey.group("year") if survey else "", published=when)
+                        period=survey.group("year") if survey else "", published=when, edition=when)
     units = sorted({f.territory for f in facts if f.territory})  # the answering municipalities, as one unit
     return Extraction(layout="national survey", info=info, facts=facts, messages=missing,
                       territories=[(MUNICIPALITY, unit, "unit") for unit in units])

@@ -748,14 +748,17 @@ def territory_list(facts: list[Fact]) -> list[tuple[str, str, str]]:
 
 
 def _document_info(doc: ParsedDocument, facts: list[Fact]) -> DocumentInfo:
-    """Title, period (the years of the annual figures) and year of publication, as the document gives them."""
+    """Title, period (the years of the annual figures) and year of publication, as the document gives them.
+    Its edition is that year, the latest 'as of' date it prints ("Uz 2016. gada 1. janvāri"), once its
+    title is found."""
     title = re.search(TITLE, doc.text)
     annual = sorted({f.year for f in facts if f.year is not None and f.period == str(f.year)})
     as_of_years = [int(y) for y in re.findall(AS_OF_YEAR, doc.text)]
+    published = str(max(as_of_years)) if as_of_years else None
     return DocumentInfo(municipality=MUNICIPALITY, kind="evaluation",
                         title=title.group(0).strip() if title else doc.file_name,
                         period=f"{annual[0]}..{annual[-1]}" if annual else "",
-                        published=str(max(as_of_years)) if as_of_years else None)
+                        published=published, edition=published if title else None)
 
 
 def _prose_and_charts(doc: ParsedDocument) -> tuple[list[Fact], list[RawCell]]:

@@ -812,7 +812,8 @@ def _approved(text: str) -> str | None:
 def extract(doc: ParsedDocument) -> Extraction:
     report_year, title = _report_year(doc)
     info = DocumentInfo(municipality=MUNICIPALITY, kind="public report", title=title or doc.file_name,
-                        period="", published=_approved(doc.text))
+                        period="", published=_approved(doc.text),
+                        edition=str(report_year) if report_year else None)
     out = Extraction(layout=LAYOUT_NAME, info=info)
     read: set[int] = set()  # ids of the tables a rule has read
     for table_rule in YEAR_TABLES:
