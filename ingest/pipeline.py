@@ -5,6 +5,7 @@ The command line (ingest/cli.py) and the dashboard's first-start build both inge
 from __future__ import annotations
 
 import fcntl
+import os
 import sys
 import time
 from contextlib import contextmanager
@@ -62,22 +63,52 @@ def _ingest_file(con: duckdb.DuckDBPyConnection, path: Path, replace: bool) -> O
 
 
 def collect_files(targets: list[Path]) -> tuple[list[Path], list[Outcome]]:
-    """The files to ingest, in a stable order, and an error outcome for each target that does not exist.
-    Folders are walked for supported files; README files are documentation, not reports."""
-    from ingest.readers import SUPPORTED
-
+    """The files to ingest, in a stable order, and a refusal for each target that does not exist and for
+    each symbolic link that leads out of the folder given (or, for a file given, out of its folder): a link
+    must not bring in a file the person who gave the folder did not mean to publish. Links inside it are
+    followed. Folders are walked for supported files; README files are documentation, not reports."""
     files: list[Path] = []
-    missing: list[Outcome] = []
+    refused: list[Outcome] = []
     for target in targets:
         if target.is_dir():
-            files.extend(sorted(p for p in target.rglob("*")
-                                if p.is_file() and p.suffix.lower() in SUPPORTED
-                                and not p.name.lower().startswith("readme") and not p.name.startswith(".")))
+            found, outside = _walk(target)
+            files.extend(found)
+            refused.extend(outside)
         elif target.exists():
-            files.append(target)
+            if target.resolve().is_relative_to(target.absolute().parent.resolve()):
+                files.append(target)
+            else:
+                refused.append(Outcome(target, error="a symbolic link to a file outside its folder: not read"))
         else:
-            missing.append(Outcome(target, error="no such file or folder"))
-    return files, missing
+            refused.append(Outcome(target, error="no such file or folder"
+                                   if not target.is_symlink() else "a broken symbolic link"))
+    return files, refused
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[Outcome]]:
+    """The report files under `folder` and the refused links, without following links out of it."""
+    from ingest.readers import SUPPORTED
+
+    root = folder.resolve()
+    files: list[Path] = []
+    refused: list[Outcome] = []
+    for here, folders, names in os.walk(folder):
+        for name in sorted(folders):
+            path = Path(here) / name
+            if path.is_symlink():  # os.walk does not enter it; one inside the folder is walked as itself
+                if not path.resolve().is_relative_to(root):
+                    refused.append(Outcome(path, error=f"a symbolic link to a folder outside {folder}: not read"))
+        for name in names:
+            path = Path(here) / name
+            if path.suffix.lower() not in SUPPORTED or name.lower().startswith("readme") or name.startswith("."):
+                continue
+            if not path.resolve().is_relative_to(root):
+                refused.append(Outcome(path, error=f"a symbolic link to a file outside {folder}: not read"))
+            elif not path.is_file():
+                refused.append(Outcome(path, error="a broken symbolic link" if path.is_symlink() else "not a file"))
+            else:
+                files.append(path)
+    return sorted(files), sorted(refused, key=lambda outcome: outcome.path)
 
 
 def connect_when_free(db: Path, deadline: float) -> duckdb.DuckDBPyConnection:

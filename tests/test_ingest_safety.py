@@ -263,3 +263,44 @@ def test_the_store_refuses_a_value_that_is_not_finite(tmp_path, monkeypatch, cap
     line = one_line_error(capsys.readouterr().err)
     assert "b.xlsx: sheet 'facts', row 3: the value read from '2' is not a finite number" in line
     assert dump(db) == before
+
+
+# --------------------------------------------------------------------------- symbolic links
+
+def test_links_out_of_the_folder_given_are_refused_and_links_inside_it_are_read(tmp_path, capsys):
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    small_upload(folder / "sub" / "a.xlsx")
+    (folder / "report.txt").symlink_to(secret)
+    (folder / "elsewhere").symlink_to(secret.parent)
+    (folder / "again.xlsx").symlink_to(folder / "sub" / "a.xlsx")  # inside: read (and unchanged)
+    (folder / "sub_again").symlink_to(folder / "sub")  # inside: its files are read once, as themselves
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    db = tmp_path / "w.duckdb"
+    assert main(["--db", str(db), str(folder)]) == 1
+    out = capsys.readouterr()
+    refusals = sorted(line.split(str(folder) + "/", 1)[1] for line in out.err.splitlines() if "REFUSED" in line)
+    assert refusals == [f"elsewhere: a symbolic link to a folder outside {folder}: not read",
+                        "gone.txt: a broken symbolic link",
+                        f"report.txt: a symbolic link to a file outside {folder}: not read"]
+    assert "Traceback" not in out.err
+    assert "2 of 5 files" in out.out  # a.xlsx added, again.xlsx unchanged (the same file)
+    con = duckdb.connect(str(db), read_only=True)
+    texts = con.execute("SELECT string_agg(text, ' ') FROM documents").fetchone()[0]
+    con.close()
+    assert "root:x" not in texts
+
+
+def test_a_file_given_that_links_out_of_its_folder_is_refused(tmp_path, capsys):
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    link = tmp_path / "in" / "report.txt"
+    link.symlink_to(secret)
+    assert main(["--db", str(tmp_path / "w.duckdb"), str(link)]) == 1
+    line = one_line_error(capsys.readouterr().err)
+    assert line.endswith("report.txt: a symbolic link to a file outside its folder: not read")
