@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ingest.limits import limits_from
 from ingest.pipeline import Outcome, collect_files, ingest_files
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +30,7 @@ def build_warehouse(db: Path, sources: Path = RAW_REPORTS,
     db = Path(db)
     files, missing = collect_files([Path(sources)])
     report = BuildReport(total=len(files), refused=list(missing))
-    outcomes = ingest_files(db, files, wait_seconds=120.0,
+    outcomes = ingest_files(db, files, wait_seconds=120.0, limits=limits_from(),
                             before=(lambda done, total, path: progress(done, total, path.name)) if progress else None)
     report.stored = sum(1 for outcome in outcomes if not outcome.error)
     report.refused.extend(outcome for outcome in outcomes if outcome.error)

@@ -7,6 +7,7 @@ import re
 import sys
 from pathlib import Path
 
+from ingest.limits import ENVIRONMENT, OPTIONS, ReadLimits, limits_from, positive_number
 from ingest.pipeline import Outcome, collect_files, ingest_files
 from warehouse import PROJECT_ROOT, WarehouseError, default_db_path
 
@@ -52,6 +53,22 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _positive(integer: bool):
+    def parse(text: str) -> float | int:
+        try:
+            return positive_number(text, integer)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    return parse
+
+
+# What each limit is, for --help.
+_LIMIT_HELP = {"max_input_mb": "largest file, and largest a workbook or a PDF page may unpack to, in MB",
+               "max_cells": "most cells read from a workbook",
+               "memory_mb": "memory of the process reading one file, in MB",
+               "seconds": "seconds the process reading one file may take"}
+
+
 def _db_path(text: str) -> Path:
     if not text.strip():
         raise argparse.ArgumentTypeError("an empty path: name the warehouse file")
@@ -70,7 +87,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="store each file even where it would replace a stored report read by another "
                              "layout, lose over a fifth of its facts or tables, or take another report's file name")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only refusals and the summary")
+    defaults = ReadLimits()
+    for name, option in OPTIONS.items():
+        parser.add_argument(option, dest=name, type=_positive(name == "max_cells"), metavar="N",
+                            help=f"{_LIMIT_HELP[name]} (default ${ENVIRONMENT[name]}, else {getattr(defaults, name):g})")
     args = parser.parse_args(argv)
+    try:
+        limits = limits_from(**{name: getattr(args, name) for name in OPTIONS})
+    except ValueError as exc:
+        parser.error(str(exc))
 
     files, outcomes = collect_files(args.targets or [DEFAULT_SOURCES])
     for outcome in outcomes:
@@ -87,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(one_line(f"         note: {message}"), flush=True)
 
     try:
-        outcomes += ingest_files(args.db, files, args.wait, after=report, replace=args.replace)
+        outcomes += ingest_files(args.db, files, args.wait, after=report, replace=args.replace, limits=limits)
     except WarehouseError as exc:
         print(one_line(f"error: {exc}"), file=sys.stderr)
         return 3

@@ -11,7 +11,7 @@ from typing import Mapping
 
 @dataclass(frozen=True)
 class ReadLimits:
-    max_input_mb: float = 100.0  # a file's size, and the size a workbook's parts unpack to
+    max_input_mb: float = 100.0  # a file's size, and what a workbook's parts or a PDF page's content unpack to
     max_cells: int = 1_000_000  # cells read from a workbook (blanks before a filled cell count)
     memory_mb: float = 2048.0  # address space of the worker process that reads one file
     seconds: float = 300.0  # time the worker may take for one file

@@ -1,4 +1,5 @@
-"""Files through every stage: read -> recognise the layout -> extract facts -> store, one writer at a time.
+"""Files through every stage: read -> recognise the layout -> extract facts (in a limited worker process,
+ingest.worker) -> store (here, the one writer), one writer at a time.
 
 The command line (ingest/cli.py) and the dashboard's first-start build both ingest through `ingest_files`.
 """
@@ -15,9 +16,9 @@ from typing import Callable
 
 import duckdb
 
-from ingest.layouts import recognise
-from ingest.model import Extraction, ParsedDocument
-from ingest.readers import UnreadableFile, read_document
+from ingest.limits import ReadLimits
+from ingest.readers import UnreadableFile
+from ingest.worker import extract_in_worker
 from warehouse import WarehouseBusy, WarehouseError, connect, first_line
 from warehouse.store import StoreRefusal, StoreResult, store_document
 
@@ -28,33 +29,23 @@ class Outcome:
     layout: str | None = None
     result: StoreResult | None = None
     error: str | None = None
-    messages: list[str] = field(default_factory=list)  # what the layout expected but did not find
+    messages: list[str] = field(default_factory=list)  # notes: what the reader or the layout could not read
     seconds: float = 0.0  # how long reading and storing it took
 
 
-def extract_file(path: Path) -> tuple[ParsedDocument, Extraction]:
-    """Read and interpret a file without touching the warehouse."""
-    doc = read_document(path)
-    layout = recognise(doc)
-    extraction = layout.extract(doc)
-    extraction.layout = layout.name
-    return doc, extraction
-
-
-def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, replace: bool = False) -> Outcome:
+def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, limits: ReadLimits, replace: bool = False) -> Outcome:
+    """Read and interpret `path` in a worker process within `limits`, then store it here."""
     started = time.perf_counter()
-    outcome = _ingest_file(con, path, replace)
+    outcome = _ingest_file(con, path, limits, replace)
     outcome.seconds = time.perf_counter() - started
     return outcome
 
 
-def _ingest_file(con: duckdb.DuckDBPyConnection, path: Path, replace: bool) -> Outcome:
+def _ingest_file(con: duckdb.DuckDBPyConnection, path: Path, limits: ReadLimits, replace: bool) -> Outcome:
     try:
-        doc, extraction = extract_file(path)
+        doc, extraction = extract_in_worker(path, limits)
     except UnreadableFile as exc:
         return Outcome(path, error=str(exc))
-    except Exception as exc:  # a layout bug must not stop the other files nor leave a half document
-        return Outcome(path, error=f"could not be interpreted ({type(exc).__name__}: {exc})")
     try:
         result = store_document(con, doc, extraction, replace=replace)
     except StoreRefusal as exc:
@@ -150,11 +141,13 @@ def writer_lock(db: Path, wait_seconds: float):
 
 def ingest_files(db: Path, files: list[Path], wait_seconds: float,
                  before: Callable[[int, int, Path], None] | None = None,
-                 after: Callable[[int, int, Outcome], None] | None = None, replace: bool = False) -> list[Outcome]:
-    """Ingest `files` into the warehouse `db`, each in its own transaction, waiting up to `wait_seconds`
-    for another writer or reader to let go. `before(done, total, path)` and `after(done, total, outcome)`
-    report progress; `replace` stores new versions the replacement rules would refuse (warehouse.store).
-    Raises WarehouseError when the warehouse cannot be had."""
+                 after: Callable[[int, int, Outcome], None] | None = None, replace: bool = False,
+                 limits: ReadLimits = ReadLimits()) -> list[Outcome]:
+    """Ingest `files` into the warehouse `db`, each read in a worker process within `limits` and stored in
+    its own transaction, waiting up to `wait_seconds` for another writer or reader to let go.
+    `before(done, total, path)` and `after(done, total, outcome)` report progress; `replace` stores new
+    versions the replacement rules would refuse (warehouse.store). Raises WarehouseError when the
+    warehouse cannot be had."""
     outcomes: list[Outcome] = []
     with writer_lock(db, wait_seconds):
         con = connect_when_free(db, time.monotonic() + wait_seconds)
@@ -162,7 +155,7 @@ def ingest_files(db: Path, files: list[Path], wait_seconds: float,
             for done, path in enumerate(files):
                 if before:
                     before(done, len(files), path)
-                outcomes.append(ingest_file(con, path, replace))
+                outcomes.append(ingest_file(con, path, limits, replace))
                 if after:
                     after(done + 1, len(files), outcomes[-1])
             con.execute("CHECKPOINT")

@@ -7,6 +7,8 @@ import resource
 import subprocess
 import sys
 import tempfile
+import time
+import zlib
 from pathlib import Path
 
 import duckdb
@@ -247,18 +249,18 @@ def test_a_file_size_limit_gives_one_line_and_leaves_every_document_whole(tmp_pa
 def test_the_store_refuses_a_value_that_is_not_finite(tmp_path, monkeypatch, capsys):
     """A layout bug that reads infinity must not put it in the warehouse: the file is refused in one line."""
     import ingest.pipeline as pipeline
+    from ingest.worker import extract_file
 
     db = tmp_path / "w.duckdb"
     assert main(["--db", str(db), str(small_upload(tmp_path / "a.xlsx"))]) == 0
     before = dump(db)
-    read = pipeline.extract_file
 
-    def buggy(path, *args, **kwargs):
-        doc, extraction = read(path, *args, **kwargs)
+    def buggy(path, limits):
+        doc, extraction = extract_file(path, limits)
         extraction.facts[-1].value = float("inf")
         return doc, extraction
 
-    monkeypatch.setattr(pipeline, "extract_file", buggy)
+    monkeypatch.setattr(pipeline, "extract_in_worker", buggy)
     assert main(["--db", str(db), str(small_upload(tmp_path / "b.xlsx", rows=2))]) == 1
     line = one_line_error(capsys.readouterr().err)
     assert "b.xlsx: sheet 'facts', row 3: the value read from '2' is not a finite number" in line
@@ -304,3 +306,126 @@ def test_a_file_given_that_links_out_of_its_folder_is_refused(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "w.duckdb"), str(link)]) == 1
     line = one_line_error(capsys.readouterr().err)
     assert line.endswith("report.txt: a symbolic link to a file outside its folder: not read")
+
+
+# --------------------------------------------------------------------------- untrusted parsing
+
+def _flate(data_chunks, level: int = 1) -> bytes:
+    """Deflate data given in chunks, so that a bomb is made without holding what it inflates to."""
+    packer = zlib.compressobj(level)
+    return b"".join(packer.compress(chunk) for chunk in data_chunks) + packer.flush()
+
+
+def _spaces(megabytes: int):
+    return (b" " * 2**20 for _ in range(megabytes))
+
+
+def _pdf(content: bytes, resources: str = "", extra: tuple[bytes, ...] = (), second_page: bytes | None = None) -> bytes:
+    """A PDF whose first page's content stream (deflated) is `content`; `extra` objects are numbered from 6;
+    a second page's deflated content comes after them."""
+    def stream(data: bytes) -> bytes:
+        return b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
+
+    def page(contents: int) -> bytes:
+        return (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 400] /Resources << /Font << /F1 3 0 R >> "
+                f"{resources} >> /Contents {contents} 0 R >>").encode()
+
+    after = 6 + len(extra)
+    kids = "4 0 R" + (f" {after} 0 R" if second_page is not None else "")
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {len(kids) // 5} >>".encode(),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", page(5), stream(content), *extra]
+    if second_page is not None:
+        objs += [page(after + 1), stream(second_page)]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+HELLO = b"BT /F1 12 Tf 20 300 Td (Sveiki) Tj ET "
+
+
+def _folder_with(tmp_path: Path, name: str, data: bytes) -> Path:
+    """A folder holding `name` (the hostile file) and, after it, an upload that must still go in."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_bytes(data)
+    small_upload(folder / "z_after.xlsx")
+    return folder
+
+
+def _one_refusal_and_the_rest_in(done: subprocess.CompletedProcess, name: str) -> str:
+    assert done.returncode == 1, done.stdout + done.stderr
+    line = one_line_error(done.stderr)
+    assert f"{name}: " in line
+    assert "1 of 2 files" in done.stdout and "z_after.xlsx" in done.stdout
+    return line.split(f"{name}: ", 1)[1]
+
+
+def test_a_pdf_stream_bomb_is_refused_before_it_is_inflated(tmp_path):
+    """A page whose content inflates to 300 MB (a file of 0.3 MB): refused while counting, in little memory."""
+    bomb = _pdf(_flate([HELLO, *_spaces(300)]))
+    assert len(bomb) < 2_000_000
+    folder = _folder_with(tmp_path, "bomb.pdf", bomb)
+    done = run_ingest("--db", str(tmp_path / "w.duckdb"), "--max-input-mb", "50", "--memory-mb", "600", str(folder))
+    reason = _one_refusal_and_the_rest_in(done, "bomb.pdf")
+    assert reason == "page 1: its content unpacks to more than the limit of 50 MB (--max-input-mb)"
+
+
+def test_a_file_that_takes_more_memory_than_the_limit_is_refused_and_the_next_goes_in(tmp_path):
+    """A drawing (form XObject) that inflates to 800 MB: the reader runs out of its 500 MB and is stopped."""
+    drawing = _flate(_spaces(800))
+    form = b"<< /Type /XObject /Subtype /Form /BBox [0 0 300 400] /Length %d /Filter /FlateDecode >>\nstream\n" \
+        % len(drawing) + drawing + b"\nendstream"
+    folder = _folder_with(tmp_path, "drawing.pdf", _pdf(_flate([HELLO + b"/X1 Do"]), "/XObject << /X1 6 0 R >>", (form,)))
+    done = run_ingest("--db", str(tmp_path / "w.duckdb"), "--memory-mb", "500", str(folder))
+    reason = _one_refusal_and_the_rest_in(done, "drawing.pdf")
+    assert "memory limit of 500 MB (--memory-mb)" in reason
+
+
+def test_a_file_that_takes_longer_than_the_limit_is_refused_and_the_next_goes_in(tmp_path):
+    folder = _folder_with(tmp_path, "report.pdf", (ROOT / "raw_reports" / "tukuma_novads_2024_publiskais_parskats.pdf").read_bytes())
+    started = time.monotonic()
+    done = run_ingest("--db", str(tmp_path / "w.duckdb"), "--time-limit", "0.5", str(folder))
+    assert time.monotonic() - started < 20
+    reason = _one_refusal_and_the_rest_in(done, "report.pdf")
+    assert reason == "reading it took longer than the time limit of 0.5 s (--time-limit): stopped"
+
+
+def test_limits_come_from_the_environment_and_the_command_line_wins(tmp_path, monkeypatch, capsys):
+    upload = small_upload(tmp_path / "a.xlsx")
+    monkeypatch.setenv("SOCDASH_MAX_INPUT_MB", "0.001")
+    assert main(["--db", str(tmp_path / "w.duckdb"), str(upload)]) == 1
+    assert "over the limit of 0.001 MB (--max-input-mb)" in one_line_error(capsys.readouterr().err)
+    assert main(["--db", str(tmp_path / "w.duckdb"), "--max-input-mb", "1", str(upload)]) == 0
+    monkeypatch.setenv("SOCDASH_WORKER_SECONDS", "nan")
+    with pytest.raises(SystemExit) as stop:
+        main(["--db", str(tmp_path / "w.duckdb"), str(upload)])
+    assert stop.value.code == 2
+    assert "SOCDASH_WORKER_SECONDS: 'nan' is not a number above 0" in one_line_error(capsys.readouterr().err)
+
+
+def _garbled(content: bytes) -> bytes:
+    packed = _flate([content])
+    return packed[:2] + bytes(b ^ 0x55 for b in packed[2:])  # the deflated data garbled after its header
+
+
+def test_a_page_whose_content_cannot_be_decoded_gives_a_note(tmp_path, capsys):
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(_pdf(_flate([HELLO]), second_page=_garbled(b"BT /F1 12 Tf 20 280 Td (Otra lapa) Tj ET")))
+    assert main(["--db", str(tmp_path / "w.duckdb"), str(path)]) == 0
+    notes = [line.strip() for line in capsys.readouterr().out.splitlines() if "note:" in line]
+    assert notes == ["note: page 2: part of its content cannot be decoded (damaged); what it prints there is missing"]
+
+
+def test_a_pdf_whose_only_content_cannot_be_decoded_says_so(tmp_path, capsys):
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(_pdf(_garbled(HELLO)))
+    assert main(["--db", str(tmp_path / "w.duckdb"), str(path)]) == 1
+    assert one_line_error(capsys.readouterr().err).endswith(
+        "damaged.pdf: damaged PDF: page 1: part of its content cannot be decoded (damaged); what it prints there is missing")

@@ -25,9 +25,9 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_document(path: Path, limits: ReadLimits = ReadLimits()) -> ParsedDocument:
+def read_document(path: Path, limits: ReadLimits = ReadLimits(), notes: list[str] | None = None) -> ParsedDocument:
     """Parse one file by its extension; raise UnreadableFile with the reason when it cannot be read or is
-    over the `limits`."""
+    over the `limits`. What a reader could read only in part is added to `notes` (one line each)."""
     suffix = path.suffix.lower()
     try:
         path.name.encode("utf-8")
@@ -45,7 +45,7 @@ def read_document(path: Path, limits: ReadLimits = ReadLimits()) -> ParsedDocume
                              "(--max-input-mb)")
     if suffix == ".pdf":
         from ingest.readers.pdf import read_pdf
-        return read_pdf(path)
+        return read_pdf(path, limits, notes if notes is not None else [])
     if suffix == ".xlsx":
         from ingest.readers.xlsx import read_xlsx
         return read_xlsx(path, limits)

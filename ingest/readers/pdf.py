@@ -13,15 +13,21 @@ tab-separated line, as the export prints it, so prose and signature regexes see 
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFException, PDFStream, resolve1
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from ingest.limits import ReadLimits
 from ingest.model import Cell, Location, ParsedDocument, Table, TextLine
 from ingest.readers import UnreadableFile, sha256_of
 from ingest.readers.text import CAPTION_LABEL, clean_cell_text
@@ -56,10 +62,12 @@ class _Page:
     tables: list[_PageTable] = field(default_factory=list)
 
 
-def read_pdf(path: Path) -> ParsedDocument:
-    """Parse a PDF; raise UnreadableFile (one-line reason) when it is encrypted, damaged, not a PDF or
-    has no text layer."""
+def read_pdf(path: Path, limits: ReadLimits = ReadLimits(), notes: list[str] | None = None) -> ParsedDocument:
+    """Parse a PDF; raise UnreadableFile (one-line reason) when it is encrypted, damaged, not a PDF, has
+    no text layer, or a page's content unpacks past the size limit. A page whose content cannot be decoded
+    is read as far as it goes, with a line in `notes`."""
     _check_envelope(path)
+    undecodable = _check_page_contents(path, limits)
     try:
         doc = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -75,6 +83,8 @@ def read_pdf(path: Path) -> ParsedDocument:
             raise UnreadableFile("the PDF has no pages")
         pages, texts = _scan_pages(doc)
         if not any(p.n_chars for p in pages):
+            if undecodable:
+                raise UnreadableFile(f"damaged PDF: {undecodable[0]}")
             raise UnreadableFile("the PDF has no text layer (scanned images?); it needs OCR first")
         _find_ruled_tables(path, [p for p in pages if p.has_paths])
         items = _page_items(doc, pages, texts)
@@ -83,6 +93,8 @@ def read_pdf(path: Path) -> ParsedDocument:
     finally:
         doc.close()
     lines, tables = _assemble(items)
+    if notes is not None:
+        notes.extend(undecodable)
     return ParsedDocument(
         path=str(path), file_name=path.name, sha256=sha256_of(path), format="pdf",
         lines=lines, tables=tables, n_pages=len(pages),
@@ -106,6 +118,55 @@ def _check_envelope(path: Path) -> None:
         raise UnreadableFile("not a PDF (no %PDF- header); check the file's real type")
     if b"%%EOF" not in tail:
         raise UnreadableFile("truncated or damaged PDF (no %%EOF end marker)")
+
+
+def _check_page_contents(path: Path, limits: ReadLimits) -> list[str]:
+    """Decompress each page's content streams, counting, before any parser inflates them whole: a page
+    whose content unpacks past the size limit refuses the file (a decompression bomb); one whose content
+    cannot be decoded gets a note, as PDFium would read nothing of it without a word. Only unencrypted
+    Flate streams are checked (nearly all are); a file pdfminer cannot parse is left to PDFium's verdict."""
+    notes: list[str] = []
+    with open(path, "rb") as fh:
+        try:
+            document = PDFDocument(PDFParser(fh))
+            if document.encryption is not None:
+                return notes
+            for number, page in enumerate(PDFPage.create_pages(document), start=1):
+                unpacked = 0
+                for stream in page.contents:
+                    stream = resolve1(stream)
+                    if not isinstance(stream, PDFStream) or not stream.rawdata:
+                        continue
+                    filters = stream.get_filters()
+                    if len(filters) != 1 or filters[0][0] not in LITERALS_FLATE_DECODE:
+                        continue
+                    size, whole = _inflated_size(stream.rawdata, limits.max_input_bytes - unpacked)
+                    unpacked += size
+                    if unpacked > limits.max_input_bytes:
+                        raise UnreadableFile(f"page {number}: its content unpacks to more than the limit of "
+                                             f"{limits.max_input_mb:g} MB (--max-input-mb)")
+                    if not whole:
+                        notes.append(f"page {number}: part of its content cannot be decoded (damaged); what "
+                                     "it prints there is missing")
+        except _PLUMBER_ERRORS + (PDFException, RecursionError):
+            return notes
+    return notes
+
+
+def _inflated_size(data: bytes, limit: int) -> tuple[int, bool]:
+    """How many bytes Flate `data` inflates to (stopping just past `limit`), and whether it decodes whole."""
+    inflater = zlib.decompressobj()
+    size = 0
+    try:
+        chunk = inflater.decompress(data, 1 << 20)
+        while chunk:
+            size += len(chunk)
+            if size > limit:
+                return size, True
+            chunk = inflater.decompress(inflater.unconsumed_tail, 1 << 20)
+    except zlib.error:
+        return size, False
+    return size, inflater.eof
 
 
 def _has_encryption_entry(path: Path) -> bool:

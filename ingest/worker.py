@@ -1,0 +1,236 @@
+"""Reading and interpreting one file in a worker process whose memory and time are limited.
+
+A file is untrusted input: a decompression bomb or a hostile PDF could otherwise take the machine's memory
+or never end. So each file is read and interpreted (`extract_file`) in a worker process of its own, its
+address space limited with `resource.setrlimit` and killed at its deadline; it sends back the parsed
+document and its facts, and the one writer (ingest.pipeline) stores them. A worker that runs out of memory
+or time costs one refusal, and the next file still goes in.
+
+Workers are forked by a small server, `python -m ingest.worker`, started once per ingest in a fresh
+interpreter with the readers and layouts imported: a worker starts in milliseconds, and shares nothing
+with the writer (its warehouse connection, its threads, a dashboard's script). The protocol, over the
+server's standard input and output, is length-prefixed pickles: the writer sends (path, limits); the server
+answers ("started", pid), then ("finished", wait status, the worker's message, its peak memory in KB). A server runs one worker
+at a time; a parallel ingest would start one `WorkerServer` per worker and keep one writer.
+"""
+from __future__ import annotations
+
+import atexit
+import importlib
+import os
+import pickle
+import resource
+import select
+import signal
+import struct
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import BinaryIO
+
+from ingest.layouts import all_layouts, recognise
+from ingest.limits import ReadLimits
+from ingest.model import Extraction, ParsedDocument
+from ingest.readers import UnreadableFile, read_document
+
+_ROOT = Path(__file__).resolve().parents[1]
+# What the server imports once, rather than every worker: the readers (read_document imports them lazily).
+_PRELOAD = ("ingest.readers.pdf", "ingest.readers.text", "ingest.readers.flattened", "ingest.readers.xlsx", "openpyxl")
+_FRAME = struct.Struct("!Q")  # the length of the pickle that follows
+# CPU seconds a worker may use past its deadline before the kernel stops it; a backstop for a worker whose
+# writer was killed (a live writer kills a late worker itself).
+_CPU_GRACE = 10
+
+
+def extract_file(path: Path, limits: ReadLimits = ReadLimits()) -> tuple[ParsedDocument, Extraction]:
+    """Read and interpret a file without touching the warehouse, in this process (limited only by the
+    readers' own limits). The readers' notes come first among the extraction's messages."""
+    notes: list[str] = []
+    doc = read_document(path, limits, notes)
+    layout = recognise(doc)
+    extraction = layout.extract(doc)
+    extraction.layout = layout.name
+    extraction.messages[:0] = notes
+    return doc, extraction
+
+
+# --------------------------------------------------------------------------- frames
+
+def _send(stream: BinaryIO, message: object) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_FRAME.pack(len(data)))
+    stream.write(data)
+    stream.flush()
+
+
+def _read_exactly(stream: BinaryIO, size: int) -> bytes:
+    parts, left = [], size
+    while left:
+        part = stream.read(left)
+        if not part:
+            raise EOFError("the stream ended inside a message")
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
+
+
+def _receive(stream: BinaryIO) -> object:
+    (size,) = _FRAME.unpack(_read_exactly(stream, _FRAME.size))
+    return pickle.loads(_read_exactly(stream, size))
+
+
+# --------------------------------------------------------------------------- the server and its workers
+
+def serve() -> None:
+    """Fork a worker for each (path, limits) request on standard input, until the writer closes it. The
+    replies keep standard output to themselves: whatever else anything prints goes to /dev/null."""
+    for module in _PRELOAD:
+        importlib.import_module(module)
+    all_layouts()
+    requests, replies = os.fdopen(os.dup(0), "rb"), os.fdopen(os.dup(1), "wb")
+    nowhere = os.open(os.devnull, os.O_RDWR)
+    os.dup2(nowhere, 0)
+    os.dup2(nowhere, 1)
+    while True:
+        try:
+            path, limits = _receive(requests)
+        except EOFError:
+            return
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            requests.close()
+            replies.close()
+            _work(path, limits, write_end)  # never returns
+        os.close(write_end)
+        _send(replies, ("started", pid))
+        with os.fdopen(read_end, "rb") as worker:
+            message = worker.read()
+        _, status, usage = os.wait4(pid, 0)
+        _send(replies, ("finished", status, message, usage.ru_maxrss))
+
+
+def _work(path: Path, limits: ReadLimits, fd: int) -> None:
+    """The worker: limit itself, read the file, write back what it found or why it could not, exit."""
+    code = 0
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+        cpu = int(limits.seconds) + _CPU_GRACE
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + _CPU_GRACE))
+        try:
+            message = pickle.dumps(("read", extract_file(path, limits)), protocol=pickle.HIGHEST_PROTOCOL)
+        except UnreadableFile as exc:
+            message = pickle.dumps(("refused", str(exc)))
+        except MemoryError:
+            message = pickle.dumps(("refused", _out_of_memory(limits)))
+        except RecursionError:
+            message = pickle.dumps(("refused", "nested too deeply to be read (a damaged or hostile file)"))
+        except Exception as exc:  # a layout bug must not stop the other files nor leave a half document
+            first = (str(exc).strip().splitlines() or [""])[0][:200]
+            message = pickle.dumps(("refused", f"could not be interpreted ({type(exc).__name__}: {first})"))
+        with os.fdopen(fd, "wb") as out:
+            out.write(message)
+    except BaseException:
+        code = 1  # nothing written: the writer reports the exit status
+    finally:
+        os._exit(code)
+
+
+def _out_of_memory(limits: ReadLimits) -> str:
+    return f"reading it takes more than the memory limit of {limits.memory_mb:g} MB (--memory-mb): stopped"
+
+
+def _time_out(limits: ReadLimits) -> str:
+    return f"reading it took longer than the time limit of {limits.seconds:g} s (--time-limit): stopped"
+
+
+class WorkerServer:
+    """The writer's side: starts the server when first needed (again if it died), hands it one file at a
+    time, enforces the time limit."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen | None = None
+        self._lock = threading.Lock()  # one request at a time, whichever thread asks
+        self.peak_mb = 0.0  # the largest peak memory (resident) of a worker so far
+
+    def _server(self) -> subprocess.Popen:
+        if self._process is None or self._process.poll() is not None:
+            env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_ROOT), os.environ.get("PYTHONPATH")])),
+                   "OPENBLAS_NUM_THREADS": "1"}  # a single thread, so that forking it is safe
+            # Unbuffered pipes, so that select() sees every byte that has come; the server's own messages
+            # (a parser's warnings) are not the writer's output.
+            self._process = subprocess.Popen([sys.executable, "-m", "ingest.worker"], stdin=subprocess.PIPE,
+                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0, env=env)
+        return self._process
+
+    def extract(self, path: Path, limits: ReadLimits) -> tuple[ParsedDocument, Extraction]:
+        """`extract_file(path, limits)` in a worker; raises UnreadableFile (one line) when the file was
+        refused or the worker ran out of time or memory."""
+        with self._lock:
+            return self._extract(Path(path).absolute(), limits)  # absolute: the server has its own folder
+
+    def _extract(self, path: Path, limits: ReadLimits) -> tuple[ParsedDocument, Extraction]:
+        server = self._server()
+        try:
+            _send(server.stdin, (path, limits))
+            _, pid = _receive(server.stdout)
+            started = time.monotonic()
+            late = not select.select([server.stdout], [], [], limits.seconds)[0]
+            if late:
+                os.kill(pid, signal.SIGKILL)
+            _, status, message, peak_kb = _receive(server.stdout)
+            self.peak_mb = max(self.peak_mb, peak_kb / 1024)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            self.close()
+            raise UnreadableFile("the reading process stopped before it had read the file") from None
+        if late or (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU):
+            raise UnreadableFile(_time_out(limits))
+        if os.WIFSIGNALED(status):
+            raise UnreadableFile(f"the reader stopped ({signal.Signals(os.WTERMSIG(status)).name}) after "
+                                 f"{time.monotonic() - started:.1f} s; most likely it ran out of the memory "
+                                 f"limit of {limits.memory_mb:g} MB (--memory-mb)")
+        if os.waitstatus_to_exitcode(status) != 0 or not message:
+            raise UnreadableFile(f"the reader stopped (exit status {os.waitstatus_to_exitcode(status)}) "
+                                 "before it had read the file")
+        kind, payload = pickle.loads(message)
+        if kind == "refused":
+            raise UnreadableFile(payload)
+        return payload
+
+    def close(self) -> None:
+        if self._process is None:
+            return
+        process, self._process = self._process, None
+        for stream in (process.stdin, process.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+# One server for the process, started on first use; it ends when the process does (its standard input
+# closes), or when closed at exit.
+_SERVER = WorkerServer()
+atexit.register(_SERVER.close)
+
+
+def extract_in_worker(path: Path, limits: ReadLimits) -> tuple[ParsedDocument, Extraction]:
+    """`extract_file(path, limits)` in a worker process limited by `limits` (see WorkerServer.extract)."""
+    return _SERVER.extract(path, limits)
+
+
+def worker_peak_mb() -> float:
+    """The largest peak memory of a worker of this process so far, in MB (for the benchmarks)."""
+    return _SERVER.peak_mb
+
+
+if __name__ == "__main__":
+    serve()
