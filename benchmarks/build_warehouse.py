@@ -38,7 +38,10 @@ else:
         sys.exit(code)
 seconds = time.perf_counter() - started
 peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, **({"worker_mb": worker_peak_mb()} if job == "ingest" else {})}))
+figures = {"seconds": seconds, "peak_mb": peak_mb}
+if job == "ingest":
+    figures["worker_mb"] = worker_peak_mb()
+print(json.dumps(figures))
 """
 
 

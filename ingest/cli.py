@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import math
 import re
 import sys
 from pathlib import Path
@@ -43,20 +42,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, one_line(f"{self.prog}: error: {message}") + "\n")
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or value < 0:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a finite number of seconds, 0 or more")
-    return value
-
-
-def _positive(integer: bool):
+def _number(integer: bool = False, zero: bool = False):
+    """An argparse type: a finite number (see positive_number); argparse refuses the rest in one line."""
     def parse(text: str) -> float | int:
         try:
-            return positive_number(text, integer)
+            return positive_number(text, integer, zero)
         except ValueError as exc:
             raise argparse.ArgumentTypeError(str(exc)) from None
     return parse
@@ -81,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"reports to ingest (.pdf, .txt, .md, .xlsx); default {DEFAULT_SOURCES}/")
     parser.add_argument("--db", type=_db_path, default=default_db_path(),
                         help=f"warehouse file (default $SOCDASH_DB, else {default_db_path()})")
-    parser.add_argument("--wait", type=_seconds, default=120.0,
+    parser.add_argument("--wait", type=_number(zero=True), default=120.0,
                         help="seconds to wait while another ingest writes (default 120)")
     parser.add_argument("--replace", action="store_true",
                         help="store each file even where it would replace a stored report read by another "
@@ -89,8 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-q", "--quiet", action="store_true", help="print only refusals and the summary")
     defaults = ReadLimits()
     for name, option in OPTIONS.items():
-        parser.add_argument(option, dest=name, type=_positive(name == "max_cells"), metavar="N",
-                            help=f"{_LIMIT_HELP[name]} (default ${ENVIRONMENT[name]}, else {getattr(defaults, name):g})")
+        parser.add_argument(option, dest=name, type=_number(integer=name == "max_cells"), metavar="N",
+                            help=f"{_LIMIT_HELP[name]} (default ${ENVIRONMENT[name]}, "
+                                 f"else {getattr(defaults, name):g})")
     args = parser.parse_args(argv)
     try:
         limits = limits_from(**{name: getattr(args, name) for name in OPTIONS})

@@ -32,14 +32,16 @@ OPTIONS = {"max_input_mb": "--max-input-mb", "max_cells": "--max-cells", "memory
            "seconds": "--time-limit"}
 
 
-def positive_number(text: str, integer: bool = False) -> float | int:
-    """A finite number above zero (a whole one when `integer`); ValueError with a one-line reason else."""
+def positive_number(text: str, integer: bool = False, zero: bool = False) -> float | int:
+    """A finite number above zero, or zero too when `zero` (a whole one when `integer`); ValueError with a
+    one-line reason else."""
     try:
         value = int(text) if integer else float(text)
     except ValueError:
         value = math.nan
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"'{text}' is not a {'whole ' if integer else ''}number above 0")
+    if not math.isfinite(value) or value < 0 or (value == 0 and not zero):
+        kind = "whole" if integer else "finite"
+        raise ValueError(f"'{text}' is not a {kind} number {'of 0 or more' if zero else 'above 0'}")
     return value
 
 

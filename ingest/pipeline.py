@@ -84,7 +84,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Outcome]]:
     files: list[Path] = []
     refused: list[Outcome] = []
     for here, folders, names in os.walk(folder):
-        for name in sorted(folders):
+        for name in folders:
             path = Path(here) / name
             if path.is_symlink():  # os.walk does not enter it; one inside the folder is walked as itself
                 if not path.resolve().is_relative_to(root):

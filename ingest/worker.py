@@ -6,12 +6,13 @@ address space limited with `resource.setrlimit` and killed at its deadline; it s
 document and its facts, and the one writer (ingest.pipeline) stores them. A worker that runs out of memory
 or time costs one refusal, and the next file still goes in.
 
-Workers are forked by a small server, `python -m ingest.worker`, started once per ingest in a fresh
-interpreter with the readers and layouts imported: a worker starts in milliseconds, and shares nothing
-with the writer (its warehouse connection, its threads, a dashboard's script). The protocol, over the
-server's standard input and output, is length-prefixed pickles: the writer sends (path, limits); the server
-answers ("started", pid), then ("finished", wait status, the worker's message, its peak memory in KB). A server runs one worker
-at a time; a parallel ingest would start one `WorkerServer` per worker and keep one writer.
+Workers are forked by a small server, `python -m ingest.worker`: a fresh interpreter with the readers and
+layouts imported, started when first needed and serving the whole process. A worker thus starts in
+milliseconds, and shares nothing with the writer (its warehouse connection, its threads, a dashboard's
+script). The protocol, over the server's standard input and output, is length-prefixed pickles: the
+writer sends (path, limits); the server answers ("started", pid), then ("finished", wait status, the
+worker's message, its peak memory in KB). A server runs one worker at a time; a parallel ingest would keep
+one `WorkerServer` per worker it runs at once, and still one writer.
 """
 from __future__ import annotations
 
@@ -158,8 +159,9 @@ class WorkerServer:
 
     def _server(self) -> subprocess.Popen:
         if self._process is None or self._process.poll() is not None:
-            env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_ROOT), os.environ.get("PYTHONPATH")])),
-                   "OPENBLAS_NUM_THREADS": "1"}  # a single thread, so that forking it is safe
+            path = os.pathsep.join(filter(None, [str(_ROOT), os.environ.get("PYTHONPATH")]))
+            # OPENBLAS_NUM_THREADS: numpy (imported by the PDF readers) in a single thread, so forking is safe.
+            env = {**os.environ, "PYTHONPATH": path, "OPENBLAS_NUM_THREADS": "1"}
             # Unbuffered pipes, so that select() sees every byte that has come; the server's own messages
             # (a parser's warnings) are not the writer's output.
             self._process = subprocess.Popen([sys.executable, "-m", "ingest.worker"], stdin=subprocess.PIPE,

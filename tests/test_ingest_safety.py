@@ -159,7 +159,7 @@ def _older(path: Path) -> None:
 
 
 def _cut_in_half(path: Path) -> None:
-    assert main(["--db", str(path), "--quiet", str(ROOT / "raw_reports" / "latvija_2017_socialo_dienestu_aptauja.txt")]) == 0
+    assert main(["--db", str(path), "--quiet", str(ROOT / "raw_reports" / "lps_2020_seminars_socialie_pakalpojumi.txt")]) == 0
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
 
@@ -382,14 +382,16 @@ def test_a_file_that_takes_more_memory_than_the_limit_is_refused_and_the_next_go
     drawing = _flate(_spaces(800))
     form = b"<< /Type /XObject /Subtype /Form /BBox [0 0 300 400] /Length %d /Filter /FlateDecode >>\nstream\n" \
         % len(drawing) + drawing + b"\nendstream"
-    folder = _folder_with(tmp_path, "drawing.pdf", _pdf(_flate([HELLO + b"/X1 Do"]), "/XObject << /X1 6 0 R >>", (form,)))
+    drawn = _pdf(_flate([HELLO + b"/X1 Do"]), "/XObject << /X1 6 0 R >>", (form,))
+    folder = _folder_with(tmp_path, "drawing.pdf", drawn)
     done = run_ingest("--db", str(tmp_path / "w.duckdb"), "--memory-mb", "500", str(folder))
     reason = _one_refusal_and_the_rest_in(done, "drawing.pdf")
     assert "memory limit of 500 MB (--memory-mb)" in reason
 
 
 def test_a_file_that_takes_longer_than_the_limit_is_refused_and_the_next_goes_in(tmp_path):
-    folder = _folder_with(tmp_path, "report.pdf", (ROOT / "raw_reports" / "tukuma_novads_2024_publiskais_parskats.pdf").read_bytes())
+    report = ROOT / "raw_reports" / "tukuma_novads_2024_publiskais_parskats.pdf"
+    folder = _folder_with(tmp_path, "report.pdf", report.read_bytes())
     started = time.monotonic()
     done = run_ingest("--db", str(tmp_path / "w.duckdb"), "--time-limit", "0.5", str(folder))
     assert time.monotonic() - started < 20
@@ -407,7 +409,7 @@ def test_limits_come_from_the_environment_and_the_command_line_wins(tmp_path, mo
     with pytest.raises(SystemExit) as stop:
         main(["--db", str(tmp_path / "w.duckdb"), str(upload)])
     assert stop.value.code == 2
-    assert "SOCDASH_WORKER_SECONDS: 'nan' is not a number above 0" in one_line_error(capsys.readouterr().err)
+    assert "SOCDASH_WORKER_SECONDS: 'nan' is not a finite number above 0" in one_line_error(capsys.readouterr().err)
 
 
 def _garbled(content: bytes) -> bytes:
@@ -427,5 +429,5 @@ def test_a_pdf_whose_only_content_cannot_be_decoded_says_so(tmp_path, capsys):
     path = tmp_path / "damaged.pdf"
     path.write_bytes(_pdf(_garbled(HELLO)))
     assert main(["--db", str(tmp_path / "w.duckdb"), str(path)]) == 1
-    assert one_line_error(capsys.readouterr().err).endswith(
-        "damaged.pdf: damaged PDF: page 1: part of its content cannot be decoded (damaged); what it prints there is missing")
+    assert one_line_error(capsys.readouterr().err).endswith("damaged.pdf: damaged PDF: page 1: part of its content "
+                                                            "cannot be decoded (damaged); what it prints there is missing")

@@ -61,7 +61,7 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, create: bool) -> N
         raise WarehouseError(f"the warehouse {path} has schema version {version}, this program reads and writes "
                              f"version {SCHEMA_VERSION}: delete it and build it again with `python -m ingest`")
     if create:
-        con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))  # views and indexes of this version
+        con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))  # the views of this version
 
 
 def _check_file_kind(path: Path) -> None:
@@ -82,7 +82,7 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
     """Open the warehouse. A writer creates the schema in a new file; a reader never creates or alters
     anything. A damaged, older or foreign file is refused with a one-line WarehouseError."""
     path = Path(path)
-    if not str(path) or path.is_dir():
+    if path.is_dir():
         raise WarehouseError(f"the warehouse path '{path}' is a folder, not a file: name a .duckdb file")
     if read_only and not path.is_file():
         raise WarehouseError(f"no warehouse at {path}: build it with `python -m ingest`")
