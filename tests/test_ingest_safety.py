@@ -431,3 +431,11 @@ def test_a_pdf_whose_only_content_cannot_be_decoded_says_so(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "w.duckdb"), str(path)]) == 1
     assert one_line_error(capsys.readouterr().err).endswith("damaged.pdf: damaged PDF: page 1: part of its content "
                                                             "cannot be decoded (damaged); what it prints there is missing")
+
+
+def test_a_file_that_may_not_be_read_is_refused_and_the_next_goes_in(tmp_path):
+    folder = _folder_with(tmp_path, "secret.txt", "Sociālais dienests\n".encode())
+    os.chmod(folder / "secret.txt", 0)
+    done = run_ingest("--db", str(tmp_path / "w.duckdb"), str(folder),
+                      preexec_fn=_without_root_overrides if os.geteuid() == 0 else None)
+    assert _one_refusal_and_the_rest_in(done, "secret.txt") == "the file cannot be read: Permission denied"

@@ -37,6 +37,13 @@ def read_document(path: Path, limits: ReadLimits = ReadLimits(), notes: list[str
         raise UnreadableFile(f"unsupported file type '{suffix or '(none)'}' (expected {', '.join(SUPPORTED)})")
     if not path.is_file():
         raise UnreadableFile("not a file")
+    try:
+        return _read(path, suffix, limits, notes if notes is not None else [])
+    except OSError as exc:  # no permission to read it, an I/O error
+        raise UnreadableFile(f"the file cannot be read: {exc.strerror or exc}") from None
+
+
+def _read(path: Path, suffix: str, limits: ReadLimits, notes: list[str]) -> ParsedDocument:
     size = path.stat().st_size
     if size == 0:
         raise UnreadableFile("the file is empty")
@@ -45,7 +52,7 @@ def read_document(path: Path, limits: ReadLimits = ReadLimits(), notes: list[str
                              "(--max-input-mb)")
     if suffix == ".pdf":
         from ingest.readers.pdf import read_pdf
-        return read_pdf(path, limits, notes if notes is not None else [])
+        return read_pdf(path, limits, notes)
     if suffix == ".xlsx":
         from ingest.readers.xlsx import read_xlsx
         return read_xlsx(path, limits)
