@@ -43,6 +43,8 @@ _FRAME = struct.Struct("!Q")  # the length of the pickle that follows
 # CPU seconds a worker may use past its deadline before the kernel stops it; a backstop for a worker whose
 # writer was killed (a live writer kills a late worker itself).
 _CPU_GRACE = 10
+# The longest wait the clocks and the kernel take (a year); a longer time limit means no limit.
+_LONGEST_WAIT = 365 * 24 * 3600
 
 
 def extract_file(path: Path, limits: ReadLimits = ReadLimits()) -> tuple[ParsedDocument, Extraction]:
@@ -118,9 +120,8 @@ def _work(path: Path, limits: ReadLimits, fd: int) -> None:
     """The worker: limit itself, read the file, write back what it found or why it could not, exit."""
     code = 0
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
-        cpu = int(limits.seconds) + _CPU_GRACE
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + _CPU_GRACE))
+        _lower_limit(resource.RLIMIT_AS, limits.memory_bytes)
+        _lower_limit(resource.RLIMIT_CPU, int(min(limits.seconds, _LONGEST_WAIT)) + _CPU_GRACE)
         try:
             message = pickle.dumps(("read", extract_file(path, limits)), protocol=pickle.HIGHEST_PROTOCOL)
         except UnreadableFile as exc:
@@ -138,6 +139,14 @@ def _work(path: Path, limits: ReadLimits, fd: int) -> None:
         code = 1  # nothing written: the writer reports the exit status
     finally:
         os._exit(code)
+
+
+def _lower_limit(which: int, value: int) -> None:
+    """Lower a resource limit to `value`; one already lower (a `ulimit` of the user's) stays."""
+    soft, hard = resource.getrlimit(which)
+    value = min(value, 2**62 if hard == resource.RLIM_INFINITY else hard)
+    if soft == resource.RLIM_INFINITY or value < soft:
+        resource.setrlimit(which, (value, hard))
 
 
 def _out_of_memory(limits: ReadLimits) -> str:
@@ -180,7 +189,7 @@ class WorkerServer:
             _send(server.stdin, (path, limits))
             _, pid = _receive(server.stdout)
             started = time.monotonic()
-            late = not select.select([server.stdout], [], [], limits.seconds)[0]
+            late = not select.select([server.stdout], [], [], min(limits.seconds, _LONGEST_WAIT))[0]
             if late:
                 os.kill(pid, signal.SIGKILL)
             _, status, message, peak_kb = _receive(server.stdout)

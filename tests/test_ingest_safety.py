@@ -439,3 +439,22 @@ def test_a_file_that_may_not_be_read_is_refused_and_the_next_goes_in(tmp_path):
     done = run_ingest("--db", str(tmp_path / "w.duckdb"), str(folder),
                       preexec_fn=_without_root_overrides if os.geteuid() == 0 else None)
     assert _one_refusal_and_the_rest_in(done, "secret.txt") == "the file cannot be read: Permission denied"
+
+
+def test_limits_far_above_what_the_machine_has_mean_no_limit(tmp_path):
+    upload = small_upload(tmp_path / "a.xlsx")
+    done = run_ingest("--db", str(tmp_path / "w.duckdb"), "--time-limit", "1e300", "--memory-mb", "1e300",
+                      "--max-input-mb", "1e300", "--max-cells", str(10**30), str(upload))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 of 1 files" in done.stdout
+
+
+def test_a_lower_limit_of_the_users_own_stays(tmp_path):
+    """`ulimit -v` below --memory-mb: the worker keeps the user's limit and reads the file."""
+    def lower_address_space() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (4 * 2**30, 4 * 2**30))
+
+    upload = small_upload(tmp_path / "a.xlsx")
+    done = run_ingest("--db", str(tmp_path / "w.duckdb"), "--memory-mb", "100000", str(upload),
+                      preexec_fn=lower_address_space)
+    assert done.returncode == 0, done.stdout + done.stderr
