@@ -11,6 +11,7 @@ from typing import Callable
 
 from ingest.limits import limits_from
 from ingest.pipeline import Outcome, collect_files, ingest_files
+from warehouse import WarehouseError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 RAW_REPORTS = PROJECT_ROOT / "raw_reports"
@@ -26,11 +27,17 @@ class BuildReport:
 def build_warehouse(db: Path, sources: Path = RAW_REPORTS,
                     progress: Callable[[int, int, str], None] | None = None) -> BuildReport:
     """Ingest every report under `sources` into `db` (created if missing), one transaction per file.
-    `progress(done, total, file_name)` is called before each file and once at the end."""
+    `progress(done, total, file_name)` is called before each file and once at the end. The reading limits
+    come from the SOCDASH_* variables, as for the command line; raises WarehouseError (one line) when the
+    warehouse cannot be built, a variable that is not a number included."""
+    try:
+        limits = limits_from()
+    except ValueError as exc:
+        raise WarehouseError(f"cannot build the warehouse: {exc}") from None
     db = Path(db)
     files, missing = collect_files([Path(sources)])
     report = BuildReport(total=len(files), refused=list(missing))
-    outcomes = ingest_files(db, files, wait_seconds=120.0, limits=limits_from(),
+    outcomes = ingest_files(db, files, wait_seconds=120.0, limits=limits,
                             before=(lambda done, total, path: progress(done, total, path.name)) if progress else None)
     report.stored = sum(1 for outcome in outcomes if not outcome.error)
     report.refused.extend(outcome for outcome in outcomes if outcome.error)

@@ -458,3 +458,19 @@ def test_a_lower_limit_of_the_users_own_stays(tmp_path):
     done = run_ingest("--db", str(tmp_path / "w.duckdb"), "--memory-mb", "100000", str(upload),
                       preexec_fn=lower_address_space)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_dashboards_first_build_takes_the_limits_from_the_environment(tmp_path, monkeypatch):
+    from dashboard.build import build_warehouse
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    small_upload(folder / "a.xlsx")
+    monkeypatch.setenv("SOCDASH_MAX_INPUT_MB", "0.001")
+    report = build_warehouse(tmp_path / "w.duckdb", folder)
+    assert (report.total, report.stored) == (1, 0)
+    assert "over the limit of 0.001 MB" in report.refused[0].error
+    monkeypatch.setenv("SOCDASH_MAX_CELLS", "many")
+    with pytest.raises(WarehouseError, match="SOCDASH_MAX_CELLS: 'many' is not a whole number above 0"):
+        build_warehouse(tmp_path / "other.duckdb", folder)
+    assert not (tmp_path / "other.duckdb").exists()
