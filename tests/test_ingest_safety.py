@@ -16,17 +16,17 @@ import pytest
 
 from ingest.cli import main
 from test_ingest_cli import dump, make_upload
+from test_pdf_reader import make_pdf
 from warehouse import WarehouseError, connect, default_db_path
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 
 
-def run_ingest(*args: str, cwd: Path = ROOT, env: dict | None = None, preexec_fn=None, user=None):
-    """`python -m ingest ARGS` in a child process, as a user runs it."""
-    return subprocess.run([PYTHON, "-m", "ingest", *args], cwd=cwd, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, preexec_fn=preexec_fn,
-                          user=user, timeout=300)
+def run_ingest(*args: str, preexec_fn=None) -> subprocess.CompletedProcess:
+    """`python -m ingest ARGS` in a child process, as a user runs it; `preexec_fn` runs in the child first."""
+    return subprocess.run([PYTHON, "-m", "ingest", *args], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, preexec_fn=preexec_fn, timeout=300)
 
 
 def one_line_error(err: str) -> str:
@@ -159,7 +159,8 @@ def _older(path: Path) -> None:
 
 
 def _cut_in_half(path: Path) -> None:
-    assert main(["--db", str(path), "--quiet", str(ROOT / "raw_reports" / "lps_2020_seminars_socialie_pakalpojumi.txt")]) == 0
+    article = ROOT / "raw_reports" / "lps_2020_seminars_socialie_pakalpojumi.txt"
+    assert main(["--db", str(path), "--quiet", str(article)]) == 0
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
 
@@ -320,33 +321,6 @@ def _spaces(megabytes: int):
     return (b" " * 2**20 for _ in range(megabytes))
 
 
-def _pdf(content: bytes, resources: str = "", extra: tuple[bytes, ...] = (), second_page: bytes | None = None) -> bytes:
-    """A PDF whose first page's content stream (deflated) is `content`; `extra` objects are numbered from 6;
-    a second page's deflated content comes after them."""
-    def stream(data: bytes) -> bytes:
-        return b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
-
-    def page(contents: int) -> bytes:
-        return (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 400] /Resources << /Font << /F1 3 0 R >> "
-                f"{resources} >> /Contents {contents} 0 R >>").encode()
-
-    after = 6 + len(extra)
-    kids = "4 0 R" + (f" {after} 0 R" if second_page is not None else "")
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {len(kids) // 5} >>".encode(),
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", page(5), stream(content), *extra]
-    if second_page is not None:
-        objs += [page(after + 1), stream(second_page)]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for n, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
-
-
 HELLO = b"BT /F1 12 Tf 20 300 Td (Sveiki) Tj ET "
 
 
@@ -369,7 +343,7 @@ def _one_refusal_and_the_rest_in(done: subprocess.CompletedProcess, name: str) -
 
 def test_a_pdf_stream_bomb_is_refused_before_it_is_inflated(tmp_path):
     """A page whose content inflates to 300 MB (a file of 0.3 MB): refused while counting, in little memory."""
-    bomb = _pdf(_flate([HELLO, *_spaces(300)]))
+    bomb = make_pdf([_flate([HELLO, *_spaces(300)])])
     assert len(bomb) < 2_000_000
     folder = _folder_with(tmp_path, "bomb.pdf", bomb)
     done = run_ingest("--db", str(tmp_path / "w.duckdb"), "--max-input-mb", "50", "--memory-mb", "600", str(folder))
@@ -382,7 +356,7 @@ def test_a_file_that_takes_more_memory_than_the_limit_is_refused_and_the_next_go
     drawing = _flate(_spaces(800))
     form = b"<< /Type /XObject /Subtype /Form /BBox [0 0 300 400] /Length %d /Filter /FlateDecode >>\nstream\n" \
         % len(drawing) + drawing + b"\nendstream"
-    drawn = _pdf(_flate([HELLO + b"/X1 Do"]), "/XObject << /X1 6 0 R >>", (form,))
+    drawn = make_pdf([_flate([HELLO + b"/X1 Do"])], resources="/XObject << /X1 6 0 R >>", extra=(form,))
     folder = _folder_with(tmp_path, "drawing.pdf", drawn)
     done = run_ingest("--db", str(tmp_path / "w.duckdb"), "--memory-mb", "500", str(folder))
     reason = _one_refusal_and_the_rest_in(done, "drawing.pdf")
@@ -419,7 +393,7 @@ def _garbled(content: bytes) -> bytes:
 
 def test_a_page_whose_content_cannot_be_decoded_gives_a_note(tmp_path, capsys):
     path = tmp_path / "damaged.pdf"
-    path.write_bytes(_pdf(_flate([HELLO]), second_page=_garbled(b"BT /F1 12 Tf 20 280 Td (Otra lapa) Tj ET")))
+    path.write_bytes(make_pdf([_flate([HELLO]), _garbled(b"BT /F1 12 Tf 20 280 Td (Otra lapa) Tj ET")]))
     assert main(["--db", str(tmp_path / "w.duckdb"), str(path)]) == 0
     notes = [line.strip() for line in capsys.readouterr().out.splitlines() if "note:" in line]
     assert notes == ["note: page 2: part of its content cannot be decoded (damaged); what it prints there is missing"]
@@ -427,10 +401,11 @@ def test_a_page_whose_content_cannot_be_decoded_gives_a_note(tmp_path, capsys):
 
 def test_a_pdf_whose_only_content_cannot_be_decoded_says_so(tmp_path, capsys):
     path = tmp_path / "damaged.pdf"
-    path.write_bytes(_pdf(_garbled(HELLO)))
+    path.write_bytes(make_pdf([_garbled(HELLO)]))
     assert main(["--db", str(tmp_path / "w.duckdb"), str(path)]) == 1
-    assert one_line_error(capsys.readouterr().err).endswith("damaged.pdf: damaged PDF: page 1: part of its content "
-                                                            "cannot be decoded (damaged); what it prints there is missing")
+    line = one_line_error(capsys.readouterr().err)
+    assert line.endswith("damaged.pdf: damaged PDF: page 1: part of its content cannot be decoded (damaged); what it "
+                         "prints there is missing")
 
 
 def test_a_file_that_may_not_be_read_is_refused_and_the_next_goes_in(tmp_path):

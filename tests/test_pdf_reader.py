@@ -131,20 +131,25 @@ def test_read_document_dispatches_pdf(tmp_path):
 
 # --------------------------------------------------------------------------- synthetic PDFs
 
-def make_pdf(pages: list[str], size=(300, 400)) -> bytes:
-    """A minimal PDF: one content stream (PDF operators, font /F1 = Helvetica) per page."""
-    objs = ["<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+def make_pdf(pages: list[str | bytes], size=(300, 400), resources: str = "", extra: tuple[bytes, ...] = ()) -> bytes:
+    """A minimal PDF: one content stream per page (font /F1 = Helvetica): PDF operators (str), or data
+    already deflated (bytes, given the FlateDecode filter). `resources` are added to every page's; `extra`
+    objects (a form XObject, say) are numbered after the pages' (from 3 + 2 * pages + 1)."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     kids = []
     for content in pages:
-        objs.append(f"<< /Length {len(content.encode('latin-1'))} >>\nstream\n{content}\nendstream")
+        deflated = isinstance(content, bytes)
+        data, flate = (content, " /Filter /FlateDecode") if deflated else (content.encode("latin-1"), "")
+        objs.append(f"<< /Length {len(data)}{flate} >>\nstream\n".encode() + data + b"\nendstream")
         objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size[0]} {size[1]}] "
-                    f"/Resources << /Font << /F1 3 0 R >> >> /Contents {len(objs)} 0 R >>")
+                    f"/Resources << /Font << /F1 3 0 R >> {resources}>> /Contents {len(objs)} 0 R >>".encode())
         kids.append(f"{len(objs)} 0 R")
-    objs[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
+    objs[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
+    objs.extend(extra)
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for n, body in enumerate(objs, start=1):
         offsets.append(len(out))
-        out += f"{n} 0 obj\n{body}\nendobj\n".encode("latin-1")
+        out += f"{n} 0 obj\n".encode() + body + b"\nendobj\n"
     xref = len(out)
     out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
     out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
