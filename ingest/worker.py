@@ -38,7 +38,8 @@ from ingest.readers import UnreadableFile, read_document
 
 _ROOT = Path(__file__).resolve().parents[1]
 # What the server imports once, rather than every worker: the readers (read_document imports them lazily).
-_PRELOAD = ("ingest.readers.pdf", "ingest.readers.text", "ingest.readers.flattened", "ingest.readers.xlsx", "openpyxl")
+_PRELOAD = ("ingest.readers.pdf", "ingest.readers.text", "ingest.readers.flattened", "ingest.readers.xlsx",
+            "openpyxl")
 _FRAME = struct.Struct("!Q")  # the length of the pickle that follows
 # CPU seconds a worker may use past its deadline before the kernel stops it; a backstop for a worker whose
 # writer was killed (a live writer kills a late worker itself).

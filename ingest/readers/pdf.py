@@ -23,7 +23,7 @@ import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFException, PDFStream, resolve1
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
@@ -148,7 +148,9 @@ def _check_page_contents(path: Path, limits: ReadLimits) -> list[str]:
                     if not whole:
                         notes.append(f"page {number}: part of its content cannot be decoded (damaged); what "
                                      "it prints there is missing")
-        except _PLUMBER_ERRORS + (PDFException, RecursionError):
+        except UnreadableFile:
+            raise
+        except Exception:  # whatever pdfminer raises on a file it cannot parse: PDFium's verdict will do
             return notes
     return notes
 
