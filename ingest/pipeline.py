@@ -66,7 +66,7 @@ def collect_files(targets: list[Path]) -> tuple[list[Path], list[Outcome]]:
             files.extend(found)
             refused.extend(outside)
         elif target.exists():
-            if target.resolve().is_relative_to(target.absolute().parent.resolve()):
+            if not _leads_out(target, target.absolute().parent.resolve()):
                 files.append(target)
             else:
                 refused.append(Outcome(target, error="a symbolic link to a file outside its folder: not read"))
@@ -87,19 +87,27 @@ def _walk(folder: Path) -> tuple[list[Path], list[Outcome]]:
         for name in folders:
             path = Path(here) / name
             if path.is_symlink():  # os.walk does not enter it; one inside the folder is walked as itself
-                if not path.resolve().is_relative_to(root):
+                if _leads_out(path, root):
                     refused.append(Outcome(path, error=f"a symbolic link to a folder outside {folder}: not read"))
         for name in names:
             path = Path(here) / name
             if path.suffix.lower() not in SUPPORTED or name.lower().startswith("readme") or name.startswith("."):
                 continue
-            if not path.resolve().is_relative_to(root):
+            if _leads_out(path, root):
                 refused.append(Outcome(path, error=f"a symbolic link to a file outside {folder}: not read"))
             elif not path.is_file():
                 refused.append(Outcome(path, error="a broken symbolic link" if path.is_symlink() else "not a file"))
             else:
                 files.append(path)
     return sorted(files), sorted(refused, key=lambda outcome: outcome.path)
+
+
+def _leads_out(path: Path, root: Path) -> bool:
+    """Whether `path`, its links followed, lies outside `root` (a link that loops leads nowhere, not out)."""
+    try:
+        return not path.resolve().is_relative_to(root)
+    except RuntimeError:  # a symbolic link loop
+        return False
 
 
 def connect_when_free(db: Path, deadline: float) -> duckdb.DuckDBPyConnection:

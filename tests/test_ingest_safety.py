@@ -282,15 +282,17 @@ def test_links_out_of_the_folder_given_are_refused_and_links_inside_it_are_read(
     (folder / "again.xlsx").symlink_to(folder / "sub" / "a.xlsx")  # inside: read (and unchanged)
     (folder / "sub_again").symlink_to(folder / "sub")  # inside: its files are read once, as themselves
     (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "sub" / "up").symlink_to(folder)  # a folder loop, inside: not walked again
     db = tmp_path / "w.duckdb"
     assert main(["--db", str(db), str(folder)]) == 1
     out = capsys.readouterr()
     refusals = sorted(line.split(str(folder) + "/", 1)[1] for line in out.err.splitlines() if "REFUSED" in line)
     assert refusals == [f"elsewhere: a symbolic link to a folder outside {folder}: not read",
-                        "gone.txt: a broken symbolic link",
+                        "gone.txt: a broken symbolic link", "loop.txt: a broken symbolic link",
                         f"report.txt: a symbolic link to a file outside {folder}: not read"]
     assert "Traceback" not in out.err
-    assert "2 of 5 files" in out.out  # a.xlsx added, again.xlsx unchanged (the same file)
+    assert "2 of 6 files" in out.out  # a.xlsx added, again.xlsx unchanged (the same file)
     con = duckdb.connect(str(db), read_only=True)
     texts = con.execute("SELECT string_agg(text, ' ') FROM documents").fetchone()[0]
     con.close()
