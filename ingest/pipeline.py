@@ -5,6 +5,7 @@ The command line (ingest/cli.py) and the dashboard's first-start build both inge
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import sys
@@ -124,11 +125,15 @@ def connect_when_free(db: Path, deadline: float) -> duckdb.DuckDBPyConnection:
 @contextmanager
 def writer_lock(db: Path, wait_seconds: float):
     """One writer at a time: a second ingest waits for the first, then gives up with a clear message."""
+    lock = db.with_name(db.name + ".lock")
     try:
         db.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(db.with_name(db.name + ".lock"), "w")
+        # Never truncated, never through a symbolic link (one planted there must not let the ingest write
+        # to another file), never blocking on a pipe.
+        handle = os.fdopen(os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644), "w")
     except OSError as exc:
-        raise WarehouseError(f"cannot write the warehouse {db}: {exc.strerror or exc}") from None
+        why = "its lock file is a symbolic link" if exc.errno == errno.ELOOP else exc.strerror or str(exc)
+        raise WarehouseError(f"cannot write the warehouse {db}: {why} ({lock})") from None
     with handle:
         deadline = time.monotonic() + wait_seconds
         told = False

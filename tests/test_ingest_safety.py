@@ -144,6 +144,21 @@ def test_a_warehouse_path_that_cannot_be_written_is_refused_in_one_line(db, tmp_
     assert db in one_line_error(capsys.readouterr().err)
 
 
+def test_a_warehouse_path_that_is_a_pipe_is_refused_without_waiting(tmp_path, capsys):
+    os.mkfifo(tmp_path / "w.duckdb")
+    assert main(["--db", str(tmp_path / "w.duckdb"), str(small_upload(tmp_path / "a.xlsx"))]) == 3
+    assert "is not a file (a folder, a device or a pipe)" in one_line_error(capsys.readouterr().err)
+
+
+def test_a_lock_file_that_is_a_symbolic_link_is_not_written_through(tmp_path, capsys):
+    victim = tmp_path / "precious.txt"
+    victim.write_text("keep me\n", encoding="utf-8")
+    (tmp_path / "w.duckdb.lock").symlink_to(victim)
+    assert main(["--db", str(tmp_path / "w.duckdb"), str(small_upload(tmp_path / "a.xlsx"))]) == 3
+    assert "its lock file is a symbolic link" in one_line_error(capsys.readouterr().err)
+    assert victim.read_text(encoding="utf-8") == "keep me\n"
+
+
 def _foreign(path: Path) -> None:
     con = duckdb.connect(str(path))
     con.execute("CREATE TABLE orders (id INTEGER)")

@@ -82,8 +82,9 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
     """Open the warehouse. A writer creates the schema in a new file; a reader never creates or alters
     anything. A damaged, older or foreign file is refused with a one-line WarehouseError."""
     path = Path(path)
-    if path.is_dir():
-        raise WarehouseError(f"the warehouse path '{path}' is a folder, not a file: name a .duckdb file")
+    if path.exists() and not path.is_file():
+        raise WarehouseError(f"the warehouse path '{path}' is not a file (a folder, a device or a pipe): name "
+                             "a .duckdb file")
     if read_only and not path.is_file():
         raise WarehouseError(f"no warehouse at {path}: build it with `python -m ingest`")
     _check_file_kind(path)
