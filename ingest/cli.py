@@ -59,17 +59,18 @@ _LIMIT_HELP = {"max_input_mb": "largest file, and largest a workbook or a PDF pa
                "seconds": "seconds the process reading one file may take"}
 
 
-def _db_path(text: str) -> Path:
+def _path(text: str) -> Path:
+    """A path that is not empty (Path("") would be the current folder)."""
     if not text.strip():
-        raise argparse.ArgumentTypeError("an empty path: name the warehouse file")
+        raise argparse.ArgumentTypeError("an empty path")
     return Path(text)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="python -m ingest", description=__doc__.split(":")[1].strip())
-    parser.add_argument("targets", nargs="*", type=Path, metavar="FILE_OR_FOLDER",
+    parser.add_argument("targets", nargs="*", type=_path, metavar="FILE_OR_FOLDER",
                         help=f"reports to ingest (.pdf, .txt, .md, .xlsx); default {DEFAULT_SOURCES}/")
-    parser.add_argument("--db", type=_db_path, default=default_db_path(),
+    parser.add_argument("--db", type=_path, default=default_db_path(),
                         help=f"warehouse file (default $SOCDASH_DB, else {default_db_path()})")
     parser.add_argument("--wait", type=_number(zero=True), default=120.0,
                         help="seconds to wait while another ingest writes (default 120)")

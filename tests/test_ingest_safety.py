@@ -53,11 +53,14 @@ def test_wait_takes_only_a_finite_non_negative_number(wait, tmp_path, capsys):
     assert not (tmp_path / "w.duckdb").exists()
 
 
-def test_an_empty_db_path_is_refused(tmp_path, capsys):
-    with pytest.raises(SystemExit) as stop:
-        main(["--db", "", str(small_upload(tmp_path / "a.xlsx"))])
-    assert stop.value.code == 2
-    assert "--db" in one_line_error(capsys.readouterr().err)
+def test_an_empty_path_is_refused(tmp_path, capsys):
+    """`--db ""` and a target "" (which would be the current folder) are usage errors."""
+    for args in (["--db", "", str(small_upload(tmp_path / "a.xlsx"))], ["--db", str(tmp_path / "w.duckdb"), ""]):
+        with pytest.raises(SystemExit) as stop:
+            main(args)
+        assert stop.value.code == 2
+        assert "an empty path" in one_line_error(capsys.readouterr().err)
+    assert not (tmp_path / "w.duckdb").exists()
 
 
 def test_the_command_line_honours_socdash_db(tmp_path, monkeypatch):
