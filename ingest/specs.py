@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ingest.flags import Number, Reason, reason
 from ingest.model import Cell, Fact, Location, ParsedDocument, RawCell, Table, TextLine
 from ingest.numbers import parse_lv_number
 
@@ -87,14 +88,14 @@ def read_prose(flow: FlowText, rules: list[Prose], municipality: str) -> tuple[l
             if number.value is None:
                 continue
             year = rule.year if rule.year is not None else (int(groups["year"]) if groups.get("year") else None)
-            facts.append(Fact(
+            fact = Fact(
                 municipality=municipality, territory=_fill(rule.territory, groups), year=year,
                 period=_fill(rule.period, groups), topic=rule.topic, metric=rule.metric,
                 category=_fill(rule.category, groups), subgroup=_fill(rule.subgroup, groups),
                 value=number.value * rule.scale, unit=rule.unit,
-                source_ref=f"text, {flow.loc_at(m.start('value')).ref()}", raw_value=printed.strip(),
-                flag=number.flag,
-            ))
+                source_ref=f"text, {flow.loc_at(m.start('value')).ref()}", raw_value=printed.strip())
+            fact.add_reasons(number.reasons)
+            facts.append(fact)
     return facts, missing
 
 
@@ -123,12 +124,11 @@ def column_years(header: list[Cell]) -> list[tuple[int, int, str]]:
     return out
 
 
-def caption_year_flag(table: Table, years: list[int]) -> str | None:
+def caption_year_reason(table: Table, years: list[int]) -> Reason | None:
     """A caption that names other years than the columns hold is flagged on every value of the table."""
     named = sorted({int(y) for y in YEAR.findall(table.caption)})
     if named and years and not set(years) <= set(named):
-        return (f"caption names {', '.join(map(str, named))} but the columns are "
-                f"{', '.join(map(str, sorted(set(years))))}; the column years were taken")
+        return reason("caption_years", named=tuple(named), columns=tuple(sorted(set(years))))
     return None
 
 
@@ -169,20 +169,27 @@ class YearTable:
     part: str | None = None
 
 
-def _sum_check(parent: Fact, parts: list[Fact], elided: bool = False) -> None:
+# Printed figures are exact as printed: a total must equal the sum of its parts to the cent. (Shares in %,
+# which are rounded, are the one exception; see SumCheck.)
+SUM_TOLERANCE = 0.005
+
+
+def _sum_of(parts: list[Fact]) -> Number:
+    """The sum of the parts, shown with cents where any part has them."""
+    return Number(sum(p.value for p in parts), decimals=2 if any(round(p.value, 6) % 1 for p in parts) else 0)
+
+
+def check_rows_sum(total: Fact, parts: list[Fact], elided: bool = False) -> None:
+    """Flag a total (or subtotal) row that is not the sum of the rows it covers. Where the table marks rows
+    as left out ('[..]'), the total can only be checked as an upper bound of the rows listed."""
     if not parts:
         return
-    total = sum(p.value for p in parts)
+    added = _sum_of(parts)
     if elided:
-        # Rows were left out of the table ('[..]'), so the total can only be checked as an upper bound.
-        if parent.value < total - max(0.01 * len(parts), 1e-6):
-            shown = f"{total:,.2f}".replace(",", " ")
-            parent.add_flag(f"total {parent.raw_value} is less than the sum of the {len(parts)} rows listed "
-                            f"({shown}), although rows were left out")
-        return
-    if abs(total - parent.value) > max(0.01 * len(parts), 1e-6):
-        parent.add_flag(f"subtotal {parent.raw_value} differs from the sum of its {len(parts)} rows "
-                        f"({total:,.2f})".replace(",", " "))
+        if total.value < added.value - SUM_TOLERANCE:
+            total.add_flag("elided_total_exceeded", printed=total.raw_value, rows=len(parts), sum=added)
+    elif abs(added.value - total.value) > SUM_TOLERANCE:
+        total.add_flag("rows_sum_differs", printed=total.raw_value, rows=len(parts), sum=added)
 
 
 def read_year_table(table: Table, spec: YearTable, municipality: str,
@@ -192,7 +199,7 @@ def read_year_table(table: Table, spec: YearTable, municipality: str,
     years = [(i, y, text) for i, y, text in column_years(header)
              if not spec.value_columns or re.search(spec.value_columns, text, re.IGNORECASE)]
     year_cols = {i: (y, printed_period(text, y)) for i, y, text in years}
-    cap_flag = caption_year_flag(table, [y for _, y, _ in years])
+    cap_reason = caption_year_reason(table, [y for _, y, _ in years])
     facts: list[Fact] = []
     raw: list[RawCell] = []
     groups: list[tuple[dict[int, Fact], dict[int, list[Fact]]]] = []
@@ -230,9 +237,10 @@ def read_year_table(table: Table, spec: YearTable, municipality: str,
             fact = Fact(municipality=municipality, year=year, period=period, topic=topic, metric=metric,
                         category=category, value=number.value, unit="percent" if number.is_percent else unit,
                         source_ref=f"{table.ref()}; row '{category[:40]}', column '{header[c].text[:30]}'",
-                        raw_value=cell.text, flag=number.flag)
-            if cap_flag:
-                fact.add_flag(cap_flag)
+                        raw_value=cell.text)
+            fact.add_reasons(number.reasons)
+            if cap_reason:
+                fact.add_reasons((cap_reason,))
             if number.rest:
                 raw.append(RawCell(table.ref(), table.caption, r, c, cell.text, cell.loc))
             row_facts[c] = fact
@@ -250,11 +258,11 @@ def read_year_table(table: Table, spec: YearTable, municipality: str,
                     groups[-1][1].setdefault(c, []).append(fact)
     for parent_row, parts in groups:
         for c, parent in parent_row.items():
-            _sum_check(parent, parts.get(c, []))
+            check_rows_sum(parent, parts.get(c, []))
     if total_row:
         for c, total in total_row.items():
             subtotals = [g[0][c] for g in groups if c in g[0]]
-            _sum_check(total, subtotals or all_rows.get(c, []), elided=elided)
+            check_rows_sum(total, subtotals or all_rows.get(c, []), elided=elided)
     return facts, raw
 
 
@@ -275,8 +283,8 @@ def flag_disagreements(facts: list[Fact]) -> None:
         values = {round(f.value, 6) for f in same}
         if len(values) > 1:
             for fact in same:
-                others = "; ".join(f"{o.raw_value} ({o.source_ref})" for o in same if o is not fact)
-                fact.add_flag(f"the document gives another value elsewhere: {others}")
+                fact.add_flag("printed_elsewhere",
+                              others=tuple((o.raw_value, o.source_ref) for o in same if o is not fact))
 
 
 # --------------------------------------------------------------------------- prose that a context sentence dates
@@ -424,18 +432,18 @@ def _check_sum(facts: list[Fact], check: SumCheck) -> None:
     total = check.total.find(facts) if check.total else None
     if None in parts or (check.total and total is None):
         return
-    added = sum(p.value for p in parts)
+    added = _sum_of(parts)
     rounded = all(p.unit == "percent" for p in parts)
-    tolerance = 0.5 * len(parts) if rounded else max(0.01 * len(parts), 1e-6)
+    tolerance = 0.5 * len(parts) if rounded else SUM_TOLERANCE
     expected = total.value if total else check.whole
-    if expected is None or abs(added - expected) <= tolerance:
+    if expected is None or abs(added.value - expected) <= tolerance:
         return
     listed = " + ".join(p.raw_value for p in parts)
     if total:
-        total.add_flag(f"the parts the text gives ({listed}) add up to {_shown(added)}, not {total.raw_value}")
+        total.add_flag("text_parts_differ", parts=listed, sum=added, printed=total.raw_value)
     else:
         for part in parts:
-            part.add_flag(f"the parts the text gives ({listed}) add up to {_shown(added)}, not {_shown(expected)}")
+            part.add_flag("text_parts_not_whole", parts=listed, sum=added, whole=expected)
 
 
 def _check_ratio(facts: list[Fact], check: RatioCheck) -> None:
@@ -445,5 +453,8 @@ def _check_ratio(facts: list[Fact], check: RatioCheck) -> None:
         return
     computed = numerator.value / (denominator.value if denominator else 1) * check.scale
     if abs(computed - ratio.value) > _printed_precision(ratio.raw_value) + 1e-9:
-        of = f"{numerator.raw_value} / {denominator.raw_value}" if denominator else numerator.raw_value
-        ratio.add_flag(f"{of} gives {_shown(round(computed, 2))}, not {ratio.raw_value}")
+        # Written as a plain division: a share's scale is its per cent sign, a norm's 1/1000 its divisor.
+        percent = ratio.unit == "percent"
+        divisor = (denominator.value if denominator else 1) / (check.scale / 100 if percent else check.scale)
+        ratio.add_flag("ratio_differs", numerator=numerator.value, denominator=divisor,
+                       computed=Number(round(computed, 2), percent=percent), printed=ratio.raw_value)

@@ -162,21 +162,24 @@ def test_population_keeps_the_printed_number(ex):
 # ----------------------------------------------------------------------------- checks and flags
 
 def test_kopa_rows_agree_in_the_report_but_target_group_totals_do_not(ex):
-    mismatches = sorted((f.category, f.year, f.flag) for f in ex.facts if f.flag and "differs from the sum" in f.flag)
+    mismatches = sorted((f.category, f.year, f.flag) for f in ex.facts
+                        if any(r.kind == "rows_sum_differs" for r in f.reasons))
     assert mismatches == [
-        ("Pilngadīgas personas", 2012, "total 1626 differs from the sum of its 5 rows (1636)"),
-        ("Pilngadīgas personas", 2013, "total 1480 differs from the sum of its 5 rows (1496)"),
-        ("Pilngadīgas personas", 2014, "total 1553 differs from the sum of its 5 rows (1586)"),
-        ("t.sk. personas kopā", 2012, "total 2505 differs from the sum of its 2 rows (2495)"),
-        ("t.sk. personas kopā", 2013, "total 2159 differs from the sum of its 2 rows (2143)"),
-        ("t.sk. personas kopā", 2014, "total 2140 differs from the sum of its 2 rows (2107)"),
+        ("Pilngadīgas personas", 2012, "its 5 rows add up to 1,636, not '1626'"),
+        ("Pilngadīgas personas", 2013, "its 5 rows add up to 1,496, not '1480'"),
+        ("Pilngadīgas personas", 2014, "its 5 rows add up to 1,586, not '1553'"),
+        ("t.sk. personas kopā", 2012, "its 2 rows add up to 2,495, not '2505'"),
+        ("t.sk. personas kopā", 2013, "its 2 rows add up to 2,143, not '2159'"),
+        ("t.sk. personas kopā", 2014, "its 2 rows add up to 2,107, not '2140'"),
     ]
+    assert the(ex, category="t.sk. personas kopā", year=2012).flag_lv == \
+        "saskaitot tās rindas (2), iznāk 2 495, nevis '2505'"
 
 
 def test_a_kopa_mismatch_is_flagged(tmp_path):
     text = RAW.read_text(encoding="utf-8").replace("Kopā\t82\t72\t86", "Kopā\t83\t72\t86")
     fact = the(ingest_text(tmp_path, text), category=HOME_CARE, subgroup="Kopā", year=2012)
-    assert fact.flag == "total 83 differs from the sum of its 2 rows (82)"
+    assert fact.flag == "its 2 rows add up to 82, not '83'"
 
 
 def test_psychologist_kopa_is_checked_per_column(tmp_path):
@@ -184,19 +187,22 @@ def test_psychologist_kopa_is_checked_per_column(tmp_path):
                                                    "<b>Kopā</b>\t<b>142</b>\t<b>124</b>")
     ex = ingest_text(tmp_path, text)
     assert the(ex, category=PSYCHOLOGIST, subgroup="Kopā, bērni", year=2012).flag == \
-        "total 124 differs from the sum of its 2 rows (123)"
+        "its 2 rows add up to 123, not '124'"
     assert the(ex, category=PSYCHOLOGIST, subgroup="Kopā, pieaug", year=2012).flag is None
 
 
 def test_specialisation_rows_checked_against_the_caption_total(ex):
     fact = next(f for f in ex.facts if f.category == "Sociālais aprūpētājs")
-    assert fact.flag == "the rows add up to 23 but the caption counts 22"
+    assert fact.flag == "the 6 rows add up to 23, but the caption counts '22'"
+    assert fact.flag_lv == "saskaitot rindas (6), iznāk 23, bet virsrakstā minēti '22'"
 
 
 def test_prose_and_table_disagreements_are_flagged(ex):
     prose = the(ex, prose=True, metric="employees", category="Psihologi")
     assert prose.value == 2
-    assert prose.flag.startswith("the document gives another value elsewhere: 3 (Citi speciālisti")
+    assert prose.flag.startswith("the document gives another value elsewhere: '3' (Citi speciālisti")
+    assert prose.flag_lv.startswith("dokumentā citur ir cita vērtība: '3' (Citi speciālisti Sociālajā dienestā:, "
+                                    "193. rinda; rinda 'Psihologi')")
     generalists = [f for f in ex.facts if f.category == "Sociālie darbinieki (strādā ar visām mērķgrupām)"]
     assert sorted(f.value for f in generalists) == [11, 14]
     assert all("another value elsewhere" in f.flag for f in generalists)
@@ -212,7 +218,7 @@ def test_copied_table_is_flagged(ex):
 def test_undated_present_figures_are_flagged(ex):
     fte = the(ex, metric="fte", category="Psihologi")
     assert (fte.value, fte.period) == (1.5, "2015-10-01")
-    assert fte.flag == "no date in the sentence; taken as of the staff count's date"
+    assert fte.flag == "the sentence prints no date; dated as of the staff count"
 
 
 def test_missing_value_gives_no_fact(ex):
@@ -249,7 +255,7 @@ def test_page_split_count_table_is_joined_and_checked(tmp_path):
                                                    f"Vīrieši\t18\t10\t16{page_break}Sievietes\t64\t62\t70\nKopā\t83")
     ex = ingest_text(tmp_path, text)
     total = the(ex, category=HOME_CARE, subgroup="Kopā", year=2012)
-    assert total.flag == "total 83 differs from the sum of its 2 rows (82)"
+    assert total.flag == "its 2 rows add up to 82, not '83'"
     assert the(ex, category=HOME_CARE, subgroup="Kopā", year=2014).value == 86
     assert the(ex, category=HOME_CARE, subgroup="Sievietes", year=2013).value == 62
     assert not any(c.text == "Sievietes" for c in ex.raw_cells)

@@ -101,7 +101,8 @@ def test_source_lines(ex):
 def test_persons_per_case_disagrees_with_its_own_figures(ex):
     # 36 003 persons in 11 757 cases are 3,06 persons per case, not the 3,28 printed.
     per_case = next(f for f in ex.facts if f.metric == "persons_per_case")
-    assert per_case.flag == "36 003 / 11757 gives 3,06, not 3,28"
+    assert per_case.flag == "36,003 / 11,757 = 3.06, not '3,28'"
+    assert per_case.flag_lv == "36 003 / 11 757 = 3,06, nevis '3,28'"
 
 
 def test_share_and_norm_agree_with_the_counts(ex):
@@ -135,7 +136,8 @@ def test_next_years_survey_reads_its_own_numbers(tmp_path):
     specialists = next(f for f in ex.facts if f.metric == "specialists" and f.unit == "persons" and not f.subgroup)
     assert (specialists.value, specialists.year, specialists.period) == (1412, 2018, "2018-03-01..2018-03-31")
     share = next(f for f in ex.facts if f.metric == "specialists" and f.unit == "percent")
-    assert share.flag == "1412 / 1960 gives 72,04, not 69,4 %"
+    assert share.flag == "1,412 / 1,960 = 72.04%, not '69,4 %'"
+    assert share.flag_lv == "1 412 / 1 960 = 72,04 %, nevis '69,4 %'"
 
 
 def test_slides_without_the_specialists_slide_give_fewer_facts(tmp_path):

@@ -169,7 +169,7 @@ def test_source_line_of_a_prose_figure(facts):
 def test_specialists_of_both_institutions_do_not_add_up(facts):
     # "126 darbinieki, t.skaitā 55 sociālā darba speciālisti", but 44 (service) + 10 (children's home) = 54.
     assert the(facts, metric="specialists", category=BOTH).flag == \
-        "the parts the text gives (44 + 10) add up to 54, not 55"
+        "the parts the text gives ('44 + 10') add up to 54, not '55'"
     assert the(facts, metric="employees", category=BOTH).flag is None  # 93 + 33 = 126
 
 
@@ -177,7 +177,7 @@ def test_shares_of_provided_and_purchased_services_do_not_make_100(facts):
     # "73 % ... savukārt 23% tērējusi pakalpojumu pirkšanai" (the spend gives 73 % and 27 %)
     for category in ("Pašvaldības nodrošinātie sociālie pakalpojumi", "Pašvaldības pirktie sociālie pakalpojumi"):
         assert the(facts, metric="share", category=category, subgroup=None).flag == \
-            "the parts the text gives (73 % + 23%) add up to 96, not 100"
+            "the parts the text gives ('73 % + 23%') add up to 96, not 100"
 
 
 def test_sums_that_hold_are_not_flagged(facts):
@@ -208,8 +208,9 @@ def test_social_protection_totals_2011_to_2015(facts):
     assert {y: f.value for y, f in totals.items()} == {2011: 2433395, 2012: 2004133, 2013: 2054256,
                                                         2014: 2353038, 2015: 2250063}
     assert totals[2014].flag is None  # the 2014 split adds up to it
-    assert totals[2013].flag == "the split of the same chart data adds up to 1 895 159, not 2054256"
-    assert totals[2015].flag == "the split of the same chart data adds up to 2 223 965, not 2250063"
+    assert totals[2013].flag == "the split of the same chart data adds up to 1,895,159, not '2054256'"
+    assert totals[2015].flag == "the split of the same chart data adds up to 2,223,965, not '2250063'"
+    assert totals[2015].flag_lv == "tās pašas diagrammas datu sadalījuma summa ir 2 223 965, nevis '2250063'"
 
 
 def test_split_of_2013_to_2015(facts):

@@ -275,19 +275,21 @@ def test_table_41_caption_years_disagree_with_its_columns(ex):
 def test_subtotals_are_checked_against_their_parts(ex):
     # 28 996.21 + 7 783.85: the crisis benefit below the two "ar ..." rows is not a part
     assert the(ex, prose=False, category=SEPARATE, year=2022).flag is None
-    assert "differs from the sum of its 2 rows (36 733.13)" in the(ex, prose=False, category=SEPARATE, year=2023).flag
-    assert "differs from the sum of its 2 rows (35 804.73)" in the(ex, prose=False, category=SEPARATE, year=2024).flag
+    assert "its 2 rows add up to 36,733.13, not '37 150.94'" in the(ex, prose=False, category=SEPARATE, year=2023).flag
+    assert "its 2 rows add up to 35,804.73, not '35 773.23'" in the(ex, prose=False, category=SEPARATE, year=2024).flag
+    assert the(ex, prose=False, category=SEPARATE, year=2024).flag_lv == \
+        "saskaitot tās rindas (2), iznāk 35 804,73, nevis '35 773.23'"
     assert the(ex, prose=False, category="Sociālās garantijas bāreņiem un audžuģimenēm", year=2024).flag is None
     services = {f.year: f.flag for f in ex.facts if f.category == MUNICIPAL_SERVICES}
     assert "subtotal" not in services[2022]
-    assert "differs from the sum of its 16 rows (2 159 838.00)" in services[2023]
-    assert "differs from the sum of its 17 rows (2 512 675.00)" in services[2024]
+    assert "its 16 rows add up to 2,159,838, not '2 159 209'" in services[2023]
+    assert "its 17 rows add up to 2,512,675, not '2 512 674'" in services[2024]
 
 
 def test_documents_total_is_checked_as_an_upper_bound_over_elided_rows(ex):
     total = {(f.year, f.period): f.flag for f in ex.facts if f.category == DOCUMENTS_TOTAL}
-    assert "less than the sum of the 27 rows listed (35 354.00)" in total[(2021, "2021")]
-    assert "less than the sum of the 27 rows listed (21 029.00)" in total[(2021, "2021-07-01..2021-12-31")]
+    assert "the 27 rows listed add up to 35,354, more than the total '34588'" in total[(2021, "2021")]
+    assert "the 27 rows listed add up to 21,029, more than the total '14221'" in total[(2021, "2021-07-01..2021-12-31")]
     assert total[(2024, "2024")] is None  # 47 259 covers the 42 162 listed and the rows left out
 
 
@@ -295,8 +297,9 @@ def test_text_figures_disagreeing_with_table_41_are_flagged_both(ex):
     table = the(ex, prose=False, category="Dienas aprūpes centrs “Rīti” un “Saulespuķe”", year=2024)
     text = the(ex, prose=True, category="Dienas aprūpes centrs “Rīti” un “Saulespuķe”", year=2024)
     assert (table.value, text.value) == (68046, 68045)
-    assert "another value elsewhere: 68 045 (text, line 625)" in table.flag
-    assert "another value elsewhere: 68 046 (4.1. tabula" in text.flag
+    assert "another value elsewhere: '68 045' (text, line 625)" in table.flag
+    assert "another value elsewhere: '68 046' (4.1. tabula" in text.flag
+    assert "dokumentā citur ir cita vērtība: '68 045' (teksts, 625. rinda)" in table.flag_lv
     gmi_text = the(ex, prose=True, metric="spend", category=GMI, subgroup=None)
     assert gmi_text.value == 260389 and "260 389.4" in gmi_text.flag
     # where both prints agree nothing is flagged
@@ -306,11 +309,12 @@ def test_text_figures_disagreeing_with_table_41_are_flagged_both(ex):
 
 def test_breakdowns_in_the_text_are_checked(ex):
     housing = the(ex, metric="persons", category="Mājokļa pabalsts", subgroup=None)
-    assert housing.flag == "the parts the text gives (621 + 367 + 265 + 305) add up to 1 558, not 1058"
+    assert housing.flag == "the parts the text gives ('621 + 367 + 265 + 305') add up to 1,558, not '1058'"
+    assert housing.flag_lv == "tekstā minēto daļu ('621 + 367 + 265 + 305') summa ir 1 558, nevis '1058'"
     homes = the(ex, metric="persons", category="grupu mājas/dzīvokļa pakalpojums")
-    assert homes.flag == "the parts the text gives (11 + 10 + 5 + 6) add up to 32, not 31"
+    assert homes.flag == "the parts the text gives ('11 + 10 + 5 + 6') add up to 32, not '31'"
     poor = the(ex, metric="poor_persons", subgroup=None)
-    assert poor.flag == "the parts the text gives (428 + 385 + 259 + 235) add up to 1 307, not 1403"
+    assert poor.flag == "the parts the text gives ('428 + 385 + 259 + 235') add up to 1,307, not '1403'"
     for metric, category in (("persons", "Sociālā palīdzība"), ("low_income_persons", None),
                              ("persons", "aprūpe mājās"), ("persons", "Patversme ģimenēm ar bērniem")):
         key = {"metric": metric, "subgroup": None} | ({"category": category} if category else {})
@@ -459,4 +463,4 @@ def test_next_year_text_gives_the_new_years_and_values(next_year):
     assert {f.year for f in ex.facts if f.category == "asistenta pakalpojums" and f.metric == "persons"} == \
         {2024, 2025}
     men = the(ex, metric="persons", category="Sociālā palīdzība", subgroup=None)
-    assert men.flag == "the parts the text gives (600 + 851 + 363) add up to 1 814, not 1811"
+    assert men.flag == "the parts the text gives ('600 + 851 + 363') add up to 1,814, not '1811'"

@@ -76,3 +76,12 @@ def test_documents_are_searchable(con):
 def test_population_view(con):
     assert rows(con, "SELECT count(*) FROM municipality_population WHERE municipality = 'Bauskas novads' "
                      "AND value = 26016") == [(1,)]
+
+
+def test_every_flag_is_given_in_latvian_too(con):
+    assert rows(con, "SELECT count(*) FROM facts WHERE flag IS NOT NULL") != [(0,)]
+    assert rows(con, "SELECT count(*) FROM facts WHERE (flag IS NULL) <> (flag_lv IS NULL) "
+                     "OR flag_lv = flag") == [(0,)]
+    why = rows(con, "SELECT why, why_lv FROM quality WHERE printed = '1 004777'")
+    assert why == [("printed '1 004777', read as 1,004,777: irregular digit grouping",
+                    "nodrukāts '1 004777', nolasīts kā 1 004 777: cipari sagrupēti neparasti")]

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ingest.flags import Number, Reason
 from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
 from ingest.numbers import parse_lv_number
-from ingest.specs import (FlowText, Prose, caption_year_flag, flag_disagreements, month_number, read_prose,
-                          table_raw_cells)
+from ingest.specs import (FlowText, Prose, caption_year_reason, check_rows_sum, flag_disagreements, month_number,
+                          read_prose, table_raw_cells)
 
 MUNICIPALITY = "Bauskas novads"
 
@@ -27,13 +28,13 @@ _YEAR_CELL = re.compile(r"^\s*((?:19|20)\d\d)\.?\s*(?:g\.|gads)?\s*$", re.IGNORE
 @dataclass(frozen=True)
 class Figure:
     """A prose figure: a specs.Prose rule plus whose figure it is and when it holds. `as_of_staff` dates
-    it by the staff count's date (the only date the text gives for the present); `flag` says why a
-    reading needs care (e.g. that the date was assumed)."""
+    it by the staff count's date (the only date the text gives for the present); `undated` says that its
+    own sentence prints no date, so that the date is assumed (and the figure flagged)."""
 
     rule: Prose
     municipality: str = MUNICIPALITY
     as_of_staff: bool = False
-    flag: str | None = None
+    undated: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,6 @@ class NestedTable:
 
 STAFF_DATE = (r"(?P<year>\d{4})\.\s?gada\s+(?P<day>\d{1,2})\.\s?(?P<month>[^\W\d_]+)\s+"
               r"Sociālajā dienestā strādā")
-_UNDATED = "no date in the sentence; taken as of the staff count's date"
 
 FIGURES = (
     # The staff paragraph: "2015.gada 1.oktobrī Sociālajā dienestā strādā 40 darbinieki (amatu vienību skaits
@@ -137,7 +137,7 @@ FIGURES = (
     # The staff portrait.
     Figure(Prose(r"Valstī kopumā tikai (?P<value>\d+(?:[.,]\d+)?\s?%) vīrieši ir sociālie darbinieki", "staff",
                  "share", "percent", "sociālie darbinieki", subgroup="vīrieši"),
-           municipality="Latvija", as_of_staff=True, flag=_UNDATED),
+           municipality="Latvija", as_of_staff=True, undated=True),
     Figure(Prose(r"no \d+ sociālā darba speciālistiem (?P<value>\d+\s?%) ir sievietes", "staff", "share",
                  "percent", "sociālā darba speciālisti", subgroup="sievietes"), as_of_staff=True),
     Figure(Prose(r"\(tikai (?P<value>\d+)\) sociālie darbinieki, kuriem pieredze ir no (?P<span>\d+\s?[-–]\s?\d+ "
@@ -155,14 +155,14 @@ FIGURES = (
                  "persons", "sociālie darbinieki", subgroup="individuālā supervīzija"), as_of_staff=True),
     # Present-tense figures elsewhere in the text.
     Figure(Prose(r"psihologi \((?P<value>\d+(?:[.,]\d+)?) slodzes\) Sociālajā dienestā", "staff", "fte", "FTE",
-                 "Psihologi"), as_of_staff=True, flag=_UNDATED),
+                 "Psihologi"), as_of_staff=True, undated=True),
     Figure(Prose(r"SOS bērnu ciemats.{0,120}?pērk pakalpojumu (?P<value>\d+) bērniem", "care", "children",
-                 "persons", "SOS bērnu ciemats"), as_of_staff=True, flag=_UNDATED),
+                 "persons", "SOS bērnu ciemats"), as_of_staff=True, undated=True),
     Figure(Prose(r"specializējušies (?P<value>\d+) sociālie darbinieki", "staff", "specialists", "persons",
-                 "specializējušies sociālie darbinieki"), as_of_staff=True, flag=_UNDATED),
+                 "specializējušies sociālie darbinieki"), as_of_staff=True, undated=True),
     # Named like the table row of generalist social workers, so that a disagreement with it is flagged.
     Figure(Prose(r"pārējie (?P<value>\d+) dara visu", "staff", "specialists", "persons",
-                 "Sociālie darbinieki (strādā ar visām mērķgrupām)"), as_of_staff=True, flag=_UNDATED),
+                 "Sociālie darbinieki (strādā ar visām mērķgrupām)"), as_of_staff=True, undated=True),
     Figure(Prose(r"(?P<year>\d{4})\.\s?gadā Sociālais dienests piešķir (?P<value>\d+) pabalstu veidus",
                  "social_assistance", "benefit_types", "count", "pabalstu veidi", period="{year}")),
     # Funding changes as the text states them (a fall is negative).
@@ -309,7 +309,7 @@ class _What:
 
 
 def _read_row(table: Table, r: int, columns: dict[int, _Column], what: _What, skip: set[int],
-              extra_flag: str | None = None) -> tuple[dict[int, Fact], list[RawCell]]:
+              extra_reason: Reason | None = None) -> tuple[dict[int, Fact], list[RawCell]]:
     """Facts for the value cells of row r (by column), raw cells for what else the row prints."""
     facts: dict[int, Fact] = {}
     raw: list[RawCell] = []
@@ -332,24 +332,15 @@ def _read_row(table: Table, r: int, columns: dict[int, _Column], what: _What, sk
                     unit="percent" if number.is_percent else what.unit,
                     source_ref=f"{table.ref()}; row '{(what.subgroup or what.category)[:40]}', "
                                f"column '{column.printed[:30]}'",
-                    raw_value=cell.text.strip(), flag=number.flag)
-        if extra_flag:
-            fact.add_flag(extra_flag)
+                    raw_value=cell.text.strip())
+        fact.add_reasons(number.reasons + ((extra_reason,) if extra_reason else ()))
         facts[c] = fact
     return facts, raw
 
 
-def _check_total(total: Fact, parts: list[Fact]) -> None:
-    if not parts:
-        return
-    added = sum(p.value for p in parts)
-    if abs(added - total.value) > 1e-6:
-        total.add_flag(f"total {total.raw_value} differs from the sum of its {len(parts)} rows ({added:g})")
-
-
 def _check_by_column(total: dict[int, Fact], parts: dict[int, list[Fact]]) -> None:
     for c, fact in total.items():
-        _check_total(fact, parts.get(c, []))
+        check_rows_sum(fact, parts.get(c, []))
 
 
 # =========================================================================== readers, one per spec type
@@ -365,10 +356,11 @@ def read_count_list(table: Table, spec: CountList, date: str | None) -> tuple[li
         if not label or number.value is None:
             raw.extend(_row_raw(table, r))
             continue
-        facts.append(Fact(municipality=MUNICIPALITY, year=int(date[:4]) if date else None, period=date,
-                          topic=spec.topic, metric=spec.metric, category=label, value=number.value,
-                          unit=spec.unit, source_ref=f"{table.ref()}; row '{label[:40]}'",
-                          raw_value=row[-1].text.strip(), flag=number.flag))
+        fact = Fact(municipality=MUNICIPALITY, year=int(date[:4]) if date else None, period=date,
+                    topic=spec.topic, metric=spec.metric, category=label, value=number.value,
+                    unit=spec.unit, source_ref=f"{table.ref()}; row '{label[:40]}'", raw_value=row[-1].text.strip())
+        fact.add_reasons(number.reasons)
+        facts.append(fact)
         raw.extend(_raw(table, r, c) for c in range(1, len(row) - 1) if row[c].text.strip())
     m = re.search(spec.caption_total, table.caption) if spec.caption_total else None
     if m and facts:
@@ -376,7 +368,8 @@ def read_count_list(table: Table, spec: CountList, date: str | None) -> tuple[li
         printed = parse_lv_number(m.group("value")).value
         if printed is not None and abs(added - printed) > 1e-6:
             for fact in facts:
-                fact.add_flag(f"the rows add up to {added:g} but the caption counts {m.group('value')}")
+                fact.add_flag("caption_count_differs", printed=m.group("value"), rows=len(facts),
+                              sum=Number(added))
     return facts, raw
 
 
@@ -388,7 +381,7 @@ def _year_columns(table: Table, r: int) -> dict[int, _Column]:
 
 def read_source_table(table: Table, spec: SourceTable) -> tuple[list[Fact], list[RawCell]]:
     columns = _year_columns(table, 0)
-    cap_flag = caption_year_flag(table, [col.year for col in columns.values()])
+    cap_reason = caption_year_reason(table, [col.year for col in columns.values()])
     facts: list[Fact] = []
     raw: list[RawCell] = []
     group: str | None = None
@@ -400,7 +393,7 @@ def read_source_table(table: Table, spec: SourceTable) -> tuple[list[Fact], list
             continue
         is_group = bool(re.search(spec.group, label))
         what = _What(spec.topic, spec.metric, spec.unit, label, None if is_group else group)
-        row_facts, row_raw = _read_row(table, r, columns, what, {0}, cap_flag)
+        row_facts, row_raw = _read_row(table, r, columns, what, {0}, cap_reason)
         facts.extend(row_facts.values())
         raw.extend(row_raw)
         if is_group:
@@ -423,7 +416,7 @@ def read_year_row_table(table: Table, spec: YearRowTable) -> tuple[list[Fact], l
     # A unit printed over the columns ("EUR") is not a group label.
     groups = ["" if re.fullmatch(r"EUR|%|euro", g, re.IGNORECASE) else g for g in groups]
     columns = _year_columns(table, year_row)
-    cap_flag = caption_year_flag(table, [col.year for col in columns.values()])
+    cap_reason = caption_year_reason(table, [col.year for col in columns.values()])
     facts: list[Fact] = []
     raw: list[RawCell] = []
     by_category: dict[str, set[int]] = {}
@@ -433,7 +426,7 @@ def read_year_row_table(table: Table, spec: YearRowTable) -> tuple[list[Fact], l
         unit = "percent" if any("%" in cell.text for cell in table.rows[r]) else spec.unit
         for category, own in by_category.items():
             what = _What(spec.topic, spec.metrics[unit], unit, category)
-            row_facts, row_raw = _read_row(table, r, columns, what, set(columns) - own, cap_flag)
+            row_facts, row_raw = _read_row(table, r, columns, what, set(columns) - own, cap_reason)
             facts.extend(row_facts.values())
             raw.extend(cell for cell in row_raw if cell.col_index in own)
         raw.extend(_raw(table, r, c) for c, cell in enumerate(table.rows[r]) if c not in columns and cell.text.strip())
@@ -473,7 +466,7 @@ class _Section:
 
 def read_count_table(table: Table, spec: CountTable) -> tuple[list[Fact], list[RawCell]]:
     columns, body = _count_columns(table)
-    cap_flag = caption_year_flag(table, [col.year for col in columns.values()])
+    cap_reason = caption_year_reason(table, [col.year for col in columns.values()])
     measure = _label(table.rows[0][0].text)
     category = measure if spec.category_from == "header" else _caption_category(table.caption, spec.caption)
     metric, unit = _metric_of(measure, spec)
@@ -492,7 +485,7 @@ def read_count_table(table: Table, spec: CountTable) -> tuple[list[Fact], list[R
             if spec.category_from == "header":
                 category = label
         what = _What(spec.topic, metric, unit, category, None if starts_measure else label)
-        row_facts, row_raw = _read_row(table, r, columns, what, {0}, cap_flag)
+        row_facts, row_raw = _read_row(table, r, columns, what, {0}, cap_reason)
         facts.extend(row_facts.values())
         raw.extend(row_raw)
         if is_total:
@@ -522,7 +515,7 @@ def read_nested_table(table: Table, spec: NestedTable) -> tuple[list[Fact], list
         return [], table_raw_cells(table)
     columns = _year_columns(table, year_row)
     first = min(columns)
-    cap_flag = caption_year_flag(table, [col.year for col in columns.values()])
+    cap_reason = caption_year_reason(table, [col.year for col in columns.values()])
     facts: list[Fact] = []
     raw: list[RawCell] = []
     nodes: list[_Node] = []
@@ -540,7 +533,7 @@ def read_nested_table(table: Table, spec: NestedTable) -> tuple[list[Fact], list
                                     if re.search(words, label, re.IGNORECASE)), (spec.topic, spec.metric, spec.unit))
         parent = open_nodes.get(level - 1)
         what = _What(topic, metric, unit, label, parent.label if parent else None)
-        row_facts, row_raw = _read_row(table, r, columns, what, set(range(first)), cap_flag)
+        row_facts, row_raw = _read_row(table, r, columns, what, set(range(first)), cap_reason)
         facts.extend(row_facts.values())
         raw.extend(row_raw)
         checked = label_cell.endswith(":") or bool(re.search(spec.total, label, re.IGNORECASE))
@@ -569,9 +562,9 @@ def flag_copied_tables(by_table: list[tuple[Table, list[Fact]]], least: int = 6)
         if numbers in seen:
             other, other_facts = seen[numbers]
             for fact in facts:
-                fact.add_flag(f"the table '{other.ref()}' prints exactly the same numbers")
+                fact.add_flag("copied_table", other=other.ref())
             for fact in other_facts:
-                fact.add_flag(f"the table '{table.ref()}' prints exactly the same numbers")
+                fact.add_flag("copied_table", other=table.ref())
         else:
             seen[numbers] = (table, facts)
 
@@ -596,8 +589,8 @@ def read_figures(flow: FlowText, date: str | None) -> tuple[list[Fact], list[str
             rule = replace(rule, year=int(date[:4]), period=date)
         found, not_found = read_prose(flow, [rule], figure.municipality)
         for fact in found:
-            if figure.flag:
-                fact.add_flag(figure.flag)
+            if figure.undated:
+                fact.add_flag("dated_by_staff_count")
         facts.extend(found)
         missing.extend(not_found)
     return facts, missing

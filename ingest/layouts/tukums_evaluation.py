@@ -18,11 +18,13 @@ import calendar
 import re
 from dataclasses import dataclass, field, replace
 
+from ingest.flags import Number, Reason, reason
 from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
 from ingest.numbers import LvNumber, parse_lv_number
 from ingest.readers.flattened import flattened_tables
-from ingest.specs import FlowText, column_years, find_tables, flag_disagreements, month_number, table_raw_cells
+from ingest.specs import (FlowText, check_rows_sum, column_years, find_tables, flag_disagreements, month_number,
+                          table_raw_cells)
 
 MUNICIPALITY = "Tukuma novads"
 # The town as the staffing tables print it, and as the facts name it (the caseload table's own name).
@@ -175,7 +177,7 @@ AS_OF_YEAR = r"\b[Uu]z (\d{4})\. gada"
 class _Dated:
     year: int | None = None
     period: str | None = None
-    flag: str | None = None
+    reason: Reason | None = None  # why the date needs care
 
 
 def read_as_of(flow: FlowText, spec: AsOf | None) -> _Dated:
@@ -194,10 +196,9 @@ def read_as_of(flow: FlowText, spec: AsOf | None) -> _Dated:
         period = f"{year}-{month:02d}-01..{year}-{month:02d}-{last:02d}"
     else:
         period = f"{year}-{month:02d}-{day:02d}"
-    flag = None
-    if spec.inferred:
-        flag = f"date not printed with the table; taken from '{m.group(0)}' ({flow.loc_at(m.start()).ref()})"
-    return _Dated(year, period, flag)
+    why = reason("date_from_sentence", sentence=m.group(0), where=flow.loc_at(m.start()).ref()) \
+        if spec.inferred else None
+    return _Dated(year, period, why)
 
 
 def _label(text: str) -> str:
@@ -217,15 +218,6 @@ def _unused_cells(table: Table, used: set[tuple[int, int]]) -> list[RawCell]:
             if cell.text and (r, c) not in used]
 
 
-def _check_sum(parent: Fact, parts: list[Fact]) -> None:
-    if not parts:
-        return
-    total = sum(p.value for p in parts)
-    if abs(total - parent.value) > 0.005:
-        parent.add_flag(f"subtotal {parent.raw_value} differs from the sum of its {len(parts)} rows "
-                        f"({total:,.2f})".replace(",", " "))
-
-
 def _ref(table: Table, row_name: str, column: str, cell: Cell) -> str:
     row_name, column = (" ".join(text.split()) for text in (row_name, column))
     return f"{table.ref()}; row '{row_name[:50]}', column '{column[:40]}', {cell.loc.ref()}"
@@ -238,7 +230,7 @@ class _Number:
     printed: str
     reading: LvNumber
     cell: Cell  # where it is printed
-    flag: str | None = None
+    reason: Reason | None = None  # why the way it was read needs care
 
 
 @dataclass
@@ -275,9 +267,8 @@ def read_pair_year_table(table: Table, spec: PairYearTable, flow: FlowText) -> t
                 fact = Fact(municipality=MUNICIPALITY, year=years[c], period=str(years[c]), topic=topic,
                             metric=metric, category=row.category, value=number.reading.value, unit=unit,
                             source_ref=_ref(table, row.category, header[c].text, number.cell),
-                            raw_value=number.printed, flag=number.reading.flag)
-                if number.flag:
-                    fact.add_flag(number.flag)
+                            raw_value=number.printed)
+                fact.add_reasons(number.reading.reasons + ((number.reason,) if number.reason else ()))
                 row.facts[(c, k)] = fact
                 facts.append(fact)
     _check_service_sums(rows)
@@ -362,8 +353,8 @@ def _read_lone_numbers_as_second(rows: list[_ServiceRow]) -> None:
             total = sum(first.reading.value for first, _ in cells)
             if abs(total - pair[1].reading.value) < 0.005 and abs(total - (pair[0].reading.value or 0)) >= 0.005:
                 for cell in cells:
-                    cell[0].flag = (f"one number printed where two are expected; read as the second, as the "
-                                    f"rows add up to '{parent.label}' {pair[1].printed}")
+                    cell[0].reason = reason("lone_number_read_as_second", total_row=parent.label,
+                                            printed=pair[1].printed)
                     cell[0], cell[1] = None, cell[0]
 
 
@@ -373,7 +364,7 @@ def _check_service_sums(rows: list[_ServiceRow]) -> None:
             continue  # its rows are variants of it, not parts
         parts = _children(rows, parent)
         for (c, k), fact in parent.facts.items():
-            _check_sum(fact, [p.facts[(c, k)] for p in parts if (c, k) in p.facts])
+            check_rows_sum(fact, [p.facts[(c, k)] for p in parts if (c, k) in p.facts])
 
 
 # --------------------------------------------------------------------------- caseloads
@@ -461,9 +452,8 @@ def _case_facts(table: Table, spec: CaseTable, column: str, post: list[_CaseRow]
                         topic="caseload", metric="active_cases", category=category,
                         subgroup=f"{code} ({spec.stage})" if spec.stage else code,
                         value=count.reading.value, unit="cases", raw_value=count.printed,
-                        source_ref=_ref(table, category, f"{column}: {code}", count.cell), flag=count.reading.flag)
-            if dated.flag:
-                fact.add_flag(dated.flag)
+                        source_ref=_ref(table, category, f"{column}: {code}", count.cell))
+            fact.add_reasons(count.reading.reasons + ((dated.reason,) if dated.reason else ()))
             facts.append(fact)
     return facts
 
@@ -521,7 +511,8 @@ def read_count_table(table: Table, spec: CountTable, flow: FlowText) -> tuple[li
             fact = Fact(municipality=MUNICIPALITY, territory=_territory(territory) if territory else None,
                         year=dated.year, period=dated.period, topic=topic, metric=metric, category=category,
                         value=number.value, unit=unit, source_ref=_ref(table, category, column, cell),
-                        raw_value=cell.text, flag=number.flag)
+                        raw_value=cell.text)
+            fact.add_reasons(number.reasons)
             facts.append(fact)
             used.update({(r, 0), (r, c)} if not number.rest else {(r, 0)})
     return facts, used, []
@@ -625,21 +616,21 @@ def _staffing_column(table: Table, spec: StaffingTable, column: list[tuple[int, 
             territory, row_category = None, _label(table.rows[r][0].text)
         fact = Fact(municipality=MUNICIPALITY, territory=territory, year=dated.year, period=dated.period,
                     topic=topic, metric=metric, category=row_category, subgroup=subhead, value=number.value,
-                    unit=unit, raw_value=cell.text, flag=number.flag,
+                    unit=unit, raw_value=cell.text,
                     source_ref=_ref(table, table.rows[r][0].text, f"{category}: {subhead}" if subhead else category,
                                     cell))
+        fact.add_reasons(number.reasons)
         if number.rest:
-            fact.add_flag(f"printed '{cell.text}': the first number is read; the table does not say what "
-                          f"'{number.rest}' is")
+            fact.add_flag("unexplained_second_number", printed=cell.text, rest=number.rest)
         else:
             used.add((r, c))
-        if dated.flag:
-            fact.add_flag(dated.flag)
+        if dated.reason:
+            fact.add_reasons((dated.reason,))
         facts.append(fact)
         if r in totals:
             total_fact = fact
     if total_fact:
-        _check_sum(total_fact, [f for f in facts if f is not total_fact])
+        check_rows_sum(total_fact, [f for f in facts if f is not total_fact])
     return facts
 
 
@@ -663,8 +654,8 @@ def _check_residents_spans(facts: list[Fact], territories: dict[int, str]) -> No
         if all(n in own for n in names):
             covered = sum(own[n] for n in names)
             if abs(covered - fact.value) > 0.005:
-                fact.add_flag(f"{fact.raw_value} is not the sum of the residents of {fact.territory} "
-                              f"({covered:.0f}); the merged cell may cover other rows")
+                fact.add_flag("merged_cell_not_sum", printed=fact.raw_value, territory=fact.territory,
+                              sum=Number(covered, decimals=0))
 
 
 # --------------------------------------------------------------------------- amounts
@@ -682,13 +673,14 @@ def read_amount_table(table: Table, spec: AmountTable, flow: FlowText) -> tuple[
         column = table.rows[0][value_col].text if value_col < len(table.rows[0]) else ""
         fact = Fact(municipality=MUNICIPALITY, year=None, topic=spec.topic, metric=spec.metric,
                     category=category, subgroup=spec.subgroup, value=number.value, unit=spec.unit,
-                    source_ref=_ref(table, category, column, cell), raw_value=cell.text, flag=number.flag)
+                    source_ref=_ref(table, category, column, cell), raw_value=cell.text)
+        fact.add_reasons(number.reasons)
         facts.append(fact)
         used.update({(r, 0), (r, value_col)})
         if re.search(spec.total, row[0].text.strip(), re.IGNORECASE):
             total = fact
     if total:
-        _check_sum(total, [f for f in facts if f is not total])
+        check_rows_sum(total, [f for f in facts if f is not total])
     return facts, used, []
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.flags import Number
 from ingest.model import Cell, Fact, Location, ParsedDocument, RawCell
 from ingest.numbers import parse_lv_number
 from ingest.specs import (FlowText, Pick, Prose, ProseGroup, RatioCheck, SumCheck, check_arithmetic,
@@ -587,10 +588,11 @@ def _series_facts(series: Series, spec: ChartData, known: dict[str, str | None],
         category = (spec.category.format(**{k: v or "" for k, v in known.items()}) if spec.category
                     else _category(label.text, spec))
         number = parse_lv_number(cell.text)
-        facts.append(Fact(
-            municipality=municipality, year=when[0], period=when[1], topic=topic, metric=metric,
-            category=category, value=number.value, unit=unit, raw_value=cell.text, flag=number.flag,
-            source_ref=f"chart data ({spec.name}), {cell.loc.ref()}; label '{label.text[:50]}'"))
+        fact = Fact(municipality=municipality, year=when[0], period=when[1], topic=topic, metric=metric,
+                    category=category, value=number.value, unit=unit, raw_value=cell.text,
+                    source_ref=f"chart data ({spec.name}), {cell.loc.ref()}; label '{label.text[:50]}'")
+        fact.add_reasons(number.reasons)
+        facts.append(fact)
     return facts
 
 
@@ -603,9 +605,8 @@ def _check_parts(parts: list[Fact], totals: list[Fact]) -> None:
         added = by_year.get(total.year)
         if added is None or abs(added - total.value) <= 0.5:
             continue
-        why = f"the split of the same chart data adds up to {round(added):,}".replace(",", " ")
-        if why not in (total.flag or ""):  # the 2015 split is printed twice, once rounded
-            total.add_flag(f"{why}, not {total.raw_value}")
+        # The 2015 split is printed twice, once rounded: both give this reason, which is added once.
+        total.add_flag("chart_split_differs", sum=Number(round(added), decimals=0), printed=total.raw_value)
 
 
 def _raw_cells(series: Series) -> list[RawCell]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table, TextLine
 from ingest.numbers import LvNumber, parse_lv_number
-from ingest.specs import (YEAR, FlowText, Pick, Prose, ProseGroup, SumCheck, YearTable, caption_year_flag,
+from ingest.specs import (YEAR, FlowText, Pick, Prose, ProseGroup, SumCheck, YearTable, caption_year_reason,
                           check_arithmetic, column_years, find_tables, flag_disagreements, printed_period,
                           read_prose_groups, read_year_table, table_raw_cells)
 
@@ -666,7 +666,8 @@ def _second_values(table: Table, spec: YearTable, group: str | None,
                     continue
                 fact = _cell_fact(table, header, r, c, category, year=year, period=period, topic=spec.topic,
                                   metric=spec.metric, unit=spec.unit, value=number.value,
-                                  subgroup=f"{group}: {words}" if group else words, flag=number.flag)
+                                  subgroup=f"{group}: {words}" if group else words)
+                fact.add_reasons(number.reasons)
                 _add_caption_flag(fact, table)
                 facts.append(fact)
             if parts and all(words for _, _, words in parts):
@@ -693,7 +694,8 @@ def _volumes(table: Table, table_rule: YearTableRule, group: str | None,
                     continue
                 fact = _cell_fact(table, header, r, c, category, year=year, period=period,
                                   topic=table_rule.spec.topic, metric=what[0], unit=what[1], value=number.value,
-                                  subgroup=group or words, flag=number.flag)
+                                  subgroup=group or words)
+                fact.add_reasons(number.reasons)
                 _add_caption_flag(fact, table)
                 facts.append(fact)
             if known and all(what for _, _, what in known):
@@ -702,9 +704,9 @@ def _volumes(table: Table, table_rule: YearTableRule, group: str | None,
 
 
 def _add_caption_flag(fact: Fact, table: Table) -> None:
-    why = caption_year_flag(table, [fact.year])
+    why = caption_year_reason(table, [fact.year])
     if why:
-        fact.add_flag(why)
+        fact.add_reasons((why,))
 
 
 def read_table_rule(table: Table, table_rule: YearTableRule) -> tuple[list[Fact], list[RawCell]]:
@@ -767,10 +769,12 @@ def read_count_list(tables: list[Table], spec: CountList,
                 continue
             for _, number, words in parts:
                 subgroup = f"{section}: {words}" if section and words else (section or words or None)
-                facts.append(Fact(municipality=MUNICIPALITY, year=year, period=str(year) if year else None,
-                                  topic=spec.topic, metric=spec.metric, unit=spec.unit, category=label,
-                                  subgroup=subgroup, value=number.value, raw_value=count, flag=number.flag,
-                                  source_ref=f"{ref}; row '{label[:40]}'"))
+                fact = Fact(municipality=MUNICIPALITY, year=year, period=str(year) if year else None,
+                            topic=spec.topic, metric=spec.metric, unit=spec.unit, category=label,
+                            subgroup=subgroup, value=number.value, raw_value=count,
+                            source_ref=f"{ref}; row '{label[:40]}'")
+                fact.add_reasons(number.reasons)
+                facts.append(fact)
     return facts, raw
 
 
