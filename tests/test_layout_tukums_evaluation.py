@@ -322,6 +322,18 @@ def test_missing_tables_give_messages_not_errors():
     assert result.info.published is None
 
 
+def test_a_prose_figure_or_chart_that_is_not_found_is_reported(tmp_path):
+    # The evaluation reports what its prose rules and chart specs miss, not only its tables: remove the
+    # population sentence (line 8) and the focus-group chart dump (line 2586) and both are named.
+    text = REPORT.read_text("utf-8").replace("Tukuma novadā dzīvo 31,9 tūkstoši iedzīvotāju",
+                                             "Tukuma novadā dzīvo daudz iedzīvotāju")
+    text = re.sub(r"\nSociālā palīdzība \(pabalsti\)\t[^\n]*", "\n", text)
+    result = extract(document_from_text(tmp_path, REPORT.name, text))
+    assert "no sentence matched population/residents/'iedzīvotāju skaits'" in result.messages
+    assert "no chart data found for 'focus group recognition'" in result.messages
+    assert not [f for f in result.facts if f.metric == "residents" and f.source_ref == "text, line 8"]
+
+
 def _next_year(text: str) -> str:
     """The report as next year's edition might print it: years +1, a changed value, a row added to and one
     dropped from 1. tabula."""

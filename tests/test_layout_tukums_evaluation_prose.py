@@ -24,9 +24,7 @@ JUNE_2015 = "2015-06-01..2015-06-30"
 
 @pytest.fixture(scope="module")
 def read():
-    messages: list[str] = []
-    facts, raw = extract_prose_and_charts(read_document(RAW), TUKUMS, messages)
-    return facts, raw, messages
+    return extract_prose_and_charts(read_document(RAW), TUKUMS)
 
 
 @pytest.fixture(scope="module")
@@ -280,7 +278,7 @@ def test_next_years_report_reads_its_own_numbers(lines):
     moved = text.splitlines()
     chart = next(i for i, t in enumerate(moved) if t.startswith("Sociālā palīdzība (pabalsti)\t"))
     moved.insert(0, moved.pop(chart))  # the chart dump moved to the top of the file
-    facts, raw = extract_prose_and_charts(document(moved), TUKUMS)
+    facts, raw, _ = extract_prose_and_charts(document(moved), TUKUMS)
     residents = the(facts, metric="residents", territory=None)
     assert (residents.value, residents.period) == (31400, "2016-01-01")
     assert the(facts, metric="respondents", territory="Slampe").value == 21
@@ -288,15 +286,14 @@ def test_next_years_report_reads_its_own_numbers(lines):
 
 
 def test_unknown_chart_runs_are_kept_as_raw_cells():
-    facts, raw = extract_prose_and_charts(document(["Kaut kas\tCits\t12\t34\t", "Teksts."]), TUKUMS)
+    facts, raw, _ = extract_prose_and_charts(document(["Kaut kas\tCits\t12\t34\t", "Teksts."]), TUKUMS)
     assert facts == []
     assert [(c.col_index, c.text) for c in raw] == [(0, "Kaut kas"), (1, "Cits"), (2, "12"), (3, "34")]
     assert raw[0].table_ref == "chart data, line 1"
 
 
 def test_a_document_without_the_figures_gives_none_and_says_so():
-    messages: list[str] = []
-    facts, raw = extract_prose_and_charts(document(["Nav datu."]), TUKUMS, messages)
+    facts, raw, messages = extract_prose_and_charts(document(["Nav datu."]), TUKUMS)
     assert (facts, raw) == ([], [])
     assert "no chart data found for 'focus group recognition'" in messages
     assert any(m.startswith("no sentence matched population/residents") for m in messages)

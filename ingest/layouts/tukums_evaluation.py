@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.flags import Number, Reason, reason
 from ingest.layouts import Layout
+from ingest.layouts.tukums_evaluation_prose import extract_prose_and_charts
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
 from ingest.numbers import LvNumber, parse_lv_number
 from ingest.readers.flattened import flattened_tables
@@ -750,23 +751,13 @@ def _document_info(doc: ParsedDocument, facts: list[Fact]) -> DocumentInfo:
                         published=str(max(as_of_years)) if as_of_years else None)
 
 
-def _prose_and_charts(doc: ParsedDocument) -> tuple[list[Fact], list[RawCell]]:
-    """Facts of the prose and the chart data, read by a module of their own, which may not exist yet."""
-    try:
-        from ingest.layouts.tukums_evaluation_prose import extract_prose_and_charts
-    except ModuleNotFoundError as exc:
-        if exc.name != "ingest.layouts.tukums_evaluation_prose":
-            raise
-        return [], []
-    return extract_prose_and_charts(doc, MUNICIPALITY)
-
-
 def extract(doc: ParsedDocument) -> Extraction:
     flow = FlowText(doc.lines)
     facts, raw, messages = read_tables(doc, flow)
-    prose_facts, prose_raw = _prose_and_charts(doc)
+    prose_facts, prose_raw, prose_messages = extract_prose_and_charts(doc, MUNICIPALITY)
     facts += prose_facts
     raw += prose_raw
+    messages += prose_messages
     flag_disagreements(facts)
     return Extraction(layout="Tukums evaluation", info=_document_info(doc, facts), facts=facts, raw_cells=raw,
                       territories=territory_list(facts), case_codes=read_case_codes(doc), messages=messages)

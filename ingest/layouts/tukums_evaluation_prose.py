@@ -642,14 +642,11 @@ def read_charts(doc: ParsedDocument, flow: FlowText, municipality: str,
 
 # =========================================================================== entry point
 
-def extract_prose_and_charts(doc: ParsedDocument, municipality: str,
-                             messages: list[str] | None = None) -> tuple[list[Fact], list[RawCell]]:
-    """Facts of the prose figures and of the chart data; raw cells for the chart runs no spec reads.
-    What the specs expected but did not find is appended to `messages` when one is given."""
-    messages = messages if messages is not None else []
+def extract_prose_and_charts(doc: ParsedDocument, municipality: str) -> tuple[list[Fact], list[RawCell], list[str]]:
+    """Facts of the prose figures and of the chart data; raw cells for the chart runs no spec reads; and a
+    message for each rule, context sentence or chart the specs expected but did not find."""
     flow = FlowText(doc.lines)
-    prose, missing = read_prose_groups(flow, PROSE, municipality)
-    messages.extend(missing)
+    prose, messages = read_prose_groups(flow, PROSE, municipality)
     check_arithmetic(prose, CHECKS)
     charts, raw = read_charts(doc, flow, municipality, messages)
-    return prose + charts, raw
+    return prose + charts, raw, messages
