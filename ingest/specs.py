@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from ingest.flags import Number, Reason, reason
@@ -160,7 +160,6 @@ class YearTable:
     subtotal: str = r":\s*$"
     total: str | None = r"^\s*(kopā|pavisam)\b"
     skip_rows: str | None = r"^\[\.\.\]$"
-    category_map: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # label regex -> topic, metric, unit
     # Regex a year column's header must match; other year-named columns (say, counts printed beside the
     # sums) are left to other rules, as raw cells. None: every column naming a year.
     value_columns: str | None = None
@@ -192,10 +191,10 @@ def check_rows_sum(total: Fact, parts: list[Fact], elided: bool = False) -> None
         total.add_flag("rows_sum_differs", printed=total.raw_value, rows=len(parts), sum=added)
 
 
-def read_year_table(table: Table, spec: YearTable, municipality: str,
-                    header_row: int = 0) -> tuple[list[Fact], list[RawCell]]:
-    """Facts for every (row, year column) of a YearTable; raw cells for everything else."""
-    header = table.rows[header_row]
+def read_year_table(table: Table, spec: YearTable, municipality: str) -> tuple[list[Fact], list[RawCell]]:
+    """Facts for every (row, year column) of a YearTable, whose first row is its header; raw cells for
+    everything else."""
+    header = table.rows[0]
     years = [(i, y, text) for i, y, text in column_years(header)
              if not spec.value_columns or re.search(spec.value_columns, text, re.IGNORECASE)]
     year_cols = {i: (y, printed_period(text, y)) for i, y, text in years}
@@ -207,7 +206,7 @@ def read_year_table(table: Table, spec: YearTable, municipality: str,
     total_row: dict[int, Fact] | None = None
     in_group = False  # whether the rows read now are parts of the last subtotal
     elided = False  # whether the table marks rows as left out
-    for r, row in enumerate(table.rows[header_row + 1:], start=header_row + 1):
+    for r, row in enumerate(table.rows[1:], start=1):
         if len(row) <= spec.label_column:
             continue
         label = row[spec.label_column].text.strip()
@@ -215,10 +214,6 @@ def read_year_table(table: Table, spec: YearTable, municipality: str,
             elided = elided or bool(label)
             raw.extend(RawCell(table.ref(), table.caption, r, c, cell.text, cell.loc) for c, cell in enumerate(row) if cell.text)
             continue
-        topic, metric, unit = spec.topic, spec.metric, spec.unit
-        for pattern, mapped in spec.category_map.items():
-            if re.search(pattern, label, re.IGNORECASE):
-                topic, metric, unit = mapped
         is_subtotal = bool(re.search(spec.subtotal, label))
         is_total = bool(spec.total and re.search(spec.total, label, re.IGNORECASE))
         category = label.rstrip(":").strip()
@@ -234,8 +229,9 @@ def read_year_table(table: Table, spec: YearTable, municipality: str,
             if number.value is None:
                 continue
             year, period = year_cols[c]
-            fact = Fact(municipality=municipality, year=year, period=period, topic=topic, metric=metric,
-                        category=category, value=number.value, unit="percent" if number.is_percent else unit,
+            fact = Fact(municipality=municipality, year=year, period=period, topic=spec.topic, metric=spec.metric,
+                        category=category, value=number.value,
+                        unit="percent" if number.is_percent else spec.unit,
                         source_ref=f"{table.ref()}; row '{category[:40]}', column '{header[c].text[:30]}'",
                         raw_value=cell.text)
             fact.add_reasons(number.reasons)
@@ -403,12 +399,6 @@ class RatioCheck:
     numerator: Pick
     denominator: Pick | None = None
     scale: float = 1.0
-
-
-def _shown(value: float) -> str:
-    """A number as these reports print it: '2 223 965', '3,06'."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
-    return text.replace(",", " ").replace(".", ",")
 
 
 def _printed_precision(raw: str) -> float:

@@ -3,7 +3,6 @@ its irregular prints, subtotals, the 4.1 caption and disagreeing duplicates; the
 as the text export; bad input; and a next year's report made here from the text export."""
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -345,8 +344,6 @@ def comparable(extraction) -> list[tuple]:
                     f.value, f.unit, f.raw_value, unref(f.flag)) for f in extraction.facts), key=repr)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("ingest.readers.pdf") is None,
-                    reason="ingest/readers/pdf.py is not written yet")
 def test_pdf_gives_the_same_facts_as_the_text_export(ex):
     pdf = extract(read_document(PDF))
     assert pdf.info == ex.info

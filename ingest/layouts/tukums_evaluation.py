@@ -250,7 +250,7 @@ class _ServiceRow:
         return self.label
 
 
-def read_pair_year_table(table: Table, spec: PairYearTable, flow: FlowText) -> tuple[list[Fact], set, list[str]]:
+def read_pair_year_table(table: Table, spec: PairYearTable) -> tuple[list[Fact], set, list[str]]:
     header = table.rows[0]
     years = {c: y for c, y, _ in column_years(header)}
     if not years:
@@ -661,7 +661,7 @@ def _check_residents_spans(facts: list[Fact], territories: dict[int, str]) -> No
 
 # --------------------------------------------------------------------------- amounts
 
-def read_amount_table(table: Table, spec: AmountTable, flow: FlowText) -> tuple[list[Fact], set, list[str]]:
+def read_amount_table(table: Table, spec: AmountTable) -> tuple[list[Fact], set, list[str]]:
     used = {(0, c) for c in range(len(table.rows[0]))}
     facts, total = [], None
     for r, row in enumerate(table.rows[1:], start=1):
@@ -687,13 +687,9 @@ def read_amount_table(table: Table, spec: AmountTable, flow: FlowText) -> tuple[
 
 # --------------------------------------------------------------------------- the document
 
-_READERS = {
-    PairYearTable: read_pair_year_table,
-    CaseTable: read_case_table,
-    CountTable: read_count_table,
-    StaffingTable: read_staffing_table,
-    AmountTable: read_amount_table,
-}
+_READERS = {PairYearTable: read_pair_year_table, AmountTable: read_amount_table}
+# Tables whose figures a sentence of the running text dates: their readers take the text too.
+_DATED_READERS = {CaseTable: read_case_table, CountTable: read_count_table, StaffingTable: read_staffing_table}
 
 
 def read_tables(doc: ParsedDocument, flow: FlowText) -> tuple[list[Fact], list[RawCell], list[str]]:
@@ -709,7 +705,8 @@ def read_tables(doc: ParsedDocument, flow: FlowText) -> tuple[list[Fact], list[R
             messages.append(f"no table matched {spec.caption!r}")
         for table in tables:
             read.add(id(table))
-            found, used, notes = _READERS[type(spec)](table, spec, flow)
+            dated = _DATED_READERS.get(type(spec))
+            found, used, notes = dated(table, spec, flow) if dated else _READERS[type(spec)](table, spec)
             facts += found
             raw += _unused_cells(table, used)
             messages += notes
