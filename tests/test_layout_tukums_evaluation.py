@@ -9,17 +9,19 @@ from pathlib import Path
 import pytest
 
 from ingest.layouts import recognise
-from ingest.layouts.tukums_evaluation import extract
-from ingest.model import Location, ParsedDocument, TextLine
+from ingest.layouts.tukums_evaluation import CaseTable, extract, read_case_table
+from ingest.model import Cell, Location, ParsedDocument, Table, TextLine
 from ingest.readers import read_document
-from report_variants import document_from_text
 from ingest.readers.flattened import flattened_tables
+from ingest.specs import FlowText
+from report_variants import document_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "raw_reports" / "tukuma_novads_2016_socialais_darbs_izvertejums.txt"
 FIXTURE = Path(__file__).parent / "fixtures" / "flattened_tables.txt"
 
 SERVICES = "1. tabula"
+UNITS = "Sociālo pakalpojumu sniedzēju struktūrvienības"  # the heading of 2.tabula's last section (line 810)
 ADULT_CARE = "Ilgstošas sociālās aprūpes un sociālās rehabilitācijas institūcijas pakalpojums pieaugušajiem"
 RITI = "Slampes un Džūkstes pagastu kopienas centrs „Rīti”, kopā"
 ALL_PARISHES = "Džūkste/Slampe/Degole/Tume/Irlava/Lestene/Sēme/Zentene/Jaunsāti/Pūre"
@@ -215,7 +217,7 @@ def test_unread_cells_are_kept_raw(extraction):
     ("2.tabula", "Sociālais darbinieks", "Jaunsāti/Pūre", "SP", 100),  # line 765
     ("2.tabula", "Sociālais darbinieks", "Lestene/Vaski", "B", 4),  # line 640
     ("2.tabula", "Psihologs #2", None, "X", 27),  # line 807
-    ("2.tabula", "Sociālais darbinieks dienas centrā", None, "KC/ seniori", 58),  # line 844
+    ("2.tabula", "Sociālais darbinieks dienas centrā #2", UNITS, "KC/seniori", 58),  # line 844
     ("5. tabula", "Sociālais darbinieks", "Džūkste", "SP (pirms pārdales)", 65),  # line 1738
     ("7.tabula", "Sociālais darbinieks darbam ar ģimenēm ar bērniem", "Slampe/Džūkste", "AI (pēc pārdales)", 14),
 ])
@@ -229,6 +231,65 @@ def test_caseload_dates(extraction):
     assert {(f.year, f.period) for f in facts_of(extraction, "2.tabula")} == {(2015, "2015-03-31")}
     assert {(f.year, f.period) for f in facts_of(extraction, "5. tabula")} == {(2015, "2015-03-31")}
     assert {(f.year, f.period) for f in facts_of(extraction, "7.tabula")} == {(None, None)}
+
+
+def test_two_workers_with_one_position_label_keep_their_own_counts(extraction):
+    # "Sociālais darbinieks dienas centrā" is printed twice in 2.tabula, with another position between
+    # them (lines 817-849): 46 + 11 = 57 cases and 38 + 65 + 58 + 3 = 164 cases.
+    workers = {}
+    for f in facts_of(extraction, "2.tabula"):
+        if f.category.startswith("Sociālais darbinieks dienas centrā"):
+            workers.setdefault(f.category, {})[f.subgroup] = f.value
+    assert workers == {"Sociālais darbinieks dienas centrā #1": {"IC": 46, "BC": 11},
+                       "Sociālais darbinieks dienas centrā #2": {"JC": 38, "KC/bērni un jaunieši": 65,
+                                                                "KC/seniori": 58, "P": 3}}
+
+
+def test_no_two_workers_share_a_category(extraction):
+    # A worker's counts are printed in the rows of one post, one after another: the rows of a (territory,
+    # category) of a caseload table are never interleaved with another position's.
+    for table in ("2.tabula", "5. tabula", "7.tabula"):
+        by_line = sorted((int(f.source_ref.rsplit("line ", 1)[1]), (f.territory, f.category))
+                         for f in facts_of(extraction, table))
+        runs = [key for i, (_, key) in enumerate(by_line) if i == 0 or by_line[i - 1][1] != key]
+        assert len(runs) == len(set(runs)), table
+
+
+def test_positions_under_a_heading_that_is_no_place_carry_that_unit(extraction):
+    # "Visā novada iedzīvotājiem" (line 776) is the whole municipality; "Sociālo pakalpojumu sniedzēju
+    # struktūrvienībās" (line 810) the service providers' units, a unit of the municipality.
+    units = {f.territory for f in facts_of(extraction, "2.tabula") if f.category.startswith(
+        ("Sociālais darbinieks dienas centrā", "Sociālais darbinieks aprūpe mājās", "Sociālais darbinieks darbam "
+         "ar bezpajumtniekiem"))}
+    assert units == {UNITS}
+    assert {f.territory for f in facts_of(extraction, "2.tabula") if f.category.startswith("Psihologs")} == {None}
+    assert ("Tukuma novads", UNITS, "unit") in extraction.territories
+
+
+def _made_up_case_table(rows: list[list[str]]) -> Table:
+    return Table(caption="2.tabula. Klientu lietu skaits", label="2.tabula", loc=Location(line=1),
+                 rows=[[Cell(text, Location(line=i)) for text in row] for i, row in enumerate(rows, start=2)])
+
+
+def test_case_table_sections_workers_and_sub_labelled_codes():
+    table = _made_up_case_table([
+        ["Darbinieka amats", "Klientu lietas sējums", "Aktīvo lietu skaits"],
+        ["Visā novada iedzīvotājiem"],
+        ["Psihologs", "X", "12"],
+        ["Dienas centros"],
+        ["Sociālais darbinieks", "IC\nKC/ seniori", "4\n5"],
+        ["Sociālais darbinieks aprūpe mājās", "A", "30"],
+        ["Sociālais darbinieks", "KC /bērni", "6"],
+    ])
+    facts, _, messages = read_case_table(table, CaseTable(caption="Klientu lietu skaits"), FlowText([]))
+    assert messages == []
+    assert [(f.territory, f.category, f.subgroup, f.value) for f in facts] == [
+        (None, "Psihologs", "X", 12),
+        ("Dienas centri", "Sociālais darbinieks #1", "IC", 4),
+        ("Dienas centri", "Sociālais darbinieks #1", "KC/seniori", 5),
+        ("Dienas centri", "Sociālais darbinieks aprūpe mājās", "A", 30),
+        ("Dienas centri", "Sociālais darbinieks #2", "KC/bērni", 6),
+    ]
 
 
 def test_caseload_cell_split_over_rows(extraction):

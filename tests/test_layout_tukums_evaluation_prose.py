@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.layouts.tukums_evaluation_prose import extract_prose_and_charts, parish_nominative
+from ingest.layouts.tukums_evaluation_prose import extract_prose_and_charts
 from ingest.model import Location, ParsedDocument, TextLine
 from ingest.readers import read_document
 from ingest.specs import flag_disagreements
@@ -297,10 +297,3 @@ def test_a_document_without_the_figures_gives_none_and_says_so():
     assert (facts, raw) == ([], [])
     assert "no chart data found for 'focus group recognition'" in messages
     assert any(m.startswith("no sentence matched population/residents") for m in messages)
-
-
-def test_parish_names_in_the_nominative():
-    assert parish_nominative("Degoles") == "Degole"
-    assert parish_nominative("Irlavas") == "Irlava"
-    assert parish_nominative("Jaunsātu") == "Jaunsāti"
-    assert parish_nominative("Slampes un Džūkstes") == "Slampe/Džūkste"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ingest.flags import Number, Reason, reason
@@ -23,6 +24,7 @@ from ingest.layouts import Layout
 from ingest.layouts.tukums_evaluation_prose import extract_prose_and_charts
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
 from ingest.numbers import LvNumber, parse_lv_number
+from ingest.place_names import unit_nominative
 from ingest.readers.flattened import flattened_tables
 from ingest.specs import (FlowText, check_rows_sum, column_years, find_tables, flag_disagreements, month_number,
                           table_raw_cells)
@@ -72,9 +74,11 @@ class PairYearTable:
 @dataclass(frozen=True)
 class CaseTable:
     """Active cases per social-work position (rows) and case code: a cell lists codes one per line and the
-    next cell their counts. A row holding only a position cell is a section heading; a heading naming the
-    town gives its rows that territory. Further lines of a position cell name its territory; a row with no
-    position continues the position above (another worker in the same post)."""
+    next cell their counts; a code may carry a sub-label ('KC/ seniori'). A row holding only a position
+    cell is a section heading: a heading naming the town gives its rows that territory, one matching
+    `whole_municipality` none, and any other heading (not a place, such as the service providers' units)
+    is a unit, named in the nominative. Further lines of a position cell name its territory; a row with
+    no position continues the position above (another worker in the same post, or the rest of a cell)."""
 
     caption: str
     as_of: AsOf | None = None
@@ -84,6 +88,7 @@ class CaseTable:
     codes: str = r"sējums"
     counts: str = r"skaits"
     town_section: str = r"pilsēta$"
+    whole_municipality: str = r"^Visā novada\b"
 
 
 @dataclass(frozen=True)
@@ -390,8 +395,7 @@ def read_case_table(table: Table, spec: CaseTable, flow: FlowText) -> tuple[list
     for r, row in enumerate(table.rows[1:], start=1):
         position, codes, counts = (_cell(row, cols[k]) for k in ("position", "codes", "counts"))
         if position and not (codes and codes.text) and not (counts and counts.text):
-            heading = _label(position.text)
-            territory = _territory(heading) if re.search(spec.town_section, heading) else spec.territory
+            territory = _section_territory(_label(position.text), spec)
             used.add((r, cols["position"]))
             posts.append([])
             continue
@@ -414,8 +418,15 @@ def read_case_table(table: Table, spec: CaseTable, flow: FlowText) -> tuple[list
         posts[-1].append(current)
     dated = read_as_of(flow, spec.as_of)
     column = header[cols["counts"]].text
-    facts = [fact for post in posts for fact in _case_facts(table, spec, column, post, dated)]
-    return facts, used, messages
+    return _case_facts(table, spec, column, [w for post in posts for w in _workers(post)], dated), used, messages
+
+
+def _section_territory(heading: str, spec: CaseTable) -> str | None:
+    if re.search(spec.town_section, heading):
+        return _territory(heading)
+    if re.search(spec.whole_municipality, heading, re.IGNORECASE):
+        return spec.territory
+    return unit_nominative(heading)
 
 
 def _column(header: list[Cell], pattern: str) -> int | None:
@@ -431,25 +442,37 @@ def _code_counts(codes: Cell | None, counts: Cell | None) -> list[tuple[str, _Nu
     number (nothing can be paired safely)."""
     if not counts or not counts.text:
         return []
-    code_lines = codes.text.split("\n") if codes and codes.text else []
+    code_lines = [re.sub(r"\s*/\s*", "/", code.strip()) for code in codes.text.split("\n")] \
+        if codes and codes.text else []
     count_lines = counts.text.split("\n")
     if len(code_lines) != len(count_lines):
         return None
     return [(code, _Number(count, parse_lv_number(count), counts)) for code, count in zip(code_lines, count_lines)]
 
 
-def _case_facts(table: Table, spec: CaseTable, column: str, post: list[_CaseRow], dated: _Dated) -> list[Fact]:
-    """Facts of one position's rows; where a code recurs over its rows (several workers in one post),
-    each row's category is numbered so that every worker keeps a figure of their own."""
+def _workers(post: list[_CaseRow]) -> list[_CaseRow]:
+    """The workers of one position's rows: a row each where a code recurs over the rows (several workers in
+    one post), else one worker whose cells run on over the rows."""
     code_sets = [{code for code, _ in row.entries} for row in post]
-    numbered = any(sum(code in codes for codes in code_sets) > 1 for code in set().union(*code_sets))
+    if any(sum(code in codes for codes in code_sets) > 1 for code in set().union(*code_sets)):
+        return post
+    return [replace(post[0], entries=[entry for row in post for entry in row.entries])] if post else []
+
+
+def _case_facts(table: Table, spec: CaseTable, column: str, workers: list[_CaseRow], dated: _Dated) -> list[Fact]:
+    """Facts of every worker's cases; workers with the same position in the same territory (within one post
+    or in different places of the table) are numbered, so that each keeps a category of their own."""
+    same = Counter((w.position, w.territory) for w in workers)
+    numbered: Counter = Counter()
     facts = []
-    for n, row in enumerate(post, start=1):
-        category = f"{row.position} #{n}" if numbered else row.position
-        for code, count in row.entries:
+    for worker in workers:
+        place = (worker.position, worker.territory)
+        numbered[place] += 1
+        category = f"{worker.position} #{numbered[place]}" if same[place] > 1 else worker.position
+        for code, count in worker.entries:
             if count.reading.value is None:
                 continue
-            fact = Fact(municipality=MUNICIPALITY, territory=row.territory, year=dated.year, period=dated.period,
+            fact = Fact(municipality=MUNICIPALITY, territory=worker.territory, year=dated.year, period=dated.period,
                         topic="caseload", metric="active_cases", category=category,
                         subgroup=f"{code} ({spec.stage})" if spec.stage else code,
                         value=count.reading.value, unit="cases", raw_value=count.printed,
@@ -728,11 +751,14 @@ def read_case_codes(doc: ParsedDocument) -> list[tuple[str, str]]:
 
 
 def territory_list(facts: list[Fact]) -> list[tuple[str, str, str]]:
-    """Every territory the facts name: a unit where several are joined, else the town or a parish."""
+    """Every territory the facts name: the town, a parish (one word), or a unit (parishes joined, or a
+    part of the service named in words, such as its providers' units)."""
     names = sorted({f.territory for f in facts if f.territory})
 
     def kind(name: str) -> str:
-        return "unit" if "/" in name else "town" if re.search(r"pilsēta$", name) else "parish"
+        if re.search(r"pilsēta$", name):
+            return "town"
+        return "unit" if "/" in name or " " in name else "parish"
 
     return [(MUNICIPALITY, name, kind(name)) for name in names]
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ingest.flags import Number
 from ingest.model import Cell, Fact, Location, ParsedDocument, RawCell
 from ingest.numbers import parse_lv_number
+from ingest.place_names import parish_nominative
 from ingest.specs import (FlowText, Pick, Prose, ProseGroup, RatioCheck, SumCheck, check_arithmetic,
                           iso_period, read_prose_groups)
 
@@ -24,21 +25,6 @@ INT = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"  # a whole number, perhaps grouped b
 DEC = r"\d+(?:[.,]\d+)?"
 PCT = DEC + r"\s?%"
 THOUSANDS = DEC + r" tūkstoši"  # "31,9 tūkstoši": parse_lv_number reads the number, the rule scales it
-
-
-def parish_nominative(printed: str) -> str:
-    """Parish names printed in the genitive ('Degoles pagastā', 'Slampes un Džūkstes pagastu') in the
-    nominative that territories use: 'Degoles' -> 'Degole', 'Irlavas' -> 'Irlava', 'Jaunsātu' ->
-    'Jaunsāti'; 'Slampes un Džūkstes' or 'Slampes/Džūkstes' -> 'Slampe/Džūkste'."""
-    names = [n for n in re.split(r"\s*/\s*|\s+un\s+", printed.strip()) if n]
-    return "/".join(_nominative(n) for n in names)
-
-
-def _nominative(name: str) -> str:
-    for ending, nominative in (("es", "e"), ("as", "a"), ("u", "i")):
-        if name.endswith(ending):
-            return name[: -len(ending)] + nominative
-    return name
 
 
 # =========================================================================== prose figures
