@@ -10,6 +10,7 @@ import bisect
 import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Callable
 
 from ingest.flags import Number, Reason, reason
@@ -132,14 +133,39 @@ def caption_year_reason(table: Table, years: list[int]) -> Reason | None:
     return None
 
 
+def _day_month(n: int) -> str:
+    return rf"(?P<d{n}>\d{{1,2}})\.\s?(?P<m{n}>\d{{1,2}})\.?(?:\s?(?P<y{n}>(?:19|20)\d\d)\.?)?"
+
+
+_TO = r"\s*(?:[-–—]|līdz)\s*"
+_DATE_SPAN = re.compile(_day_month(1) + _TO + _day_month(2))
+_MONTH_SPAN = re.compile(r"(?P<m1>[^\W\d_]{3,})\.?" + _TO + r"(?P<m2>[^\W\d_]{3,})", re.IGNORECASE)
+_HALF_YEAR = re.compile(r"(?:\b(?P<number>[12]|I{1,2})\.?|(?P<word>pirm|otr)\w*)\s*pusgad", re.IGNORECASE)
+
+
+def _iso_span(year: int, month1: int, day1: int, month2: int, day2: int) -> str | None:
+    try:
+        start, end = date(year, month1, day1), date(year, month2, day2)
+    except ValueError:
+        return None
+    return f"{start.isoformat()}..{end.isoformat()}" if start < end else None
+
+
 def printed_period(header_text: str, year: int) -> str:
-    """The period a column covers, as ISO dates: a whole year, or a printed span such as
-    '1.07.- 31.12.2021.' -> '2021-07-01..2021-12-31'."""
-    m = re.search(r"(\d{1,2})\.(\d{1,2})\.?\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.\s*(\d{4})", header_text)
-    if m:
-        d1, m1, d2, m2, y = m.groups()
-        return f"{y}-{int(m1):02d}-{int(d1):02d}..{y}-{int(m2):02d}-{int(d2):02d}"
-    return str(year)
+    """The period a column of `year` covers, as ISO dates: the whole year, or the span its header prints:
+    '1.07.- 31.12.2021.', '01.07.2021.–31.12.2021.', 'no 01.07.2021. līdz 31.12.2021.', 'jūlijs–decembris',
+    '2. pusgads' or 'otrajā pusgadā' -> '2021-07-01..2021-12-31'."""
+    span = None
+    if m := _DATE_SPAN.search(header_text):
+        span = _iso_span(int(m["y2"] or m["y1"] or year), int(m["m1"]), int(m["d1"]), int(m["m2"]), int(m["d2"]))
+    elif m := _HALF_YEAR.search(header_text):
+        second = (m["number"] or "").upper() in ("2", "II") or (m["word"] or "").lower() == "otr"
+        span = _iso_span(year, 7, 1, 12, 31) if second else _iso_span(year, 1, 1, 6, 30)
+    elif m := _MONTH_SPAN.search(header_text):
+        first, last = month_number(m["m1"]), month_number(m["m2"])
+        if first and last:
+            span = _iso_span(year, first, 1, last, calendar.monthrange(year, last)[1])
+    return span or str(year)
 
 
 @dataclass(frozen=True)

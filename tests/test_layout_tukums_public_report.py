@@ -149,6 +149,17 @@ def test_table_values(ex, topic, metric, category, subgroup, year, period, value
         (pytest.approx(value), raw, "Tukuma novads", None)
 
 
+def test_a_half_year_column_keeps_its_period_however_it_is_printed(tmp_path):
+    # 1.1. tabula prints the second half of 2021 beside the whole of 2021 (line 204); printed another way,
+    # the half-year must still not pass for the year.
+    text = TXT.read_text(encoding="utf-8").replace("\t1.07.- 31.12.2021.\t", "\t01.07.2021.–31.12.2021.\t")
+    _, ex = ingest_text(tmp_path, text)
+    total = {f.period: f.value for f in ex.facts if f.category == DOCUMENTS_TOTAL and f.year == 2021}
+    assert total == {"2021-07-01..2021-12-31": 14221, "2021": 34588}
+    assert not [f for f in ex.facts if f.category == DOCUMENTS_TOTAL and "printed_elsewhere" in
+                [r.kind for r in f.reasons]]
+
+
 def test_units_follow_what_is_counted(ex):
     assert the(ex, metric="spend", category="Zupas virtuve", year=2024).unit == "EUR"
     assert the(ex, metric="portions", category="Zupas virtuve").unit == "count"
