@@ -192,7 +192,7 @@ def test_ortodontija_row_dropped_nothing(ex):
     ("staff", "departures", "atbrīvotie darbinieki", "izbeigt izvēlējās", 2024, "2024", 14),
     ("staff", "assistants", "asistenta pakalpojums", None, 2024, "2024", 345),
     ("population", "residents", "iedzīvotāju skaits", None, 2025, AS_OF, 45959),
-    ("population", "residents", "deklarējušas savu dzīvesvietu", None, 2025, AS_OF, 45028),
+    ("population", "residents", "iedzīvotāju skaits", "deklarējušas savu dzīvesvietu", 2025, AS_OF, 45028),
     ("population", "poor_persons", "par trūcīgām atzītas personas", None, 2025, AS_OF, 1403),
     ("population", "poor_households", "par trūcīgām atzītas mājsaimniecības", None, 2025, AS_OF, 884),
     ("population", "low_income_persons", "par maznodrošinātām atzītas personas", None, 2025, AS_OF, 355),
@@ -246,6 +246,14 @@ def test_prose_values(ex, topic, metric, category, subgroup, year, period, value
                period=period)
     assert fact.value == pytest.approx(value)
     assert fact.source_ref.startswith("text, line ")
+
+
+def test_the_residents_total_is_the_only_residents_figure_without_a_subgroup(ex):
+    # "iedzīvotāju skaits ir 45 959 personas (deklarējušas savu dzīvesvietu 45 028 personas)" (line 424):
+    # the residents with a declared address are a part of the residents.
+    residents = [(f.subgroup, f.value) for f in ex.facts if f.metric == "residents" and f.territory is None]
+    assert sorted(residents, key=repr) == [("deklarējušas savu dzīvesvietu", 45028), (None, 45959)]
+    assert {f.category for f in ex.facts if f.metric == "residents"} == {"iedzīvotāju skaits"}
 
 
 def test_community_centres_are_placed_in_their_parish(ex):
@@ -465,7 +473,7 @@ def test_next_year_text_gives_the_new_years_and_values(next_year):
     _, ex = next_year
     assert the(ex, metric="employees", category="iestādes darbinieki").year == 2025
     assert the(ex, metric="employees", category="iestādes darbinieki").value == 151
-    residents = the(ex, metric="residents", category="iedzīvotāju skaits")
+    residents = the(ex, metric="residents", category="iedzīvotāju skaits", subgroup=None)
     assert (residents.year, residents.period, residents.value) == (2026, "2026-01-01", 45612)
     assert the(ex, metric="persons", category="aprūpe mājās", subgroup=None).year == 2025  # dated by the title
     assert {f.year for f in ex.facts if f.category == "asistenta pakalpojums" and f.metric == "persons"} == \

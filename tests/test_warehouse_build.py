@@ -85,3 +85,12 @@ def test_every_flag_is_given_in_latvian_too(con):
     why = rows(con, "SELECT why, why_lv FROM quality WHERE printed = '1 004777'")
     assert why == [("printed '1 004777', read as 1,004,777: irregular digit grouping",
                     "nodrukāts '1 004777', nolasīts kā 1 004 777: cipari sagrupēti neparasti")]
+
+
+def test_one_residents_total_per_municipality_and_date(con):
+    # A part of the residents (those who declared their address, a town, the answering municipalities)
+    # is a subgroup or a territory, never a second total beside the municipality's.
+    assert rows(con, "SELECT municipality, period, list(value) FROM facts WHERE metric = 'residents' "
+                     "AND territory IS NULL AND subgroup IS NULL GROUP BY ALL HAVING count(*) > 1") == []
+    assert rows(con, "SELECT value FROM facts WHERE metric = 'residents' AND municipality = 'Tukuma novads' "
+                     "AND territory IS NULL AND subgroup IS NULL ORDER BY period") == [(31666,), (31900,), (45959,)]

@@ -194,8 +194,9 @@ def status_rules(status: str, metric: str, category: str) -> list[Prose]:
 
 POPULATION = [
     rule(_POPULATION + r"{n} personas", "population", "residents", "persons", "iedzīvotāju skaits"),
-    rule(_POPULATION + r"[\d ]+ personas \(deklarējušas savu dzīvesvietu {n} personas", "population", "residents",
-         "persons", "deklarējušas savu dzīvesvietu"),
+    # The residents who declared their address are a part of the residents, not a rival total.
+    rule(_POPULATION + r"[\d ]+ personas \((?P<part>deklarējušas savu dzīvesvietu) {n} personas", "population",
+         "residents", "persons", "iedzīvotāju skaits", subgroup="{part}"),
     *status_rules("par trūcīgām atzītas ", "poor", _POOR_CAT),
     *status_rules("par maznodrošinātām atzītas ", "low_income", _LOW_CAT),
 ]
