@@ -1,7 +1,7 @@
 """Reading numbers as Latvian reports print them.
 
 Spaces (also no-break and thin spaces) group thousands, comma or dot marks decimals, `%` and `+` may
-follow, `-` means no value. Misprints are read as a careful person
+follow, `-` means no value (in a count table: none, read as 0 and flagged). Misprints are read as a careful person
 would, and each reading is explained by a flag reason (ingest/flags.py) so that nobody has to trust it
 blindly.
 """
@@ -14,7 +14,8 @@ from ingest.flags import Number, Reason, reason
 
 # Characters that group thousands in these reports.
 _SPACES = " \u00a0\u202f\u2009\u2007"
-_MISSING = {"", "-", "–", "—", "x", "X", "..", "…"}
+_DASHES = {"-", "–", "—"}
+_MISSING = {"", *_DASHES, "x", "X", "..", "…"}
 
 # A leading number token: digits, grouping spaces and decimal marks; a sign in front.
 _TOKEN = re.compile(rf"^(?P<sign>[-−–]?)(?P<body>\d[\d{_SPACES}]*(?:[.,][\d{_SPACES}]*\d)*)(?P<pct>\s*%)?(?P<plus>\+)?")
@@ -40,8 +41,9 @@ def _join_groups(int_part: str) -> tuple[str, bool]:
     return "".join(groups), irregular
 
 
-def parse_lv_number(text: str | None) -> LvNumber:
-    """Read the number at the start of `text`.
+def parse_lv_number(text: str | None, dash_means_none: bool = False) -> LvNumber:
+    """Read the number at the start of `text`. A printed dash gives no value, unless `dash_means_none`
+    (a count table, where '-' says there was none, so that the total adds up): then it is 0, flagged.
 
     >>> parse_lv_number("1 116 657,22").value
     1116657.22
@@ -49,6 +51,8 @@ def parse_lv_number(text: str | None) -> LvNumber:
     if text is None:
         return LvNumber(None)
     raw = text.strip()
+    if dash_means_none and raw in _DASHES:
+        return LvNumber(0.0, (reason("printed_dash", printed=raw),))
     if raw in _MISSING:
         return LvNumber(None)
     m = _TOKEN.match(raw)

@@ -63,8 +63,8 @@ def test_document_info(ex):
 
 
 def test_counts(ex):
-    assert len(ex.facts) == 334
-    assert sum(1 for f in ex.facts if f.flag) == 37
+    assert len(ex.facts) == 335
+    assert sum(1 for f in ex.facts if f.flag) == 38
     assert len(ex.raw_cells) == 311
 
 
@@ -221,9 +221,13 @@ def test_undated_present_figures_are_flagged(ex):
     assert fte.flag == "the sentence prints no date; dated as of the staff count"
 
 
-def test_missing_value_gives_no_fact(ex):
-    boys = [f for f in ex.facts if f.category == "Aizbildnībā ievietoto bērnu skaits" and f.subgroup == "Zēni"]
-    assert sorted(f.year for f in boys) == [2012, 2013]  # 2014 is printed '-'
+def test_a_dash_in_a_count_table_is_none(ex):
+    # "Zēni 9 14 -", "Meitenes 8 7 6", "Kopā 17 21 6" (lines 619-621): the dash is no boys, so the total adds up.
+    boys = {f.year: f for f in ex.facts if f.category == "Aizbildnībā ievietoto bērnu skaits" and f.subgroup == "Zēni"}
+    assert {year: f.value for year, f in boys.items()} == {2012: 9, 2013: 14, 2014: 0}
+    assert (boys[2014].raw_value, boys[2014].flag, boys[2014].flag_lv) == (
+        "-", "printed '-' in a count table: read as 0 (none)", "skaitu tabulā nodrukāts '-': nolasīts kā 0 (neviena)")
+    assert the(ex, category="Aizbildnībā ievietoto bērnu skaits", subgroup="Kopā", year=2014).flag is None
 
 
 # ----------------------------------------------------------------------------- raw cells and split tables

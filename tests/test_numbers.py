@@ -55,6 +55,14 @@ def test_flag_shows_the_reading_in_each_language(printed, english, latvian):
     assert (why.text("en"), why.text("lv")) == (english, latvian)
 
 
+@pytest.mark.parametrize("printed", ["-", "–", "—"])
+def test_a_dash_is_none_only_in_a_count_table(printed):
+    assert parse_lv_number(printed).value is None
+    number = parse_lv_number(printed, dash_means_none=True)
+    assert (number.value, [r.kind for r in number.reasons]) == (0, ["printed_dash"])
+    assert parse_lv_number("x", dash_means_none=True).value is None  # a cross is no count
+
+
 def test_percent_and_trailing_text():
     assert parse_lv_number("86,7%").is_percent
     assert parse_lv_number("40 %").value == 40

@@ -77,7 +77,8 @@ class YearRowTable:
 class CountTable:
     """Counts by year (a second header row may qualify the year columns, e.g. adults/children) and by
     row, usually gender. A `total` row is the sum of the rows above it; a row naming a measure
-    (`measure_row`, e.g. "Aizbildņu skaits") prints its own total first and its parts below it.
+    (`measure_row`, e.g. "Aizbildņu skaits") prints its own total first and its parts below it. A
+    printed '-' counts none.
 
     The category is the caption (numbering removed; or its group `category`) or, with
     category_from="header", the measure as printed in the header cell or measure row."""
@@ -309,8 +310,9 @@ class _What:
 
 
 def _read_row(table: Table, r: int, columns: dict[int, _Column], what: _What, skip: set[int],
-              extra_reason: Reason | None = None) -> tuple[dict[int, Fact], list[RawCell]]:
-    """Facts for the value cells of row r (by column), raw cells for what else the row prints."""
+              extra_reason: Reason | None = None, counts: bool = False) -> tuple[dict[int, Fact], list[RawCell]]:
+    """Facts for the value cells of row r (by column), raw cells for what else the row prints. In a row of
+    `counts` a printed '-' is none (0)."""
     facts: dict[int, Fact] = {}
     raw: list[RawCell] = []
     for c, cell in enumerate(table.rows[r]):
@@ -321,7 +323,7 @@ def _read_row(table: Table, r: int, columns: dict[int, _Column], what: _What, sk
             if cell.text.strip():
                 raw.append(_raw(table, r, c))
             continue
-        number = parse_lv_number(cell.text)
+        number = parse_lv_number(cell.text, dash_means_none=counts)
         if number.rest:
             raw.append(_raw(table, r, c))  # text beside or instead of a number: keep it
         if number.value is None:
@@ -485,7 +487,7 @@ def read_count_table(table: Table, spec: CountTable) -> tuple[list[Fact], list[R
             if spec.category_from == "header":
                 category = label
         what = _What(spec.topic, metric, unit, category, None if starts_measure else label)
-        row_facts, row_raw = _read_row(table, r, columns, what, {0}, cap_reason)
+        row_facts, row_raw = _read_row(table, r, columns, what, {0}, cap_reason, counts=True)
         facts.extend(row_facts.values())
         raw.extend(row_raw)
         if is_total:
