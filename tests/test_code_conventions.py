@@ -39,3 +39,9 @@ def test_every_module_function_is_called_by_the_program(path):
             for p in PROGRAM for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
             if isinstance(n, (ast.Name, ast.Attribute))}
     assert [name for name in defined if name not in used] == []
+
+
+def test_no_two_classes_share_a_name():
+    classes = [node.name for path in PROGRAM for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+               if isinstance(node, ast.ClassDef)]
+    assert sorted({name for name in classes if classes.count(name) > 1}) == []

@@ -38,7 +38,7 @@ class Figure:
 
 
 @dataclass(frozen=True)
-class CountList:
+class StaffList:
     """Two columns, a label and a count, as of the staff date; the caption may print the total
     (group `value` of `caption_total`) the rows should add up to."""
 
@@ -74,7 +74,7 @@ class YearRowTable:
 
 
 @dataclass(frozen=True)
-class CountTable:
+class YearCountTable:
     """Counts by year (a second header row may qualify the year columns, e.g. adults/children) and by
     row, usually gender. A `total` row is the sum of the rows above it; a row naming a measure
     (`measure_row`, e.g. "Aizbildņu skaits") prints its own total first and its parts below it. A
@@ -176,9 +176,9 @@ FIGURES = (
 )
 
 STAFF_TABLES = (
-    CountList(r"sociālā darba speciālistiem ar noteiktām mērķgrupām", "staff", "specialists", "persons",
+    StaffList(r"sociālā darba speciālistiem ar noteiktām mērķgrupām", "staff", "specialists", "persons",
               caption_total=r"No (?P<value>\d+) sociālā darba speciālist"),
-    CountList(r"Citi speciālisti", "staff", "employees", "persons"),
+    StaffList(r"Citi speciālisti", "staff", "employees", "persons"),
 )
 
 SOURCE_TABLES = (
@@ -193,11 +193,11 @@ YEAR_ROW_TABLES = (
 )
 
 COUNT_TABLES = (
-    CountTable(r"(?P<category>Sociālo aprūpi institūcijā pieaugušām personām)", "care"),
-    CountTable(r"(?P<category>Nepilngadīgo sociālo aprūpi institūcijā)", "care", metric="children"),
-    CountTable(r"ārpusģimenes aprūpes pakalpojumi", "care", category_from="header"),
+    YearCountTable(r"(?P<category>Sociālo aprūpi institūcijā pieaugušām personām)", "care"),
+    YearCountTable(r"(?P<category>Nepilngadīgo sociālo aprūpi institūcijā)", "care", metric="children"),
+    YearCountTable(r"ārpusģimenes aprūpes pakalpojumi", "care", category_from="header"),
     # One table per service, captioned by its number in the list of services ("2.1. psihologa pakalpojums").
-    CountTable(r"^\d+(?:\.\d+)*\.?\s+\S", "recipients"),
+    YearCountTable(r"^\d+(?:\.\d+)*\.?\s+\S", "recipients"),
 )
 
 NESTED_TABLES = (
@@ -347,7 +347,7 @@ def _check_by_column(total: dict[int, Fact], parts: dict[int, list[Fact]]) -> No
 
 # =========================================================================== readers, one per spec type
 
-def read_count_list(table: Table, spec: CountList, date: str | None) -> tuple[list[Fact], list[RawCell]]:
+def read_staff_list(table: Table, spec: StaffList, date: str | None) -> tuple[list[Fact], list[RawCell]]:
     facts: list[Fact] = []
     raw: list[RawCell] = []
     for r, row in enumerate(table.rows):
@@ -435,7 +435,7 @@ def read_year_row_table(table: Table, spec: YearRowTable) -> tuple[list[Fact], l
     return facts, raw
 
 
-def _metric_of(measure: str, spec: CountTable) -> tuple[str, str]:
+def _metric_of(measure: str, spec: YearCountTable) -> tuple[str, str]:
     metric = spec.metric or next(m for words, m in METRIC_WORDS if re.search(words, measure, re.IGNORECASE))
     return metric, _METRIC_UNITS.get(metric, "persons")
 
@@ -466,7 +466,7 @@ class _Section:
     parts: dict[int, list[Fact]] = field(default_factory=dict)
 
 
-def read_count_table(table: Table, spec: CountTable) -> tuple[list[Fact], list[RawCell]]:
+def read_year_count_table(table: Table, spec: YearCountTable) -> tuple[list[Fact], list[RawCell]]:
     columns, body = _count_columns(table)
     cap_reason = caption_year_reason(table, [col.year for col in columns.values()])
     measure = _label(table.rows[0][0].text)
@@ -630,7 +630,7 @@ def extract(doc: ParsedDocument) -> Extraction:
         return read_here
 
     for spec in STAFF_TABLES:
-        take(_matching(tables, spec.caption), spec.caption, lambda t, s=spec: read_count_list(t, s, date))
+        take(_matching(tables, spec.caption), spec.caption, lambda t, s=spec: read_staff_list(t, s, date))
     for spec in SOURCE_TABLES:
         take(_matching(tables, header=spec.header), spec.header, lambda t, s=spec: read_source_table(t, s))
     for spec in YEAR_ROW_TABLES:
@@ -640,7 +640,7 @@ def extract(doc: ParsedDocument) -> Extraction:
     counts = []
     for spec in COUNT_TABLES:
         found = [t for t in _matching(tables, spec.caption, spec.header) if _is_year_header(t.rows[0])]
-        counts += take(found, spec.caption, lambda t, s=spec: read_count_table(t, s))
+        counts += take(found, spec.caption, lambda t, s=spec: read_year_count_table(t, s))
     flag_copied_tables(counts)
     # The data years are those of the tables' year columns (the staff date and prose years are not).
     years = sorted({f.year for f in facts if f.year is not None and f.period == str(f.year)})

@@ -92,7 +92,7 @@ class CaseTable:
 
 
 @dataclass(frozen=True)
-class CountTable:
+class TerritoryCountTable:
     """Rows are categories; each column whose header matches a key of `columns` counts something, for the
     territory a second header row names above it, if any. Rows repeating the header are skipped."""
 
@@ -145,7 +145,7 @@ TABLES = [
     CaseTable(
         caption=r"Klientu lietu skaits, ar kurām strādā",
         as_of=AsOf(r"Uz (?P<year>\d{4})\. gada (?P<day>\d{1,2})\. (?P<month>\w+) tika apkopots klientu lietu skaits")),
-    CountTable(
+    TerritoryCountTable(
         caption=r"Atbalsta formu atpazīstamība",
         columns={r"^Atpazīstamība": ("focus_group", "recognition", "count"),
                  r"^Ir pieejams": ("focus_group", "availability", "count")},
@@ -511,7 +511,8 @@ def _sub_header(table: Table) -> list[Cell] | None:
     return None
 
 
-def read_count_table(table: Table, spec: CountTable, flow: FlowText) -> tuple[list[Fact], set, list[str]]:
+def read_territory_count_table(table: Table, spec: TerritoryCountTable,
+                               flow: FlowText) -> tuple[list[Fact], set, list[str]]:
     sub = _sub_header(table)
     headers = spanned_headers(table.rows[0], sub)
     dated = read_as_of(flow, spec.as_of)
@@ -712,7 +713,8 @@ def read_amount_table(table: Table, spec: AmountTable) -> tuple[list[Fact], set,
 
 _READERS = {PairYearTable: read_pair_year_table, AmountTable: read_amount_table}
 # Tables whose figures a sentence of the running text dates: their readers take the text too.
-_DATED_READERS = {CaseTable: read_case_table, CountTable: read_count_table, StaffingTable: read_staffing_table}
+_DATED_READERS = {CaseTable: read_case_table, TerritoryCountTable: read_territory_count_table,
+                  StaffingTable: read_staffing_table}
 
 
 def read_tables(doc: ParsedDocument, flow: FlowText) -> tuple[list[Fact], list[RawCell], list[str]]:

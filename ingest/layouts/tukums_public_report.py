@@ -40,7 +40,7 @@ class YearTableRule:
 
 
 @dataclass(frozen=True)
-class CountList:
+class SectionedCountList:
     """A list of services and how many received each, in sections headed '<service> | <where> kopā
     saņēmuši'; the list may run on in caption-less tables (split by blank lines or page breaks)."""
 
@@ -69,8 +69,8 @@ YEAR_TABLES = [
 ]
 
 COUNT_LISTS = [
-    CountList(caption=r"Avotiņ", section=r"kopā\s+saņ[eē]muši", topic="recipients", metric="persons",
-              unit="persons"),
+    SectionedCountList(caption=r"Avotiņ", section=r"kopā\s+saņ[eē]muši", topic="recipients", metric="persons",
+                       unit="persons"),
 ]
 
 # What a count printed in a cell counts, by the word that follows it: (word regex, metric, unit).
@@ -725,7 +725,7 @@ def read_table_rule(table: Table, table_rule: YearTableRule) -> tuple[list[Fact]
     return facts, [cell for cell in raw if (cell.table_ref, cell.row_index, cell.col_index) not in mapped]
 
 
-def _list_tables(doc: ParsedDocument, spec: CountList) -> list[list[Table]]:
+def _list_tables(doc: ParsedDocument, spec: SectionedCountList) -> list[list[Table]]:
     """Each list found by its caption, with the caption-less two-column tables that continue it."""
     lists = []
     for first in find_tables(doc, caption=spec.caption):
@@ -747,8 +747,8 @@ def _width(table: Table) -> int:
     return max((len(row) for row in table.rows), default=0)
 
 
-def read_count_list(tables: list[Table], spec: CountList,
-                    report_year: int | None) -> tuple[list[Fact], list[RawCell]]:
+def read_sectioned_count_list(tables: list[Table], spec: SectionedCountList,
+                              report_year: int | None) -> tuple[list[Fact], list[RawCell]]:
     """Facts for each service row: its count(s), the section header (and the words after a count, such
     as '(bērns)') as subgroup, the year from the caption."""
     years = YEAR.findall(tables[0].caption)
@@ -836,7 +836,7 @@ def extract(doc: ParsedDocument) -> Extraction:
             out.messages.append(f"no list matched {spec.caption!r}")
         for tables in lists:
             read.update(id(t) for t in tables)
-            facts, raw = read_count_list(tables, spec, report_year)
+            facts, raw = read_sectioned_count_list(tables, spec, report_year)
             out.facts += facts
             out.raw_cells += raw
     for table in doc.tables:
