@@ -73,8 +73,22 @@ def _fill(template: str | None, groups: dict[str, str | None]) -> str | None:
     return template.format(**{k: (v or "").strip() for k, v in groups.items()})
 
 
+# A prose figure is rounded where it is printed in thousands or millions ("31,9 tūkstoši") or said to be
+# about so much ("ap 30 tūkstošiem", "apmēram 60%").
+_MAGNITUDE = re.compile(r"\b(?:tūkst|milj)", re.IGNORECASE)
+_ABOUT = re.compile(r"\b(?:ap|apmēram|aptuveni|gandrīz)\s+$", re.IGNORECASE)
+
+
+def _approximation(flow: FlowText, m: re.Match) -> str | None:
+    """The printed words that make a figure approximate, with the figure ('ap 30 tūkstošiem'), if any."""
+    about = _ABOUT.search(flow.text[max(0, m.start("value") - 12): m.start("value")])
+    printed = (about.group(0) if about else "") + m.group("value").strip()
+    return printed if about or _MAGNITUDE.search(m.group("value")) else None
+
+
 def read_prose(flow: FlowText, rules: list[Prose], municipality: str) -> tuple[list[Fact], list[str]]:
-    """Facts for the prose rules that match; and a message for each rule that found nothing."""
+    """Facts for the prose rules that match, a rounded figure flagged as approximate; and a message for
+    each rule that found nothing."""
     facts: list[Fact] = []
     missing: list[str] = []
     for rule in rules:
@@ -96,6 +110,9 @@ def read_prose(flow: FlowText, rules: list[Prose], municipality: str) -> tuple[l
                 value=number.value * rule.scale, unit=rule.unit,
                 source_ref=f"text, {flow.loc_at(m.start('value')).ref()}", raw_value=printed.strip())
             fact.add_reasons(number.reasons)
+            if approximation := _approximation(flow, m):
+                fact.add_flag("approximate", printed=approximation,
+                              value=Number(fact.value, percent=fact.unit == "percent"))
             facts.append(fact)
     return facts, missing
 

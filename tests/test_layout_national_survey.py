@@ -107,7 +107,14 @@ def test_persons_per_case_disagrees_with_its_own_figures(ex):
 
 def test_share_and_norm_agree_with_the_counts(ex):
     # 1360 / 1960 = 69,39 % (printed 69,4 %); 1 959 535 residents / 1 000 = 1 959,5 -> 1960 required.
-    assert [f for f in ex.facts if f.flag and f.metric != "persons_per_case"] == []
+    assert [f for f in ex.facts if f.metric in ("specialists", "specialists_required") and f.flag] == []
+
+
+def test_a_figure_printed_in_thousands_is_approximate(ex):
+    # "vidēji 25-30 tūkstoši cilvēku" (line 62): rounded to the thousand.
+    rounded = {f.subgroup: (f.value, f.flag_lv) for f in ex.facts if f.metric == "persons_in_cases" and f.subgroup}
+    assert rounded == {"min": (25000, "aptuvens skaitlis: nodrukāts '25-30 tūkstoši', ap 25 000"),
+                       "max": (30000, "aptuvens skaitlis: nodrukāts '30 tūkstoši', ap 30 000")}
 
 
 def test_document_info(ex):

@@ -146,6 +146,19 @@ def test_prose_figure(facts, metric, category, subgroup, territory, period, unit
     assert fact.source_ref.startswith("text, line ")
 
 
+def test_figures_printed_rounded_are_approximate(facts):
+    # "dzīvo 31,9 tūkstoši iedzīvotāju" (line 8), "Apdzīvojums 19,2 tūkstoši jeb apmēram 60%" (line 23)
+    residents = the(facts, metric="residents", territory=None, unit="persons", period="2015-01-01")
+    assert (residents.value, residents.flag) == (31900, "approximate: printed '31,9 tūkstoši', about 31,900")
+    assert residents.flag_lv == "aptuvens skaitlis: nodrukāts '31,9 tūkstoši', ap 31 900"
+    town = the(facts, metric="residents", territory="Tukuma pilsēta")
+    assert [r.kind for r in town.reasons] == ["approximate"]
+    share = the(facts, metric="residents_share", subgroup="dzīvo Tukuma pilsētā")
+    assert share.flag == "approximate: printed 'apmēram 60%', about 60%"
+    # a figure printed exactly is not
+    assert the(facts, metric="residents_share", subgroup="dzīvo pagastu teritorijās").flag is None
+
+
 def test_national_comparisons_are_latvias(facts):
     assert the(facts, municipality="Latvija", metric="demographic_load").value == 539
     assert the(facts, municipality="Latvija", category="augstākā izglītība").value == 33.7

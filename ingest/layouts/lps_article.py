@@ -48,7 +48,6 @@ def extract(doc: ParsedDocument) -> Extraction:
         messages.append("no sentence names the future municipality whose population the article gives")
     for fact in facts:
         fact.year, fact.period = (int(year), year) if year else (None, None)
-        fact.add_flag("approximate", printed=f"ap {fact.raw_value}", value=fact.value)
         fact.add_flag("reform_municipality")
         if year:
             fact.add_flag("year_from_file_name", year=int(year))
