@@ -8,7 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 # The modules that read numbers, apply the specs and describe the report layouts.
-MODULES = sorted([ROOT / "ingest" / name for name in ("flags.py", "model.py", "numbers.py", "specs.py")]
+MODULES = sorted([ROOT / "ingest" / name for name in ("checks.py", "flags.py", "model.py", "numbers.py",
+                                                      "place_names.py", "specs.py")]
                  + [p for p in (ROOT / "ingest" / "layouts").glob("*.py")
                     if p.name not in ("__init__.py", "facts_upload.py", "unrecognised.py")])
 PROGRAM = [p for folder in ("ingest", "warehouse", "dashboard", "pages", "benchmarks")

@@ -10,7 +10,7 @@ import pytest
 from ingest.layouts.tukums_evaluation_prose import extract_prose_and_charts
 from ingest.model import Location, ParsedDocument, TextLine
 from ingest.readers import read_document
-from ingest.specs import flag_disagreements
+from ingest.checks import flag_disagreements
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw_reports" / "tukuma_novads_2016_socialais_darbs_izvertejums.txt"

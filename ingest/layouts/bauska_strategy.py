@@ -14,8 +14,8 @@ from ingest.flags import Number, Reason
 from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
 from ingest.numbers import parse_lv_number
-from ingest.specs import (FlowText, Prose, caption_year_reason, check_rows_sum, flag_disagreements, month_number,
-                          read_prose, table_raw_cells)
+from ingest.checks import check_rows_sum, flag_disagreements
+from ingest.specs import FlowText, Prose, caption_year_reason, month_number, read_prose, table_raw_cells
 
 MUNICIPALITY = "Bauskas novads"
 

@@ -11,8 +11,8 @@ import re
 
 from ingest.layouts import Layout
 from ingest.model import DocumentInfo, Extraction, ParsedDocument
-from ingest.specs import (FlowText, Pick, Prose, ProseGroup, RatioCheck, check_arithmetic, flag_disagreements,
-                          iso_period, read_prose_groups)
+from ingest.checks import Pick, RatioCheck, check_arithmetic, flag_disagreements
+from ingest.specs import FlowText, Prose, ProseGroup, iso_period, read_prose_groups
 
 MUNICIPALITY = "Latvija"
 SURVEY_DATE = r"Aptauja tika veikta (?P<year>\d{4})\.\s?gada (?P<month>[^\W\d_]+)"

@@ -26,8 +26,8 @@ from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, R
 from ingest.numbers import LvNumber, parse_lv_number
 from ingest.place_names import unit_nominative
 from ingest.readers.flattened import flattened_tables
-from ingest.specs import (FlowText, check_rows_sum, column_years, find_tables, flag_disagreements, month_number,
-                          table_raw_cells)
+from ingest.checks import check_rows_sum, flag_disagreements
+from ingest.specs import FlowText, column_years, find_tables, month_number, table_raw_cells
 
 MUNICIPALITY = "Tukuma novads"
 # The town as the staffing tables print it, and as the facts name it (the caseload table's own name).

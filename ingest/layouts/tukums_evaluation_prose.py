@@ -18,8 +18,8 @@ from ingest.flags import Number
 from ingest.model import Cell, Fact, Location, ParsedDocument, RawCell
 from ingest.numbers import parse_lv_number
 from ingest.place_names import parish_nominative
-from ingest.specs import (FlowText, Pick, Prose, ProseGroup, RatioCheck, SumCheck, check_arithmetic,
-                          iso_period, read_prose_groups)
+from ingest.checks import Pick, RatioCheck, SumCheck, check_arithmetic
+from ingest.specs import FlowText, Prose, ProseGroup, iso_period, read_prose_groups
 
 INT = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"  # a whole number, perhaps grouped by spaces: "281 380"
 DEC = r"\d+(?:[.,]\d+)?"

@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table, TextLine
 from ingest.numbers import LvNumber, parse_lv_number
-from ingest.specs import (YEAR, FlowText, Pick, Prose, ProseGroup, SumCheck, YearTable, caption_year_reason,
-                          check_arithmetic, column_years, find_tables, flag_disagreements, printed_period,
-                          read_prose_groups, read_year_table, table_raw_cells)
+from ingest.checks import Pick, SumCheck, check_arithmetic, flag_disagreements
+from ingest.specs import (YEAR, FlowText, Prose, ProseGroup, YearTable, caption_year_reason, column_years, find_tables,
+                          printed_period, read_prose_groups, read_year_table, table_raw_cells)
 
 MUNICIPALITY = "Tukuma novads"
 TITLE = re.compile(r"(?P<year>(?:19|20)\d\d)\.\s*GADA\s+PUBLISKAIS\s+PĀRSKATS", re.IGNORECASE)
