@@ -11,6 +11,40 @@ from dataclasses import dataclass
 
 from ingest.flags import Number
 from ingest.model import Fact
+from ingest.numbers import parse_lv_number
+
+# --------------------------------------------------------------------------- picking facts
+
+@dataclass(frozen=True)
+class Pick:
+    """One fact of a document's facts, for a check: metric, category, subgroup and territory must equal the
+    fact's (None matches None); `unit` None matches any unit."""
+
+    metric: str
+    category: str
+    subgroup: str | None = None
+    unit: str | None = None
+    territory: str | None = None
+
+    def matches(self, fact: Fact) -> bool:
+        return ((fact.metric, fact.category, fact.subgroup, fact.territory)
+                == (self.metric, self.category, self.subgroup, self.territory) and self.unit in (None, fact.unit))
+
+    def find(self, facts: list[Fact]) -> Fact | None:
+        return next((f for f in facts if self.matches(f)), None)
+
+    def of_year(self, facts: list[Fact], year: int | None) -> Fact | None:
+        return next((f for f in facts if self.matches(f) and f.year == year), None)
+
+
+def half_unit(fact: Fact) -> float:
+    """How far a printed figure may stand from what it rounds: half a unit of its last printed digit, in
+    the fact's own scale (0.5 for '260 389', 0.05 for '260 389.4', 500 for '25-30 tūkstoši')."""
+    printed = parse_lv_number(fact.raw_value).value
+    scale = abs(fact.value / printed) if printed else 1.0
+    m = re.search(r"\d[.,](\d+)", fact.raw_value)
+    return 0.5 * 10 ** -(len(m.group(1)) if m else 0) * scale
+
 
 # --------------------------------------------------------------------------- totals of table rows
 
@@ -39,43 +73,63 @@ def check_rows_sum(total: Fact, parts: list[Fact], elided: bool = False) -> None
 
 # --------------------------------------------------------------------------- one figure printed twice
 
-def flag_disagreements(facts: list[Fact]) -> None:
-    """Where two places in a document give different values for the same thing, keep both, flagged."""
+@dataclass(frozen=True)
+class SameFigure:
+    """Two names a document gives one figure (two tables, say, or a table and the text): facts named as
+    `other` are compared with those named as `one`, for the same place, year and period."""
+
+    one: Pick
+    other: Pick
+
+
+def _figure_key(fact: Fact, names: dict[Pick, tuple]) -> tuple:
+    """The identity of the thing a fact measures, a name declared to mean another one replaced by it."""
+    name = next((canonical for pick, canonical in names.items() if pick.matches(fact)), None)
+    if name is None:
+        return fact.key()
+    topic, metric, category, subgroup, unit = name
+    return (fact.municipality, fact.territory, fact.year, fact.period, topic, metric, category, subgroup, unit)
+
+
+def _rounds(precise: Fact, rounded: Fact) -> bool:
+    """Whether `rounded` is `precise` printed with fewer digits (260 389 for 260 389.4)."""
+    return half_unit(rounded) > half_unit(precise) and abs(precise.value - rounded.value) <= half_unit(rounded) + 1e-9
+
+
+def _prints(facts: list[Fact]) -> tuple[tuple[str, str], ...]:
+    return tuple((f.raw_value, f.source_ref) for f in facts)
+
+
+def flag_disagreements(facts: list[Fact], same: tuple[SameFigure, ...] = ()) -> None:
+    """Where two places in a document give different values for the same thing, keep both, flagged; where
+    one only prints the other with fewer digits, flag the rounded one as rounded, not as a disagreement.
+    `same` declares names that mean one figure."""
+    names = {}
+    for alias in same:
+        target = next((f for f in facts if alias.one.matches(f)), None)
+        if target is not None:
+            names[alias.other] = (target.topic, target.metric, target.category, target.subgroup, target.unit)
     by_key: dict[tuple, list[Fact]] = {}
     for fact in facts:
-        by_key.setdefault(fact.key(), []).append(fact)
-    for same in by_key.values():
-        values = {round(f.value, 6) for f in same}
-        if len(values) > 1:
-            for fact in same:
-                fact.add_flag("printed_elsewhere",
-                              others=tuple((o.raw_value, o.source_ref) for o in same if o is not fact))
+        by_key.setdefault(_figure_key(fact, names), []).append(fact)
+    for group in by_key.values():
+        for fact in group:
+            others = [o for o in group if round(o.value, 6) != round(fact.value, 6)]
+            more_exact = [o for o in others if _rounds(o, fact)]
+            disagreeing = [o for o in others if o not in more_exact and not _rounds(fact, o)]
+            if disagreeing:
+                fact.add_flag("printed_elsewhere", others=_prints(disagreeing))
+            if more_exact:
+                fact.add_flag("printed_rounded", others=_prints(more_exact))
 
 
 # --------------------------------------------------------------------------- arithmetic the text implies
 
 @dataclass(frozen=True)
-class Pick:
-    """One fact of a document's facts, for an arithmetic check: metric, category, subgroup and territory
-    must equal the fact's (None matches None); `unit` None matches any unit."""
-
-    metric: str
-    category: str
-    subgroup: str | None = None
-    unit: str | None = None
-    territory: str | None = None
-
-    def find(self, facts: list[Fact]) -> Fact | None:
-        return next((f for f in facts if (f.metric, f.category, f.subgroup, f.territory)
-                     == (self.metric, self.category, self.subgroup, self.territory)
-                     and self.unit in (None, f.unit)), None)
-
-
-@dataclass(frozen=True)
 class SumCheck:
-    """Figures the text gives as a total and its parts, or (with `whole`, e.g. 100 for shares) as parts of
-    a whole: where they do not add up, the total (or each part) is flagged. Rounded shares may be off by
-    half a point each; counts and sums must add up exactly."""
+    """Figures the document gives as a total and its parts, or (with `whole`, e.g. 100 for shares) as parts
+    of a whole, in each year it gives them all: where they do not add up, the total (or each part) is flagged.
+    Rounded shares may be off by half a point each; counts and sums must add up exactly."""
 
     parts: tuple[Pick, ...]
     total: Pick | None = None
@@ -93,12 +147,6 @@ class RatioCheck:
     scale: float = 1.0
 
 
-def _printed_precision(raw: str) -> float:
-    """Half a unit of the last digit printed: 0.5 for '32', 0.005 for '3,28'."""
-    m = re.search(r"\d[.,](\d+)", raw)
-    return 0.5 * 10 ** -(len(m.group(1)) if m else 0)
-
-
 def check_arithmetic(facts: list[Fact], checks: tuple[SumCheck | RatioCheck, ...] | list) -> None:
     """Flag the facts that break the sums and ratios the text implies; checks whose facts are missing
     are skipped (the figures were not found, which read_prose already reports)."""
@@ -110,31 +158,41 @@ def check_arithmetic(facts: list[Fact], checks: tuple[SumCheck | RatioCheck, ...
 
 
 def _check_sum(facts: list[Fact], check: SumCheck) -> None:
-    parts = [p.find(facts) for p in check.parts]
-    total = check.total.find(facts) if check.total else None
-    if None in parts or (check.total and total is None):
-        return
+    """Every year the total (or, against a whole, the first part) is printed with all its parts."""
+    anchors = [f for f in facts if (check.total or check.parts[0]).matches(f)]
+    for anchor in anchors:
+        parts = [p.of_year(facts, anchor.year) for p in check.parts]
+        if None not in parts:
+            _check_parts_add_up(parts, anchor if check.total else None, check.whole)
+
+
+def _check_parts_add_up(parts: list[Fact], total: Fact | None, whole: float | None) -> None:
     added = _sum_of(parts)
     rounded = all(p.unit == "percent" for p in parts)
     tolerance = 0.5 * len(parts) if rounded else SUM_TOLERANCE
-    expected = total.value if total else check.whole
+    expected = total.value if total else whole
     if expected is None or abs(added.value - expected) <= tolerance:
         return
     listed = " + ".join(p.raw_value for p in parts)
     if total:
-        total.add_flag("text_parts_differ", parts=listed, sum=added, printed=total.raw_value)
+        total.add_flag("parts_differ", parts=listed, sum=added, printed=total.raw_value)
     else:
         for part in parts:
-            part.add_flag("text_parts_not_whole", parts=listed, sum=added, whole=expected)
+            part.add_flag("parts_not_whole", parts=listed, sum=added, whole=expected)
 
 
 def _check_ratio(facts: list[Fact], check: RatioCheck) -> None:
-    ratio, numerator = check.ratio.find(facts), check.numerator.find(facts)
-    denominator = check.denominator.find(facts) if check.denominator else None
-    if ratio is None or numerator is None or (check.denominator and (not denominator or denominator.value == 0)):
+    ratio = check.ratio.find(facts)
+    if ratio is None:
+        return
+    # The figures of the ratio's year, else of any (the residents a norm counts may be of an earlier date).
+    numerator = check.numerator.of_year(facts, ratio.year) or check.numerator.find(facts)
+    denominator = (check.denominator.of_year(facts, ratio.year) or check.denominator.find(facts)
+                   if check.denominator else None)
+    if numerator is None or (check.denominator and (not denominator or denominator.value == 0)):
         return
     computed = numerator.value / (denominator.value if denominator else 1) * check.scale
-    if abs(computed - ratio.value) > _printed_precision(ratio.raw_value) + 1e-9:
+    if abs(computed - ratio.value) > half_unit(ratio) + 1e-9:
         # Written as a plain division: a share's scale is its per cent sign, a norm's 1/1000 its divisor.
         percent = ratio.unit == "percent"
         divisor = (denominator.value if denominator else 1) / (check.scale / 100 if percent else check.scale)

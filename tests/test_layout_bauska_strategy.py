@@ -64,7 +64,7 @@ def test_document_info(ex):
 
 def test_counts(ex):
     assert len(ex.facts) == 335
-    assert sum(1 for f in ex.facts if f.flag) == 38
+    assert sum(1 for f in ex.facts if f.flag) == 44
     assert len(ex.raw_cells) == 311
 
 
@@ -206,6 +206,19 @@ def test_prose_and_table_disagreements_are_flagged(ex):
     generalists = [f for f in ex.facts if f.category == "Sociālie darbinieki (strādā ar visām mērķgrupām)"]
     assert sorted(f.value for f in generalists) == [11, 14]
     assert all("another value elsewhere" in f.flag for f in generalists)
+
+
+def test_two_tables_giving_the_social_assistance_spent_disagree(ex):
+    # The funding table (line 348) and the recipients table (line 664) both give what social assistance cost.
+    funding = {f.year: f for f in ex.facts if f.metric == "spend" and f.category == "Sociālā palīdzība"}
+    recipients = {f.year: f for f in ex.facts if f.category == "Izlietotie līdzekļi sociālajai palīdzībai kopā"}
+    assert {y: (f.value, recipients[y].value) for y, f in funding.items()} == {
+        2012: (322239, 227099), 2013: (239728, 245857), 2014: (273206, 314258)}
+    for year in funding:
+        assert funding[year].flag.startswith(f"the document gives another value elsewhere: "
+                                             f"'{recipients[year].raw_value}' (*Sociālās palīdzības saņēmēju skaits")
+        assert recipients[year].flag.startswith(f"the document gives another value elsewhere: "
+                                                f"'{funding[year].raw_value}' (Sociālā dienesta finansējums")
 
 
 def test_copied_table_is_flagged(ex):

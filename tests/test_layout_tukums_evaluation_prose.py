@@ -180,7 +180,7 @@ def test_source_line_of_a_prose_figure(facts):
 def test_specialists_of_both_institutions_do_not_add_up(facts):
     # "126 darbinieki, t.skaitā 55 sociālā darba speciālisti", but 44 (service) + 10 (children's home) = 54.
     assert the(facts, metric="specialists", category=BOTH).flag == \
-        "the parts the text gives ('44 + 10') add up to 54, not '55'"
+        "the parts printed ('44 + 10') add up to 54, not '55'"
     assert the(facts, metric="employees", category=BOTH).flag is None  # 93 + 33 = 126
 
 
@@ -188,7 +188,7 @@ def test_shares_of_provided_and_purchased_services_do_not_make_100(facts):
     # "73 % ... savukārt 23% tērējusi pakalpojumu pirkšanai" (the spend gives 73 % and 27 %)
     for category in ("Pašvaldības nodrošinātie sociālie pakalpojumi", "Pašvaldības pirktie sociālie pakalpojumi"):
         assert the(facts, metric="share", category=category, subgroup=None).flag == \
-            "the parts the text gives ('73 % + 23%') add up to 96, not 100"
+            "the parts printed ('73 % + 23%') add up to 96, not 100"
 
 
 def test_sums_that_hold_are_not_flagged(facts):
@@ -239,6 +239,17 @@ def test_2015_split_keeps_its_decimals(facts):
     assert all(f.metric == "spend" and f.unit == "EUR" for f in assistance)
 
 
+def test_the_split_printed_again_rounded_is_flagged_rounded(facts):
+    # The 2015 split is dumped twice (lines 2579 and 2583), once in whole euros: no disagreement.
+    flagged = [replace(f) for f in facts]
+    flag_disagreements(flagged)
+    assistance = {f.raw_value: f for f in flagged if f.topic == "social_assistance" and f.year == 2015}
+    assert assistance["330473.26"].flag is None
+    assert assistance["330473"].flag == ("printed rounded; the document gives it more exactly elsewhere: "
+                                         "'330473.26' (chart data (social protection split), line 2579; label "
+                                         "'Sociālā palīdzība')")
+
+
 def test_2014_provided_services_meet_the_table_row(facts):
     # The chart names the line "Nodrošinātie sociālie pakalpojumi"; 1. tabula "Pašvaldības nodrošinātie ...:"
     # (720 503 for 2014). The same key lets flag_disagreements see the two figures.
@@ -270,6 +281,22 @@ def test_focus_group_recognition_totals(facts):
     assert recognition["Patversme"] == 33
     assert recognition["Prasmju mācīšana ģimenēm"] == 0
     assert {f.period for f in facts if f.metric == "recognition"} == {JUNE_2015}
+
+
+def test_the_text_summing_up_the_focus_groups_meets_the_table(facts):
+    # "servisa dzīvokļa pakalpojums, pusceļa mājas pakalpojums un specializētās darbnīcas (pa 1 atbildei
+    # katram...)" (line 1543): the table and the chart dump give the service flat 0 (lines 1347, 2586).
+    flagged = [replace(f) for f in facts]
+    flag_disagreements(flagged)
+    text = {f.category: f for f in flagged if f.metric == "recognition" and f.source_ref.startswith("text")}
+    assert {c: f.value for c, f in text.items()} == {
+        "Sociālā palīdzība (pabalsti)": 45, "Ilgstošā aprūpe (pansionāts)": 33, "Patversme": 33, "Aprūpe mājās": 32,
+        "Individuāls sociālais darbs": 22, "Psihosociālā palīdzība (konsultācijas)": 20,
+        "Prasmju mācīšana ģimenēm": 0, "Grupa ilgstošajiem bezdarbniekiem": 1, "Servisa dzīvoklis": 1,
+        "Pusceļa māja": 1, "Specializētās darbnīcas": 1}
+    assert {c for c, f in text.items() if f.flag} == {"Servisa dzīvoklis"}
+    assert text["Servisa dzīvoklis"].flag.startswith("the document gives another value elsewhere: '0' (chart data")
+    assert all(f.period == JUNE_2015 for f in text.values())
 
 
 def test_every_chart_run_is_read(read):

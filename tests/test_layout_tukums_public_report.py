@@ -76,8 +76,8 @@ def test_document_info(ex):
 
 
 def test_counts(ex):
-    assert len(ex.facts) == 668
-    assert sum(1 for f in ex.facts if f.flag) == 72
+    assert len(ex.facts) == 670
+    assert sum(1 for f in ex.facts if f.flag) == 73
     assert len(ex.raw_cells) == 41
 
 
@@ -318,21 +318,71 @@ def test_text_figures_disagreeing_with_table_41_are_flagged_both(ex):
     assert "another value elsewhere: '68 045' (text, line 625)" in table.flag
     assert "another value elsewhere: '68 046' (4.1. tabula" in text.flag
     assert "dokumentā citur ir cita vērtība: '68 045' (teksts, 625. rinda)" in table.flag_lv
-    gmi_text = the(ex, prose=True, metric="spend", category=GMI, subgroup=None)
-    assert gmi_text.value == 260389 and "260 389.4" in gmi_text.flag
     # where both prints agree nothing is flagged
     assert the(ex, prose=True, category="Dienas aprūpes centrs “Saime”", metric="spend").flag is None
     assert the(ex, prose=True, category="Mājokļa pabalsts", metric="spend", subgroup=None).flag is None
 
 
+def test_a_figure_the_text_only_rounds_is_flagged_rounded_not_disagreeing(ex):
+    # "GMI pabalstam 2024. gadā izlietoti 260 389 euro" (line 454) rounds 3.1. tabula's 260 389.4 (line 443).
+    gmi_text = the(ex, prose=True, metric="spend", category=GMI, subgroup=None)
+    assert gmi_text.value == 260389
+    assert [r.kind for r in gmi_text.reasons] == ["printed_rounded"]
+    assert gmi_text.flag.startswith("printed rounded; the document gives it more exactly elsewhere: '260 389.4' "
+                                    "(3.1. tabula, ")
+    assert gmi_text.flag_lv.startswith("nodrukāts noapaļots; dokumentā citur precīzāk: '260 389.4' (3.1. tabula, ")
+    assert the(ex, prose=False, metric="spend", category=GMI, year=2024).flag is None
+    # 68 045 and 68 046 are both printed in whole euros: they disagree (test above)
+
+
+def test_two_sentences_counting_one_benefit_differently_are_flagged(ex):
+    # "20 jaunieši saņēma vienreizēju pabalstu patstāvīgas dzīves uzsākšanai" (line 307) and "vienreizējam
+    # pabalstam patstāvīgas dzīves uzsākšanai izlietoti 5027 euro – 18 bērniem" (line 470).
+    start = {f.raw_value: f for f in ex.facts if f.category == "vienreizējs pabalsts patstāvīgas dzīves uzsākšanai"
+             and f.metric == "children"}
+    assert set(start) == {"20", "18"}
+    assert all("printed_elsewhere" in [r.kind for r in f.reasons] for f in start.values())
+    # "48 personas saņem ikmēneša pabalstu" (line 307) and "... ja persona turpina mācības ... – 48 bērniem"
+    studying = [f for f in ex.facts if f.category == "ikmēneša izdevumu segšana, ja persona turpina mācības"
+                and f.metric == "children"]
+    assert [(f.value, f.flag) for f in studying] == [(48, None), (48, None)]
+
+
+def test_the_text_totals_add_up_to_the_tables_rows(ex):
+    # 1 116 657,22 (line 432) = the four rows of 3.1. tabula for 2024; the care leavers' 5027 + 27 133,05 +
+    # 45 774,81 + 59 170,08 (line 470) = 137 104.94 in 3.2. tabula; the separate expenses paid to Ukrainian
+    # civilians, 2836,06 (line 464) = 2566.06 + 270.00 in 3.4. tabula; the GMI and housing benefit paid to
+    # them, as the text and 3.4. tabula give them, agree.
+    assert the(ex, prose=True, metric="spend", category="Sociālā palīdzība").flag is None
+    assert the(ex, prose=False, year=2024, category="pabalsts bārenim un bez vecāku gādības palikušam bērnam pēc "
+                                                     "ārpusģimenes aprūpes beigšanās").flag is None
+    assert the(ex, prose=True, metric="spend", category=SEPARATE, subgroup=UKRAINIANS).flag is None
+    assert the(ex, prose=True, metric="spend", category=GMI, subgroup=UKRAINIANS).flag is None
+    assert the(ex, prose=False, year=2024, metric="spend", category=UKRAINIAN_GMI).flag is None
+
+
+def test_a_text_total_or_a_ukrainian_benefit_the_tables_contradict_is_flagged(tmp_path):
+    text = TXT.read_text(encoding="utf-8").replace("izlietoti **1 116 657,22 euro**", "izlietoti **1 116 600,00 euro**")
+    text = text.replace("no tiem *2836,06 euro* Ukrainas", "no tiem *2863,06 euro* Ukrainas")
+    text = text.replace("personas⇥35134.04⇥".replace("⇥", "\t"), "personas\t35143.04\t")
+    _, ex = ingest_text(tmp_path, text)
+    assert the(ex, prose=True, metric="spend", category="Sociālā palīdzība").flag == (
+        "the parts printed ('260 389.4 + 796 169.59 + 35 773.23 + 24 325.00') add up to 1,116,657.22, "
+        "not '1 116 600,00'")
+    assert the(ex, prose=True, metric="spend", category=SEPARATE, subgroup=UKRAINIANS).flag == (
+        "the parts printed ('2566.06 + 270.00') add up to 2,836.06, not '2863,06'")
+    assert "'35143.04' (3.4. tabula" in the(ex, prose=True, metric="spend", category=GMI, subgroup=UKRAINIANS).flag
+    assert "'35 134,04' (text" in the(ex, prose=False, year=2024, metric="spend", category=UKRAINIAN_GMI).flag
+
+
 def test_breakdowns_in_the_text_are_checked(ex):
     housing = the(ex, metric="persons", category="Mājokļa pabalsts", subgroup=None)
-    assert housing.flag == "the parts the text gives ('621 + 367 + 265 + 305') add up to 1,558, not '1058'"
-    assert housing.flag_lv == "tekstā minēto daļu ('621 + 367 + 265 + 305') summa ir 1 558, nevis '1058'"
+    assert housing.flag == "the parts printed ('621 + 367 + 265 + 305') add up to 1,558, not '1058'"
+    assert housing.flag_lv == "nodrukāto daļu ('621 + 367 + 265 + 305') summa ir 1 558, nevis '1058'"
     homes = the(ex, metric="persons", category="grupu mājas/dzīvokļa pakalpojums")
-    assert homes.flag == "the parts the text gives ('11 + 10 + 5 + 6') add up to 32, not '31'"
+    assert homes.flag == "the parts printed ('11 + 10 + 5 + 6') add up to 32, not '31'"
     poor = the(ex, metric="poor_persons", subgroup=None)
-    assert poor.flag == "the parts the text gives ('428 + 385 + 259 + 235') add up to 1,307, not '1403'"
+    assert poor.flag == "the parts printed ('428 + 385 + 259 + 235') add up to 1,307, not '1403'"
     for metric, category in (("persons", "Sociālā palīdzība"), ("low_income_persons", None),
                              ("persons", "aprūpe mājās"), ("persons", "Patversme ģimenēm ar bērniem")):
         key = {"metric": metric, "subgroup": None} | ({"category": category} if category else {})
@@ -450,7 +500,7 @@ def test_next_year_is_recognised_and_described(next_year):
     assert ex.info.period == "2020..2025"
     assert ex.info.published == "2026-03-27"
     assert ex.messages == []
-    assert len(ex.facts) == 668 - 4 + 1  # Ortodontija's 3 sums and 1 count gone, one 4.1 row more
+    assert len(ex.facts) == 670 - 4 + 1  # Ortodontija's 3 sums and 1 count gone, one 4.1 row more
 
 
 def test_next_year_tables_give_the_new_years_and_values(next_year):
@@ -479,4 +529,4 @@ def test_next_year_text_gives_the_new_years_and_values(next_year):
     assert {f.year for f in ex.facts if f.category == "asistenta pakalpojums" and f.metric == "persons"} == \
         {2024, 2025}
     men = the(ex, metric="persons", category="Sociālā palīdzība", subgroup=None)
-    assert men.flag == "the parts the text gives ('600 + 851 + 363') add up to 1,814, not '1811'"
+    assert men.flag == "the parts printed ('600 + 851 + 363') add up to 1,814, not '1811'"

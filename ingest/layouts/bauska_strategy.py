@@ -14,7 +14,7 @@ from ingest.flags import Number, Reason
 from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
 from ingest.numbers import parse_lv_number
-from ingest.checks import check_rows_sum, flag_disagreements
+from ingest.checks import Pick, SameFigure, check_rows_sum, flag_disagreements
 from ingest.specs import FlowText, Prose, caption_year_reason, month_number, read_prose, table_raw_cells
 
 MUNICIPALITY = "Bauskas novads"
@@ -203,6 +203,11 @@ COUNT_TABLES = (
 NESTED_TABLES = (
     NestedTable(r"Sociālās palīdzības saņēmēju skaits", "social_assistance", "persons", "persons",
                 row_map=((r"līdzekļi", "social_assistance", "spend", "EUR"),)),
+)
+
+# One figure under two names: the social assistance spent, in the funding table and in the recipients table.
+SAME_FIGURES = (
+    SameFigure(Pick("spend", "Sociālā palīdzība"), Pick("spend", "Izlietotie līdzekļi sociālajai palīdzībai kopā")),
 )
 
 # What a count's measure words make it; the first match wins.
@@ -649,7 +654,7 @@ def extract(doc: ParsedDocument) -> Extraction:
     facts.extend(prose)
     messages.extend(missing)
     raw.extend(cell for table in tables if id(table) not in used for cell in table_raw_cells(table))
-    flag_disagreements(facts)
+    flag_disagreements(facts, SAME_FIGURES)
     info = DocumentInfo(municipality=MUNICIPALITY, kind="strategy", title=document_title(flow) or doc.file_name,
                         period=f"{years[0]}..{years[-1]}" if years else "")
     return Extraction(layout="Bauska strategy", info=info, facts=facts, raw_cells=raw, messages=messages)

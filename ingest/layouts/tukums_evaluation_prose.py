@@ -356,6 +356,23 @@ FOCUS = (
           "fokusgrupas"),
     Prose(r"(?P<parish>[A-ZĀČĒĢĪĶĻŅŠŪŽ]\w+) pagastā\s*[-–]\s*(?P<value>\d+) respondent\w*", "focus_group",
           "respondents", "persons", "fokusgrupu intervijas", territory="{parish}", every=True),
+    # The text's summary of 4. tabula, named as the table names each form of support (so that they meet).
+    *(Prose(pattern, "focus_group", "recognition", "count", form) for pattern, form in (
+        (r"visatpazīstamākā ir sociālā palīdzība - (?P<value>\d+) atbildes", "Sociālā palīdzība (pabalsti)"),
+        (r"ilgstošas sociālās aprūpes un sociālās rehabilitācijas pakalpojums institūcijā un patversmes "
+         r"pakalpojums – (?P<value>\d+) atbildes", "Ilgstošā aprūpe (pansionāts)"),
+        (r"institūcijā un patversmes pakalpojums – (?P<value>\d+) atbildes", "Patversme"),
+        (r"tad aprūpe mājās – (?P<value>\d+) atbildes", "Aprūpe mājās"),
+        (r"psihosociālo palīdzību \(konsultēšanu\) atpazīst attiecīgi – (?P<value>\d+) un",
+         "Individuāls sociālais darbs"),
+        (r"atpazīst attiecīgi – \d+ un (?P<value>\d+)", "Psihosociālā palīdzība (konsultācijas)"),
+        (r"prasmju mācīšanu ģimenēm ar bērniem \((?P<value>\d+) atbildes\)", "Prasmju mācīšana ģimenēm"),
+        (r"ilgstošo bezdarbnieku kompetences paaugstināšanai \((?P<value>\d+) atbilde\)",
+         "Grupa ilgstošajiem bezdarbniekiem"),
+        *((rf"{name},? [^(]*\(pa (?P<value>\d+) atbildei katram", form) for name, form in (
+            ("servisa dzīvokļa pakalpojums", "Servisa dzīvoklis"), ("pusceļa mājas pakalpojums", "Pusceļa māja"),
+            ("specializētās darbnīcas", "Specializētās darbnīcas"))),
+    )),
 )
 
 PROSE = (

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table, TextLine
 from ingest.numbers import LvNumber, parse_lv_number
-from ingest.checks import Pick, SumCheck, check_arithmetic, flag_disagreements
+from ingest.checks import Pick, SameFigure, SumCheck, check_arithmetic, flag_disagreements
 from ingest.specs import (YEAR, FlowText, Prose, ProseGroup, YearTable, caption_year_reason, column_years, find_tables,
                           printed_period, read_prose_groups, read_year_table, table_raw_cells)
 
@@ -231,6 +231,8 @@ _START_OF_LIFE = "vienreizējs pabalsts patstāvīgas dzīves uzsākšanai"
 _HOUSEHOLD_ITEMS = "vienreizējs pabalsts sadzīves priekšmetu un mīkstā inventāra iegādei"
 _CARE_LEAVERS_HOUSING = "mājokļa pabalsts bārenim pēc ārpusģimenes aprūpes beigšanās"
 _STUDYING = "ikmēneša izdevumu segšana, ja persona turpina mācības"
+_CARE_LEAVERS = "pabalsts bārenim un bez vecāku gādības palikušam bērnam pēc ārpusģimenes aprūpes beigšanās"
+_SCHOOL_THINGS = "Pabalsts mācību grāmatām, kancelejas precēm"
 _RECEIVED = r"Pabalstus saņēmuši "
 _AGES = r"Vislielākais pabalstu saņēmēju īpatsvars ir "
 _WORKING_AGE = "personas darbspējīgā vecumā"
@@ -326,6 +328,9 @@ CARE = [
     care(_CLOTHED + r"{n} ģimenēm", "families", _FOSTER_CLOTHES),
     care(_CLOTHED + r"\d+ ģimenēm par {n} bērniem", "children", _FOSTER_CLOTHES),
     care(r"patstāvīgas dzīves uzsākšanai izlietoti [\d ,]+ euro {d} {n} bērniem", "children", _START_OF_LIFE),
+    # The same benefits counted again in the section on out-of-family care.
+    care(r"{n} jaunieši saņēma vienreizēju pabalstu patstāvīgas dzīves uzsākšanai", "children", _START_OF_LIFE),
+    care(r"{n} personas saņem ikmēneša pabalstu pilngadību sasnieg\w+ bāreņiem", "children", _STUDYING),
     care(r"sadzīves priekšmetu un mīkstā inventāra iegādei [\d ,]+ euro {d} {n} bērniem", "children",
          _HOUSEHOLD_ITEMS),
     care(r"mājokļa pabalstam izlietoti [\d ,]+ euro {n} bērniem", "children", _CARE_LEAVERS_HOUSING),
@@ -577,6 +582,19 @@ CHECKS = (
     SumCheck((Pick("persons", _PSYCHOLOGIST_CAT, "pilngadīgas personas"), Pick("children", _PSYCHOLOGIST_CAT)),
              Pick("persons", _PSYCHOLOGIST_CAT)),
     SumCheck(tuple(Pick("persons", home) for home in _GROUP_HOMES), Pick("persons", _ALL_GROUP_HOMES)),
+    # The text's totals against the tables' rows: social assistance (3.1. tabula), the benefits to care
+    # leavers (3.2. tabula) and the separate expenses paid to Ukrainian civilians (3.4. tabula).
+    SumCheck(tuple(Pick("spend", kind) for kind in (_GMI, _HOUSING, _SEPARATE, _CRISIS)), Pick("spend", _ALL)),
+    SumCheck(tuple(Pick("spend", kind) for kind in (_START_OF_LIFE, _HOUSEHOLD_ITEMS, _CARE_LEAVERS_HOUSING,
+                                                    _STUDYING)), Pick("spend", _CARE_LEAVERS)),
+    SumCheck(tuple(Pick("spend", kind, UKRAINIANS) for kind in ("Veselības aprūpei", _SCHOOL_THINGS)),
+             Pick("spend", _SEPARATE, UKRAINIANS)),
+)
+# One figure under two names: a benefit paid to Ukrainian civilians, in the text and in 3.4. tabula.
+SAME_FIGURES = (
+    SameFigure(Pick("spend", _GMI, UKRAINIANS), Pick("spend", "Garantētā minimālā ienākuma (GMI) pabalsts", UKRAINIANS)),
+    SameFigure(Pick("spend", _HOUSING, UKRAINIANS),
+               Pick("spend", "Mājokļa pabalsts mājsaimniecībai no Ukrainas ar īres līgumu", UKRAINIANS)),
 )
 # Totals whose every subgroup, as printed (age groups, care levels), is a part: (metric, category).
 LISTED_PARTS = (("poor_persons", _POOR_CAT), ("low_income_persons", _LOW_CAT), ("persons", _HOME_CARE))
@@ -846,7 +864,7 @@ def extract(doc: ParsedDocument) -> Extraction:
     out.facts += facts
     out.messages += missing
     check_arithmetic(out.facts, CHECKS + tuple(listed_parts_checks(out.facts)))
-    flag_disagreements(out.facts)
+    flag_disagreements(out.facts, SAME_FIGURES)
     info.period = _period(out.facts, report_year)
     out.territories = sorted({(MUNICIPALITY, f.territory, "town" if "pilsēta" in f.territory else "parish")
                               for f in out.facts if f.territory})
