@@ -189,6 +189,18 @@ def test_lone_numbers_of_parts_read_as_recipients_when_they_add_up(extraction):
                metric="spend").value == 60620
 
 
+def test_a_lone_number_read_as_spend_is_flagged(extraction):
+    # 2015 prints one number, not two, for 60 620 (line 307), 1057 (line 343), 269 233 (line 260) and the
+    # total 1 004777 (line 132): read as the spend, flagged; a lone 0 (Lauciena 2012, line 293) is not.
+    lone = {f.raw_value for f in facts_of(extraction, SERVICES)
+            if "lone_number_read_as_first" in [r.kind for r in f.reasons]}
+    assert lone == {"60620", "1057", "269 233", "1 004777"}
+    assert one(extraction, SERVICES, category=ADULT_CARE.replace("pieaugušajiem", "bērniem"), year=2015,
+               metric="spend").flag_lv == "nodrukāts viens skaitlis, kur gaidāmi divi; nolasīts kā pirmais"
+    lauciena = one(extraction, SERVICES, category=f"{ADULT_CARE} / Pansionāts „Lauciena”", year=2012, metric="spend")
+    assert (lauciena.value, lauciena.flag) == (0, None)
+
+
 def test_two_places_disagree_on_2014_municipal_services(extraction):
     # 720 503 in 1. tabula (line 139), 848 522 in the chart data (line 2582): both kept, flagged.
     fact = one(extraction, SERVICES, category="Pašvaldības nodrošinātie sociālie pakalpojumi", year=2014,
@@ -224,6 +236,23 @@ def test_unread_cells_are_kept_raw(extraction):
 def test_caseloads(extraction, table, category, territory, subgroup, value):
     fact = one(extraction, table, category=category, territory=territory, subgroup=subgroup)
     assert (fact.topic, fact.metric, fact.unit, fact.value) == ("caseload", "active_cases", "cases", value)
+
+
+def test_redistributed_cases_that_change_their_total_are_flagged(extraction, tmp_path):
+    # 7.tabula redistributes 5. tabula's cases among the pilot's three workers (lines 1679-1834): each code
+    # keeps its total (SP 163, ĢA 28, VR 13, ...) but AI (1 + 5 + 4 = 10 before, 14 after) and B (11, 13).
+    flagged = {(f.category, f.subgroup): f.flag_lv for f in facts_of(extraction, "7.tabula") if f.flag}
+    assert flagged == {
+        ("Sociālais darbinieks (organizē sociālo palīdzību)", "B (pēc pārdales)"):
+            "kods B: lietu 'pēc pārdales' kopā ir 13, bet 'pirms pārdales' – 11",
+        ("Sociālais darbinieks darbam ar ģimenēm ar bērniem", "AI (pēc pārdales)"):
+            "kods AI: lietu 'pēc pārdales' kopā ir 14, bet 'pirms pārdales' – 10",
+        ("Sociālais darbinieks", "B (pēc pārdales)"):
+            "kods B: lietu 'pēc pārdales' kopā ir 13, bet 'pirms pārdales' – 11"}
+    # with the social-assistance worker's 2 B cases printed as 0, code B keeps its 11
+    text = REPORT.read_text("utf-8").replace("\t163\n2\n", "\t163\n0\n")
+    variant = extract(document_from_text(tmp_path, REPORT.name, text))
+    assert {f.subgroup for f in facts_of(variant, "7.tabula") if f.flag} == {"AI (pēc pārdales)"}
 
 
 def test_caseload_dates(extraction):

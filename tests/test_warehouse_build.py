@@ -82,9 +82,9 @@ def test_every_flag_is_given_in_latvian_too(con):
     assert rows(con, "SELECT count(*) FROM facts WHERE flag IS NOT NULL") != [(0,)]
     assert rows(con, "SELECT count(*) FROM facts WHERE (flag IS NULL) <> (flag_lv IS NULL) "
                      "OR flag_lv = flag") == [(0,)]
-    why = rows(con, "SELECT why, why_lv FROM quality WHERE printed = '1 004777'")
-    assert why == [("printed '1 004777', read as 1,004,777: irregular digit grouping",
-                    "nodrukāts '1 004777', nolasīts kā 1 004 777: cipari sagrupēti neparasti")]
+    [(why, why_lv)] = rows(con, "SELECT why, why_lv FROM quality WHERE printed = '1 004777'")
+    assert why.startswith("printed '1 004777', read as 1,004,777: irregular digit grouping; ")
+    assert why_lv.startswith("nodrukāts '1 004777', nolasīts kā 1 004 777: cipari sagrupēti neparasti; ")
 
 
 def test_one_residents_total_per_municipality_and_date(con):

@@ -26,7 +26,7 @@ from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, R
 from ingest.numbers import LvNumber, parse_lv_number
 from ingest.place_names import unit_nominative
 from ingest.readers.flattened import flattened_tables
-from ingest.checks import check_rows_sum, flag_disagreements
+from ingest.checks import SUM_TOLERANCE, check_rows_sum, flag_disagreements
 from ingest.specs import FlowText, column_years, find_tables, month_number, table_raw_cells
 
 MUNICIPALITY = "Tukuma novads"
@@ -262,7 +262,7 @@ def read_pair_year_table(table: Table, spec: PairYearTable) -> tuple[list[Fact],
         return [], set(), [f"{table.ref()}: no year columns in the header"]
     used = {(0, c) for c in years} | {(0, 0)}
     rows = _service_rows(table, spec, years, used)
-    _read_lone_numbers_as_second(rows)
+    _read_lone_numbers(rows)
     facts = []
     for row in rows:
         for c, pair in row.numbers.items():
@@ -345,9 +345,18 @@ def _children(rows: list[_ServiceRow], parent: _ServiceRow) -> list[_ServiceRow]
     return [r for r in rows if r.parent is parent]
 
 
-def _read_lone_numbers_as_second(rows: list[_ServiceRow]) -> None:
+def _read_lone_numbers(rows: list[_ServiceRow]) -> None:
     """A cell printing one number is read as its first (spend), unless every part of a row prints one
-    number in that year and together they add up to the row's second number (recipients)."""
+    number in that year and together they add up to the row's second number (recipients). Either way the
+    reading is flagged, as a guess; a lone 0 needs none (nothing spent, nobody served)."""
+    _read_as_second_where_parts_add_up(rows)
+    for row in rows:
+        for first, second in row.numbers.values():
+            if first is not None and second is None and first.reading.value:
+                first.reason = reason("lone_number_read_as_first")
+
+
+def _read_as_second_where_parts_add_up(rows: list[_ServiceRow]) -> None:
     for parent in rows:
         parts = _children(rows, parent)
         for c, pair in parent.numbers.items():
@@ -480,6 +489,25 @@ def _case_facts(table: Table, spec: CaseTable, column: str, workers: list[_CaseR
             fact.add_reasons(count.reading.reasons + ((dated.reason,) if dated.reason else ()))
             facts.append(fact)
     return facts
+
+
+def check_stage_totals(facts: list[Fact]) -> None:
+    """Caseloads restated after a change (the pilot's cases redistributed among its workers) keep the cases
+    of each code: where a code's cases add up to another number after the change, they are flagged."""
+    stages = [spec.stage for spec in TABLES if isinstance(spec, CaseTable) and spec.stage]
+    by_stage: dict[str, dict[str, list[Fact]]] = {stage: {} for stage in stages}
+    for fact in facts:
+        m = re.fullmatch(r"(?P<code>.+) \((?P<stage>[^()]+)\)", fact.subgroup or "")
+        if fact.metric == "active_cases" and m and m["stage"] in by_stage:
+            by_stage[m["stage"]].setdefault(m["code"], []).append(fact)
+    for before, after in zip(stages, stages[1:]):
+        for code, later in by_stage[after].items():
+            earlier = sum(f.value for f in by_stage[before].get(code, []))
+            total = sum(f.value for f in later)
+            if abs(total - earlier) > SUM_TOLERANCE:
+                for fact in later:
+                    fact.add_flag("stage_total_differs", code=code, stage=after, total=total, earlier_stage=before,
+                                  earlier=earlier)
 
 
 # --------------------------------------------------------------------------- counts per territory
@@ -783,6 +811,7 @@ def extract(doc: ParsedDocument) -> Extraction:
     facts += prose_facts
     raw += prose_raw
     messages += prose_messages
+    check_stage_totals(facts)
     flag_disagreements(facts)
     return Extraction(layout="Tukums evaluation", info=_document_info(doc, facts), facts=facts, raw_cells=raw,
                       territories=territory_list(facts), case_codes=read_case_codes(doc), messages=messages)
