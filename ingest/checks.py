@@ -123,6 +123,40 @@ def flag_disagreements(facts: list[Fact], same: tuple[SameFigure, ...] = ()) -> 
                 fact.add_flag("printed_rounded", others=_prints(more_exact))
 
 
+# --------------------------------------------------------------------------- a table printed twice
+
+# Fewer numbers than this in a table, or a column adding up to less, can repeat by chance.
+_COPY_LEAST_NUMBERS = 6
+_COLUMN_LEAST_NUMBERS, _COLUMN_LEAST_SUM = 3, 20
+
+
+def _columns(facts: list[Fact]) -> dict[int | None, tuple]:
+    """A table's numbers by year: (row, value) pairs in a fixed order."""
+    columns: dict[int | None, list] = {}
+    for fact in facts:
+        columns.setdefault(fact.year, []).append((fact.subgroup or "", fact.value))
+    return {year: tuple(sorted(numbers)) for year, numbers in columns.items()}
+
+
+def flag_copied_tables(tables: list[tuple[str, list[Fact]]]) -> None:
+    """Two tables (a reference and their facts) printing exactly the same numbers are likely a copy-paste
+    slip: flag both. Where only one year's column is the same in both (enough numbers, adding up to
+    enough, that chance is unlikely), flag that column in both."""
+    columns = [(ref, facts, _columns(facts)) for ref, facts in tables]
+    for i, (ref, facts, mine) in enumerate(columns):
+        for other_ref, other_facts, theirs in columns[:i] + columns[i + 1:]:
+            if mine == theirs and len(facts) >= _COPY_LEAST_NUMBERS and any(f.value for f in facts):
+                for fact in facts:
+                    fact.add_flag("copied_table", other=other_ref)
+                continue
+            for year, numbers in mine.items():
+                if theirs.get(year) == numbers and len(numbers) >= _COLUMN_LEAST_NUMBERS \
+                        and sum(value for _, value in numbers) >= _COLUMN_LEAST_SUM:
+                    for fact in facts:
+                        if fact.year == year:
+                            fact.add_flag("partly_copied_table", year=year, other=other_ref)
+
+
 # --------------------------------------------------------------------------- arithmetic the text implies
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ def test_document_info(ex):
 
 def test_counts(ex):
     assert len(ex.facts) == 335
-    assert sum(1 for f in ex.facts if f.flag) == 44
+    assert sum(1 for f in ex.facts if f.flag) == 50
     assert len(ex.raw_cells) == 311
 
 
@@ -226,6 +226,15 @@ def test_copied_table_is_flagged(ex):
     assert len(copied) == 9
     assert all(f.flag == "the table '2.7. narkologa pakalpojums ģimenēm ar bērniem:, line 508' prints exactly "
                          "the same numbers" for f in copied)
+
+
+def test_a_table_repeating_a_year_of_another_is_flagged(ex):
+    # 3.4. prints for 2013 exactly 3.3.'s numbers, 23 men, 3 women, 26 in all (lines 555-566).
+    repeated = sorted((f.category[:10], f.subgroup, f.value) for f in ex.facts
+                      if "partly_copied_table" in [r.kind for r in f.reasons])
+    assert repeated == sorted((category, row, value) for category in ("asistenta ", "sociālā re")
+                              for row, value in (("Vīrieši", 23), ("Sievietes", 3), ("Kopā", 26)))
+    assert {f.year for f in ex.facts if "partly_copied_table" in [r.kind for r in f.reasons]} == {2013}
 
 
 def test_undated_present_figures_are_flagged(ex):

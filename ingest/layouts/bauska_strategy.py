@@ -14,7 +14,7 @@ from ingest.flags import Number, Reason
 from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
 from ingest.numbers import parse_lv_number
-from ingest.checks import Pick, SameFigure, check_rows_sum, flag_disagreements
+from ingest.checks import Pick, SameFigure, check_rows_sum, flag_copied_tables, flag_disagreements
 from ingest.specs import FlowText, Prose, caption_year_reason, month_number, read_prose, table_raw_cells
 
 MUNICIPALITY = "Bauskas novads"
@@ -556,26 +556,6 @@ def read_nested_table(table: Table, spec: NestedTable) -> tuple[list[Fact], list
     return facts, raw
 
 
-# =========================================================================== copied tables
-
-def flag_copied_tables(by_table: list[tuple[Table, list[Fact]]], least: int = 6) -> None:
-    """Two tables printing exactly the same numbers (at least `least` of them) under different captions
-    are likely a copy-paste slip: flag both."""
-    seen: dict[tuple, tuple[Table, list[Fact]]] = {}
-    for table, facts in by_table:
-        numbers = tuple(sorted((f.year, f.subgroup or "", f.value) for f in facts))
-        if len(numbers) < least or not any(value for _, _, value in numbers):
-            continue
-        if numbers in seen:
-            other, other_facts = seen[numbers]
-            for fact in facts:
-                fact.add_flag("copied_table", other=other.ref())
-            for fact in other_facts:
-                fact.add_flag("copied_table", other=table.ref())
-        else:
-            seen[numbers] = (table, facts)
-
-
 # =========================================================================== the document
 
 def staff_date(flow: FlowText) -> str | None:
@@ -646,7 +626,7 @@ def extract(doc: ParsedDocument) -> Extraction:
     for spec in COUNT_TABLES:
         found = [t for t in _matching(tables, spec.caption, spec.header) if _is_year_header(t.rows[0])]
         counts += take(found, spec.caption, lambda t, s=spec: read_year_count_table(t, s))
-    flag_copied_tables(counts)
+    flag_copied_tables([(table.ref(), table_facts) for table, table_facts in counts])
     # The data years are those of the tables' year columns (the staff date and prose years are not).
     years = sorted({f.year for f in facts if f.year is not None and f.period == str(f.year)})
 
