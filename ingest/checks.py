@@ -18,23 +18,31 @@ from ingest.numbers import parse_lv_number
 @dataclass(frozen=True)
 class Pick:
     """One fact of a document's facts, for a check: metric, category, subgroup and territory must equal the
-    fact's (None matches None); `unit` None matches any unit."""
+    fact's (None matches None); `unit` None matches any unit, and `category` None any category (the
+    rows of a group, which a check sums)."""
 
     metric: str
-    category: str
+    category: str | None
     subgroup: str | None = None
     unit: str | None = None
     territory: str | None = None
 
     def matches(self, fact: Fact) -> bool:
-        return ((fact.metric, fact.category, fact.subgroup, fact.territory)
-                == (self.metric, self.category, self.subgroup, self.territory) and self.unit in (None, fact.unit))
+        return ((fact.metric, fact.subgroup, fact.territory) == (self.metric, self.subgroup, self.territory)
+                and self.category in (None, fact.category) and self.unit in (None, fact.unit))
 
     def find(self, facts: list[Fact]) -> Fact | None:
         return next((f for f in facts if self.matches(f)), None)
 
     def of_year(self, facts: list[Fact], year: int | None) -> Fact | None:
         return next((f for f in facts if self.matches(f) and f.year == year), None)
+
+
+def rounding(fact: Fact) -> float:
+    """How far a figure may be from the exact one: half a unit of its last digit where it is rounded (a
+    share in %, a figure flagged approximate), else 0 (printed figures are exact as printed)."""
+    rounded = fact.unit == "percent" or any(r.kind == "approximate" for r in fact.reasons)
+    return half_unit(fact) if rounded else 0.0
 
 
 def half_unit(fact: Fact) -> float:
@@ -181,14 +189,57 @@ class RatioCheck:
     scale: float = 1.0
 
 
-def check_arithmetic(facts: list[Fact], checks: tuple[SumCheck | RatioCheck, ...] | list) -> None:
-    """Flag the facts that break the sums and ratios the text implies; checks whose facts are missing
-    are skipped (the figures were not found, which read_prose already reports)."""
+@dataclass(frozen=True)
+class ShareCheck:
+    """A share (in %) printed with the amount it is a share of: it should be the amount's part of the sum of
+    `whole` (one figure, or the figures the whole is made of), all of the share's year."""
+
+    share: Pick
+    amount: Pick
+    whole: tuple[Pick, ...]
+
+
+@dataclass(frozen=True)
+class ChangeCheck:
+    """A change the text states ('samazinājās par 12 %', 'par 23 156 euro mazāk') against the figures it is
+    a change of (`of`, summed where it names a group of rows): from `years` before the change's year to its
+    year, or, for a change the text dates by no year ('3 gadu laikā'), over all the years the figures span.
+    A change in % is read as the figures' relative change or, where the document prints their shares
+    (`shares`), as the change of those shares in points."""
+
+    change: Pick
+    of: Pick
+    years: int = 1
+    shares: Pick | None = None
+
+
+@dataclass(frozen=True)
+class PartCheck:
+    """A figure that is a part of another (a subgroup, a parish's count of a whole): it cannot be larger
+    than the whole of its year."""
+
+    part: Pick
+    whole: Pick
+
+
+@dataclass(frozen=True)
+class RangeCheck:
+    """A range the document prints ('vidēji 25-30 tūkstoši') and the exact figure it gives elsewhere for the
+    same thing: the figure should lie in the range."""
+
+    low: Pick
+    high: Pick
+    exact: Pick
+
+
+Check = SumCheck | RatioCheck | ShareCheck | ChangeCheck | PartCheck | RangeCheck
+
+
+def check_arithmetic(facts: list[Fact], checks: tuple[Check, ...] | list[Check]) -> None:
+    """Flag the facts that break the arithmetic the document implies; checks whose facts are missing are
+    skipped (the figures were not found, which the reading already reports)."""
     for check in checks:
-        if isinstance(check, RatioCheck):
-            _check_ratio(facts, check)
-        else:
-            _check_sum(facts, check)
+        _CHECKERS[type(check)](facts, check)
 
 
 def _check_sum(facts: list[Fact], check: SumCheck) -> None:
@@ -232,3 +283,106 @@ def _check_ratio(facts: list[Fact], check: RatioCheck) -> None:
         divisor = (denominator.value if denominator else 1) / (check.scale / 100 if percent else check.scale)
         ratio.add_flag("ratio_differs", numerator=numerator.value, denominator=divisor,
                        computed=Number(round(computed, 2), percent=percent), printed=ratio.raw_value)
+
+
+def _check_shares(facts: list[Fact], check: ShareCheck) -> None:
+    for share in [f for f in facts if check.share.matches(f)]:
+        amount = check.amount.of_year(facts, share.year)
+        whole = [pick.of_year(facts, share.year) for pick in check.whole]
+        if amount is not None and None not in whole:
+            check_share(share, amount, whole)
+
+
+def check_share(share: Fact, amount: Fact, whole: list[Fact]) -> None:
+    """Flag a share that is not its amount's part of the whole, to the rounding of the figures."""
+    total = sum(f.value for f in whole)
+    slack = sum(rounding(f) for f in whole)
+    if total - slack <= 0:
+        return
+    low = (amount.value - rounding(amount)) / (total + slack) * 100
+    high = (amount.value + rounding(amount)) / (total - slack) * 100
+    if share.value + half_unit(share) + 1e-9 < low or share.value - half_unit(share) - 1e-9 > high:
+        share.add_flag("share_differs", amount=amount.value, whole=total,
+                       computed=Number(round(amount.value / total * 100, 2), percent=True), printed=share.raw_value)
+
+
+def check_table_shares(facts: list[Fact]) -> None:
+    """Shares printed in one table beside the amounts they are shares of (a % row under an amount row):
+    the shares that add up to 100 (those of one year, else those of one row over the years) are each
+    checked against their amount's part of those amounts."""
+    amounts = {(f.category, f.subgroup, f.year): f for f in facts if f.unit != "percent"}
+    pairs = [(f, amounts[key]) for f in facts if f.unit == "percent" and (key := (f.category, f.subgroup, f.year))
+             in amounts]
+    for whole_of in (lambda share: share.year, lambda share: (share.category, share.subgroup)):
+        groups: dict = {}
+        for share, amount in pairs:
+            groups.setdefault(whole_of(share), []).append((share, amount))
+        if groups and all(len(group) > 1 and abs(sum(s.value for s, _ in group) - 100) <= 0.5 * len(group)
+                          for group in groups.values()):
+            for group in groups.values():
+                for share, amount in group:
+                    check_share(share, amount, [a for _, a in group])
+            return
+
+
+def _check_change(facts: list[Fact], check: ChangeCheck) -> None:
+    for change in [f for f in facts if check.change.matches(f)]:
+        years = sorted({f.year for f in facts if check.of.matches(f) and f.year is not None})
+        if change.year is not None:
+            years = [y for y in (change.year - check.years, change.year) if y in years]
+        if len(years) < 2:
+            continue
+        start_year, end_year = years[0], years[-1]
+        start, end = (_summed(facts, check.of, year) for year in (start_year, end_year))
+        percent = change.unit == "percent"
+        if percent and start == 0:
+            continue
+        computed = (end - start) / start * 100 if percent else end - start
+        tolerance = half_unit(change) + 1e-9
+        if abs(computed - change.value) <= tolerance or (percent and check.shares and _share_points_agree(
+                facts, check.shares, start_year, end_year, change.value, tolerance)):
+            continue
+        change.add_flag("change_differs", start=start, start_year=start_year, end=end, end_year=end_year,
+                        computed=Number(round(computed, 2), percent=percent, signed=True),
+                        stated=Number(change.value, percent=percent, signed=True))
+
+
+def _summed(facts: list[Fact], pick: Pick, year: int) -> float:
+    """The figure a pick names in a year; for a group of rows, the sum of each row's figure."""
+    rows: dict[str, float] = {}
+    for fact in facts:
+        if pick.matches(fact) and fact.year == year:
+            rows.setdefault(fact.category, fact.value)  # one figure per row, however often printed
+    return sum(rows.values())
+
+
+def _share_points_agree(facts: list[Fact], shares: Pick, start_year: int, end_year: int, stated: float,
+                        tolerance: float) -> bool:
+    """Whether a change in % is the change of the printed shares, in points (each share rounded)."""
+    first, last = shares.of_year(facts, start_year), shares.of_year(facts, end_year)
+    if first is None or last is None:
+        return False
+    return abs(last.value - first.value - stated) <= tolerance + rounding(first) + rounding(last)
+
+
+def _check_part(facts: list[Fact], check: PartCheck) -> None:
+    for part in [f for f in facts if check.part.matches(f)]:
+        whole = check.whole.of_year(facts, part.year)
+        if whole is not None and part.value - rounding(part) > whole.value + rounding(whole) + 1e-9:
+            part.add_flag("part_exceeds_whole", printed=part.raw_value, whole=whole.raw_value, where=whole.source_ref)
+
+
+def _check_range(facts: list[Fact], check: RangeCheck) -> None:
+    low, high = check.low.find(facts), check.high.find(facts)
+    exact = check.exact.of_year(facts, low.year) if low else None
+    if low is None or high is None or exact is None:
+        return
+    if low.value - rounding(low) <= exact.value <= high.value + rounding(high):
+        return
+    for fact in (exact, low, high):
+        fact.add_flag("outside_range", exact=exact.raw_value, exact_where=exact.source_ref, low=low.value,
+                      high=high.value, range_where=low.source_ref)
+
+
+_CHECKERS = {SumCheck: _check_sum, RatioCheck: _check_ratio, ShareCheck: _check_shares, ChangeCheck: _check_change,
+             PartCheck: _check_part, RangeCheck: _check_range}

@@ -27,11 +27,12 @@ class FlagKindError(ValueError):
 @dataclass(frozen=True)
 class Number:
     """A number for a flag's wording: `decimals` fixes how many are shown (else up to two, trailing zeros
-    dropped); `percent` adds the per cent sign as the language writes it."""
+    dropped); `percent` adds the per cent sign as the language writes it; `signed` a plus sign to a rise."""
 
     value: float
     decimals: int | None = None
     percent: bool = False
+    signed: bool = False
 
 
 def format_number(value: float, language: str, decimals: int | None = None) -> str:
@@ -47,7 +48,7 @@ def format_number(value: float, language: str, decimals: int | None = None) -> s
 
 def _number(value: Any, language: str) -> str:
     if isinstance(value, Number):
-        text = format_number(value.value, language, value.decimals)
+        text = ("+" if value.signed and value.value > 0 else "") + format_number(value.value, language, value.decimals)
         return text + (" %" if language == "lv" else "%") if value.percent else text
     return format_number(value, language)
 

@@ -63,8 +63,8 @@ def test_document_info(ex):
 
 
 def test_counts(ex):
-    assert len(ex.facts) == 335
-    assert sum(1 for f in ex.facts if f.flag) == 50
+    assert len(ex.facts) == 338
+    assert sum(1 for f in ex.facts if f.flag) == 59
     assert len(ex.raw_cells) == 311
 
 
@@ -219,6 +219,43 @@ def test_two_tables_giving_the_social_assistance_spent_disagree(ex):
                                              f"'{recipients[year].raw_value}' (*Sociālās palīdzības saņēmēju skaits")
         assert recipients[year].flag.startswith(f"the document gives another value elsewhere: "
                                                 f"'{funding[year].raw_value}' (Sociālā dienesta finansējums")
+
+
+def test_shares_printed_beside_amounts_they_do_not_match_are_flagged(ex):
+    # Line 348-349: 2013 239 728 and 7 347 EUR, printed as 96,9 and 3,06 % of them (97,03 and 2,97); 2014
+    # 86,7 and 13,3 % (88,22 and 11,78); 2012 agrees. Lines 357-358: 40 and 33 % of the three years' 574 996
+    # (39,21 and 33,69); 27 % agrees.
+    flagged = sorted((f.year, f.raw_value, f.flag) for f in ex.facts if "share_differs" in [r.kind for r in f.reasons])
+    assert flagged == [
+        (2012, "40 %", "225,475 is 39.21% of 574,996, not '40 %'"),
+        (2013, "3,06", "7,347 is 2.97% of 247,075, not '3,06'"),
+        (2013, "33 %", "193,718 is 33.69% of 574,996, not '33 %'"),
+        (2013, "96,9", "239,728 is 97.03% of 247,075, not '96,9'"),
+        (2014, "13,3%", "36,493 is 11.78% of 309,699, not '13,3%'"),
+        (2014, "86,7%", "273,206 is 88.22% of 309,699, not '86,7%'"),
+    ]
+
+
+def test_changes_the_text_states_against_the_tables(ex):
+    # "2014. gadā projektos iegūtie līdzekļi ... palielinājās par 10 %, attiecīgi pašvaldības finansējums
+    # samazinājās par 12 %" (line 328): the table (lines 334-342) gives -9,24 % and +13,26 %.
+    changes = {f.category: f for f in ex.facts if f.metric == "change"}
+    assert changes["projektos iegūtie līdzekļi sociālo pakalpojumu attīstībai"].flag == (
+        "the figures give 86,336 for 2013 and 78,362 for 2014, a change of -9.24%, not +10%")
+    assert changes["pašvaldības finansējums"].flag_lv == (
+        "skaitļi dod 446 885 2013. gadā un 506 141 2014. gadā, izmaiņa +13,26 %, nevis -12 %")
+    # "apm. par 12 % trijos gados" (line 351) and "3 gadu laikā samazinājies par 13 %" (line 362) are the
+    # changes of the shares printed beside the amounts (98,9 -> 86,7 and 40 -> 27 %), in points: no flag.
+    assert changes["Sociālā palīdzība"].value == -12 and changes["Sociālā palīdzība"].flag is None
+    council = [f for c, f in changes.items() if c.startswith("Pašvaldības domes finansējums")]
+    assert [(f.value, f.flag) for f in council] == [(-13, None)]
+
+
+def test_the_specialised_and_the_other_social_workers_do_not_make_the_22(ex):
+    # "no 22 sociālajiem darbiniekiem specializējušies 9 ..., pārējie 11 dara visu" (line 903)
+    total = the(ex, prose=True, metric="specialists", category="sociālie darbinieki", subgroup=None)
+    assert total.value == 22
+    assert total.flag.endswith("the parts printed ('9 + 11') add up to 20, not '22'")
 
 
 def test_copied_table_is_flagged(ex):

@@ -105,6 +105,18 @@ def test_persons_per_case_disagrees_with_its_own_figures(ex):
     assert per_case.flag_lv == "36 003 / 11 757 = 3,06, nevis '3,28'"
 
 
+def test_the_persons_in_cases_lie_outside_the_range_printed_for_them(ex):
+    # "vidēji 25-30 tūkstoši cilvēku" (line 62) against "Aptuvenais personu skaits klientu lietās ... ir 36 003"
+    # (line 70): all three figures flagged.
+    flagged = [f for f in ex.facts if "outside_range" in [r.kind for r in f.reasons]]
+    assert sorted(f.raw_value for f in flagged) == ["25-30 tūkstoši", "30 tūkstoši", "36 003"]
+    assert the_exact(ex).flag_lv == "'36 003' (teksts, 70. rinda) ir ārpus intervāla 25 000–30 000 (teksts, 62. rinda)"
+
+
+def the_exact(ex):
+    return next(f for f in ex.facts if f.metric == "persons_in_cases" and f.subgroup is None)
+
+
 def test_share_and_norm_agree_with_the_counts(ex):
     # 1360 / 1960 = 69,39 % (printed 69,4 %); 1 959 535 residents / 1 000 = 1 959,5 -> 1960 required.
     assert [f for f in ex.facts if f.metric in ("specialists", "specialists_required") and f.flag] == []
@@ -112,7 +124,8 @@ def test_share_and_norm_agree_with_the_counts(ex):
 
 def test_a_figure_printed_in_thousands_is_approximate(ex):
     # "vidēji 25-30 tūkstoši cilvēku" (line 62): rounded to the thousand.
-    rounded = {f.subgroup: (f.value, f.flag_lv) for f in ex.facts if f.metric == "persons_in_cases" and f.subgroup}
+    rounded = {f.subgroup: (f.value, f.reasons[0].text("lv")) for f in ex.facts
+               if f.metric == "persons_in_cases" and f.subgroup}
     assert rounded == {"min": (25000, "aptuvens skaitlis: nodrukāts '25-30 tūkstoši', ap 25 000"),
                        "max": (30000, "aptuvens skaitlis: nodrukāts '30 tūkstoši', ap 30 000")}
 

@@ -201,6 +201,39 @@ def test_a_lone_number_read_as_spend_is_flagged(extraction):
     assert (lauciena.value, lauciena.flag) == (0, None)
 
 
+def test_shares_the_text_prints_beside_the_tables_amounts(extraction):
+    # "2015. gadā 73 % ... savukārt 23% tērējusi pakalpojumu pirkšanai" (line 435) of 735 544 + 269 233 EUR
+    # (1. tabula); "281 380 jeb 41 %", "105 486 euro jeb 15%", "103 848 euro jeb 15 %" of the 735 544 of
+    # "visiem pašvaldības nodrošinātajiem pakalpojumiem" (line 1050); Labklājības ministrija's 50 % of the
+    # group flat (10 945,11 of 21 890,22) holds.
+    flagged = {f.raw_value: f.flag for f in extraction.facts if "share_differs" in [r.kind for r in f.reasons]}
+    assert flagged == {
+        "23%": "the parts printed ('73 % + 23%') add up to 96, not 100; 269,233 is 26.8% of 1,004,777, not '23%'",
+        "41 %": "281,380 is 38.25% of 735,544, not '41 %'",
+        "15%": "105,486 is 14.34% of 735,544, not '15%'",
+        "15 %": "103,848 is 14.12% of 735,544, not '15 %'"}
+    assert not [f for f in extraction.facts if f.metric == "share" and f.unit == "percent" and f.value == 50 and f.flag]
+
+
+def test_availability_in_a_parish_larger_than_the_recognition_in_all_is_flagged(extraction):
+    # 4. tabula: 'Ceļvedis audzinot pusaudzi' is recognised 3 times, but said available 7 times in Džūkste
+    # (line 1412); likewise 'Grupa ilgstošajiem bezdarbniekiem' (1, Pūre 2) and 'Nepilngadīgo jauniešu
+    # izglītojošā grupa' (2, Sēme 3); 'Prasmju mācīšana ģimenēm', recognised by none (text and chart), is
+    # said available in five parishes.
+    flagged = sorted((f.category, f.territory, f.value) for f in extraction.facts
+                     if "part_exceeds_whole" in [r.kind for r in f.reasons])
+    assert flagged == [("Ceļvedis audzinot pusaudzi", "Džūkste", 7), ("Grupa ilgstošajiem bezdarbniekiem", "Pūre", 2),
+                       ("Nepilngadīgo jauniešu izglītojošā grupa", "Sēme", 3),
+                       *(("Prasmju mācīšana ģimenēm", parish, n) for parish, n in
+                         (("Degole", 1), ("Pūre", 1), ("Slampe", 1), ("Sēme", 5), ("Tume", 1)))]
+
+
+def test_a_printed_change_that_holds_is_not_flagged(extraction):
+    # "285 311 euro, kas ir par 23 156 euro mazāk kā 2014.gadā" (line 1064): 308 467 in the 2014 chart data.
+    change = [f for f in extraction.facts if f.metric == "change"]
+    assert [(f.value, f.year, f.flag) for f in change] == [(-23156, 2015, None)]
+
+
 def test_two_places_disagree_on_2014_municipal_services(extraction):
     # 720 503 in 1. tabula (line 139), 848 522 in the chart data (line 2582): both kept, flagged.
     fact = one(extraction, SERVICES, category="Pašvaldības nodrošinātie sociālie pakalpojumi", year=2014,

@@ -191,6 +191,13 @@ def test_shares_of_provided_and_purchased_services_do_not_make_100(facts):
             "the parts printed ('73 % + 23%') add up to 96, not 100"
 
 
+def test_the_pensioners_and_other_shares_of_the_residents_hold(facts):
+    # "kopā pensionāri: 6440 (20.2%)", "... 1004 (3.1%)", "bērnu skaits kopā 4088 (12.8%)" (lines 9-14) of
+    # the 31,9 thousand residents
+    for metric in ("pensioners", "persons_with_disability", "children"):
+        assert not [f for f in facts if f.metric == metric and f.unit == "percent" and f.flag], metric
+
+
 def test_sums_that_hold_are_not_flagged(facts):
     for key in (dict(metric="pensioners", subgroup=None, unit="persons"), dict(metric="children", category="bērni",
                 subgroup=None, unit="persons"), dict(metric="specialists", category=SERVICE, subgroup=None),

@@ -76,8 +76,8 @@ def test_document_info(ex):
 
 
 def test_counts(ex):
-    assert len(ex.facts) == 670
-    assert sum(1 for f in ex.facts if f.flag) == 73
+    assert len(ex.facts) == 671
+    assert sum(1 for f in ex.facts if f.flag) == 74
     assert len(ex.raw_cells) == 41
 
 
@@ -375,6 +375,25 @@ def test_a_text_total_or_a_ukrainian_benefit_the_tables_contradict_is_flagged(tm
     assert "'35 134,04' (text" in the(ex, prose=False, year=2024, metric="spend", category=UKRAINIAN_GMI).flag
 
 
+def test_the_average_gmi_benefit_does_not_follow_from_its_spend_and_persons(ex):
+    # "Vidējais GMI pabalsta lielums vienai personai gadā – 604,78 euro" (line 454), but 260 389.4 EUR
+    # (3.1. tabula) for 1747 persons is 149,05 EUR each.
+    average = the(ex, metric="average_benefit", subgroup="vienai personai gadā")
+    assert average.flag == "260,389.4 / 1,747 = 149.05, not '604,78'"
+
+
+def test_ukrainian_civilians_benefits_are_parts_of_each_benefit(ex, tmp_path):
+    # 3.4. tabula's sums for Ukrainian civilians are within 3.1. tabula's, year by year; and the visits to the
+    # Džūkste centre grew by the 119 the text states (834 - 715).
+    assert not [f for f in ex.facts if f.subgroup == UKRAINIANS and f.flag and f.topic == SA and f.metric == "spend"
+                and "part_exceeds_whole" in [r.kind for r in f.reasons]]
+    assert the(ex, metric="change", territory="Džūkste").flag is None
+    text = TXT.read_text(encoding="utf-8").replace("\t310 320.83\t", "\t610 320.83\t")
+    _, variant = ingest_text(tmp_path, text)
+    assert the(variant, prose=False, metric="spend", category=UKRAINIAN_GMI, year=2022).flag.startswith(
+        "'610 320.83' is more than the whole it is a part of, '562 068.5' (3.1. tabula")
+
+
 def test_breakdowns_in_the_text_are_checked(ex):
     housing = the(ex, metric="persons", category="Mājokļa pabalsts", subgroup=None)
     assert housing.flag == "the parts printed ('621 + 367 + 265 + 305') add up to 1,558, not '1058'"
@@ -500,7 +519,7 @@ def test_next_year_is_recognised_and_described(next_year):
     assert ex.info.period == "2020..2025"
     assert ex.info.published == "2026-03-27"
     assert ex.messages == []
-    assert len(ex.facts) == 670 - 4 + 1  # Ortodontija's 3 sums and 1 count gone, one 4.1 row more
+    assert len(ex.facts) == 671 - 4 + 1  # Ortodontija's 3 sums and 1 count gone, one 4.1 row more
 
 
 def test_next_year_tables_give_the_new_years_and_values(next_year):

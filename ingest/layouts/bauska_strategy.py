@@ -14,7 +14,8 @@ from ingest.flags import Number, Reason
 from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
 from ingest.numbers import parse_lv_number
-from ingest.checks import Pick, SameFigure, check_rows_sum, flag_copied_tables, flag_disagreements
+from ingest.checks import (ChangeCheck, Pick, SameFigure, SumCheck, check_arithmetic, check_rows_sum,
+                           check_table_shares, flag_copied_tables, flag_disagreements)
 from ingest.specs import FlowText, Prose, caption_year_reason, month_number, read_prose, table_raw_cells
 
 MUNICIPALITY = "Bauskas novads"
@@ -112,6 +113,13 @@ class NestedTable:
 STAFF_DATE = (r"(?P<year>\d{4})\.\s?gada\s+(?P<day>\d{1,2})\.\s?(?P<month>[^\W\d_]+)\s+"
               r"Sociālajā dienestā strādā")
 
+_MUNICIPAL = "pašvaldības finansējums"
+_PROJECTS = "projektos iegūtie līdzekļi sociālo pakalpojumu attīstībai"
+_ASSISTANCE = "Sociālā palīdzība"
+_COUNCIL = ("Pašvaldības domes finansējums sociālajiem pakalpojumiem(institucionālā aprūpe nepilngadīgām un "
+            "pilngadīgām personām)")
+_GENERALISTS = "Sociālie darbinieki (strādā ar visām mērķgrupām)"
+
 FIGURES = (
     # The staff paragraph: "2015.gada 1.oktobrī Sociālajā dienestā strādā 40 darbinieki (amatu vienību skaits
     # – 37,75, vakances – 1 amatu vienība). No šiem darbiniekiem 22 ir sociālā darba speciālisti, ..."
@@ -163,16 +171,24 @@ FIGURES = (
                  "specializējušies sociālie darbinieki"), as_of_staff=True, undated=True),
     # Named like the table row of generalist social workers, so that a disagreement with it is flagged.
     Figure(Prose(r"pārējie (?P<value>\d+) dara visu", "staff", "specialists", "persons",
-                 "Sociālie darbinieki (strādā ar visām mērķgrupām)"), as_of_staff=True, undated=True),
+                 _GENERALISTS), as_of_staff=True, undated=True),
     Figure(Prose(r"(?P<year>\d{4})\.\s?gadā Sociālais dienests piešķir (?P<value>\d+) pabalstu veidus",
                  "social_assistance", "benefit_types", "count", "pabalstu veidi", period="{year}")),
     # Funding changes as the text states them (a fall is negative).
     Figure(Prose(r"(?P<year>\d{4})\.\s?gadā projektos iegūtie līdzekļi sociālo pakalpojumu attīstībai "
-                 r"palielinājās par (?P<value>\d+(?:[.,]\d+)?\s?%)", "budget", "change", "percent",
-                 "projektos iegūtie līdzekļi sociālo pakalpojumu attīstībai", period="{year}")),
+                 r"palielinājās par (?P<value>\d+(?:[.,]\d+)?\s?%)", "budget", "change", "percent", _PROJECTS,
+                 period="{year}")),
     Figure(Prose(r"(?P<year>\d{4})\.\s?gadā projektos iegūtie[^.]*?pašvaldības finansējums samazinājās par "
-                 r"(?P<value>\d+(?:[.,]\d+)?\s?%)", "budget", "change", "percent", "pašvaldības finansējums",
+                 r"(?P<value>\d+(?:[.,]\d+)?\s?%)", "budget", "change", "percent", _MUNICIPAL,
                  period="{year}", scale=-1.0)),
+    # ... and over the three years of the tables, named as the tables name the rows.
+    Figure(Prose(r"sociālajai palīdzībai, taču tam ir tendence mazināties, apm\. par (?P<value>\d+\s?%) trijos gados",
+                 "budget", "change", "percent", _ASSISTANCE, scale=-1.0)),
+    Figure(Prose(r"Domes budžeta finansējums aprūpes pakalpojumiem 3 gadu laikā samazinājies par "
+                 r"(?P<value>\d+\s?%)", "budget", "change", "percent", _COUNCIL, scale=-1.0)),
+    # The specialised social workers and the others, of the 22 (line 903).
+    Figure(Prose(r"no (?P<value>\d+) sociālajiem darbiniekiem specializējušies", "staff", "specialists", "persons",
+                 "sociālie darbinieki"), as_of_staff=True, undated=True),
 )
 
 STAFF_TABLES = (
@@ -207,7 +223,19 @@ NESTED_TABLES = (
 
 # One figure under two names: the social assistance spent, in the funding table and in the recipients table.
 SAME_FIGURES = (
-    SameFigure(Pick("spend", "Sociālā palīdzība"), Pick("spend", "Izlietotie līdzekļi sociālajai palīdzībai kopā")),
+    SameFigure(Pick("spend", _ASSISTANCE), Pick("spend", "Izlietotie līdzekļi sociālajai palīdzībai kopā")),
+)
+# The text's figures among themselves: the specialised social workers and the others make the 22.
+TEXT_CHECKS = (
+    SumCheck((Pick("specialists", "specializējušies sociālie darbinieki"), Pick("specialists", _GENERALISTS)),
+             Pick("specialists", "sociālie darbinieki")),
+)
+# The text's changes against the tables' figures (the council's and social assistance's shares beside them).
+CHECKS = (
+    ChangeCheck(Pick("change", _MUNICIPAL), Pick("funding", "No pašvaldības budžeta")),
+    ChangeCheck(Pick("change", _PROJECTS), Pick("funding", None, "No projektu finansējuma")),
+    ChangeCheck(Pick("change", _ASSISTANCE), Pick("spend", _ASSISTANCE), shares=Pick("share", _ASSISTANCE)),
+    ChangeCheck(Pick("change", _COUNCIL), Pick("funding", _COUNCIL), shares=Pick("share", _COUNCIL)),
 )
 
 # What a count's measure words make it; the first match wins.
@@ -619,7 +647,9 @@ def extract(doc: ParsedDocument) -> Extraction:
     for spec in SOURCE_TABLES:
         take(_matching(tables, header=spec.header), spec.header, lambda t, s=spec: read_source_table(t, s))
     for spec in YEAR_ROW_TABLES:
-        take(_matching(tables, spec.caption), spec.caption, lambda t, s=spec: read_year_row_table(t, s))
+        for _, table_facts in take(_matching(tables, spec.caption), spec.caption,
+                                   lambda t, s=spec: read_year_row_table(t, s)):
+            check_table_shares(table_facts)
     for spec in NESTED_TABLES:
         take(_matching(tables, spec.caption), spec.caption, lambda t, s=spec: read_nested_table(t, s))
     counts = []
@@ -631,7 +661,9 @@ def extract(doc: ParsedDocument) -> Extraction:
     years = sorted({f.year for f in facts if f.year is not None and f.period == str(f.year)})
 
     prose, missing = read_figures(flow, date)
+    check_arithmetic(prose, TEXT_CHECKS)
     facts.extend(prose)
+    check_arithmetic(facts, CHECKS)
     messages.extend(missing)
     raw.extend(cell for table in tables if id(table) not in used for cell in table_raw_cells(table))
     flag_disagreements(facts, SAME_FIGURES)

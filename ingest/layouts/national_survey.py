@@ -11,7 +11,7 @@ import re
 
 from ingest.layouts import Layout
 from ingest.model import DocumentInfo, Extraction, ParsedDocument
-from ingest.checks import Pick, RatioCheck, check_arithmetic, flag_disagreements
+from ingest.checks import Pick, RangeCheck, RatioCheck, check_arithmetic, flag_disagreements
 from ingest.specs import FlowText, Prose, ProseGroup, iso_period, read_prose_groups
 
 MUNICIPALITY = "Latvija"
@@ -97,6 +97,9 @@ CHECKS = (
                numerator=Pick("residents", "iedzīvotāju skaits", territory=_ANSWERING), scale=1 / 1000),
     RatioCheck(ratio=Pick("persons_per_case", _FAMILY_WORKERS), numerator=Pick("persons_in_cases", _FAMILY_WORKERS),
                denominator=Pick("active_cases", _FAMILY_WORKERS)),
+    # "vidēji 25-30 tūkstoši cilvēku" in the cases, and the 36 003 persons the social workers count in them.
+    RangeCheck(low=Pick("persons_in_cases", _FAMILY_WORKERS, "min"),
+               high=Pick("persons_in_cases", _FAMILY_WORKERS, "max"), exact=Pick("persons_in_cases", _FAMILY_WORKERS)),
 )
 
 

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field, replace
 
 from ingest.flags import Number, Reason, reason
 from ingest.layouts import Layout
-from ingest.layouts.tukums_evaluation_prose import extract_prose_and_charts
+from ingest.layouts.tukums_evaluation_prose import CHECKS_WITH_TABLES, extract_prose_and_charts
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
 from ingest.numbers import LvNumber, parse_lv_number
 from ingest.place_names import unit_nominative
 from ingest.readers.flattened import flattened_tables
-from ingest.checks import SUM_TOLERANCE, check_rows_sum, flag_disagreements
+from ingest.checks import SUM_TOLERANCE, PartCheck, Pick, check_arithmetic, check_rows_sum, flag_disagreements
 from ingest.specs import FlowText, column_years, find_tables, month_number, table_raw_cells
 
 MUNICIPALITY = "Tukuma novads"
@@ -491,6 +491,13 @@ def _case_facts(table: Table, spec: CaseTable, column: str, workers: list[_CaseR
     return facts
 
 
+def availability_checks(facts: list[Fact]) -> tuple[PartCheck, ...]:
+    """4. tabula: the answers that a form of support is available in a parish are a part of the answers
+    that recognise it, in all parishes together."""
+    return tuple(PartCheck(Pick("availability", f.category, territory=f.territory), Pick("recognition", f.category))
+                 for f in facts if f.metric == "availability")
+
+
 def check_stage_totals(facts: list[Fact]) -> None:
     """Caseloads restated after a change (the pilot's cases redistributed among its workers) keep the cases
     of each code: where a code's cases add up to another number after the change, they are flagged."""
@@ -812,6 +819,7 @@ def extract(doc: ParsedDocument) -> Extraction:
     raw += prose_raw
     messages += prose_messages
     check_stage_totals(facts)
+    check_arithmetic(facts, CHECKS_WITH_TABLES + availability_checks(facts))
     flag_disagreements(facts)
     return Extraction(layout="Tukums evaluation", info=_document_info(doc, facts), facts=facts, raw_cells=raw,
                       territories=territory_list(facts), case_codes=read_case_codes(doc), messages=messages)

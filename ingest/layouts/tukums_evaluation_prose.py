@@ -18,7 +18,7 @@ from ingest.flags import Number
 from ingest.model import Cell, Fact, Location, ParsedDocument, RawCell
 from ingest.numbers import parse_lv_number
 from ingest.place_names import parish_nominative
-from ingest.checks import Pick, RatioCheck, SumCheck, check_arithmetic
+from ingest.checks import ChangeCheck, PartCheck, Pick, RatioCheck, ShareCheck, SumCheck, check_arithmetic
 from ingest.specs import FlowText, Prose, ProseGroup, iso_period, read_prose_groups
 
 INT = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"  # a whole number, perhaps grouped by spaces: "281 380"
@@ -40,6 +40,7 @@ SERVICE_UNITS = "Sociālo pakalpojumu struktūrvienības"
 DEPARTMENT = "Sociālā darba un sociālās palīdzības nodaļa"
 WITHOUT_PROVIDERS = "neuzskaitot sociālā pakalpojuma sniedzējus"
 OF_PROVIDED = "no visiem pašvaldības nodrošinātajiem pakalpojumiem"
+ADMINISTRATION = "Sociālā darba un sociālās palīdzības administrēšana"
 SHARE = ("population", "residents_share", "percent")
 
 # The population paragraph: "Iedzīvotāji 2015. gada 1. janvārī Tukuma novadā dzīvo 31,9 tūkstoši ...".
@@ -275,8 +276,10 @@ BUDGET = (
     Prose(_GROUP_FLAT + rf"{DEC} euro, no kurām (?P<who>[^,]+?) sedza (?P<value>{PCT})", "budget", "share",
           "percent", _GROUP_FLAT_COST, subgroup="{who}"),
     Prose(rf"(?P<year>\d{{4}})\.gadā sociālā darba un sociālās palīdzības nodrošināšanai pašvaldība ir "
-          rf"tērējusi (?P<value>{INT}) euro", "budget", "spend", "EUR",
-          "Sociālā darba un sociālās palīdzības administrēšana"),
+          rf"tērējusi (?P<value>{INT}) euro", "budget", "spend", "EUR", ADMINISTRATION),
+    Prose(rf"(?P<year>\d{{4}})\.gadā sociālā darba un sociālās palīdzības nodrošināšanai pašvaldība ir "
+          rf"tērējusi {INT} euro, kas ir par (?P<value>{INT}) euro mazāk", "budget", "change", "EUR", ADMINISTRATION,
+          scale=-1.0),
     # The cost of the two models the document proposes (no year: estimates for the future), named as the
     # tables of their costs (10. and 12. tabula) name them, so that the totals meet.
     Prose(_MIN_MODEL + rf"(?P<value>{INT}) euro finansējums", "budget", "funding_need", "EUR", "Kopā",
@@ -393,6 +396,9 @@ def _parts(metric: str, category: str, *subgroups: str, territory: str | None = 
     return tuple(Pick(metric, category, s, territory=territory) for s in subgroups)
 
 
+_DISABLED_ADULTS = "pilngadīgu personu skaits, kurām noteikta invaliditāte"
+_DISABLED_CHILDREN = "bērni, kuriem noteikta invaliditāte"
+_MEZROZITES = "Sociālā pakalpojuma centra “Mežrozītes” grupu dzīvokļa izveide un aprīkošana"
 # Totals and parts the text gives side by side, and the law's norm.
 CHECKS = (
     SumCheck(total=Pick("pensioners", "pensionāri", unit="persons"),
@@ -433,6 +439,28 @@ CHECKS = (
     SumCheck(total=Pick("residents", "iedzīvotāju skaits", territory="Slampe/Džūkste"),
              parts=(Pick("residents", "iedzīvotāju skaits", territory="Slampe"),
                     Pick("residents", "iedzīvotāju skaits", territory="Džūkste"))),
+    # "no tām ...", "no tiem ...": parts of the figure before them.
+    PartCheck(Pick("persons_with_disability", _DISABLED_ADULTS, "kurām ir nepieciešama īpašā kopšana"),
+              Pick("persons_with_disability", _DISABLED_ADULTS, unit="persons")),
+    PartCheck(Pick("children", _DISABLED_CHILDREN, "kuriem ir nepieciešama īpašā kopšana"),
+              Pick("children", _DISABLED_CHILDREN)),
+    PartCheck(Pick("children", _DISABLED_CHILDREN), Pick("children", "bērni", unit="persons")),
+    # the shares printed in brackets after a count, of the residents
+    *(ShareCheck(Pick(metric, category, unit="percent"), Pick(metric, category, unit="persons"),
+                 (Pick("residents", "iedzīvotāju skaits"),))
+      for metric, category in (("pensioners", "pensionāri"), ("persons_with_disability", _DISABLED_ADULTS),
+                               ("children", "bērni"))),
+)
+
+# The text's shares and changes against the amounts the tables and the chart data give.
+CHECKS_WITH_TABLES = (
+    *(ShareCheck(Pick("share", part), Pick("spend", part), (Pick("spend", PROVIDED), Pick("spend", PURCHASED)))
+      for part in (PROVIDED, PURCHASED)),
+    *(ShareCheck(Pick("share", service, OF_PROVIDED), Pick("spend", service), (Pick("spend", PROVIDED),))
+      for service in ("Irlavas bērnu nams/ patversme", "Aprūpe mājās", "Invalīdu dienas centrs „Saime”")),
+    ShareCheck(Pick("share", _MEZROZITES, "Labklājības ministrija"),
+               Pick("funding", _MEZROZITES, "Labklājības ministrija"), (Pick("spend", _MEZROZITES),)),
+    ChangeCheck(Pick("change", ADMINISTRATION), Pick("spend", ADMINISTRATION)),
 )
 
 
@@ -495,8 +523,7 @@ CHARTS = (
         same_as={r"Nodrošinātie sociālie pakalpojumi": PROVIDED,
                  r"Pirktie sociālie pakalpojumi": PURCHASED,
                  r"Asistenta pakalpojum(?:s|i)": "Asistenta pakalpojums, valsts finansēts",
-                 r"Sociālā darba un sociālās palīdzības administrēšana":
-                     "Sociālā darba un sociālās palīdzības administrēšana",
+                 r"Sociālā darba un sociālās palīdzības administrēšana": ADMINISTRATION,
                  r"Sociālā dienesta uzturēšanas izdevu(?:mi|si)": "Sociālā dienesta uzturēšanas izdevumi"},
         label_map={r"^Sociālā palīdzība$": ("social_assistance", "spend", "EUR")},
         part_of="social protection total"),

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table, TextLine
 from ingest.numbers import LvNumber, parse_lv_number
-from ingest.checks import Pick, SameFigure, SumCheck, check_arithmetic, flag_disagreements
+from ingest.checks import (ChangeCheck, PartCheck, Pick, RatioCheck, SameFigure, SumCheck, check_arithmetic,
+                           flag_disagreements)
 from ingest.specs import (YEAR, FlowText, Prose, ProseGroup, YearTable, caption_year_reason, column_years, find_tables,
                           printed_period, read_prose_groups, read_year_table, table_raw_cells)
 
@@ -231,6 +232,9 @@ _START_OF_LIFE = "vienreizējs pabalsts patstāvīgas dzīves uzsākšanai"
 _HOUSEHOLD_ITEMS = "vienreizējs pabalsts sadzīves priekšmetu un mīkstā inventāra iegādei"
 _CARE_LEAVERS_HOUSING = "mājokļa pabalsts bārenim pēc ārpusģimenes aprūpes beigšanās"
 _STUDYING = "ikmēneša izdevumu segšana, ja persona turpina mācības"
+# 3.4. tabula's names of the GMI and housing benefits paid to Ukrainian civilians
+_UKRAINIAN_GMI = "Garantētā minimālā ienākuma (GMI) pabalsts"
+_UKRAINIAN_HOUSING = "Mājokļa pabalsts mājsaimniecībai no Ukrainas ar īres līgumu"
 _CARE_LEAVERS = "pabalsts bārenim un bez vecāku gādības palikušam bērnam pēc ārpusģimenes aprūpes beigšanās"
 _SCHOOL_THINGS = "Pabalsts mācību grāmatām, kancelejas precēm"
 _RECEIVED = r"Pabalstus saņēmuši "
@@ -416,15 +420,17 @@ def _centre(anchor: str, category: str, territory: str,
             for pattern, metric, unit, sub in figures]
 
 
+_DZUKSTE_CENTRE = "Džūkstes kopienas centrs “Tev”"
 COMMUNITY_CENTRES = [
     *_centre(r"Irlavas kopienas centrā", "Irlavas kopienas centrs “Dzintariņi”", "Irlava", [
         (r"kopienas centrs ikdienā apmeklēts {n} reizes", "visits", "visits", None),
         (r"kopienas centrs ikdienā apmeklēts \d+ reizes \({y}\. gadā {d} {n} reizes", "visits", "visits", None),
         (r"Dušas pakalpojums izmantots {n} reizes", "uses", "count", "dušas pakalpojums"),
     ]),
-    *_centre(r"Džūkstes kopienas centrā", "Džūkstes kopienas centrs “Tev”", "Džūkste", [
+    *_centre(r"Džūkstes kopienas centrā", _DZUKSTE_CENTRE, "Džūkste", [
         (r"{y}\. gadā kopienas centrs apmeklēts {n} reizes", "visits", "visits", None),
         (r"Salīdzinot ar {y}\. gadu, kad kopienas centru apmeklējums bija {n} reizes", "visits", "visits", None),
+        (r"skaits ir audzis par {n} apmeklējumiem", "change", "visits", None),
         (r"veļas mazgāšana, kura izmantota {n} reizes", "uses", "count", "veļas mazgāšana"),
         (r"dušas pakalpojums, kurš izmantots {n} reizes", "uses", "count", "dušas pakalpojums"),
     ]),
@@ -589,12 +595,23 @@ CHECKS = (
                                                     _STUDYING)), Pick("spend", _CARE_LEAVERS)),
     SumCheck(tuple(Pick("spend", kind, UKRAINIANS) for kind in ("Veselības aprūpei", _SCHOOL_THINGS)),
              Pick("spend", _SEPARATE, UKRAINIANS)),
+    # What is paid to Ukrainian civilians (3.4. tabula, and the text) is a part of each benefit, year by year.
+    *(PartCheck(Pick(metric, part, UKRAINIANS), Pick(metric, whole))
+      for metric, part, whole in (("spend", _UKRAINIAN_GMI, _GMI), ("spend", _GMI, _GMI), ("spend", _HOUSING, _HOUSING),
+                                  ("spend", _UKRAINIAN_HOUSING, _HOUSING), ("spend", _SEPARATE, _SEPARATE),
+                                  ("spend", _CRISIS, _CRISIS), ("households", _UKRAINIAN_GMI, _GMI),
+                                  ("persons", _UKRAINIAN_GMI, _GMI), ("households", _CRISIS, _CRISIS),
+                                  ("persons", _CRISIS, _CRISIS))),
+    # The average GMI benefit a person received in the year, against what the benefit cost and whom it reached.
+    RatioCheck(ratio=Pick("average_benefit", _GMI, "vienai personai gadā"), numerator=Pick("spend", _GMI),
+               denominator=Pick("persons", _GMI)),
+    ChangeCheck(Pick("change", _DZUKSTE_CENTRE, territory="Džūkste"),
+                Pick("visits", _DZUKSTE_CENTRE, territory="Džūkste")),
 )
 # One figure under two names: a benefit paid to Ukrainian civilians, in the text and in 3.4. tabula.
 SAME_FIGURES = (
-    SameFigure(Pick("spend", _GMI, UKRAINIANS), Pick("spend", "Garantētā minimālā ienākuma (GMI) pabalsts", UKRAINIANS)),
-    SameFigure(Pick("spend", _HOUSING, UKRAINIANS),
-               Pick("spend", "Mājokļa pabalsts mājsaimniecībai no Ukrainas ar īres līgumu", UKRAINIANS)),
+    SameFigure(Pick("spend", _GMI, UKRAINIANS), Pick("spend", _UKRAINIAN_GMI, UKRAINIANS)),
+    SameFigure(Pick("spend", _HOUSING, UKRAINIANS), Pick("spend", _UKRAINIAN_HOUSING, UKRAINIANS)),
 )
 # Totals whose every subgroup, as printed (age groups, care levels), is a part: (metric, category).
 LISTED_PARTS = (("poor_persons", _POOR_CAT), ("low_income_persons", _LOW_CAT), ("persons", _HOME_CARE))
