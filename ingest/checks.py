@@ -1,7 +1,10 @@
 """Checks across a document's facts, for the inconsistencies a careful reader finds: totals and the rows
-they sum, figures printed twice, and the arithmetic the text implies (sums, ratios).
+they sum, a figure printed twice (or rounded), a table printed twice (or one of its years), and the
+arithmetic the document implies: sums, ratios, shares of amounts, stated changes, parts of wholes, ranges.
 
-Each kind of check is one function with one tolerance rule, and flags through one kind of reason
+Each kind of check is one function with one tolerance rule (a printed figure is exact as printed, unless
+it is rounded: a share in %, an approximate figure, or the less precise of two prints of one figure,
+which stand for half a unit of their last digit either way), and flags through one kind of reason
 (ingest/flag_kinds.toml). A check whose facts are missing is skipped: the reading already reported them.
 """
 from __future__ import annotations
@@ -56,9 +59,13 @@ def half_unit(fact: Fact) -> float:
 
 # --------------------------------------------------------------------------- totals of table rows
 
-# Printed figures are exact as printed: a total must equal the sum of its parts to the cent. (Shares in %,
-# which are rounded, are the one exception; see SumCheck.)
+# Printed figures are exact as printed: a total must equal the sum of its parts to the cent, give or take
+# the rounding of the parts and the total that are rounded (shares in %, approximate figures).
 SUM_TOLERANCE = 0.005
+
+
+def sum_tolerance(figures: list[Fact]) -> float:
+    return SUM_TOLERANCE + sum(rounding(f) for f in figures)
 
 
 def _sum_of(parts: list[Fact]) -> Number:
@@ -73,9 +80,9 @@ def check_rows_sum(total: Fact, parts: list[Fact], elided: bool = False) -> None
         return
     added = _sum_of(parts)
     if elided:
-        if total.value < added.value - SUM_TOLERANCE:
+        if total.value < added.value - sum_tolerance([total, *parts]):
             total.add_flag("elided_total_exceeded", printed=total.raw_value, rows=len(parts), sum=added)
-    elif abs(added.value - total.value) > SUM_TOLERANCE:
+    elif abs(added.value - total.value) > sum_tolerance([total, *parts]):
         total.add_flag("rows_sum_differs", printed=total.raw_value, rows=len(parts), sum=added)
 
 
@@ -253,10 +260,8 @@ def _check_sum(facts: list[Fact], check: SumCheck) -> None:
 
 def _check_parts_add_up(parts: list[Fact], total: Fact | None, whole: float | None) -> None:
     added = _sum_of(parts)
-    rounded = all(p.unit == "percent" for p in parts)
-    tolerance = 0.5 * len(parts) if rounded else SUM_TOLERANCE
     expected = total.value if total else whole
-    if expected is None or abs(added.value - expected) <= tolerance:
+    if expected is None or abs(added.value - expected) <= sum_tolerance(parts + ([total] if total else [])):
         return
     listed = " + ".join(p.raw_value for p in parts)
     if total:

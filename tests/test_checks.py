@@ -2,8 +2,8 @@
 case that is flagged and one that is not."""
 from __future__ import annotations
 
-from ingest.checks import (ChangeCheck, PartCheck, Pick, RangeCheck, ShareCheck, check_arithmetic, check_table_shares,
-                           flag_copied_tables)
+from ingest.checks import (ChangeCheck, PartCheck, Pick, RangeCheck, ShareCheck, SumCheck, check_arithmetic,
+                           check_table_shares, flag_copied_tables)
 from ingest.model import Fact
 
 
@@ -132,3 +132,21 @@ def test_an_exact_figure_outside_a_printed_range_is_flagged_with_the_range():
     check_arithmetic([low, high, outside], [check])
     assert outside.flag == "'36 003' (text, line 70) lies outside the range 25,000–30,000 (text, line 62)"
     assert high.flag.endswith("'36 003' (text, line 70) lies outside the range 25,000–30,000 (text, line 62)")
+
+
+def test_a_sum_of_rounded_figures_may_be_off_by_their_rounding():
+    def approximate(value: float, raw: str) -> Fact:
+        figure = fact(value, metric="residents", raw=raw)
+        figure.add_flag("approximate", printed=raw, value=value)
+        return figure
+
+    town, total = approximate(19200, "19,2 tūkstoši"), approximate(31900, "31,9 tūkstoši")
+    parishes = fact(12750, metric="residents", subgroup="pagasti", raw="12 750")
+    town.subgroup = "pilsēta"
+    check = SumCheck((Pick("residents", "pakalpojums", "pilsēta"), Pick("residents", "pakalpojums", "pagasti")),
+                     Pick("residents", "pakalpojums"))
+    check_arithmetic([town, parishes, total], [check])
+    assert [r.kind for r in total.reasons] == ["approximate"]  # 31 950 is within 31 900 ± 50 ± 50
+    parishes.value = 12900
+    check_arithmetic([town, parishes, total], [check])
+    assert total.reasons[-1].kind == "parts_differ"

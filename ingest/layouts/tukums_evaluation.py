@@ -26,7 +26,7 @@ from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, R
 from ingest.numbers import LvNumber, parse_lv_number
 from ingest.place_names import unit_nominative
 from ingest.readers.flattened import flattened_tables
-from ingest.checks import SUM_TOLERANCE, PartCheck, Pick, check_arithmetic, check_rows_sum, flag_disagreements
+from ingest.checks import PartCheck, Pick, check_arithmetic, check_rows_sum, flag_disagreements, sum_tolerance
 from ingest.specs import FlowText, column_years, find_tables, month_number, table_raw_cells
 
 MUNICIPALITY = "Tukuma novads"
@@ -511,7 +511,7 @@ def check_stage_totals(facts: list[Fact]) -> None:
         for code, later in by_stage[after].items():
             earlier = sum(f.value for f in by_stage[before].get(code, []))
             total = sum(f.value for f in later)
-            if abs(total - earlier) > SUM_TOLERANCE:
+            if abs(total - earlier) > sum_tolerance(later + by_stage[before].get(code, [])):
                 for fact in later:
                     fact.add_flag("stage_total_differs", code=code, stage=after, total=total, earlier_stage=before,
                                   earlier=earlier)
