@@ -68,7 +68,7 @@ def sum_tolerance(figures: list[Fact]) -> float:
     return SUM_TOLERANCE + sum(rounding(f) for f in figures)
 
 
-def _sum_of(parts: list[Fact]) -> Number:
+def sum_of(parts: list[Fact]) -> Number:
     """The sum of the parts, shown with cents where any part has them."""
     return Number(sum(p.value for p in parts), decimals=2 if any(round(p.value, 6) % 1 for p in parts) else 0)
 
@@ -78,7 +78,7 @@ def check_rows_sum(total: Fact, parts: list[Fact], elided: bool = False) -> None
     as left out ('[..]'), the total can only be checked as an upper bound of the rows listed."""
     if not parts:
         return
-    added = _sum_of(parts)
+    added = sum_of(parts)
     if elided:
         if total.value < added.value - sum_tolerance([total, *parts]):
             total.add_flag("elided_total_exceeded", printed=total.raw_value, rows=len(parts), sum=added)
@@ -158,8 +158,8 @@ def flag_copied_tables(tables: list[tuple[str, list[Fact]]]) -> None:
     slip: flag both. Where only one year's column is the same in both (enough numbers, adding up to
     enough, that chance is unlikely), flag that column in both."""
     columns = [(ref, facts, _columns(facts)) for ref, facts in tables]
-    for i, (ref, facts, mine) in enumerate(columns):
-        for other_ref, other_facts, theirs in columns[:i] + columns[i + 1:]:
+    for i, (_, facts, mine) in enumerate(columns):
+        for other_ref, _, theirs in columns[:i] + columns[i + 1:]:
             if mine == theirs and len(facts) >= _COPY_LEAST_NUMBERS and any(f.value for f in facts):
                 for fact in facts:
                     fact.add_flag("copied_table", other=other_ref)
@@ -259,7 +259,7 @@ def _check_sum(facts: list[Fact], check: SumCheck) -> None:
 
 
 def _check_parts_add_up(parts: list[Fact], total: Fact | None, whole: float | None) -> None:
-    added = _sum_of(parts)
+    added = sum_of(parts)
     expected = total.value if total else whole
     if expected is None or abs(added.value - expected) <= sum_tolerance(parts + ([total] if total else [])):
         return
@@ -322,6 +322,8 @@ def check_table_shares(facts: list[Fact]) -> None:
         groups: dict = {}
         for share, amount in pairs:
             groups.setdefault(whole_of(share), []).append((share, amount))
+        # Which shares make one whole is recognised loosely (half a point each), as one of them may be the
+        # wrong one the check is for.
         if groups and all(len(group) > 1 and abs(sum(s.value for s, _ in group) - 100) <= 0.5 * len(group)
                           for group in groups.values()):
             for group in groups.values():

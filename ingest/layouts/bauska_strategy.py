@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ingest.checks import (ChangeCheck, Pick, SameFigure, SumCheck, check_arithmetic, check_rows_sum,
+                           check_table_shares, flag_copied_tables, flag_disagreements)
 from ingest.flags import Number, Reason
 from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
 from ingest.numbers import parse_lv_number
-from ingest.checks import (ChangeCheck, Pick, SameFigure, SumCheck, check_arithmetic, check_rows_sum,
-                           check_table_shares, flag_copied_tables, flag_disagreements)
 from ingest.specs import FlowText, Prose, caption_year_reason, month_number, read_prose, table_raw_cells
 
 MUNICIPALITY = "Bauskas novads"

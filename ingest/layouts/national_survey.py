@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+from ingest.checks import Pick, RangeCheck, RatioCheck, check_arithmetic, flag_disagreements
 from ingest.layouts import Layout
 from ingest.model import DocumentInfo, Extraction, ParsedDocument
-from ingest.checks import Pick, RangeCheck, RatioCheck, check_arithmetic, flag_disagreements
 from ingest.specs import FlowText, Prose, ProseGroup, iso_period, read_prose_groups
 
 MUNICIPALITY = "Latvija"

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from ingest.checks import PartCheck, Pick, check_arithmetic, check_rows_sum, flag_disagreements, sum_tolerance
 from ingest.flags import Number, Reason, reason
 from ingest.layouts import Layout
 from ingest.layouts.tukums_evaluation_prose import CHECKS_WITH_TABLES, extract_prose_and_charts
@@ -26,7 +27,6 @@ from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, R
 from ingest.numbers import LvNumber, parse_lv_number
 from ingest.place_names import unit_nominative
 from ingest.readers.flattened import flattened_tables
-from ingest.checks import PartCheck, Pick, check_arithmetic, check_rows_sum, flag_disagreements, sum_tolerance
 from ingest.specs import FlowText, column_years, find_tables, month_number, table_raw_cells
 
 MUNICIPALITY = "Tukuma novads"

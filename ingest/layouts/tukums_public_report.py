@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ingest.checks import (ChangeCheck, PartCheck, Pick, RatioCheck, SameFigure, SumCheck, check_arithmetic,
+                           flag_disagreements)
 from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table, TextLine
 from ingest.numbers import LvNumber, parse_lv_number
-from ingest.checks import (ChangeCheck, PartCheck, Pick, RatioCheck, SameFigure, SumCheck, check_arithmetic,
-                           flag_disagreements)
 from ingest.specs import (YEAR, FlowText, Prose, ProseGroup, YearTable, caption_year_reason, column_years, find_tables,
                           printed_period, read_prose_groups, read_year_table, table_raw_cells)
 
