@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from ingest.checks import flag_disagreements
 from ingest.layouts.tukums_evaluation_prose import extract_prose_and_charts
 from ingest.model import Location, ParsedDocument, TextLine
 from ingest.readers import read_document
-from ingest.checks import flag_disagreements
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw_reports" / "tukuma_novads_2016_socialais_darbs_izvertejums.txt"
@@ -226,9 +226,27 @@ def test_social_protection_totals_2011_to_2015(facts):
     assert {y: f.value for y, f in totals.items()} == {2011: 2433395, 2012: 2004133, 2013: 2054256,
                                                         2014: 2353038, 2015: 2250063}
     assert totals[2014].flag is None  # the 2014 split adds up to it
-    assert totals[2013].flag == "the split of the same chart data adds up to 1,895,159, not '2054256'"
-    assert totals[2015].flag == "the split of the same chart data adds up to 2,223,965, not '2250063'"
-    assert totals[2015].flag_lv == "tās pašas diagrammas datu sadalījuma summa ir 2 223 965, nevis '2250063'"
+    assert totals[2013].flag == "the split (chart data (social protection split), line 2581) adds up to 1,895,159, " \
+                                "not '2054256'"
+    # the 2015 split is printed twice, once with cents: neither print adds up to the total
+    assert totals[2015].flag == ("the split (chart data (social protection split), line 2579) adds up to "
+                                 "2,223,965.05, not '2250063'; the split (chart data (social protection split), "
+                                 "line 2583) adds up to 2,223,965, not '2250063'")
+    assert totals[2015].flag_lv.startswith("sadalījuma summa (diagrammas dati (social protection split), 2579. rinda) "
+                                           "ir 2 223 965,05, nevis '2250063'; ")
+
+
+def test_a_chart_split_must_add_up_to_the_total_to_the_cent():
+    def read(provided: str) -> list:
+        doc = document(["1. attēls. Finanšu līdzekļu izlietojums sociālajai aizsardzībai Tukuma novadā, euro",
+                        "2014\t2015", "1000\t2000,00",
+                        "2. attēls. Finanšu līdzekļu izlietojuma sadalījums sociālajai aizsardzībai 2015. gadā",
+                        f"Nodrošinātie sociālie pakalpojumi\tPirktie sociālie pakalpojumi\t{provided}\t799,60"])
+        return [f for f in extract_prose_and_charts(doc, TUKUMS)[0] if f.year == 2015 and f.raw_value == "2000,00"]
+
+    assert [f.flag for f in read("1200,40")] == [None]
+    assert [f.flag for f in read("1200,10")] == [
+        "the split (chart data (social protection split), line 5) adds up to 1,999.70, not '2000,00'"]
 
 
 def test_split_of_2013_to_2015(facts):

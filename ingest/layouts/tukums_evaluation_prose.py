@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.flags import Number
+from ingest.checks import (ChangeCheck, PartCheck, Pick, RatioCheck, ShareCheck, SumCheck, check_arithmetic,
+                           sum_of, sum_tolerance)
 from ingest.model import Cell, Fact, Location, ParsedDocument, RawCell
 from ingest.numbers import parse_lv_number
 from ingest.place_names import parish_nominative
-from ingest.checks import ChangeCheck, PartCheck, Pick, RatioCheck, ShareCheck, SumCheck, check_arithmetic
 from ingest.specs import FlowText, Prose, ProseGroup, iso_period, read_prose_groups
 
 INT = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"  # a whole number, perhaps grouped by spaces: "281 380"
@@ -627,16 +627,19 @@ def _series_facts(series: Series, spec: ChartData, known: dict[str, str | None],
 
 
 def _check_parts(parts: list[Fact], totals: list[Fact]) -> None:
-    """A split should add up, year by year, to the total another chart gives."""
-    by_year: dict[int | None, float] = {}
+    """A split (one run of chart data) should add up, year by year, to the total another chart gives."""
+    by_year: dict[int | None, list[Fact]] = {}
     for fact in parts:
-        by_year[fact.year] = by_year.get(fact.year, 0.0) + fact.value
+        by_year.setdefault(fact.year, []).append(fact)
     for total in totals:
-        added = by_year.get(total.year)
-        if added is None or abs(added - total.value) <= 0.5:
+        if total.year not in by_year:
             continue
-        # The 2015 split is printed twice, once rounded: both give this reason, which is added once.
-        total.add_flag("chart_split_differs", sum=Number(round(added), decimals=0), printed=total.raw_value)
+        split = by_year[total.year]
+        added = sum_of(split)
+        if abs(added.value - total.value) > sum_tolerance([*split, total]):
+            # The 2015 split is printed twice: each print that does not add up gives its own reason.
+            total.add_flag("chart_split_differs", sum=added, printed=total.raw_value,
+                           where=split[0].source_ref.split(";")[0])
 
 
 def _raw_cells(series: Series) -> list[RawCell]:
