@@ -95,7 +95,8 @@ def test_a_change_in_points_of_the_printed_shares_is_no_disagreement():
     shares = [fact(value, year=year, metric="share", unit="percent", raw=f"{value} %")
               for year, value in ((2012, 40), (2014, 27))]
     change = fact(-13, year=None, metric="change", unit="percent", raw="13 %")
-    check = ChangeCheck(Pick("change", "pakalpojums"), Pick("funding", "pakalpojums"), shares=Pick("share", "pakalpojums"))
+    check = ChangeCheck(Pick("change", "pakalpojums"), Pick("funding", "pakalpojums"),
+                        shares=Pick("share", "pakalpojums"))
     check_arithmetic(figures + shares + [change], [check])
     assert change.flag is None
 
