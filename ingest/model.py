@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ingest.flags import Reason, reason
 
 
 @dataclass(frozen=True)
@@ -87,18 +90,25 @@ class Fact:
     subgroup: str | None = None
     flag: str | None = None  # why the value needs care, in English
     flag_lv: str | None = None  # the same, in Latvian
+    reasons: tuple[Reason, ...] = field(default=(), repr=False)  # what the flag says, as catalogue kinds
 
     def key(self) -> tuple:
         """Identity of the thing measured (not of its value), used to spot disagreeing duplicates."""
         return (self.municipality, self.territory, self.year, self.period, self.topic, self.metric,
                 self.category, self.subgroup, self.unit)
 
-    def add_flag(self, why: str, why_lv: str | None = None) -> None:
-        """Add a reason to the flag, in English and Latvian (the Latvian text defaults to the English one
-        until every reason has its Latvian wording)."""
-        why_lv = why_lv or why
-        self.flag = why if not self.flag else f"{self.flag}; {why}"
-        self.flag_lv = why_lv if not self.flag_lv else f"{self.flag_lv}; {why_lv}"
+    def add_flag(self, kind: str, **params: Any) -> None:
+        """Flag the value for a reason of the catalogue (ingest/flag_kinds.toml), in English and Latvian."""
+        self.add_reasons((reason(kind, **params),))
+
+    def add_reasons(self, reasons: Iterable[Reason]) -> None:
+        """Add reasons to the flag; one already given is not repeated."""
+        for why in reasons:
+            if why in self.reasons:
+                continue
+            self.reasons += (why,)
+            self.flag = "; ".join(filter(None, (self.flag, why.text("en"))))
+            self.flag_lv = "; ".join(filter(None, (self.flag_lv, why.text("lv"))))
 
 
 @dataclass(frozen=True)

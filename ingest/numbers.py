@@ -1,17 +1,21 @@
 """Reading numbers as Latvian reports print them.
 
 Spaces (also no-break and thin spaces) group thousands, comma or dot marks decimals, `%` and `+` may
-follow, `-` means no value. Misprints are read as a careful person would, and the reading is explained
-in `flag` so that nobody has to trust it blindly.
+follow, `-` means no value (in a count table: none, read as 0 and flagged). Misprints are read as a careful person
+would, and each reading is explained by a flag reason (ingest/flags.py) so that nobody has to trust it
+blindly.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from ingest.flags import Number, Reason, reason
+
 # Characters that group thousands in these reports.
 _SPACES = " \u00a0\u202f\u2009\u2007"
-_MISSING = {"", "-", "–", "—", "x", "X", "..", "…"}
+_DASHES = {"-", "–", "—"}
+_MISSING = {"", *_DASHES, "x", "X", "..", "…"}
 
 # A leading number token: digits, grouping spaces and decimal marks; a sign in front.
 _TOKEN = re.compile(rf"^(?P<sign>[-−–]?)(?P<body>\d[\d{_SPACES}]*(?:[.,][\d{_SPACES}]*\d)*)(?P<pct>\s*%)?(?P<plus>\+)?")
@@ -20,9 +24,14 @@ _TOKEN = re.compile(rf"^(?P<sign>[-−–]?)(?P<body>\d[\d{_SPACES}]*(?:[.,][\d{
 @dataclass(frozen=True)
 class LvNumber:
     value: float | None  # None when the text holds no number (e.g. "-")
-    flag: str | None = None  # why the reading needs care, else None
+    reasons: tuple[Reason, ...] = ()  # why the reading needs care
     is_percent: bool = False
     rest: str = ""  # text after the number, e.g. "vienošanās" in "259; 219 vienošanās"
+
+    @property
+    def flag(self) -> str | None:
+        """The reasons in English, for a caller that keeps only the text."""
+        return "; ".join(r.text("en") for r in self.reasons) or None
 
 
 def _join_groups(int_part: str) -> tuple[str, bool]:
@@ -32,17 +41,9 @@ def _join_groups(int_part: str) -> tuple[str, bool]:
     return "".join(groups), irregular
 
 
-def _group(digits: str) -> str:
-    """'1004777' -> '1 004 777', to show the reading in a flag."""
-    out = ""
-    while len(digits) > 3:
-        out = " " + digits[-3:] + out
-        digits = digits[:-3]
-    return digits + out
-
-
-def parse_lv_number(text: str | None) -> LvNumber:
-    """Read the number at the start of `text`.
+def parse_lv_number(text: str | None, dash_means_none: bool = False) -> LvNumber:
+    """Read the number at the start of `text`. A printed dash gives no value, unless `dash_means_none`
+    (a count table, where '-' says there was none, so that the total adds up): then it is 0, flagged.
 
     >>> parse_lv_number("1 116 657,22").value
     1116657.22
@@ -50,6 +51,8 @@ def parse_lv_number(text: str | None) -> LvNumber:
     if text is None:
         return LvNumber(None)
     raw = text.strip()
+    if dash_means_none and raw in _DASHES:
+        return LvNumber(0.0, (reason("printed_dash", printed=raw),))
     if raw in _MISSING:
         return LvNumber(None)
     m = _TOKEN.match(raw)
@@ -57,7 +60,7 @@ def parse_lv_number(text: str | None) -> LvNumber:
         return LvNumber(None, rest=raw)
     body = m.group("body").rstrip(_SPACES)
     rest = raw[m.end():].strip().lstrip(";").strip()
-    flags: list[str] = []
+    kinds: list[tuple[str, str]] = []  # (flag kind, the printed text it is about)
 
     marks = [i for i, ch in enumerate(body) if ch in ".,"]
     if not marks:
@@ -68,31 +71,21 @@ def parse_lv_number(text: str | None) -> LvNumber:
         # Two decimal marks ("6 492.5.00"): the first one is the decimal point; what follows the
         # second is a stray repeat of the decimals.
         int_part, frac = body[: marks[0]], body[marks[0] + 1: marks[1]]
-        flags.append(f"two decimal marks in '{raw}'")
+        kinds.append(("two_decimal_marks", raw))
 
     frac = re.sub(f"[{_SPACES}]", "", frac)
     digits, irregular = _join_groups(int_part)
     if irregular:
-        flags.append(f"irregular digit grouping in '{m.group(0).strip()}'")
+        kinds.append(("irregular_grouping", m.group(0).strip()))
     if len(frac) == 3 and len(marks) == 1:
         # In these reports a dot or comma is a decimal mark, never a thousands separator.
-        flags.append(f"three decimal places printed in '{raw}'")
+        kinds.append(("three_decimal_places", raw))
 
     value = float(f"{digits}.{frac}" if frac else digits)
     if m.group("sign"):
         value = -value
     if m.group("plus"):
-        flags.append(f"printed as '{m.group(0).strip()}' (at least this many)")
-    if flags:
-        shown = _group(digits) + (f",{frac[:3].ljust(2, '0')[:2]}" if frac else "")
-        flags[-1] += f"; read as {shown}"
-    return LvNumber(value, "; ".join(flags) or None, is_percent=bool(m.group("pct")), rest=rest)
-
-
-def find_lv_numbers(text: str) -> list[tuple[str, LvNumber]]:
-    """Every number printed in a run of text, with the printed token (for prose rules)."""
-    found = []
-    for m in re.finditer(rf"(?<![\w.,])\d[\d{_SPACES}]*(?:[.,]\d+)*%?", text):
-        token = m.group(0).rstrip(_SPACES)
-        found.append((token, parse_lv_number(token)))
-    return found
+        kinds.append(("at_least", m.group(0).strip()))
+    reading = Number(value, decimals=2 if frac else 0)
+    reasons = tuple(reason(kind, printed=printed, reading=reading) for kind, printed in kinds)
+    return LvNumber(value, reasons, is_percent=bool(m.group("pct")), rest=rest)

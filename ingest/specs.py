@@ -9,9 +9,12 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
 from typing import Callable
 
+from ingest.checks import check_rows_sum
+from ingest.flags import Number, Reason, reason
 from ingest.model import Cell, Fact, Location, ParsedDocument, RawCell, Table, TextLine
 from ingest.numbers import parse_lv_number
 
@@ -71,8 +74,22 @@ def _fill(template: str | None, groups: dict[str, str | None]) -> str | None:
     return template.format(**{k: (v or "").strip() for k, v in groups.items()})
 
 
+# A prose figure is rounded where it is printed in thousands or millions ("31,9 tūkstoši") or said to be
+# about so much ("ap 30 tūkstošiem", "apmēram 60%").
+_MAGNITUDE = re.compile(r"\b(?:tūkst|milj)", re.IGNORECASE)
+_ABOUT = re.compile(r"\b(?:ap|apmēram|aptuveni|gandrīz)\s+$", re.IGNORECASE)
+
+
+def _approximation(flow: FlowText, m: re.Match) -> str | None:
+    """The printed words that make a figure approximate, with the figure ('ap 30 tūkstošiem'), if any."""
+    about = _ABOUT.search(flow.text[max(0, m.start("value") - 12): m.start("value")])
+    printed = (about.group(0) if about else "") + m.group("value").strip()
+    return printed if about or _MAGNITUDE.search(m.group("value")) else None
+
+
 def read_prose(flow: FlowText, rules: list[Prose], municipality: str) -> tuple[list[Fact], list[str]]:
-    """Facts for the prose rules that match; and a message for each rule that found nothing."""
+    """Facts for the prose rules that match, a rounded figure flagged as approximate; and a message for
+    each rule that found nothing."""
     facts: list[Fact] = []
     missing: list[str] = []
     for rule in rules:
@@ -87,14 +104,17 @@ def read_prose(flow: FlowText, rules: list[Prose], municipality: str) -> tuple[l
             if number.value is None:
                 continue
             year = rule.year if rule.year is not None else (int(groups["year"]) if groups.get("year") else None)
-            facts.append(Fact(
+            fact = Fact(
                 municipality=municipality, territory=_fill(rule.territory, groups), year=year,
                 period=_fill(rule.period, groups), topic=rule.topic, metric=rule.metric,
                 category=_fill(rule.category, groups), subgroup=_fill(rule.subgroup, groups),
                 value=number.value * rule.scale, unit=rule.unit,
-                source_ref=f"text, {flow.loc_at(m.start('value')).ref()}", raw_value=printed.strip(),
-                flag=number.flag,
-            ))
+                source_ref=f"text, {flow.loc_at(m.start('value')).ref()}", raw_value=printed.strip())
+            fact.add_reasons(number.reasons)
+            if approximation := _approximation(flow, m):
+                fact.add_flag("approximate", printed=approximation,
+                              value=Number(fact.value, percent=fact.unit == "percent"))
+            facts.append(fact)
     return facts, missing
 
 
@@ -123,23 +143,47 @@ def column_years(header: list[Cell]) -> list[tuple[int, int, str]]:
     return out
 
 
-def caption_year_flag(table: Table, years: list[int]) -> str | None:
+def caption_year_reason(table: Table, years: list[int]) -> Reason | None:
     """A caption that names other years than the columns hold is flagged on every value of the table."""
     named = sorted({int(y) for y in YEAR.findall(table.caption)})
     if named and years and not set(years) <= set(named):
-        return (f"caption names {', '.join(map(str, named))} but the columns are "
-                f"{', '.join(map(str, sorted(set(years))))}; the column years were taken")
+        return reason("caption_years", named=tuple(named), columns=tuple(sorted(set(years))))
     return None
 
 
+def _day_month(n: int) -> str:
+    return rf"(?P<d{n}>\d{{1,2}})\.\s?(?P<m{n}>\d{{1,2}})\.?(?:\s?(?P<y{n}>(?:19|20)\d\d)\.?)?"
+
+
+_TO = r"\s*(?:[-–—]|līdz)\s*"
+_DATE_SPAN = re.compile(_day_month(1) + _TO + _day_month(2))
+_MONTH_SPAN = re.compile(r"(?P<m1>[^\W\d_]{3,})\.?" + _TO + r"(?P<m2>[^\W\d_]{3,})", re.IGNORECASE)
+_HALF_YEAR = re.compile(r"(?:\b(?P<number>[12]|I{1,2})\.?|(?P<word>pirm|otr)\w*)\s*pusgad", re.IGNORECASE)
+
+
+def _iso_span(year: int, month1: int, day1: int, month2: int, day2: int) -> str | None:
+    try:
+        start, end = date(year, month1, day1), date(year, month2, day2)
+    except ValueError:
+        return None
+    return f"{start.isoformat()}..{end.isoformat()}" if start < end else None
+
+
 def printed_period(header_text: str, year: int) -> str:
-    """The period a column covers, as ISO dates: a whole year, or a printed span such as
-    '1.07.- 31.12.2021.' -> '2021-07-01..2021-12-31'."""
-    m = re.search(r"(\d{1,2})\.(\d{1,2})\.?\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.\s*(\d{4})", header_text)
-    if m:
-        d1, m1, d2, m2, y = m.groups()
-        return f"{y}-{int(m1):02d}-{int(d1):02d}..{y}-{int(m2):02d}-{int(d2):02d}"
-    return str(year)
+    """The period a column of `year` covers, as ISO dates: the whole year, or the span its header prints:
+    '1.07.- 31.12.2021.', '01.07.2021.–31.12.2021.', 'no 01.07.2021. līdz 31.12.2021.', 'jūlijs–decembris',
+    '2. pusgads' or 'otrajā pusgadā' -> '2021-07-01..2021-12-31'."""
+    span = None
+    if m := _DATE_SPAN.search(header_text):
+        span = _iso_span(int(m["y2"] or m["y1"] or year), int(m["m1"]), int(m["d1"]), int(m["m2"]), int(m["d2"]))
+    elif m := _HALF_YEAR.search(header_text):
+        second = (m["number"] or "").upper() in ("2", "II") or (m["word"] or "").lower() == "otr"
+        span = _iso_span(year, 7, 1, 12, 31) if second else _iso_span(year, 1, 1, 6, 30)
+    elif m := _MONTH_SPAN.search(header_text):
+        first, last = month_number(m["m1"]), month_number(m["m2"])
+        if first and last:
+            span = _iso_span(year, first, 1, last, calendar.monthrange(year, last)[1])
+    return span or str(year)
 
 
 @dataclass(frozen=True)
@@ -160,7 +204,6 @@ class YearTable:
     subtotal: str = r":\s*$"
     total: str | None = r"^\s*(kopā|pavisam)\b"
     skip_rows: str | None = r"^\[\.\.\]$"
-    category_map: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # label regex -> topic, metric, unit
     # Regex a year column's header must match; other year-named columns (say, counts printed beside the
     # sums) are left to other rules, as raw cells. None: every column naming a year.
     value_columns: str | None = None
@@ -169,30 +212,14 @@ class YearTable:
     part: str | None = None
 
 
-def _sum_check(parent: Fact, parts: list[Fact], elided: bool = False) -> None:
-    if not parts:
-        return
-    total = sum(p.value for p in parts)
-    if elided:
-        # Rows were left out of the table ('[..]'), so the total can only be checked as an upper bound.
-        if parent.value < total - max(0.01 * len(parts), 1e-6):
-            shown = f"{total:,.2f}".replace(",", " ")
-            parent.add_flag(f"total {parent.raw_value} is less than the sum of the {len(parts)} rows listed "
-                            f"({shown}), although rows were left out")
-        return
-    if abs(total - parent.value) > max(0.01 * len(parts), 1e-6):
-        parent.add_flag(f"subtotal {parent.raw_value} differs from the sum of its {len(parts)} rows "
-                        f"({total:,.2f})".replace(",", " "))
-
-
-def read_year_table(table: Table, spec: YearTable, municipality: str,
-                    header_row: int = 0) -> tuple[list[Fact], list[RawCell]]:
-    """Facts for every (row, year column) of a YearTable; raw cells for everything else."""
-    header = table.rows[header_row]
+def read_year_table(table: Table, spec: YearTable, municipality: str) -> tuple[list[Fact], list[RawCell]]:
+    """Facts for every (row, year column) of a YearTable, whose first row is its header; raw cells for
+    everything else."""
+    header = table.rows[0]
     years = [(i, y, text) for i, y, text in column_years(header)
              if not spec.value_columns or re.search(spec.value_columns, text, re.IGNORECASE)]
     year_cols = {i: (y, printed_period(text, y)) for i, y, text in years}
-    cap_flag = caption_year_flag(table, [y for _, y, _ in years])
+    cap_reason = caption_year_reason(table, [y for _, y, _ in years])
     facts: list[Fact] = []
     raw: list[RawCell] = []
     groups: list[tuple[dict[int, Fact], dict[int, list[Fact]]]] = []
@@ -200,7 +227,7 @@ def read_year_table(table: Table, spec: YearTable, municipality: str,
     total_row: dict[int, Fact] | None = None
     in_group = False  # whether the rows read now are parts of the last subtotal
     elided = False  # whether the table marks rows as left out
-    for r, row in enumerate(table.rows[header_row + 1:], start=header_row + 1):
+    for r, row in enumerate(table.rows[1:], start=1):
         if len(row) <= spec.label_column:
             continue
         label = row[spec.label_column].text.strip()
@@ -208,10 +235,6 @@ def read_year_table(table: Table, spec: YearTable, municipality: str,
             elided = elided or bool(label)
             raw.extend(RawCell(table.ref(), table.caption, r, c, cell.text, cell.loc) for c, cell in enumerate(row) if cell.text)
             continue
-        topic, metric, unit = spec.topic, spec.metric, spec.unit
-        for pattern, mapped in spec.category_map.items():
-            if re.search(pattern, label, re.IGNORECASE):
-                topic, metric, unit = mapped
         is_subtotal = bool(re.search(spec.subtotal, label))
         is_total = bool(spec.total and re.search(spec.total, label, re.IGNORECASE))
         category = label.rstrip(":").strip()
@@ -227,12 +250,14 @@ def read_year_table(table: Table, spec: YearTable, municipality: str,
             if number.value is None:
                 continue
             year, period = year_cols[c]
-            fact = Fact(municipality=municipality, year=year, period=period, topic=topic, metric=metric,
-                        category=category, value=number.value, unit="percent" if number.is_percent else unit,
+            fact = Fact(municipality=municipality, year=year, period=period, topic=spec.topic, metric=spec.metric,
+                        category=category, value=number.value,
+                        unit="percent" if number.is_percent else spec.unit,
                         source_ref=f"{table.ref()}; row '{category[:40]}', column '{header[c].text[:30]}'",
-                        raw_value=cell.text, flag=number.flag)
-            if cap_flag:
-                fact.add_flag(cap_flag)
+                        raw_value=cell.text)
+            fact.add_reasons(number.reasons)
+            if cap_reason:
+                fact.add_reasons((cap_reason,))
             if number.rest:
                 raw.append(RawCell(table.ref(), table.caption, r, c, cell.text, cell.loc))
             row_facts[c] = fact
@@ -250,11 +275,11 @@ def read_year_table(table: Table, spec: YearTable, municipality: str,
                     groups[-1][1].setdefault(c, []).append(fact)
     for parent_row, parts in groups:
         for c, parent in parent_row.items():
-            _sum_check(parent, parts.get(c, []))
+            check_rows_sum(parent, parts.get(c, []))
     if total_row:
         for c, total in total_row.items():
             subtotals = [g[0][c] for g in groups if c in g[0]]
-            _sum_check(total, subtotals or all_rows.get(c, []), elided=elided)
+            check_rows_sum(total, subtotals or all_rows.get(c, []), elided=elided)
     return facts, raw
 
 
@@ -262,21 +287,6 @@ def table_raw_cells(table: Table) -> list[RawCell]:
     """Every non-empty cell of a table no rule recognises."""
     return [RawCell(table.ref(), table.caption, r, c, cell.text, cell.loc)
             for r, row in enumerate(table.rows) for c, cell in enumerate(row) if cell.text.strip()]
-
-
-# --------------------------------------------------------------------------- checks across a document
-
-def flag_disagreements(facts: list[Fact]) -> None:
-    """Where two places in a document give different values for the same thing, keep both, flagged."""
-    by_key: dict[tuple, list[Fact]] = {}
-    for fact in facts:
-        by_key.setdefault(fact.key(), []).append(fact)
-    for same in by_key.values():
-        values = {round(f.value, 6) for f in same}
-        if len(values) > 1:
-            for fact in same:
-                others = "; ".join(f"{o.raw_value} ({o.source_ref})" for o in same if o is not fact)
-                fact.add_flag(f"the document gives another value elsewhere: {others}")
 
 
 # --------------------------------------------------------------------------- prose that a context sentence dates
@@ -354,96 +364,3 @@ def read_prose_groups(flow: FlowText, groups: tuple[ProseGroup, ...] | list[Pros
                 fact.territory = group.territory_form(fact.territory)
         facts.extend(found)
     return facts, missing
-
-
-# --------------------------------------------------------------------------- arithmetic the text implies
-
-@dataclass(frozen=True)
-class Pick:
-    """One fact of a document's facts, for an arithmetic check: metric, category, subgroup and territory
-    must equal the fact's (None matches None); `unit` None matches any unit."""
-
-    metric: str
-    category: str
-    subgroup: str | None = None
-    unit: str | None = None
-    territory: str | None = None
-
-    def find(self, facts: list[Fact]) -> Fact | None:
-        return next((f for f in facts if (f.metric, f.category, f.subgroup, f.territory)
-                     == (self.metric, self.category, self.subgroup, self.territory)
-                     and self.unit in (None, f.unit)), None)
-
-
-@dataclass(frozen=True)
-class SumCheck:
-    """Figures the text gives as a total and its parts, or (with `whole`, e.g. 100 for shares) as parts of
-    a whole: where they do not add up, the total (or each part) is flagged. Rounded shares may be off by
-    half a point each; counts and sums must add up exactly."""
-
-    parts: tuple[Pick, ...]
-    total: Pick | None = None
-    whole: float | None = None
-
-
-@dataclass(frozen=True)
-class RatioCheck:
-    """A printed ratio that should equal numerator / denominator × scale to its printed precision, e.g.
-    a share in %, persons per case, or specialists required by a per-1 000 norm."""
-
-    ratio: Pick
-    numerator: Pick
-    denominator: Pick | None = None
-    scale: float = 1.0
-
-
-def _shown(value: float) -> str:
-    """A number as these reports print it: '2 223 965', '3,06'."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
-    return text.replace(",", " ").replace(".", ",")
-
-
-def _printed_precision(raw: str) -> float:
-    """Half a unit of the last digit printed: 0.5 for '32', 0.005 for '3,28'."""
-    m = re.search(r"\d[.,](\d+)", raw)
-    return 0.5 * 10 ** -(len(m.group(1)) if m else 0)
-
-
-def check_arithmetic(facts: list[Fact], checks: tuple[SumCheck | RatioCheck, ...] | list) -> None:
-    """Flag the facts that break the sums and ratios the text implies; checks whose facts are missing
-    are skipped (the figures were not found, which read_prose already reports)."""
-    for check in checks:
-        if isinstance(check, RatioCheck):
-            _check_ratio(facts, check)
-        else:
-            _check_sum(facts, check)
-
-
-def _check_sum(facts: list[Fact], check: SumCheck) -> None:
-    parts = [p.find(facts) for p in check.parts]
-    total = check.total.find(facts) if check.total else None
-    if None in parts or (check.total and total is None):
-        return
-    added = sum(p.value for p in parts)
-    rounded = all(p.unit == "percent" for p in parts)
-    tolerance = 0.5 * len(parts) if rounded else max(0.01 * len(parts), 1e-6)
-    expected = total.value if total else check.whole
-    if expected is None or abs(added - expected) <= tolerance:
-        return
-    listed = " + ".join(p.raw_value for p in parts)
-    if total:
-        total.add_flag(f"the parts the text gives ({listed}) add up to {_shown(added)}, not {total.raw_value}")
-    else:
-        for part in parts:
-            part.add_flag(f"the parts the text gives ({listed}) add up to {_shown(added)}, not {_shown(expected)}")
-
-
-def _check_ratio(facts: list[Fact], check: RatioCheck) -> None:
-    ratio, numerator = check.ratio.find(facts), check.numerator.find(facts)
-    denominator = check.denominator.find(facts) if check.denominator else None
-    if ratio is None or numerator is None or (check.denominator and (not denominator or denominator.value == 0)):
-        return
-    computed = numerator.value / (denominator.value if denominator else 1) * check.scale
-    if abs(computed - ratio.value) > _printed_precision(ratio.raw_value) + 1e-9:
-        of = f"{numerator.raw_value} / {denominator.raw_value}" if denominator else numerator.raw_value
-        ratio.add_flag(f"{of} gives {_shown(round(computed, 2))}, not {ratio.raw_value}")

@@ -63,8 +63,8 @@ def test_document_info(ex):
 
 
 def test_counts(ex):
-    assert len(ex.facts) == 334
-    assert sum(1 for f in ex.facts if f.flag) == 37
+    assert len(ex.facts) == 338
+    assert sum(1 for f in ex.facts if f.flag) == 59
     assert len(ex.raw_cells) == 311
 
 
@@ -162,21 +162,24 @@ def test_population_keeps_the_printed_number(ex):
 # ----------------------------------------------------------------------------- checks and flags
 
 def test_kopa_rows_agree_in_the_report_but_target_group_totals_do_not(ex):
-    mismatches = sorted((f.category, f.year, f.flag) for f in ex.facts if f.flag and "differs from the sum" in f.flag)
+    mismatches = sorted((f.category, f.year, f.flag) for f in ex.facts
+                        if any(r.kind == "rows_sum_differs" for r in f.reasons))
     assert mismatches == [
-        ("Pilngadīgas personas", 2012, "total 1626 differs from the sum of its 5 rows (1636)"),
-        ("Pilngadīgas personas", 2013, "total 1480 differs from the sum of its 5 rows (1496)"),
-        ("Pilngadīgas personas", 2014, "total 1553 differs from the sum of its 5 rows (1586)"),
-        ("t.sk. personas kopā", 2012, "total 2505 differs from the sum of its 2 rows (2495)"),
-        ("t.sk. personas kopā", 2013, "total 2159 differs from the sum of its 2 rows (2143)"),
-        ("t.sk. personas kopā", 2014, "total 2140 differs from the sum of its 2 rows (2107)"),
+        ("Pilngadīgas personas", 2012, "its 5 rows add up to 1,636, not '1626'"),
+        ("Pilngadīgas personas", 2013, "its 5 rows add up to 1,496, not '1480'"),
+        ("Pilngadīgas personas", 2014, "its 5 rows add up to 1,586, not '1553'"),
+        ("t.sk. personas kopā", 2012, "its 2 rows add up to 2,495, not '2505'"),
+        ("t.sk. personas kopā", 2013, "its 2 rows add up to 2,143, not '2159'"),
+        ("t.sk. personas kopā", 2014, "its 2 rows add up to 2,107, not '2140'"),
     ]
+    assert the(ex, category="t.sk. personas kopā", year=2012).flag_lv == \
+        "saskaitot tās rindas (2), iznāk 2 495, nevis '2505'"
 
 
 def test_a_kopa_mismatch_is_flagged(tmp_path):
     text = RAW.read_text(encoding="utf-8").replace("Kopā\t82\t72\t86", "Kopā\t83\t72\t86")
     fact = the(ingest_text(tmp_path, text), category=HOME_CARE, subgroup="Kopā", year=2012)
-    assert fact.flag == "total 83 differs from the sum of its 2 rows (82)"
+    assert fact.flag == "its 2 rows add up to 82, not '83'"
 
 
 def test_psychologist_kopa_is_checked_per_column(tmp_path):
@@ -184,22 +187,75 @@ def test_psychologist_kopa_is_checked_per_column(tmp_path):
                                                    "<b>Kopā</b>\t<b>142</b>\t<b>124</b>")
     ex = ingest_text(tmp_path, text)
     assert the(ex, category=PSYCHOLOGIST, subgroup="Kopā, bērni", year=2012).flag == \
-        "total 124 differs from the sum of its 2 rows (123)"
+        "its 2 rows add up to 123, not '124'"
     assert the(ex, category=PSYCHOLOGIST, subgroup="Kopā, pieaug", year=2012).flag is None
 
 
 def test_specialisation_rows_checked_against_the_caption_total(ex):
     fact = next(f for f in ex.facts if f.category == "Sociālais aprūpētājs")
-    assert fact.flag == "the rows add up to 23 but the caption counts 22"
+    assert fact.flag == "the 6 rows add up to 23, but the caption counts '22'"
+    assert fact.flag_lv == "saskaitot rindas (6), iznāk 23, bet virsrakstā minēti '22'"
 
 
 def test_prose_and_table_disagreements_are_flagged(ex):
     prose = the(ex, prose=True, metric="employees", category="Psihologi")
     assert prose.value == 2
-    assert prose.flag.startswith("the document gives another value elsewhere: 3 (Citi speciālisti")
+    assert prose.flag.startswith("the document gives another value elsewhere: '3' (Citi speciālisti")
+    assert prose.flag_lv.startswith("dokumentā citur ir cita vērtība: '3' (Citi speciālisti Sociālajā dienestā:, "
+                                    "193. rinda; rinda 'Psihologi')")
     generalists = [f for f in ex.facts if f.category == "Sociālie darbinieki (strādā ar visām mērķgrupām)"]
     assert sorted(f.value for f in generalists) == [11, 14]
     assert all("another value elsewhere" in f.flag for f in generalists)
+
+
+def test_two_tables_giving_the_social_assistance_spent_disagree(ex):
+    # The funding table (line 348) and the recipients table (line 664) both give what social assistance cost.
+    funding = {f.year: f for f in ex.facts if f.metric == "spend" and f.category == "Sociālā palīdzība"}
+    recipients = {f.year: f for f in ex.facts if f.category == "Izlietotie līdzekļi sociālajai palīdzībai kopā"}
+    assert {y: (f.value, recipients[y].value) for y, f in funding.items()} == {
+        2012: (322239, 227099), 2013: (239728, 245857), 2014: (273206, 314258)}
+    for year in funding:
+        assert funding[year].flag.startswith(f"the document gives another value elsewhere: "
+                                             f"'{recipients[year].raw_value}' (*Sociālās palīdzības saņēmēju skaits")
+        assert recipients[year].flag.startswith(f"the document gives another value elsewhere: "
+                                                f"'{funding[year].raw_value}' (Sociālā dienesta finansējums")
+
+
+def test_shares_printed_beside_amounts_they_do_not_match_are_flagged(ex):
+    # Line 348-349: 2013 239 728 and 7 347 EUR, printed as 96,9 and 3,06 % of them (97,03 and 2,97); 2014
+    # 86,7 and 13,3 % (88,22 and 11,78); 2012 agrees. Lines 357-358: 40 and 33 % of the three years' 574 996
+    # (39,21 and 33,69); 27 % agrees.
+    flagged = sorted((f.year, f.raw_value, f.flag) for f in ex.facts if "share_differs" in [r.kind for r in f.reasons])
+    assert flagged == [
+        (2012, "40 %", "225,475 is 39.21% of 574,996, not '40 %'"),
+        (2013, "3,06", "7,347 is 2.97% of 247,075, not '3,06'"),
+        (2013, "33 %", "193,718 is 33.69% of 574,996, not '33 %'"),
+        (2013, "96,9", "239,728 is 97.03% of 247,075, not '96,9'"),
+        (2014, "13,3%", "36,493 is 11.78% of 309,699, not '13,3%'"),
+        (2014, "86,7%", "273,206 is 88.22% of 309,699, not '86,7%'"),
+    ]
+
+
+def test_changes_the_text_states_against_the_tables(ex):
+    # "2014. gadā projektos iegūtie līdzekļi ... palielinājās par 10 %, attiecīgi pašvaldības finansējums
+    # samazinājās par 12 %" (line 328): the table (lines 334-342) gives -9,24 % and +13,26 %.
+    changes = {f.category: f for f in ex.facts if f.metric == "change"}
+    assert changes["projektos iegūtie līdzekļi sociālo pakalpojumu attīstībai"].flag == (
+        "the figures give 86,336 for 2013 and 78,362 for 2014, a change of -9.24%, not +10%")
+    assert changes["pašvaldības finansējums"].flag_lv == (
+        "skaitļi dod 446 885 2013. gadā un 506 141 2014. gadā, izmaiņa +13,26 %, nevis -12 %")
+    # "apm. par 12 % trijos gados" (line 351) and "3 gadu laikā samazinājies par 13 %" (line 362) are the
+    # changes of the shares printed beside the amounts (98,9 -> 86,7 and 40 -> 27 %), in points: no flag.
+    assert changes["Sociālā palīdzība"].value == -12 and changes["Sociālā palīdzība"].flag is None
+    council = [f for c, f in changes.items() if c.startswith("Pašvaldības domes finansējums")]
+    assert [(f.value, f.flag) for f in council] == [(-13, None)]
+
+
+def test_the_specialised_and_the_other_social_workers_do_not_make_the_22(ex):
+    # "no 22 sociālajiem darbiniekiem specializējušies 9 ..., pārējie 11 dara visu" (line 903)
+    total = the(ex, prose=True, metric="specialists", category="sociālie darbinieki", subgroup=None)
+    assert total.value == 22
+    assert total.flag.endswith("the parts printed ('9 + 11') add up to 20, not '22'")
 
 
 def test_copied_table_is_flagged(ex):
@@ -209,15 +265,28 @@ def test_copied_table_is_flagged(ex):
                          "the same numbers" for f in copied)
 
 
+def test_a_table_repeating_a_year_of_another_is_flagged(ex):
+    # 3.4. prints for 2013 exactly 3.3.'s numbers, 23 men, 3 women, 26 in all (lines 555-566).
+    repeated = sorted((f.category[:10], f.subgroup, f.value) for f in ex.facts
+                      if "partly_copied_table" in [r.kind for r in f.reasons])
+    assert repeated == sorted((category, row, value) for category in ("asistenta ", "sociālā re")
+                              for row, value in (("Vīrieši", 23), ("Sievietes", 3), ("Kopā", 26)))
+    assert {f.year for f in ex.facts if "partly_copied_table" in [r.kind for r in f.reasons]} == {2013}
+
+
 def test_undated_present_figures_are_flagged(ex):
     fte = the(ex, metric="fte", category="Psihologi")
     assert (fte.value, fte.period) == (1.5, "2015-10-01")
-    assert fte.flag == "no date in the sentence; taken as of the staff count's date"
+    assert fte.flag == "the sentence prints no date; dated as of the staff count"
 
 
-def test_missing_value_gives_no_fact(ex):
-    boys = [f for f in ex.facts if f.category == "Aizbildnībā ievietoto bērnu skaits" and f.subgroup == "Zēni"]
-    assert sorted(f.year for f in boys) == [2012, 2013]  # 2014 is printed '-'
+def test_a_dash_in_a_count_table_is_none(ex):
+    # "Zēni 9 14 -", "Meitenes 8 7 6", "Kopā 17 21 6" (lines 619-621): the dash is no boys, so the total adds up.
+    boys = {f.year: f for f in ex.facts if f.category == "Aizbildnībā ievietoto bērnu skaits" and f.subgroup == "Zēni"}
+    assert {year: f.value for year, f in boys.items()} == {2012: 9, 2013: 14, 2014: 0}
+    assert (boys[2014].raw_value, boys[2014].flag, boys[2014].flag_lv) == (
+        "-", "printed '-' in a count table: read as 0 (none)", "skaitu tabulā nodrukāts '-': nolasīts kā 0 (neviena)")
+    assert the(ex, category="Aizbildnībā ievietoto bērnu skaits", subgroup="Kopā", year=2014).flag is None
 
 
 # ----------------------------------------------------------------------------- raw cells and split tables
@@ -249,7 +318,7 @@ def test_page_split_count_table_is_joined_and_checked(tmp_path):
                                                    f"Vīrieši\t18\t10\t16{page_break}Sievietes\t64\t62\t70\nKopā\t83")
     ex = ingest_text(tmp_path, text)
     total = the(ex, category=HOME_CARE, subgroup="Kopā", year=2012)
-    assert total.flag == "total 83 differs from the sum of its 2 rows (82)"
+    assert total.flag == "its 2 rows add up to 82, not '83'"
     assert the(ex, category=HOME_CARE, subgroup="Kopā", year=2014).value == 86
     assert the(ex, category=HOME_CARE, subgroup="Sievietes", year=2013).value == 62
     assert not any(c.text == "Sievietes" for c in ex.raw_cells)

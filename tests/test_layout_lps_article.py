@@ -42,8 +42,12 @@ def test_population_of_the_future_municipality(ex):
     assert (fact.topic, fact.metric, fact.unit, fact.value, fact.raw_value) == \
         ("population", "residents", "persons", 30000, "30 tūkstošiem")
     assert fact.source_ref == "text, line 16"
-    assert fact.flag.startswith("approximate (printed 'ap 30 tūkstošiem')")
-    assert "taken from the file name" in fact.flag
+    assert [r.kind for r in fact.reasons] == ["approximate", "reform_municipality", "year_from_file_name"]
+    assert fact.flag == ("approximate: printed 'ap 30 tūkstošiem', about 30,000; the municipality as formed by "
+                         "the 2021 territorial reform; the document prints no year; 2020 is taken from the file name")
+    assert fact.flag_lv == ("aptuvens skaitlis: nodrukāts 'ap 30 tūkstošiem', ap 30 000; pašvaldība, kāda tā "
+                            "izveidota 2021. gada teritoriālajā reformā; dokumentā gads nav minēts; 2020 ņemts no "
+                            "faila nosaukuma")
 
 
 def test_nothing_tabular_and_nothing_missed(ex):

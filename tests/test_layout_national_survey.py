@@ -101,12 +101,33 @@ def test_source_lines(ex):
 def test_persons_per_case_disagrees_with_its_own_figures(ex):
     # 36 003 persons in 11 757 cases are 3,06 persons per case, not the 3,28 printed.
     per_case = next(f for f in ex.facts if f.metric == "persons_per_case")
-    assert per_case.flag == "36 003 / 11757 gives 3,06, not 3,28"
+    assert per_case.flag == "36,003 / 11,757 = 3.06, not '3,28'"
+    assert per_case.flag_lv == "36 003 / 11 757 = 3,06, nevis '3,28'"
+
+
+def test_the_persons_in_cases_lie_outside_the_range_printed_for_them(ex):
+    # "vidēji 25-30 tūkstoši cilvēku" (line 62) against "Aptuvenais personu skaits klientu lietās ... ir 36 003"
+    # (line 70): all three figures flagged.
+    flagged = [f for f in ex.facts if "outside_range" in [r.kind for r in f.reasons]]
+    assert sorted(f.raw_value for f in flagged) == ["25-30 tūkstoši", "30 tūkstoši", "36 003"]
+    assert the_exact(ex).flag_lv == "'36 003' (teksts, 70. rinda) ir ārpus intervāla 25 000–30 000 (teksts, 62. rinda)"
+
+
+def the_exact(ex):
+    return next(f for f in ex.facts if f.metric == "persons_in_cases" and f.subgroup is None)
 
 
 def test_share_and_norm_agree_with_the_counts(ex):
     # 1360 / 1960 = 69,39 % (printed 69,4 %); 1 959 535 residents / 1 000 = 1 959,5 -> 1960 required.
-    assert [f for f in ex.facts if f.flag and f.metric != "persons_per_case"] == []
+    assert [f for f in ex.facts if f.metric in ("specialists", "specialists_required") and f.flag] == []
+
+
+def test_a_figure_printed_in_thousands_is_approximate(ex):
+    # "vidēji 25-30 tūkstoši cilvēku" (line 62): rounded to the thousand.
+    rounded = {f.subgroup: (f.value, f.reasons[0].text("lv")) for f in ex.facts
+               if f.metric == "persons_in_cases" and f.subgroup}
+    assert rounded == {"min": (25000, "aptuvens skaitlis: nodrukāts '25-30 tūkstoši', ap 25 000"),
+                       "max": (30000, "aptuvens skaitlis: nodrukāts '30 tūkstoši', ap 30 000")}
 
 
 def test_document_info(ex):
@@ -135,7 +156,8 @@ def test_next_years_survey_reads_its_own_numbers(tmp_path):
     specialists = next(f for f in ex.facts if f.metric == "specialists" and f.unit == "persons" and not f.subgroup)
     assert (specialists.value, specialists.year, specialists.period) == (1412, 2018, "2018-03-01..2018-03-31")
     share = next(f for f in ex.facts if f.metric == "specialists" and f.unit == "percent")
-    assert share.flag == "1412 / 1960 gives 72,04, not 69,4 %"
+    assert share.flag == "1,412 / 1,960 = 72.04%, not '69,4 %'"
+    assert share.flag_lv == "1 412 / 1 960 = 72,04 %, nevis '69,4 %'"
 
 
 def test_slides_without_the_specialists_slide_give_fewer_facts(tmp_path):

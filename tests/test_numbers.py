@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from ingest.numbers import find_lv_numbers, parse_lv_number
+from ingest.numbers import parse_lv_number
 
 
 @pytest.mark.parametrize("printed, value", [
@@ -18,7 +18,7 @@ from ingest.numbers import find_lv_numbers, parse_lv_number
 def test_regular_prints(printed, value):
     number = parse_lv_number(printed)
     assert number.value == pytest.approx(value)
-    assert number.flag is None
+    assert number.reasons == ()
 
 
 @pytest.mark.parametrize("printed", ["-", "", "–", "  ", None, "x"])
@@ -26,25 +26,41 @@ def test_no_value(printed):
     assert parse_lv_number(printed).value is None
 
 
-@pytest.mark.parametrize("printed, value, why", [
-    ("6 492.5.00", 6492.5, "two decimal marks"),
-    ("34 50.00", 3450.0, "irregular digit grouping"),
-    ("20 6107", 206107, "irregular digit grouping"),
-    ("184.500", 184.5, "three decimal places"),
-    ("4 6617", 46617, "irregular digit grouping"),
-    ("1 004777", 1004777, "irregular digit grouping"),
-    ("904+", 904, "at least"),
+@pytest.mark.parametrize("printed, value, kind", [
+    ("6 492.5.00", 6492.5, "two_decimal_marks"),
+    ("34 50.00", 3450.0, "irregular_grouping"),
+    ("20 6107", 206107, "irregular_grouping"),
+    ("184.500", 184.5, "three_decimal_places"),
+    ("4 6617", 46617, "irregular_grouping"),
+    ("1 004777", 1004777, "irregular_grouping"),
+    ("904+", 904, "at_least"),
 ])
-def test_irregular_prints_are_read_and_flagged(printed, value, why):
+def test_irregular_prints_are_read_and_flagged(printed, value, kind):
     number = parse_lv_number(printed)
     assert number.value == pytest.approx(value)
-    assert why in number.flag
-    assert printed.strip() in number.flag
+    assert [r.kind for r in number.reasons] == [kind]
+    assert f"'{printed.strip()}'" in number.reasons[0].text("en")
 
 
-def test_flag_shows_the_reading():
-    assert parse_lv_number("1 004777").flag.endswith("read as 1 004 777")
-    assert parse_lv_number("34 50.00").flag.endswith("read as 3 450,00")
+@pytest.mark.parametrize("printed, english, latvian", [
+    ("1 004777", "printed '1 004777', read as 1,004,777: irregular digit grouping",
+     "nodrukāts '1 004777', nolasīts kā 1 004 777: cipari sagrupēti neparasti"),
+    ("34 50.00", "printed '34 50.00', read as 3,450.00: irregular digit grouping",
+     "nodrukāts '34 50.00', nolasīts kā 3 450,00: cipari sagrupēti neparasti"),
+    ("6 492.5.00", "printed '6 492.5.00', read as 6,492.50: two decimal marks",
+     "nodrukāts '6 492.5.00', nolasīts kā 6 492,50: divas decimālzīmes"),
+])
+def test_flag_shows_the_reading_in_each_language(printed, english, latvian):
+    [why] = parse_lv_number(printed).reasons
+    assert (why.text("en"), why.text("lv")) == (english, latvian)
+
+
+@pytest.mark.parametrize("printed", ["-", "–", "—"])
+def test_a_dash_is_none_only_in_a_count_table(printed):
+    assert parse_lv_number(printed).value is None
+    number = parse_lv_number(printed, dash_means_none=True)
+    assert (number.value, [r.kind for r in number.reasons]) == (0, ["printed_dash"])
+    assert parse_lv_number("x", dash_means_none=True).value is None  # a cross is no count
 
 
 def test_percent_and_trailing_text():
@@ -53,11 +69,6 @@ def test_percent_and_trailing_text():
     number = parse_lv_number("259; 219 vienošanās")
     assert (number.value, number.rest) == (259, "219 vienošanās")
     assert parse_lv_number("6 360 porc.").rest == "porc."
-
-
-def test_find_numbers_in_prose():
-    found = find_lv_numbers("Pabalstu saņēmušas 273 mājsaimniecības – 410 personas, 35 773,23 euro")
-    assert [n.value for _, n in found] == [273, 410, 35773.23]
 
 
 def _print_lv(integer: int, cents: int | None, sep: str, mark: str) -> str:
@@ -71,10 +82,17 @@ def test_any_well_printed_number_reads_back(integer, cents, sep, mark):
     number = parse_lv_number(_print_lv(integer, cents, sep, mark))
     expected = integer + (cents or 0) / 100
     assert number.value == pytest.approx(expected)
-    assert number.flag is None
+    assert number.reasons == ()
 
 
 @given(st.text(alphabet="abcdefg .,;%+-–\u00a0", max_size=12))
-def test_never_raises_on_text(text):
+def test_text_without_digits_gives_no_number(text):
     number = parse_lv_number(text)
-    assert number.value is None or isinstance(number.value, float)
+    assert (number.value, number.reasons) == (None, ())
+    assert number.rest in ("", text.strip())
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.sampled_from(["personas", "vienošanās", "porc.", "EUR"]))
+def test_words_after_a_number_are_kept_as_the_rest(integer, words):
+    number = parse_lv_number(f"{integer:,}".replace(",", " ") + f" {words}")
+    assert (number.value, number.rest) == (integer, words)

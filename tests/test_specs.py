@@ -1,7 +1,7 @@
 """Shared spec primitives: reading dates as the reports print them."""
 import pytest
 
-from ingest.specs import iso_period, month_number
+from ingest.specs import iso_period, month_number, printed_period
 
 
 @pytest.mark.parametrize("printed, month", [
@@ -17,3 +17,21 @@ def test_iso_period():
     assert iso_period({"year": "2015", "month": "jūnijā"}) == "2015-06-01..2015-06-30"
     assert iso_period({"year": "2017"}) == "2017"
     assert iso_period({"month": "jūnijā"}) is None
+
+
+@pytest.mark.parametrize("header, period", [
+    ("1.07.- 31.12.2021.", "2021-07-01..2021-12-31"),  # as the 2024 report prints it
+    ("01.07.2021.–31.12.2021.", "2021-07-01..2021-12-31"),
+    ("no 01.07.2021. līdz 31.12.2021.", "2021-07-01..2021-12-31"),
+    ("2021. gada 2. pusgadā", "2021-07-01..2021-12-31"),
+    ("II pusgads", "2021-07-01..2021-12-31"),
+    ("pirmajā pusgadā", "2021-01-01..2021-06-30"),
+    ("jūlijs–decembris", "2021-07-01..2021-12-31"),
+    ("jūl.–dec. 2021", "2021-07-01..2021-12-31"),
+    ("2021. gadā", "2021"),
+    ("Izlietotie līdzekļi 2021.gadā (EUR)", "2021"),
+    ("32.07.-31.12.2021", "2021"),  # no such day: the whole year, as printed
+    ("Aprūpe-mājās 2021", "2021"),
+])
+def test_a_column_period_as_printed(header, period):
+    assert printed_period(header, 2021) == period

@@ -76,3 +76,21 @@ def test_documents_are_searchable(con):
 def test_population_view(con):
     assert rows(con, "SELECT count(*) FROM municipality_population WHERE municipality = 'Bauskas novads' "
                      "AND value = 26016") == [(1,)]
+
+
+def test_every_flag_is_given_in_latvian_too(con):
+    assert rows(con, "SELECT count(*) FROM facts WHERE flag IS NOT NULL") != [(0,)]
+    assert rows(con, "SELECT count(*) FROM facts WHERE (flag IS NULL) <> (flag_lv IS NULL) "
+                     "OR flag_lv = flag") == [(0,)]
+    [(why, why_lv)] = rows(con, "SELECT why, why_lv FROM quality WHERE printed = '1 004777'")
+    assert why.startswith("printed '1 004777', read as 1,004,777: irregular digit grouping; ")
+    assert why_lv.startswith("nodrukāts '1 004777', nolasīts kā 1 004 777: cipari sagrupēti neparasti; ")
+
+
+def test_one_residents_total_per_municipality_and_date(con):
+    # A part of the residents (those who declared their address, a town, the answering municipalities)
+    # is a subgroup or a territory, never a second total beside the municipality's.
+    assert rows(con, "SELECT municipality, period, list(value) FROM facts WHERE metric = 'residents' "
+                     "AND territory IS NULL AND subgroup IS NULL GROUP BY ALL HAVING count(*) > 1") == []
+    assert rows(con, "SELECT value FROM facts WHERE metric = 'residents' AND municipality = 'Tukuma novads' "
+                     "AND territory IS NULL AND subgroup IS NULL ORDER BY period") == [(31666,), (31900,), (45959,)]

@@ -79,9 +79,7 @@ def _insert_facts(con: duckdb.DuckDBPyConnection, document_id: str, facts: list[
     if not facts:
         return
     frame = pd.DataFrame(
-        [{**{k: getattr(f, k) for k in FACT_COLUMNS if k != "document_id"}, "document_id": document_id,
-          # Until every reason has its Latvian wording, a flag set without one is stored in English twice.
-          "flag_lv": f.flag_lv if f.flag_lv is not None else f.flag}
+        [{**{k: getattr(f, k) for k in FACT_COLUMNS if k != "document_id"}, "document_id": document_id}
          for f in facts], columns=FACT_COLUMNS)
     frame["year"] = frame["year"].astype("Int64")
     con.register("new_facts", frame)

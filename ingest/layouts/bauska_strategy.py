@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ingest.checks import (ChangeCheck, Pick, SameFigure, SumCheck, check_arithmetic, check_rows_sum,
+                           check_table_shares, flag_copied_tables, flag_disagreements)
+from ingest.flags import Number, Reason
 from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
 from ingest.numbers import parse_lv_number
-from ingest.specs import (FlowText, Prose, caption_year_flag, flag_disagreements, month_number, read_prose,
-                          table_raw_cells)
+from ingest.specs import FlowText, Prose, caption_year_reason, month_number, read_prose, table_raw_cells
 
 MUNICIPALITY = "Bauskas novads"
 
@@ -27,17 +29,17 @@ _YEAR_CELL = re.compile(r"^\s*((?:19|20)\d\d)\.?\s*(?:g\.|gads)?\s*$", re.IGNORE
 @dataclass(frozen=True)
 class Figure:
     """A prose figure: a specs.Prose rule plus whose figure it is and when it holds. `as_of_staff` dates
-    it by the staff count's date (the only date the text gives for the present); `flag` says why a
-    reading needs care (e.g. that the date was assumed)."""
+    it by the staff count's date (the only date the text gives for the present); `undated` says that its
+    own sentence prints no date, so that the date is assumed (and the figure flagged)."""
 
     rule: Prose
     municipality: str = MUNICIPALITY
     as_of_staff: bool = False
-    flag: str | None = None
+    undated: bool = False
 
 
 @dataclass(frozen=True)
-class CountList:
+class StaffList:
     """Two columns, a label and a count, as of the staff date; the caption may print the total
     (group `value` of `caption_total`) the rows should add up to."""
 
@@ -73,10 +75,11 @@ class YearRowTable:
 
 
 @dataclass(frozen=True)
-class CountTable:
+class YearCountTable:
     """Counts by year (a second header row may qualify the year columns, e.g. adults/children) and by
     row, usually gender. A `total` row is the sum of the rows above it; a row naming a measure
-    (`measure_row`, e.g. "Aizbildņu skaits") prints its own total first and its parts below it.
+    (`measure_row`, e.g. "Aizbildņu skaits") prints its own total first and its parts below it. A
+    printed '-' counts none.
 
     The category is the caption (numbering removed; or its group `category`) or, with
     category_from="header", the measure as printed in the header cell or measure row."""
@@ -109,7 +112,13 @@ class NestedTable:
 
 STAFF_DATE = (r"(?P<year>\d{4})\.\s?gada\s+(?P<day>\d{1,2})\.\s?(?P<month>[^\W\d_]+)\s+"
               r"Sociālajā dienestā strādā")
-_UNDATED = "no date in the sentence; taken as of the staff count's date"
+
+_MUNICIPAL = "pašvaldības finansējums"
+_PROJECTS = "projektos iegūtie līdzekļi sociālo pakalpojumu attīstībai"
+_ASSISTANCE = "Sociālā palīdzība"
+_COUNCIL = ("Pašvaldības domes finansējums sociālajiem pakalpojumiem(institucionālā aprūpe nepilngadīgām un "
+            "pilngadīgām personām)")
+_GENERALISTS = "Sociālie darbinieki (strādā ar visām mērķgrupām)"
 
 FIGURES = (
     # The staff paragraph: "2015.gada 1.oktobrī Sociālajā dienestā strādā 40 darbinieki (amatu vienību skaits
@@ -137,7 +146,7 @@ FIGURES = (
     # The staff portrait.
     Figure(Prose(r"Valstī kopumā tikai (?P<value>\d+(?:[.,]\d+)?\s?%) vīrieši ir sociālie darbinieki", "staff",
                  "share", "percent", "sociālie darbinieki", subgroup="vīrieši"),
-           municipality="Latvija", as_of_staff=True, flag=_UNDATED),
+           municipality="Latvija", as_of_staff=True, undated=True),
     Figure(Prose(r"no \d+ sociālā darba speciālistiem (?P<value>\d+\s?%) ir sievietes", "staff", "share",
                  "percent", "sociālā darba speciālisti", subgroup="sievietes"), as_of_staff=True),
     Figure(Prose(r"\(tikai (?P<value>\d+)\) sociālie darbinieki, kuriem pieredze ir no (?P<span>\d+\s?[-–]\s?\d+ "
@@ -155,29 +164,37 @@ FIGURES = (
                  "persons", "sociālie darbinieki", subgroup="individuālā supervīzija"), as_of_staff=True),
     # Present-tense figures elsewhere in the text.
     Figure(Prose(r"psihologi \((?P<value>\d+(?:[.,]\d+)?) slodzes\) Sociālajā dienestā", "staff", "fte", "FTE",
-                 "Psihologi"), as_of_staff=True, flag=_UNDATED),
+                 "Psihologi"), as_of_staff=True, undated=True),
     Figure(Prose(r"SOS bērnu ciemats.{0,120}?pērk pakalpojumu (?P<value>\d+) bērniem", "care", "children",
-                 "persons", "SOS bērnu ciemats"), as_of_staff=True, flag=_UNDATED),
+                 "persons", "SOS bērnu ciemats"), as_of_staff=True, undated=True),
     Figure(Prose(r"specializējušies (?P<value>\d+) sociālie darbinieki", "staff", "specialists", "persons",
-                 "specializējušies sociālie darbinieki"), as_of_staff=True, flag=_UNDATED),
+                 "specializējušies sociālie darbinieki"), as_of_staff=True, undated=True),
     # Named like the table row of generalist social workers, so that a disagreement with it is flagged.
     Figure(Prose(r"pārējie (?P<value>\d+) dara visu", "staff", "specialists", "persons",
-                 "Sociālie darbinieki (strādā ar visām mērķgrupām)"), as_of_staff=True, flag=_UNDATED),
+                 _GENERALISTS), as_of_staff=True, undated=True),
     Figure(Prose(r"(?P<year>\d{4})\.\s?gadā Sociālais dienests piešķir (?P<value>\d+) pabalstu veidus",
                  "social_assistance", "benefit_types", "count", "pabalstu veidi", period="{year}")),
     # Funding changes as the text states them (a fall is negative).
     Figure(Prose(r"(?P<year>\d{4})\.\s?gadā projektos iegūtie līdzekļi sociālo pakalpojumu attīstībai "
-                 r"palielinājās par (?P<value>\d+(?:[.,]\d+)?\s?%)", "budget", "change", "percent",
-                 "projektos iegūtie līdzekļi sociālo pakalpojumu attīstībai", period="{year}")),
+                 r"palielinājās par (?P<value>\d+(?:[.,]\d+)?\s?%)", "budget", "change", "percent", _PROJECTS,
+                 period="{year}")),
     Figure(Prose(r"(?P<year>\d{4})\.\s?gadā projektos iegūtie[^.]*?pašvaldības finansējums samazinājās par "
-                 r"(?P<value>\d+(?:[.,]\d+)?\s?%)", "budget", "change", "percent", "pašvaldības finansējums",
+                 r"(?P<value>\d+(?:[.,]\d+)?\s?%)", "budget", "change", "percent", _MUNICIPAL,
                  period="{year}", scale=-1.0)),
+    # ... and over the three years of the tables, named as the tables name the rows.
+    Figure(Prose(r"sociālajai palīdzībai, taču tam ir tendence mazināties, apm\. par (?P<value>\d+\s?%) trijos gados",
+                 "budget", "change", "percent", _ASSISTANCE, scale=-1.0)),
+    Figure(Prose(r"Domes budžeta finansējums aprūpes pakalpojumiem 3 gadu laikā samazinājies par "
+                 r"(?P<value>\d+\s?%)", "budget", "change", "percent", _COUNCIL, scale=-1.0)),
+    # The specialised social workers and the others, of the 22 (line 903).
+    Figure(Prose(r"no (?P<value>\d+) sociālajiem darbiniekiem specializējušies", "staff", "specialists", "persons",
+                 "sociālie darbinieki"), as_of_staff=True, undated=True),
 )
 
 STAFF_TABLES = (
-    CountList(r"sociālā darba speciālistiem ar noteiktām mērķgrupām", "staff", "specialists", "persons",
+    StaffList(r"sociālā darba speciālistiem ar noteiktām mērķgrupām", "staff", "specialists", "persons",
               caption_total=r"No (?P<value>\d+) sociālā darba speciālist"),
-    CountList(r"Citi speciālisti", "staff", "employees", "persons"),
+    StaffList(r"Citi speciālisti", "staff", "employees", "persons"),
 )
 
 SOURCE_TABLES = (
@@ -192,16 +209,33 @@ YEAR_ROW_TABLES = (
 )
 
 COUNT_TABLES = (
-    CountTable(r"(?P<category>Sociālo aprūpi institūcijā pieaugušām personām)", "care"),
-    CountTable(r"(?P<category>Nepilngadīgo sociālo aprūpi institūcijā)", "care", metric="children"),
-    CountTable(r"ārpusģimenes aprūpes pakalpojumi", "care", category_from="header"),
+    YearCountTable(r"(?P<category>Sociālo aprūpi institūcijā pieaugušām personām)", "care"),
+    YearCountTable(r"(?P<category>Nepilngadīgo sociālo aprūpi institūcijā)", "care", metric="children"),
+    YearCountTable(r"ārpusģimenes aprūpes pakalpojumi", "care", category_from="header"),
     # One table per service, captioned by its number in the list of services ("2.1. psihologa pakalpojums").
-    CountTable(r"^\d+(?:\.\d+)*\.?\s+\S", "recipients"),
+    YearCountTable(r"^\d+(?:\.\d+)*\.?\s+\S", "recipients"),
 )
 
 NESTED_TABLES = (
     NestedTable(r"Sociālās palīdzības saņēmēju skaits", "social_assistance", "persons", "persons",
                 row_map=((r"līdzekļi", "social_assistance", "spend", "EUR"),)),
+)
+
+# One figure under two names: the social assistance spent, in the funding table and in the recipients table.
+SAME_FIGURES = (
+    SameFigure(Pick("spend", _ASSISTANCE), Pick("spend", "Izlietotie līdzekļi sociālajai palīdzībai kopā")),
+)
+# The text's figures among themselves: the specialised social workers and the others make the 22.
+TEXT_CHECKS = (
+    SumCheck((Pick("specialists", "specializējušies sociālie darbinieki"), Pick("specialists", _GENERALISTS)),
+             Pick("specialists", "sociālie darbinieki")),
+)
+# The text's changes against the tables' figures (the council's and social assistance's shares beside them).
+CHECKS = (
+    ChangeCheck(Pick("change", _MUNICIPAL), Pick("funding", "No pašvaldības budžeta")),
+    ChangeCheck(Pick("change", _PROJECTS), Pick("funding", None, "No projektu finansējuma")),
+    ChangeCheck(Pick("change", _ASSISTANCE), Pick("spend", _ASSISTANCE), shares=Pick("share", _ASSISTANCE)),
+    ChangeCheck(Pick("change", _COUNCIL), Pick("funding", _COUNCIL), shares=Pick("share", _COUNCIL)),
 )
 
 # What a count's measure words make it; the first match wins.
@@ -309,8 +343,9 @@ class _What:
 
 
 def _read_row(table: Table, r: int, columns: dict[int, _Column], what: _What, skip: set[int],
-              extra_flag: str | None = None) -> tuple[dict[int, Fact], list[RawCell]]:
-    """Facts for the value cells of row r (by column), raw cells for what else the row prints."""
+              extra_reason: Reason | None = None, counts: bool = False) -> tuple[dict[int, Fact], list[RawCell]]:
+    """Facts for the value cells of row r (by column), raw cells for what else the row prints. In a row of
+    `counts` a printed '-' is none (0)."""
     facts: dict[int, Fact] = {}
     raw: list[RawCell] = []
     for c, cell in enumerate(table.rows[r]):
@@ -321,7 +356,7 @@ def _read_row(table: Table, r: int, columns: dict[int, _Column], what: _What, sk
             if cell.text.strip():
                 raw.append(_raw(table, r, c))
             continue
-        number = parse_lv_number(cell.text)
+        number = parse_lv_number(cell.text, dash_means_none=counts)
         if number.rest:
             raw.append(_raw(table, r, c))  # text beside or instead of a number: keep it
         if number.value is None:
@@ -332,29 +367,20 @@ def _read_row(table: Table, r: int, columns: dict[int, _Column], what: _What, sk
                     unit="percent" if number.is_percent else what.unit,
                     source_ref=f"{table.ref()}; row '{(what.subgroup or what.category)[:40]}', "
                                f"column '{column.printed[:30]}'",
-                    raw_value=cell.text.strip(), flag=number.flag)
-        if extra_flag:
-            fact.add_flag(extra_flag)
+                    raw_value=cell.text.strip())
+        fact.add_reasons(number.reasons + ((extra_reason,) if extra_reason else ()))
         facts[c] = fact
     return facts, raw
 
 
-def _check_total(total: Fact, parts: list[Fact]) -> None:
-    if not parts:
-        return
-    added = sum(p.value for p in parts)
-    if abs(added - total.value) > 1e-6:
-        total.add_flag(f"total {total.raw_value} differs from the sum of its {len(parts)} rows ({added:g})")
-
-
 def _check_by_column(total: dict[int, Fact], parts: dict[int, list[Fact]]) -> None:
     for c, fact in total.items():
-        _check_total(fact, parts.get(c, []))
+        check_rows_sum(fact, parts.get(c, []))
 
 
 # =========================================================================== readers, one per spec type
 
-def read_count_list(table: Table, spec: CountList, date: str | None) -> tuple[list[Fact], list[RawCell]]:
+def read_staff_list(table: Table, spec: StaffList, date: str | None) -> tuple[list[Fact], list[RawCell]]:
     facts: list[Fact] = []
     raw: list[RawCell] = []
     for r, row in enumerate(table.rows):
@@ -365,10 +391,11 @@ def read_count_list(table: Table, spec: CountList, date: str | None) -> tuple[li
         if not label or number.value is None:
             raw.extend(_row_raw(table, r))
             continue
-        facts.append(Fact(municipality=MUNICIPALITY, year=int(date[:4]) if date else None, period=date,
-                          topic=spec.topic, metric=spec.metric, category=label, value=number.value,
-                          unit=spec.unit, source_ref=f"{table.ref()}; row '{label[:40]}'",
-                          raw_value=row[-1].text.strip(), flag=number.flag))
+        fact = Fact(municipality=MUNICIPALITY, year=int(date[:4]) if date else None, period=date,
+                    topic=spec.topic, metric=spec.metric, category=label, value=number.value,
+                    unit=spec.unit, source_ref=f"{table.ref()}; row '{label[:40]}'", raw_value=row[-1].text.strip())
+        fact.add_reasons(number.reasons)
+        facts.append(fact)
         raw.extend(_raw(table, r, c) for c in range(1, len(row) - 1) if row[c].text.strip())
     m = re.search(spec.caption_total, table.caption) if spec.caption_total else None
     if m and facts:
@@ -376,7 +403,8 @@ def read_count_list(table: Table, spec: CountList, date: str | None) -> tuple[li
         printed = parse_lv_number(m.group("value")).value
         if printed is not None and abs(added - printed) > 1e-6:
             for fact in facts:
-                fact.add_flag(f"the rows add up to {added:g} but the caption counts {m.group('value')}")
+                fact.add_flag("caption_count_differs", printed=m.group("value"), rows=len(facts),
+                              sum=Number(added))
     return facts, raw
 
 
@@ -388,7 +416,7 @@ def _year_columns(table: Table, r: int) -> dict[int, _Column]:
 
 def read_source_table(table: Table, spec: SourceTable) -> tuple[list[Fact], list[RawCell]]:
     columns = _year_columns(table, 0)
-    cap_flag = caption_year_flag(table, [col.year for col in columns.values()])
+    cap_reason = caption_year_reason(table, [col.year for col in columns.values()])
     facts: list[Fact] = []
     raw: list[RawCell] = []
     group: str | None = None
@@ -400,7 +428,7 @@ def read_source_table(table: Table, spec: SourceTable) -> tuple[list[Fact], list
             continue
         is_group = bool(re.search(spec.group, label))
         what = _What(spec.topic, spec.metric, spec.unit, label, None if is_group else group)
-        row_facts, row_raw = _read_row(table, r, columns, what, {0}, cap_flag)
+        row_facts, row_raw = _read_row(table, r, columns, what, {0}, cap_reason)
         facts.extend(row_facts.values())
         raw.extend(row_raw)
         if is_group:
@@ -423,7 +451,7 @@ def read_year_row_table(table: Table, spec: YearRowTable) -> tuple[list[Fact], l
     # A unit printed over the columns ("EUR") is not a group label.
     groups = ["" if re.fullmatch(r"EUR|%|euro", g, re.IGNORECASE) else g for g in groups]
     columns = _year_columns(table, year_row)
-    cap_flag = caption_year_flag(table, [col.year for col in columns.values()])
+    cap_reason = caption_year_reason(table, [col.year for col in columns.values()])
     facts: list[Fact] = []
     raw: list[RawCell] = []
     by_category: dict[str, set[int]] = {}
@@ -433,14 +461,14 @@ def read_year_row_table(table: Table, spec: YearRowTable) -> tuple[list[Fact], l
         unit = "percent" if any("%" in cell.text for cell in table.rows[r]) else spec.unit
         for category, own in by_category.items():
             what = _What(spec.topic, spec.metrics[unit], unit, category)
-            row_facts, row_raw = _read_row(table, r, columns, what, set(columns) - own, cap_flag)
+            row_facts, row_raw = _read_row(table, r, columns, what, set(columns) - own, cap_reason)
             facts.extend(row_facts.values())
             raw.extend(cell for cell in row_raw if cell.col_index in own)
         raw.extend(_raw(table, r, c) for c, cell in enumerate(table.rows[r]) if c not in columns and cell.text.strip())
     return facts, raw
 
 
-def _metric_of(measure: str, spec: CountTable) -> tuple[str, str]:
+def _metric_of(measure: str, spec: YearCountTable) -> tuple[str, str]:
     metric = spec.metric or next(m for words, m in METRIC_WORDS if re.search(words, measure, re.IGNORECASE))
     return metric, _METRIC_UNITS.get(metric, "persons")
 
@@ -471,9 +499,9 @@ class _Section:
     parts: dict[int, list[Fact]] = field(default_factory=dict)
 
 
-def read_count_table(table: Table, spec: CountTable) -> tuple[list[Fact], list[RawCell]]:
+def read_year_count_table(table: Table, spec: YearCountTable) -> tuple[list[Fact], list[RawCell]]:
     columns, body = _count_columns(table)
-    cap_flag = caption_year_flag(table, [col.year for col in columns.values()])
+    cap_reason = caption_year_reason(table, [col.year for col in columns.values()])
     measure = _label(table.rows[0][0].text)
     category = measure if spec.category_from == "header" else _caption_category(table.caption, spec.caption)
     metric, unit = _metric_of(measure, spec)
@@ -492,7 +520,7 @@ def read_count_table(table: Table, spec: CountTable) -> tuple[list[Fact], list[R
             if spec.category_from == "header":
                 category = label
         what = _What(spec.topic, metric, unit, category, None if starts_measure else label)
-        row_facts, row_raw = _read_row(table, r, columns, what, {0}, cap_flag)
+        row_facts, row_raw = _read_row(table, r, columns, what, {0}, cap_reason, counts=True)
         facts.extend(row_facts.values())
         raw.extend(row_raw)
         if is_total:
@@ -522,7 +550,7 @@ def read_nested_table(table: Table, spec: NestedTable) -> tuple[list[Fact], list
         return [], table_raw_cells(table)
     columns = _year_columns(table, year_row)
     first = min(columns)
-    cap_flag = caption_year_flag(table, [col.year for col in columns.values()])
+    cap_reason = caption_year_reason(table, [col.year for col in columns.values()])
     facts: list[Fact] = []
     raw: list[RawCell] = []
     nodes: list[_Node] = []
@@ -540,7 +568,7 @@ def read_nested_table(table: Table, spec: NestedTable) -> tuple[list[Fact], list
                                     if re.search(words, label, re.IGNORECASE)), (spec.topic, spec.metric, spec.unit))
         parent = open_nodes.get(level - 1)
         what = _What(topic, metric, unit, label, parent.label if parent else None)
-        row_facts, row_raw = _read_row(table, r, columns, what, set(range(first)), cap_flag)
+        row_facts, row_raw = _read_row(table, r, columns, what, set(range(first)), cap_reason)
         facts.extend(row_facts.values())
         raw.extend(row_raw)
         checked = label_cell.endswith(":") or bool(re.search(spec.total, label, re.IGNORECASE))
@@ -554,26 +582,6 @@ def read_nested_table(table: Table, spec: NestedTable) -> tuple[list[Fact], list
         if node.checked:
             _check_by_column(node.facts, node.parts)
     return facts, raw
-
-
-# =========================================================================== copied tables
-
-def flag_copied_tables(by_table: list[tuple[Table, list[Fact]]], least: int = 6) -> None:
-    """Two tables printing exactly the same numbers (at least `least` of them) under different captions
-    are likely a copy-paste slip: flag both."""
-    seen: dict[tuple, tuple[Table, list[Fact]]] = {}
-    for table, facts in by_table:
-        numbers = tuple(sorted((f.year, f.subgroup or "", f.value) for f in facts))
-        if len(numbers) < least or not any(value for _, _, value in numbers):
-            continue
-        if numbers in seen:
-            other, other_facts = seen[numbers]
-            for fact in facts:
-                fact.add_flag(f"the table '{other.ref()}' prints exactly the same numbers")
-            for fact in other_facts:
-                fact.add_flag(f"the table '{table.ref()}' prints exactly the same numbers")
-        else:
-            seen[numbers] = (table, facts)
 
 
 # =========================================================================== the document
@@ -596,8 +604,8 @@ def read_figures(flow: FlowText, date: str | None) -> tuple[list[Fact], list[str
             rule = replace(rule, year=int(date[:4]), period=date)
         found, not_found = read_prose(flow, [rule], figure.municipality)
         for fact in found:
-            if figure.flag:
-                fact.add_flag(figure.flag)
+            if figure.undated:
+                fact.add_flag("dated_by_staff_count")
         facts.extend(found)
         missing.extend(not_found)
     return facts, missing
@@ -645,26 +653,30 @@ def extract(doc: ParsedDocument) -> Extraction:
         return read_here
 
     for spec in STAFF_TABLES:
-        take(_matching(tables, spec.caption), spec.caption, lambda t, s=spec: read_count_list(t, s, date))
+        take(_matching(tables, spec.caption), spec.caption, lambda t, s=spec: read_staff_list(t, s, date))
     for spec in SOURCE_TABLES:
         take(_matching(tables, header=spec.header), spec.header, lambda t, s=spec: read_source_table(t, s))
     for spec in YEAR_ROW_TABLES:
-        take(_matching(tables, spec.caption), spec.caption, lambda t, s=spec: read_year_row_table(t, s))
+        for _, table_facts in take(_matching(tables, spec.caption), spec.caption,
+                                   lambda t, s=spec: read_year_row_table(t, s)):
+            check_table_shares(table_facts)
     for spec in NESTED_TABLES:
         take(_matching(tables, spec.caption), spec.caption, lambda t, s=spec: read_nested_table(t, s))
     counts = []
     for spec in COUNT_TABLES:
         found = [t for t in _matching(tables, spec.caption, spec.header) if _is_year_header(t.rows[0])]
-        counts += take(found, spec.caption, lambda t, s=spec: read_count_table(t, s))
-    flag_copied_tables(counts)
+        counts += take(found, spec.caption, lambda t, s=spec: read_year_count_table(t, s))
+    flag_copied_tables([(table.ref(), table_facts) for table, table_facts in counts])
     # The data years are those of the tables' year columns (the staff date and prose years are not).
     years = sorted({f.year for f in facts if f.year is not None and f.period == str(f.year)})
 
     prose, missing = read_figures(flow, date)
+    check_arithmetic(prose, TEXT_CHECKS)
     facts.extend(prose)
+    check_arithmetic(facts, CHECKS)
     messages.extend(missing)
     raw.extend(cell for table in tables if id(table) not in used for cell in table_raw_cells(table))
-    flag_disagreements(facts)
+    flag_disagreements(facts, SAME_FIGURES)
     info = DocumentInfo(municipality=MUNICIPALITY, kind="strategy", title=document_title(flow) or doc.file_name,
                         period=f"{years[0]}..{years[-1]}" if years else "", edition=_edition(flow))
     return Extraction(layout="Bauska strategy", info=info, facts=facts, raw_cells=raw, messages=messages)

@@ -56,8 +56,9 @@ def extract(doc: ParsedDocument) -> Extraction:
         messages.append("no sentence names the future municipality whose population the article gives")
     for fact in facts:
         fact.year, fact.period = (int(year), year) if year else (None, None)
-        fact.add_flag(f"approximate (printed 'ap {fact.raw_value}'); the municipality as formed by the 2021 "
-                      "reform; the article prints no year, taken from the file name")
+        fact.add_flag("reform_municipality")
+        if year:
+            fact.add_flag("year_from_file_name", year=int(year))
     return Extraction(layout="LPS article", info=info, facts=facts, messages=messages)
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from ingest.checks import Pick, RangeCheck, RatioCheck, check_arithmetic, flag_disagreements
 from ingest.layouts import Layout
 from ingest.model import DocumentInfo, Extraction, ParsedDocument
-from ingest.specs import (FlowText, Pick, Prose, ProseGroup, RatioCheck, check_arithmetic, flag_disagreements,
-                          iso_period, read_prose_groups)
+from ingest.specs import FlowText, Prose, ProseGroup, iso_period, read_prose_groups
 
 MUNICIPALITY = "Latvija"
 SURVEY_DATE = r"Aptauja tika veikta (?P<year>\d{4})\.\s?gada (?P<month>[^\W\d_]+)"
@@ -97,6 +97,9 @@ CHECKS = (
                numerator=Pick("residents", "iedzīvotāju skaits", territory=_ANSWERING), scale=1 / 1000),
     RatioCheck(ratio=Pick("persons_per_case", _FAMILY_WORKERS), numerator=Pick("persons_in_cases", _FAMILY_WORKERS),
                denominator=Pick("active_cases", _FAMILY_WORKERS)),
+    # "vidēji 25-30 tūkstoši cilvēku" in the cases, and the 36 003 persons the social workers count in them.
+    RangeCheck(low=Pick("persons_in_cases", _FAMILY_WORKERS, "min"),
+               high=Pick("persons_in_cases", _FAMILY_WORKERS, "max"), exact=Pick("persons_in_cases", _FAMILY_WORKERS)),
 )
 
 

@@ -16,13 +16,18 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from ingest.checks import PartCheck, Pick, check_arithmetic, check_rows_sum, flag_disagreements, sum_tolerance
+from ingest.flags import Number, Reason, reason
 from ingest.layouts import Layout
+from ingest.layouts.tukums_evaluation_prose import CHECKS_WITH_TABLES, extract_prose_and_charts
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
 from ingest.numbers import LvNumber, parse_lv_number
+from ingest.place_names import unit_nominative
 from ingest.readers.flattened import flattened_tables
-from ingest.specs import FlowText, column_years, find_tables, flag_disagreements, month_number, table_raw_cells
+from ingest.specs import FlowText, column_years, find_tables, month_number, table_raw_cells
 
 MUNICIPALITY = "Tukuma novads"
 # The town as the staffing tables print it, and as the facts name it (the caseload table's own name).
@@ -69,9 +74,11 @@ class PairYearTable:
 @dataclass(frozen=True)
 class CaseTable:
     """Active cases per social-work position (rows) and case code: a cell lists codes one per line and the
-    next cell their counts. A row holding only a position cell is a section heading; a heading naming the
-    town gives its rows that territory. Further lines of a position cell name its territory; a row with no
-    position continues the position above (another worker in the same post)."""
+    next cell their counts; a code may carry a sub-label ('KC/ seniori'). A row holding only a position
+    cell is a section heading: a heading naming the town gives its rows that territory, one matching
+    `whole_municipality` none, and any other heading (not a place, such as the service providers' units)
+    is a unit, named in the nominative. Further lines of a position cell name its territory; a row with
+    no position continues the position above (another worker in the same post, or the rest of a cell)."""
 
     caption: str
     as_of: AsOf | None = None
@@ -81,10 +88,11 @@ class CaseTable:
     codes: str = r"sējums"
     counts: str = r"skaits"
     town_section: str = r"pilsēta$"
+    whole_municipality: str = r"^Visā novada\b"
 
 
 @dataclass(frozen=True)
-class CountTable:
+class TerritoryCountTable:
     """Rows are categories; each column whose header matches a key of `columns` counts something, for the
     territory a second header row names above it, if any. Rows repeating the header are skipped."""
 
@@ -137,7 +145,7 @@ TABLES = [
     CaseTable(
         caption=r"Klientu lietu skaits, ar kurām strādā",
         as_of=AsOf(r"Uz (?P<year>\d{4})\. gada (?P<day>\d{1,2})\. (?P<month>\w+) tika apkopots klientu lietu skaits")),
-    CountTable(
+    TerritoryCountTable(
         caption=r"Atbalsta formu atpazīstamība",
         columns={r"^Atpazīstamība": ("focus_group", "recognition", "count"),
                  r"^Ir pieejams": ("focus_group", "availability", "count")},
@@ -175,7 +183,7 @@ AS_OF_YEAR = r"\b[Uu]z (\d{4})\. gada"
 class _Dated:
     year: int | None = None
     period: str | None = None
-    flag: str | None = None
+    reason: Reason | None = None  # why the date needs care
 
 
 def read_as_of(flow: FlowText, spec: AsOf | None) -> _Dated:
@@ -194,10 +202,9 @@ def read_as_of(flow: FlowText, spec: AsOf | None) -> _Dated:
         period = f"{year}-{month:02d}-01..{year}-{month:02d}-{last:02d}"
     else:
         period = f"{year}-{month:02d}-{day:02d}"
-    flag = None
-    if spec.inferred:
-        flag = f"date not printed with the table; taken from '{m.group(0)}' ({flow.loc_at(m.start()).ref()})"
-    return _Dated(year, period, flag)
+    why = reason("date_from_sentence", sentence=m.group(0), where=flow.loc_at(m.start()).ref()) \
+        if spec.inferred else None
+    return _Dated(year, period, why)
 
 
 def _label(text: str) -> str:
@@ -217,15 +224,6 @@ def _unused_cells(table: Table, used: set[tuple[int, int]]) -> list[RawCell]:
             if cell.text and (r, c) not in used]
 
 
-def _check_sum(parent: Fact, parts: list[Fact]) -> None:
-    if not parts:
-        return
-    total = sum(p.value for p in parts)
-    if abs(total - parent.value) > 0.005:
-        parent.add_flag(f"subtotal {parent.raw_value} differs from the sum of its {len(parts)} rows "
-                        f"({total:,.2f})".replace(",", " "))
-
-
 def _ref(table: Table, row_name: str, column: str, cell: Cell) -> str:
     row_name, column = (" ".join(text.split()) for text in (row_name, column))
     return f"{table.ref()}; row '{row_name[:50]}', column '{column[:40]}', {cell.loc.ref()}"
@@ -238,7 +236,7 @@ class _Number:
     printed: str
     reading: LvNumber
     cell: Cell  # where it is printed
-    flag: str | None = None
+    reason: Reason | None = None  # why the way it was read needs care
 
 
 @dataclass
@@ -257,14 +255,14 @@ class _ServiceRow:
         return self.label
 
 
-def read_pair_year_table(table: Table, spec: PairYearTable, flow: FlowText) -> tuple[list[Fact], set, list[str]]:
+def read_pair_year_table(table: Table, spec: PairYearTable) -> tuple[list[Fact], set, list[str]]:
     header = table.rows[0]
     years = {c: y for c, y, _ in column_years(header)}
     if not years:
         return [], set(), [f"{table.ref()}: no year columns in the header"]
     used = {(0, c) for c in years} | {(0, 0)}
     rows = _service_rows(table, spec, years, used)
-    _read_lone_numbers_as_second(rows)
+    _read_lone_numbers(rows)
     facts = []
     for row in rows:
         for c, pair in row.numbers.items():
@@ -275,9 +273,8 @@ def read_pair_year_table(table: Table, spec: PairYearTable, flow: FlowText) -> t
                 fact = Fact(municipality=MUNICIPALITY, year=years[c], period=str(years[c]), topic=topic,
                             metric=metric, category=row.category, value=number.reading.value, unit=unit,
                             source_ref=_ref(table, row.category, header[c].text, number.cell),
-                            raw_value=number.printed, flag=number.reading.flag)
-                if number.flag:
-                    fact.add_flag(number.flag)
+                            raw_value=number.printed)
+                fact.add_reasons(number.reading.reasons + ((number.reason,) if number.reason else ()))
                 row.facts[(c, k)] = fact
                 facts.append(fact)
     _check_service_sums(rows)
@@ -348,9 +345,18 @@ def _children(rows: list[_ServiceRow], parent: _ServiceRow) -> list[_ServiceRow]
     return [r for r in rows if r.parent is parent]
 
 
-def _read_lone_numbers_as_second(rows: list[_ServiceRow]) -> None:
+def _read_lone_numbers(rows: list[_ServiceRow]) -> None:
     """A cell printing one number is read as its first (spend), unless every part of a row prints one
-    number in that year and together they add up to the row's second number (recipients)."""
+    number in that year and together they add up to the row's second number (recipients). Either way the
+    reading is flagged, as a guess; a lone 0 needs none (nothing spent, nobody served)."""
+    _read_as_second_where_parts_add_up(rows)
+    for row in rows:
+        for first, second in row.numbers.values():
+            if first is not None and second is None and first.reading.value:
+                first.reason = reason("lone_number_read_as_first")
+
+
+def _read_as_second_where_parts_add_up(rows: list[_ServiceRow]) -> None:
     for parent in rows:
         parts = _children(rows, parent)
         for c, pair in parent.numbers.items():
@@ -362,8 +368,8 @@ def _read_lone_numbers_as_second(rows: list[_ServiceRow]) -> None:
             total = sum(first.reading.value for first, _ in cells)
             if abs(total - pair[1].reading.value) < 0.005 and abs(total - (pair[0].reading.value or 0)) >= 0.005:
                 for cell in cells:
-                    cell[0].flag = (f"one number printed where two are expected; read as the second, as the "
-                                    f"rows add up to '{parent.label}' {pair[1].printed}")
+                    cell[0].reason = reason("lone_number_read_as_second", total_row=parent.label,
+                                            printed=pair[1].printed)
                     cell[0], cell[1] = None, cell[0]
 
 
@@ -373,7 +379,7 @@ def _check_service_sums(rows: list[_ServiceRow]) -> None:
             continue  # its rows are variants of it, not parts
         parts = _children(rows, parent)
         for (c, k), fact in parent.facts.items():
-            _check_sum(fact, [p.facts[(c, k)] for p in parts if (c, k) in p.facts])
+            check_rows_sum(fact, [p.facts[(c, k)] for p in parts if (c, k) in p.facts])
 
 
 # --------------------------------------------------------------------------- caseloads
@@ -398,8 +404,7 @@ def read_case_table(table: Table, spec: CaseTable, flow: FlowText) -> tuple[list
     for r, row in enumerate(table.rows[1:], start=1):
         position, codes, counts = (_cell(row, cols[k]) for k in ("position", "codes", "counts"))
         if position and not (codes and codes.text) and not (counts and counts.text):
-            heading = _label(position.text)
-            territory = _territory(heading) if re.search(spec.town_section, heading) else spec.territory
+            territory = _section_territory(_label(position.text), spec)
             used.add((r, cols["position"]))
             posts.append([])
             continue
@@ -422,8 +427,15 @@ def read_case_table(table: Table, spec: CaseTable, flow: FlowText) -> tuple[list
         posts[-1].append(current)
     dated = read_as_of(flow, spec.as_of)
     column = header[cols["counts"]].text
-    facts = [fact for post in posts for fact in _case_facts(table, spec, column, post, dated)]
-    return facts, used, messages
+    return _case_facts(table, spec, column, [w for post in posts for w in _workers(post)], dated), used, messages
+
+
+def _section_territory(heading: str, spec: CaseTable) -> str | None:
+    if re.search(spec.town_section, heading):
+        return _territory(heading)
+    if re.search(spec.whole_municipality, heading, re.IGNORECASE):
+        return spec.territory
+    return unit_nominative(heading)
 
 
 def _column(header: list[Cell], pattern: str) -> int | None:
@@ -439,33 +451,70 @@ def _code_counts(codes: Cell | None, counts: Cell | None) -> list[tuple[str, _Nu
     number (nothing can be paired safely)."""
     if not counts or not counts.text:
         return []
-    code_lines = codes.text.split("\n") if codes and codes.text else []
+    code_lines = [re.sub(r"\s*/\s*", "/", code.strip()) for code in codes.text.split("\n")] \
+        if codes and codes.text else []
     count_lines = counts.text.split("\n")
     if len(code_lines) != len(count_lines):
         return None
     return [(code, _Number(count, parse_lv_number(count), counts)) for code, count in zip(code_lines, count_lines)]
 
 
-def _case_facts(table: Table, spec: CaseTable, column: str, post: list[_CaseRow], dated: _Dated) -> list[Fact]:
-    """Facts of one position's rows; where a code recurs over its rows (several workers in one post),
-    each row's category is numbered so that every worker keeps a figure of their own."""
+def _workers(post: list[_CaseRow]) -> list[_CaseRow]:
+    """The workers of one position's rows: a row each where a code recurs over the rows (several workers in
+    one post), else one worker whose cells run on over the rows."""
     code_sets = [{code for code, _ in row.entries} for row in post]
-    numbered = any(sum(code in codes for codes in code_sets) > 1 for code in set().union(*code_sets))
+    if any(sum(code in codes for codes in code_sets) > 1 for code in set().union(*code_sets)):
+        return post
+    return [replace(post[0], entries=[entry for row in post for entry in row.entries])] if post else []
+
+
+def _case_facts(table: Table, spec: CaseTable, column: str, workers: list[_CaseRow], dated: _Dated) -> list[Fact]:
+    """Facts of every worker's cases; workers with the same position in the same territory (within one post
+    or in different places of the table) are numbered, so that each keeps a category of their own."""
+    same = Counter((w.position, w.territory) for w in workers)
+    numbered: Counter = Counter()
     facts = []
-    for n, row in enumerate(post, start=1):
-        category = f"{row.position} #{n}" if numbered else row.position
-        for code, count in row.entries:
+    for worker in workers:
+        place = (worker.position, worker.territory)
+        numbered[place] += 1
+        category = f"{worker.position} #{numbered[place]}" if same[place] > 1 else worker.position
+        for code, count in worker.entries:
             if count.reading.value is None:
                 continue
-            fact = Fact(municipality=MUNICIPALITY, territory=row.territory, year=dated.year, period=dated.period,
+            fact = Fact(municipality=MUNICIPALITY, territory=worker.territory, year=dated.year, period=dated.period,
                         topic="caseload", metric="active_cases", category=category,
                         subgroup=f"{code} ({spec.stage})" if spec.stage else code,
                         value=count.reading.value, unit="cases", raw_value=count.printed,
-                        source_ref=_ref(table, category, f"{column}: {code}", count.cell), flag=count.reading.flag)
-            if dated.flag:
-                fact.add_flag(dated.flag)
+                        source_ref=_ref(table, category, f"{column}: {code}", count.cell))
+            fact.add_reasons(count.reading.reasons + ((dated.reason,) if dated.reason else ()))
             facts.append(fact)
     return facts
+
+
+def availability_checks(facts: list[Fact]) -> tuple[PartCheck, ...]:
+    """4. tabula: the answers that a form of support is available in a parish are a part of the answers
+    that recognise it, in all parishes together."""
+    return tuple(PartCheck(Pick("availability", f.category, territory=f.territory), Pick("recognition", f.category))
+                 for f in facts if f.metric == "availability")
+
+
+def check_stage_totals(facts: list[Fact]) -> None:
+    """Caseloads restated after a change (the pilot's cases redistributed among its workers) keep the cases
+    of each code: where a code's cases add up to another number after the change, they are flagged."""
+    stages = [spec.stage for spec in TABLES if isinstance(spec, CaseTable) and spec.stage]
+    by_stage: dict[str, dict[str, list[Fact]]] = {stage: {} for stage in stages}
+    for fact in facts:
+        m = re.fullmatch(r"(?P<code>.+) \((?P<stage>[^()]+)\)", fact.subgroup or "")
+        if fact.metric == "active_cases" and m and m["stage"] in by_stage:
+            by_stage[m["stage"]].setdefault(m["code"], []).append(fact)
+    for before, after in zip(stages, stages[1:]):
+        for code, later in by_stage[after].items():
+            earlier = sum(f.value for f in by_stage[before].get(code, []))
+            total = sum(f.value for f in later)
+            if abs(total - earlier) > sum_tolerance(later + by_stage[before].get(code, [])):
+                for fact in later:
+                    fact.add_flag("stage_total_differs", code=code, stage=after, total=total, earlier_stage=before,
+                                  earlier=earlier)
 
 
 # --------------------------------------------------------------------------- counts per territory
@@ -497,7 +546,8 @@ def _sub_header(table: Table) -> list[Cell] | None:
     return None
 
 
-def read_count_table(table: Table, spec: CountTable, flow: FlowText) -> tuple[list[Fact], set, list[str]]:
+def read_territory_count_table(table: Table, spec: TerritoryCountTable,
+                               flow: FlowText) -> tuple[list[Fact], set, list[str]]:
     sub = _sub_header(table)
     headers = spanned_headers(table.rows[0], sub)
     dated = read_as_of(flow, spec.as_of)
@@ -521,7 +571,8 @@ def read_count_table(table: Table, spec: CountTable, flow: FlowText) -> tuple[li
             fact = Fact(municipality=MUNICIPALITY, territory=_territory(territory) if territory else None,
                         year=dated.year, period=dated.period, topic=topic, metric=metric, category=category,
                         value=number.value, unit=unit, source_ref=_ref(table, category, column, cell),
-                        raw_value=cell.text, flag=number.flag)
+                        raw_value=cell.text)
+            fact.add_reasons(number.reasons)
             facts.append(fact)
             used.update({(r, 0), (r, c)} if not number.rest else {(r, 0)})
     return facts, used, []
@@ -625,21 +676,21 @@ def _staffing_column(table: Table, spec: StaffingTable, column: list[tuple[int, 
             territory, row_category = None, _label(table.rows[r][0].text)
         fact = Fact(municipality=MUNICIPALITY, territory=territory, year=dated.year, period=dated.period,
                     topic=topic, metric=metric, category=row_category, subgroup=subhead, value=number.value,
-                    unit=unit, raw_value=cell.text, flag=number.flag,
+                    unit=unit, raw_value=cell.text,
                     source_ref=_ref(table, table.rows[r][0].text, f"{category}: {subhead}" if subhead else category,
                                     cell))
+        fact.add_reasons(number.reasons)
         if number.rest:
-            fact.add_flag(f"printed '{cell.text}': the first number is read; the table does not say what "
-                          f"'{number.rest}' is")
+            fact.add_flag("unexplained_second_number", printed=cell.text, rest=number.rest)
         else:
             used.add((r, c))
-        if dated.flag:
-            fact.add_flag(dated.flag)
+        if dated.reason:
+            fact.add_reasons((dated.reason,))
         facts.append(fact)
         if r in totals:
             total_fact = fact
     if total_fact:
-        _check_sum(total_fact, [f for f in facts if f is not total_fact])
+        check_rows_sum(total_fact, [f for f in facts if f is not total_fact])
     return facts
 
 
@@ -663,13 +714,13 @@ def _check_residents_spans(facts: list[Fact], territories: dict[int, str]) -> No
         if all(n in own for n in names):
             covered = sum(own[n] for n in names)
             if abs(covered - fact.value) > 0.005:
-                fact.add_flag(f"{fact.raw_value} is not the sum of the residents of {fact.territory} "
-                              f"({covered:.0f}); the merged cell may cover other rows")
+                fact.add_flag("merged_cell_not_sum", printed=fact.raw_value, territory=fact.territory,
+                              sum=Number(covered, decimals=0))
 
 
 # --------------------------------------------------------------------------- amounts
 
-def read_amount_table(table: Table, spec: AmountTable, flow: FlowText) -> tuple[list[Fact], set, list[str]]:
+def read_amount_table(table: Table, spec: AmountTable) -> tuple[list[Fact], set, list[str]]:
     used = {(0, c) for c in range(len(table.rows[0]))}
     facts, total = [], None
     for r, row in enumerate(table.rows[1:], start=1):
@@ -682,25 +733,23 @@ def read_amount_table(table: Table, spec: AmountTable, flow: FlowText) -> tuple[
         column = table.rows[0][value_col].text if value_col < len(table.rows[0]) else ""
         fact = Fact(municipality=MUNICIPALITY, year=None, topic=spec.topic, metric=spec.metric,
                     category=category, subgroup=spec.subgroup, value=number.value, unit=spec.unit,
-                    source_ref=_ref(table, category, column, cell), raw_value=cell.text, flag=number.flag)
+                    source_ref=_ref(table, category, column, cell), raw_value=cell.text)
+        fact.add_reasons(number.reasons)
         facts.append(fact)
         used.update({(r, 0), (r, value_col)})
         if re.search(spec.total, row[0].text.strip(), re.IGNORECASE):
             total = fact
     if total:
-        _check_sum(total, [f for f in facts if f is not total])
+        check_rows_sum(total, [f for f in facts if f is not total])
     return facts, used, []
 
 
 # --------------------------------------------------------------------------- the document
 
-_READERS = {
-    PairYearTable: read_pair_year_table,
-    CaseTable: read_case_table,
-    CountTable: read_count_table,
-    StaffingTable: read_staffing_table,
-    AmountTable: read_amount_table,
-}
+_READERS = {PairYearTable: read_pair_year_table, AmountTable: read_amount_table}
+# Tables whose figures a sentence of the running text dates: their readers take the text too.
+_DATED_READERS = {CaseTable: read_case_table, TerritoryCountTable: read_territory_count_table,
+                  StaffingTable: read_staffing_table}
 
 
 def read_tables(doc: ParsedDocument, flow: FlowText) -> tuple[list[Fact], list[RawCell], list[str]]:
@@ -716,7 +765,8 @@ def read_tables(doc: ParsedDocument, flow: FlowText) -> tuple[list[Fact], list[R
             messages.append(f"no table matched {spec.caption!r}")
         for table in tables:
             read.add(id(table))
-            found, used, notes = _READERS[type(spec)](table, spec, flow)
+            dated = _DATED_READERS.get(type(spec))
+            found, used, notes = dated(table, spec, flow) if dated else _READERS[type(spec)](table, spec)
             facts += found
             raw += _unused_cells(table, used)
             messages += notes
@@ -738,11 +788,14 @@ def read_case_codes(doc: ParsedDocument) -> list[tuple[str, str]]:
 
 
 def territory_list(facts: list[Fact]) -> list[tuple[str, str, str]]:
-    """Every territory the facts name: a unit where several are joined, else the town or a parish."""
+    """Every territory the facts name: the town, a parish (one word), or a unit (parishes joined, or a
+    part of the service named in words, such as its providers' units)."""
     names = sorted({f.territory for f in facts if f.territory})
 
     def kind(name: str) -> str:
-        return "unit" if "/" in name else "town" if re.search(r"pilsēta$", name) else "parish"
+        if re.search(r"pilsēta$", name):
+            return "town"
+        return "unit" if "/" in name or " " in name else "parish"
 
     return [(MUNICIPALITY, name, kind(name)) for name in names]
 
@@ -761,23 +814,15 @@ def _document_info(doc: ParsedDocument, facts: list[Fact]) -> DocumentInfo:
                         published=published, edition=published if title else None)
 
 
-def _prose_and_charts(doc: ParsedDocument) -> tuple[list[Fact], list[RawCell]]:
-    """Facts of the prose and the chart data, read by a module of their own, which may not exist yet."""
-    try:
-        from ingest.layouts.tukums_evaluation_prose import extract_prose_and_charts
-    except ModuleNotFoundError as exc:
-        if exc.name != "ingest.layouts.tukums_evaluation_prose":
-            raise
-        return [], []
-    return extract_prose_and_charts(doc, MUNICIPALITY)
-
-
 def extract(doc: ParsedDocument) -> Extraction:
     flow = FlowText(doc.lines)
     facts, raw, messages = read_tables(doc, flow)
-    prose_facts, prose_raw = _prose_and_charts(doc)
+    prose_facts, prose_raw, prose_messages = extract_prose_and_charts(doc, MUNICIPALITY)
     facts += prose_facts
     raw += prose_raw
+    messages += prose_messages
+    check_stage_totals(facts)
+    check_arithmetic(facts, CHECKS_WITH_TABLES + availability_checks(facts))
     flag_disagreements(facts)
     return Extraction(layout="Tukums evaluation", info=_document_info(doc, facts), facts=facts, raw_cells=raw,
                       territories=territory_list(facts), case_codes=read_case_codes(doc), messages=messages)

@@ -14,30 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.checks import (ChangeCheck, PartCheck, Pick, RatioCheck, ShareCheck, SumCheck, check_arithmetic,
+                           sum_of, sum_tolerance)
 from ingest.model import Cell, Fact, Location, ParsedDocument, RawCell
 from ingest.numbers import parse_lv_number
-from ingest.specs import (FlowText, Pick, Prose, ProseGroup, RatioCheck, SumCheck, check_arithmetic,
-                          iso_period, read_prose_groups)
+from ingest.place_names import parish_nominative
+from ingest.specs import FlowText, Prose, ProseGroup, iso_period, read_prose_groups
 
 INT = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"  # a whole number, perhaps grouped by spaces: "281 380"
 DEC = r"\d+(?:[.,]\d+)?"
 PCT = DEC + r"\s?%"
 THOUSANDS = DEC + r" tūkstoši"  # "31,9 tūkstoši": parse_lv_number reads the number, the rule scales it
-
-
-def parish_nominative(printed: str) -> str:
-    """Parish names printed in the genitive ('Degoles pagastā', 'Slampes un Džūkstes pagastu') in the
-    nominative that territories use: 'Degoles' -> 'Degole', 'Irlavas' -> 'Irlava', 'Jaunsātu' ->
-    'Jaunsāti'; 'Slampes un Džūkstes' or 'Slampes/Džūkstes' -> 'Slampe/Džūkste'."""
-    names = [n for n in re.split(r"\s*/\s*|\s+un\s+", printed.strip()) if n]
-    return "/".join(_nominative(n) for n in names)
-
-
-def _nominative(name: str) -> str:
-    for ending, nominative in (("es", "e"), ("as", "a"), ("u", "i")):
-        if name.endswith(ending):
-            return name[: -len(ending)] + nominative
-    return name
 
 
 # =========================================================================== prose figures
@@ -53,6 +40,7 @@ SERVICE_UNITS = "Sociālo pakalpojumu struktūrvienības"
 DEPARTMENT = "Sociālā darba un sociālās palīdzības nodaļa"
 WITHOUT_PROVIDERS = "neuzskaitot sociālā pakalpojuma sniedzējus"
 OF_PROVIDED = "no visiem pašvaldības nodrošinātajiem pakalpojumiem"
+ADMINISTRATION = "Sociālā darba un sociālās palīdzības administrēšana"
 SHARE = ("population", "residents_share", "percent")
 
 # The population paragraph: "Iedzīvotāji 2015. gada 1. janvārī Tukuma novadā dzīvo 31,9 tūkstoši ...".
@@ -288,8 +276,10 @@ BUDGET = (
     Prose(_GROUP_FLAT + rf"{DEC} euro, no kurām (?P<who>[^,]+?) sedza (?P<value>{PCT})", "budget", "share",
           "percent", _GROUP_FLAT_COST, subgroup="{who}"),
     Prose(rf"(?P<year>\d{{4}})\.gadā sociālā darba un sociālās palīdzības nodrošināšanai pašvaldība ir "
-          rf"tērējusi (?P<value>{INT}) euro", "budget", "spend", "EUR",
-          "Sociālā darba un sociālās palīdzības administrēšana"),
+          rf"tērējusi (?P<value>{INT}) euro", "budget", "spend", "EUR", ADMINISTRATION),
+    Prose(rf"(?P<year>\d{{4}})\.gadā sociālā darba un sociālās palīdzības nodrošināšanai pašvaldība ir "
+          rf"tērējusi {INT} euro, kas ir par (?P<value>{INT}) euro mazāk", "budget", "change", "EUR", ADMINISTRATION,
+          scale=-1.0),
     # The cost of the two models the document proposes (no year: estimates for the future), named as the
     # tables of their costs (10. and 12. tabula) name them, so that the totals meet.
     Prose(_MIN_MODEL + rf"(?P<value>{INT}) euro finansējums", "budget", "funding_need", "EUR", "Kopā",
@@ -369,6 +359,23 @@ FOCUS = (
           "fokusgrupas"),
     Prose(r"(?P<parish>[A-ZĀČĒĢĪĶĻŅŠŪŽ]\w+) pagastā\s*[-–]\s*(?P<value>\d+) respondent\w*", "focus_group",
           "respondents", "persons", "fokusgrupu intervijas", territory="{parish}", every=True),
+    # The text's summary of 4. tabula, named as the table names each form of support (so that they meet).
+    *(Prose(pattern, "focus_group", "recognition", "count", form) for pattern, form in (
+        (r"visatpazīstamākā ir sociālā palīdzība - (?P<value>\d+) atbildes", "Sociālā palīdzība (pabalsti)"),
+        (r"ilgstošas sociālās aprūpes un sociālās rehabilitācijas pakalpojums institūcijā un patversmes "
+         r"pakalpojums – (?P<value>\d+) atbildes", "Ilgstošā aprūpe (pansionāts)"),
+        (r"institūcijā un patversmes pakalpojums – (?P<value>\d+) atbildes", "Patversme"),
+        (r"tad aprūpe mājās – (?P<value>\d+) atbildes", "Aprūpe mājās"),
+        (r"psihosociālo palīdzību \(konsultēšanu\) atpazīst attiecīgi – (?P<value>\d+) un",
+         "Individuāls sociālais darbs"),
+        (r"atpazīst attiecīgi – \d+ un (?P<value>\d+)", "Psihosociālā palīdzība (konsultācijas)"),
+        (r"prasmju mācīšanu ģimenēm ar bērniem \((?P<value>\d+) atbildes\)", "Prasmju mācīšana ģimenēm"),
+        (r"ilgstošo bezdarbnieku kompetences paaugstināšanai \((?P<value>\d+) atbilde\)",
+         "Grupa ilgstošajiem bezdarbniekiem"),
+        *((rf"{name},? [^(]*\(pa (?P<value>\d+) atbildei katram", form) for name, form in (
+            ("servisa dzīvokļa pakalpojums", "Servisa dzīvoklis"), ("pusceļa mājas pakalpojums", "Pusceļa māja"),
+            ("specializētās darbnīcas", "Specializētās darbnīcas"))),
+    )),
 )
 
 PROSE = (
@@ -389,6 +396,9 @@ def _parts(metric: str, category: str, *subgroups: str, territory: str | None = 
     return tuple(Pick(metric, category, s, territory=territory) for s in subgroups)
 
 
+_DISABLED_ADULTS = "pilngadīgu personu skaits, kurām noteikta invaliditāte"
+_DISABLED_CHILDREN = "bērni, kuriem noteikta invaliditāte"
+_MEZROZITES = "Sociālā pakalpojuma centra “Mežrozītes” grupu dzīvokļa izveide un aprīkošana"
 # Totals and parts the text gives side by side, and the law's norm.
 CHECKS = (
     SumCheck(total=Pick("pensioners", "pensionāri", unit="persons"),
@@ -429,6 +439,28 @@ CHECKS = (
     SumCheck(total=Pick("residents", "iedzīvotāju skaits", territory="Slampe/Džūkste"),
              parts=(Pick("residents", "iedzīvotāju skaits", territory="Slampe"),
                     Pick("residents", "iedzīvotāju skaits", territory="Džūkste"))),
+    # "no tām ...", "no tiem ...": parts of the figure before them.
+    PartCheck(Pick("persons_with_disability", _DISABLED_ADULTS, "kurām ir nepieciešama īpašā kopšana"),
+              Pick("persons_with_disability", _DISABLED_ADULTS, unit="persons")),
+    PartCheck(Pick("children", _DISABLED_CHILDREN, "kuriem ir nepieciešama īpašā kopšana"),
+              Pick("children", _DISABLED_CHILDREN)),
+    PartCheck(Pick("children", _DISABLED_CHILDREN), Pick("children", "bērni", unit="persons")),
+    # the shares printed in brackets after a count, of the residents
+    *(ShareCheck(Pick(metric, category, unit="percent"), Pick(metric, category, unit="persons"),
+                 (Pick("residents", "iedzīvotāju skaits"),))
+      for metric, category in (("pensioners", "pensionāri"), ("persons_with_disability", _DISABLED_ADULTS),
+                               ("children", "bērni"))),
+)
+
+# The text's shares and changes against the amounts the tables and the chart data give.
+CHECKS_WITH_TABLES = (
+    *(ShareCheck(Pick("share", part), Pick("spend", part), (Pick("spend", PROVIDED), Pick("spend", PURCHASED)))
+      for part in (PROVIDED, PURCHASED)),
+    *(ShareCheck(Pick("share", service, OF_PROVIDED), Pick("spend", service), (Pick("spend", PROVIDED),))
+      for service in ("Irlavas bērnu nams/ patversme", "Aprūpe mājās", "Invalīdu dienas centrs „Saime”")),
+    ShareCheck(Pick("share", _MEZROZITES, "Labklājības ministrija"),
+               Pick("funding", _MEZROZITES, "Labklājības ministrija"), (Pick("spend", _MEZROZITES),)),
+    ChangeCheck(Pick("change", ADMINISTRATION), Pick("spend", ADMINISTRATION)),
 )
 
 
@@ -491,8 +523,7 @@ CHARTS = (
         same_as={r"Nodrošinātie sociālie pakalpojumi": PROVIDED,
                  r"Pirktie sociālie pakalpojumi": PURCHASED,
                  r"Asistenta pakalpojum(?:s|i)": "Asistenta pakalpojums, valsts finansēts",
-                 r"Sociālā darba un sociālās palīdzības administrēšana":
-                     "Sociālā darba un sociālās palīdzības administrēšana",
+                 r"Sociālā darba un sociālās palīdzības administrēšana": ADMINISTRATION,
                  r"Sociālā dienesta uzturēšanas izdevu(?:mi|si)": "Sociālā dienesta uzturēšanas izdevumi"},
         label_map={r"^Sociālā palīdzība$": ("social_assistance", "spend", "EUR")},
         part_of="social protection total"),
@@ -587,25 +618,28 @@ def _series_facts(series: Series, spec: ChartData, known: dict[str, str | None],
         category = (spec.category.format(**{k: v or "" for k, v in known.items()}) if spec.category
                     else _category(label.text, spec))
         number = parse_lv_number(cell.text)
-        facts.append(Fact(
-            municipality=municipality, year=when[0], period=when[1], topic=topic, metric=metric,
-            category=category, value=number.value, unit=unit, raw_value=cell.text, flag=number.flag,
-            source_ref=f"chart data ({spec.name}), {cell.loc.ref()}; label '{label.text[:50]}'"))
+        fact = Fact(municipality=municipality, year=when[0], period=when[1], topic=topic, metric=metric,
+                    category=category, value=number.value, unit=unit, raw_value=cell.text,
+                    source_ref=f"chart data ({spec.name}), {cell.loc.ref()}; label '{label.text[:50]}'")
+        fact.add_reasons(number.reasons)
+        facts.append(fact)
     return facts
 
 
 def _check_parts(parts: list[Fact], totals: list[Fact]) -> None:
-    """A split should add up, year by year, to the total another chart gives."""
-    by_year: dict[int | None, float] = {}
+    """A split (one run of chart data) should add up, year by year, to the total another chart gives."""
+    by_year: dict[int | None, list[Fact]] = {}
     for fact in parts:
-        by_year[fact.year] = by_year.get(fact.year, 0.0) + fact.value
+        by_year.setdefault(fact.year, []).append(fact)
     for total in totals:
-        added = by_year.get(total.year)
-        if added is None or abs(added - total.value) <= 0.5:
+        if total.year not in by_year:
             continue
-        why = f"the split of the same chart data adds up to {round(added):,}".replace(",", " ")
-        if why not in (total.flag or ""):  # the 2015 split is printed twice, once rounded
-            total.add_flag(f"{why}, not {total.raw_value}")
+        split = by_year[total.year]
+        added = sum_of(split)
+        if abs(added.value - total.value) > sum_tolerance([*split, total]):
+            # The 2015 split is printed twice: each print that does not add up gives its own reason.
+            total.add_flag("chart_split_differs", sum=added, printed=total.raw_value,
+                           where=split[0].source_ref.split(";")[0])
 
 
 def _raw_cells(series: Series) -> list[RawCell]:
@@ -641,14 +675,11 @@ def read_charts(doc: ParsedDocument, flow: FlowText, municipality: str,
 
 # =========================================================================== entry point
 
-def extract_prose_and_charts(doc: ParsedDocument, municipality: str,
-                             messages: list[str] | None = None) -> tuple[list[Fact], list[RawCell]]:
-    """Facts of the prose figures and of the chart data; raw cells for the chart runs no spec reads.
-    What the specs expected but did not find is appended to `messages` when one is given."""
-    messages = messages if messages is not None else []
+def extract_prose_and_charts(doc: ParsedDocument, municipality: str) -> tuple[list[Fact], list[RawCell], list[str]]:
+    """Facts of the prose figures and of the chart data; raw cells for the chart runs no spec reads; and a
+    message for each rule, context sentence or chart the specs expected but did not find."""
     flow = FlowText(doc.lines)
-    prose, missing = read_prose_groups(flow, PROSE, municipality)
-    messages.extend(missing)
+    prose, messages = read_prose_groups(flow, PROSE, municipality)
     check_arithmetic(prose, CHECKS)
     charts, raw = read_charts(doc, flow, municipality, messages)
-    return prose + charts, raw
+    return prose + charts, raw, messages

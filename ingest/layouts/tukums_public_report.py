@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ingest.checks import (ChangeCheck, PartCheck, Pick, RatioCheck, SameFigure, SumCheck, check_arithmetic,
+                           flag_disagreements)
 from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table, TextLine
 from ingest.numbers import LvNumber, parse_lv_number
-from ingest.specs import (YEAR, FlowText, Pick, Prose, ProseGroup, SumCheck, YearTable, caption_year_flag,
-                          check_arithmetic, column_years, find_tables, flag_disagreements, printed_period,
-                          read_prose_groups, read_year_table, table_raw_cells)
+from ingest.specs import (YEAR, FlowText, Prose, ProseGroup, YearTable, caption_year_reason, column_years, find_tables,
+                          printed_period, read_prose_groups, read_year_table, table_raw_cells)
 
 MUNICIPALITY = "Tukuma novads"
 TITLE = re.compile(r"(?P<year>(?:19|20)\d\d)\.\s*GADA\s+PUBLISKAIS\s+PĀRSKATS", re.IGNORECASE)
@@ -40,7 +41,7 @@ class YearTableRule:
 
 
 @dataclass(frozen=True)
-class CountList:
+class SectionedCountList:
     """A list of services and how many received each, in sections headed '<service> | <where> kopā
     saņēmuši'; the list may run on in caption-less tables (split by blank lines or page breaks)."""
 
@@ -69,8 +70,8 @@ YEAR_TABLES = [
 ]
 
 COUNT_LISTS = [
-    CountList(caption=r"Avotiņ", section=r"kopā\s+saņ[eē]muši", topic="recipients", metric="persons",
-              unit="persons"),
+    SectionedCountList(caption=r"Avotiņ", section=r"kopā\s+saņ[eē]muši", topic="recipients", metric="persons",
+                       unit="persons"),
 ]
 
 # What a count printed in a cell counts, by the word that follows it: (word regex, metric, unit).
@@ -194,8 +195,9 @@ def status_rules(status: str, metric: str, category: str) -> list[Prose]:
 
 POPULATION = [
     rule(_POPULATION + r"{n} personas", "population", "residents", "persons", "iedzīvotāju skaits"),
-    rule(_POPULATION + r"[\d ]+ personas \(deklarējušas savu dzīvesvietu {n} personas", "population", "residents",
-         "persons", "deklarējušas savu dzīvesvietu"),
+    # The residents who declared their address are a part of the residents, not a rival total.
+    rule(_POPULATION + r"[\d ]+ personas \((?P<part>deklarējušas savu dzīvesvietu) {n} personas", "population",
+         "residents", "persons", "iedzīvotāju skaits", subgroup="{part}"),
     *status_rules("par trūcīgām atzītas ", "poor", _POOR_CAT),
     *status_rules("par maznodrošinātām atzītas ", "low_income", _LOW_CAT),
 ]
@@ -230,6 +232,11 @@ _START_OF_LIFE = "vienreizējs pabalsts patstāvīgas dzīves uzsākšanai"
 _HOUSEHOLD_ITEMS = "vienreizējs pabalsts sadzīves priekšmetu un mīkstā inventāra iegādei"
 _CARE_LEAVERS_HOUSING = "mājokļa pabalsts bārenim pēc ārpusģimenes aprūpes beigšanās"
 _STUDYING = "ikmēneša izdevumu segšana, ja persona turpina mācības"
+# 3.4. tabula's names of the GMI and housing benefits paid to Ukrainian civilians
+_UKRAINIAN_GMI = "Garantētā minimālā ienākuma (GMI) pabalsts"
+_UKRAINIAN_HOUSING = "Mājokļa pabalsts mājsaimniecībai no Ukrainas ar īres līgumu"
+_CARE_LEAVERS = "pabalsts bārenim un bez vecāku gādības palikušam bērnam pēc ārpusģimenes aprūpes beigšanās"
+_SCHOOL_THINGS = "Pabalsts mācību grāmatām, kancelejas precēm"
 _RECEIVED = r"Pabalstus saņēmuši "
 _AGES = r"Vislielākais pabalstu saņēmēju īpatsvars ir "
 _WORKING_AGE = "personas darbspējīgā vecumā"
@@ -325,6 +332,9 @@ CARE = [
     care(_CLOTHED + r"{n} ģimenēm", "families", _FOSTER_CLOTHES),
     care(_CLOTHED + r"\d+ ģimenēm par {n} bērniem", "children", _FOSTER_CLOTHES),
     care(r"patstāvīgas dzīves uzsākšanai izlietoti [\d ,]+ euro {d} {n} bērniem", "children", _START_OF_LIFE),
+    # The same benefits counted again in the section on out-of-family care.
+    care(r"{n} jaunieši saņēma vienreizēju pabalstu patstāvīgas dzīves uzsākšanai", "children", _START_OF_LIFE),
+    care(r"{n} personas saņem ikmēneša pabalstu pilngadību sasnieg\w+ bāreņiem", "children", _STUDYING),
     care(r"sadzīves priekšmetu un mīkstā inventāra iegādei [\d ,]+ euro {d} {n} bērniem", "children",
          _HOUSEHOLD_ITEMS),
     care(r"mājokļa pabalstam izlietoti [\d ,]+ euro {n} bērniem", "children", _CARE_LEAVERS_HOUSING),
@@ -410,15 +420,17 @@ def _centre(anchor: str, category: str, territory: str,
             for pattern, metric, unit, sub in figures]
 
 
+_DZUKSTE_CENTRE = "Džūkstes kopienas centrs “Tev”"
 COMMUNITY_CENTRES = [
     *_centre(r"Irlavas kopienas centrā", "Irlavas kopienas centrs “Dzintariņi”", "Irlava", [
         (r"kopienas centrs ikdienā apmeklēts {n} reizes", "visits", "visits", None),
         (r"kopienas centrs ikdienā apmeklēts \d+ reizes \({y}\. gadā {d} {n} reizes", "visits", "visits", None),
         (r"Dušas pakalpojums izmantots {n} reizes", "uses", "count", "dušas pakalpojums"),
     ]),
-    *_centre(r"Džūkstes kopienas centrā", "Džūkstes kopienas centrs “Tev”", "Džūkste", [
+    *_centre(r"Džūkstes kopienas centrā", _DZUKSTE_CENTRE, "Džūkste", [
         (r"{y}\. gadā kopienas centrs apmeklēts {n} reizes", "visits", "visits", None),
         (r"Salīdzinot ar {y}\. gadu, kad kopienas centru apmeklējums bija {n} reizes", "visits", "visits", None),
+        (r"skaits ir audzis par {n} apmeklējumiem", "change", "visits", None),
         (r"veļas mazgāšana, kura izmantota {n} reizes", "uses", "count", "veļas mazgāšana"),
         (r"dušas pakalpojums, kurš izmantots {n} reizes", "uses", "count", "dušas pakalpojums"),
     ]),
@@ -576,6 +588,30 @@ CHECKS = (
     SumCheck((Pick("persons", _PSYCHOLOGIST_CAT, "pilngadīgas personas"), Pick("children", _PSYCHOLOGIST_CAT)),
              Pick("persons", _PSYCHOLOGIST_CAT)),
     SumCheck(tuple(Pick("persons", home) for home in _GROUP_HOMES), Pick("persons", _ALL_GROUP_HOMES)),
+    # The text's totals against the tables' rows: social assistance (3.1. tabula), the benefits to care
+    # leavers (3.2. tabula) and the separate expenses paid to Ukrainian civilians (3.4. tabula).
+    SumCheck(tuple(Pick("spend", kind) for kind in (_GMI, _HOUSING, _SEPARATE, _CRISIS)), Pick("spend", _ALL)),
+    SumCheck(tuple(Pick("spend", kind) for kind in (_START_OF_LIFE, _HOUSEHOLD_ITEMS, _CARE_LEAVERS_HOUSING,
+                                                    _STUDYING)), Pick("spend", _CARE_LEAVERS)),
+    SumCheck(tuple(Pick("spend", kind, UKRAINIANS) for kind in ("Veselības aprūpei", _SCHOOL_THINGS)),
+             Pick("spend", _SEPARATE, UKRAINIANS)),
+    # What is paid to Ukrainian civilians (3.4. tabula, and the text) is a part of each benefit, year by year.
+    *(PartCheck(Pick(metric, part, UKRAINIANS), Pick(metric, whole))
+      for metric, part, whole in (("spend", _UKRAINIAN_GMI, _GMI), ("spend", _GMI, _GMI), ("spend", _HOUSING, _HOUSING),
+                                  ("spend", _UKRAINIAN_HOUSING, _HOUSING), ("spend", _SEPARATE, _SEPARATE),
+                                  ("spend", _CRISIS, _CRISIS), ("households", _UKRAINIAN_GMI, _GMI),
+                                  ("persons", _UKRAINIAN_GMI, _GMI), ("households", _CRISIS, _CRISIS),
+                                  ("persons", _CRISIS, _CRISIS))),
+    # The average GMI benefit a person received in the year, against what the benefit cost and whom it reached.
+    RatioCheck(ratio=Pick("average_benefit", _GMI, "vienai personai gadā"), numerator=Pick("spend", _GMI),
+               denominator=Pick("persons", _GMI)),
+    ChangeCheck(Pick("change", _DZUKSTE_CENTRE, territory="Džūkste"),
+                Pick("visits", _DZUKSTE_CENTRE, territory="Džūkste")),
+)
+# One figure under two names: a benefit paid to Ukrainian civilians, in the text and in 3.4. tabula.
+SAME_FIGURES = (
+    SameFigure(Pick("spend", _GMI, UKRAINIANS), Pick("spend", _UKRAINIAN_GMI, UKRAINIANS)),
+    SameFigure(Pick("spend", _HOUSING, UKRAINIANS), Pick("spend", _UKRAINIAN_HOUSING, UKRAINIANS)),
 )
 # Totals whose every subgroup, as printed (age groups, care levels), is a part: (metric, category).
 LISTED_PARTS = (("poor_persons", _POOR_CAT), ("low_income_persons", _LOW_CAT), ("persons", _HOME_CARE))
@@ -666,7 +702,8 @@ def _second_values(table: Table, spec: YearTable, group: str | None,
                     continue
                 fact = _cell_fact(table, header, r, c, category, year=year, period=period, topic=spec.topic,
                                   metric=spec.metric, unit=spec.unit, value=number.value,
-                                  subgroup=f"{group}: {words}" if group else words, flag=number.flag)
+                                  subgroup=f"{group}: {words}" if group else words)
+                fact.add_reasons(number.reasons)
                 _add_caption_flag(fact, table)
                 facts.append(fact)
             if parts and all(words for _, _, words in parts):
@@ -693,7 +730,8 @@ def _volumes(table: Table, table_rule: YearTableRule, group: str | None,
                     continue
                 fact = _cell_fact(table, header, r, c, category, year=year, period=period,
                                   topic=table_rule.spec.topic, metric=what[0], unit=what[1], value=number.value,
-                                  subgroup=group or words, flag=number.flag)
+                                  subgroup=group or words)
+                fact.add_reasons(number.reasons)
                 _add_caption_flag(fact, table)
                 facts.append(fact)
             if known and all(what for _, _, what in known):
@@ -702,9 +740,9 @@ def _volumes(table: Table, table_rule: YearTableRule, group: str | None,
 
 
 def _add_caption_flag(fact: Fact, table: Table) -> None:
-    why = caption_year_flag(table, [fact.year])
+    why = caption_year_reason(table, [fact.year])
     if why:
-        fact.add_flag(why)
+        fact.add_reasons((why,))
 
 
 def read_table_rule(table: Table, table_rule: YearTableRule) -> tuple[list[Fact], list[RawCell]]:
@@ -722,7 +760,7 @@ def read_table_rule(table: Table, table_rule: YearTableRule) -> tuple[list[Fact]
     return facts, [cell for cell in raw if (cell.table_ref, cell.row_index, cell.col_index) not in mapped]
 
 
-def _list_tables(doc: ParsedDocument, spec: CountList) -> list[list[Table]]:
+def _list_tables(doc: ParsedDocument, spec: SectionedCountList) -> list[list[Table]]:
     """Each list found by its caption, with the caption-less two-column tables that continue it."""
     lists = []
     for first in find_tables(doc, caption=spec.caption):
@@ -744,8 +782,8 @@ def _width(table: Table) -> int:
     return max((len(row) for row in table.rows), default=0)
 
 
-def read_count_list(tables: list[Table], spec: CountList,
-                    report_year: int | None) -> tuple[list[Fact], list[RawCell]]:
+def read_sectioned_count_list(tables: list[Table], spec: SectionedCountList,
+                              report_year: int | None) -> tuple[list[Fact], list[RawCell]]:
     """Facts for each service row: its count(s), the section header (and the words after a count, such
     as '(bērns)') as subgroup, the year from the caption."""
     years = YEAR.findall(tables[0].caption)
@@ -767,10 +805,12 @@ def read_count_list(tables: list[Table], spec: CountList,
                 continue
             for _, number, words in parts:
                 subgroup = f"{section}: {words}" if section and words else (section or words or None)
-                facts.append(Fact(municipality=MUNICIPALITY, year=year, period=str(year) if year else None,
-                                  topic=spec.topic, metric=spec.metric, unit=spec.unit, category=label,
-                                  subgroup=subgroup, value=number.value, raw_value=count, flag=number.flag,
-                                  source_ref=f"{ref}; row '{label[:40]}'"))
+                fact = Fact(municipality=MUNICIPALITY, year=year, period=str(year) if year else None,
+                            topic=spec.topic, metric=spec.metric, unit=spec.unit, category=label,
+                            subgroup=subgroup, value=number.value, raw_value=count,
+                            source_ref=f"{ref}; row '{label[:40]}'")
+                fact.add_reasons(number.reasons)
+                facts.append(fact)
     return facts, raw
 
 
@@ -832,7 +872,7 @@ def extract(doc: ParsedDocument) -> Extraction:
             out.messages.append(f"no list matched {spec.caption!r}")
         for tables in lists:
             read.update(id(t) for t in tables)
-            facts, raw = read_count_list(tables, spec, report_year)
+            facts, raw = read_sectioned_count_list(tables, spec, report_year)
             out.facts += facts
             out.raw_cells += raw
     for table in doc.tables:
@@ -842,7 +882,7 @@ def extract(doc: ParsedDocument) -> Extraction:
     out.facts += facts
     out.messages += missing
     check_arithmetic(out.facts, CHECKS + tuple(listed_parts_checks(out.facts)))
-    flag_disagreements(out.facts)
+    flag_disagreements(out.facts, SAME_FIGURES)
     info.period = _period(out.facts, report_year)
     out.territories = sorted({(MUNICIPALITY, f.territory, "town" if "pilsēta" in f.territory else "parish")
                               for f in out.facts if f.territory})
