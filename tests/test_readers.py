@@ -156,6 +156,7 @@ def test_the_uploaders_flag_is_kept_beside_the_readings(tmp_path):
         ["Tukuma novads", 2025, "budget", "spend", "Aprūpe", 10, "EUR", "aplēse"],
     ], header=("municipality", "year", "topic", "metric", "category", "value", "unit", "flag"))
     irregular, plain = upload_facts(path)
-    assert irregular.flag.startswith("aplēse; irregular digit grouping in '34 50.00'")
-    assert irregular.flag_lv.startswith("aplēse; ")
-    assert (plain.flag, plain.flag_lv) == ("aplēse", "aplēse")
+    assert (irregular.flag, irregular.flag_lv) == (
+        "the uploader's note: aplēse; printed '34 50.00', read as 3,450.00: irregular digit grouping",
+        "augšupielādētāja piezīme: aplēse; nodrukāts '34 50.00', nolasīts kā 3 450,00: cipari sagrupēti neparasti")
+    assert (plain.flag, plain.flag_lv) == ("the uploader's note: aplēse", "augšupielādētāja piezīme: aplēse")

@@ -60,7 +60,7 @@ def saved_as(tmp_path: Path, name: str, data: bytes) -> Path:
 # --------------------------------------------------------------------------- the three cases of the issue
 
 def test_the_start_of_the_evaluation_saved_under_its_name_replaces_nothing(db, tmp_path, capsys):
-    assert facts_of(db, EVALUATION.name) == 865
+    assert facts_of(db, EVALUATION.name) > 0
     cut = saved_as(tmp_path, EVALUATION.name, EVALUATION.read_bytes()[:3000])
     line = refused(db, cut, capsys)
     assert "has this file name, but this file reads as unrecognised document" in line and "--replace" in line
@@ -71,21 +71,23 @@ def test_the_start_of_the_evaluation_saved_under_its_name_replaces_nothing(db, t
 
 
 def test_an_unrelated_pdf_under_the_reports_name_replaces_nothing(db, tmp_path, capsys):
-    assert facts_of(db, REPORT_PDF.name) == 668
+    stored = facts_of(db, REPORT_PDF.name)
+    assert stored > 0
     unrelated = saved_as(tmp_path, REPORT_PDF.name, make_pdf(["BT /F1 12 Tf 20 300 Td (Menu of the day) Tj ET"]))
     line = refused(db, unrelated, capsys)
     assert "has this file name" in line and "--replace" in line
-    assert facts_of(db, REPORT_PDF.name) == 668
+    assert facts_of(db, REPORT_PDF.name) == stored
     assert count(db, "SELECT count(*) FROM documents WHERE file_name = ? AND NOT is_primary", [REPORT_TXT.name]) == 1
 
 
 def test_the_evaluation_cut_in_a_table_is_not_stored_beside_the_whole_one(db, tmp_path, capsys):
+    stored, total = facts_of(db, EVALUATION.name), count(db, "SELECT count(*) FROM facts")
     lines = EVALUATION.read_text(encoding="utf-8").splitlines(keepends=True)
     cut = saved_as(tmp_path, "izvertejums_dala.txt", "".join(lines[:1295]).encode())
     line = refused(db, cut, capsys)
-    assert "this version of the evaluation 2016 would lose" in line and "of the 865 facts" in line
+    assert "this version of the evaluation 2016 would lose" in line and f"of the {stored} facts" in line
     assert "--replace" in line
-    assert count(db, "SELECT count(*) FROM facts") == 1890  # nothing doubled
+    assert count(db, "SELECT count(*) FROM facts") == total  # nothing doubled
 
 
 # --------------------------------------------------------------------------- identity
@@ -131,6 +133,7 @@ def test_a_report_that_does_not_say_which_it_is_is_refused(db, tmp_path, capsys)
 
 
 def test_an_unrecognised_file_is_a_document_of_its_own(db, tmp_path, capsys):
+    total = count(db, "SELECT count(*) FROM facts")
     notes = saved_as(tmp_path, "piezimes.txt", "Sanāksmes piezīmes.\n".encode())
     assert main(["--db", str(db), str(notes)]) == 0
     assert "added" in capsys.readouterr().out
@@ -139,7 +142,7 @@ def test_an_unrecognised_file_is_a_document_of_its_own(db, tmp_path, capsys):
     other = saved_as(tmp_path, "citas.txt", "Citas piezīmes.\n".encode())
     assert main(["--db", str(db), str(other)]) == 0
     assert count(db, "SELECT count(*) FROM documents WHERE kind = 'unrecognised'") == 2
-    assert count(db, "SELECT count(*) FROM facts") == 1890
+    assert count(db, "SELECT count(*) FROM facts") == total
 
 
 # --------------------------------------------------------------------------- the rules, on made-up documents

@@ -10,6 +10,7 @@ import math
 import re
 
 from ingest.layouts import Layout
+from ingest.flags import Reason
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, Table
 from ingest.numbers import parse_lv_number
 from ingest.readers import UnreadableFile
@@ -33,19 +34,19 @@ def _shown(text: str) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
-def _value(cell: Cell, where: str) -> tuple[float, str | None]:
+def _value(cell: Cell, where: str) -> tuple[float, tuple[Reason, ...]]:
     """The cell's value and why its reading needs care: a numeric cell as stored, exactly; a text cell read
     as Latvian reports print numbers."""
     if isinstance(cell, WorkbookCell) and cell.number is not None:
-        value, flag = cell.number, None
+        value, reasons = cell.number, ()
     else:
         number = parse_lv_number(cell.text)
         if number.value is None or number.rest:
             raise UnreadableFile(f"{where}, column 'value': '{_shown(cell.text)}' is not a number")
-        value, flag = number.value, number.flag
+        value, reasons = number.value, number.reasons
     if not math.isfinite(value):
         raise UnreadableFile(f"{where}, column 'value': '{_shown(cell.text)}' is too large to be a number")
-    return value, flag
+    return value, reasons
 
 
 def _row_fact(table: Table, columns: dict[str, int], row) -> Fact:
@@ -67,9 +68,8 @@ def _row_fact(table: Table, columns: dict[str, int], row) -> Fact:
         source_ref=f"{where}" + (f"; {get('source_ref')}" if get("source_ref") else ""),
         raw_value=get("value"))
     if get("flag"):
-        fact.add_flag(get("flag"))  # the uploader's own words, in whichever language they wrote them
-    if reading:
-        fact.add_flag(reading)
+        fact.add_flag("uploaders_note", note=get("flag"))  # their own words, in whichever language they wrote
+    fact.add_reasons(reading)
     return fact
 
 
