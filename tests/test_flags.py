@@ -88,8 +88,8 @@ def test_a_share_is_written_with_the_language_per_cent_sign():
     ("text, line 1667", "teksts, 1667. rinda"),
     ("4.1. tabula, p. 15; row 'Grupu māja “Laipas”', column 'Izlietotie līdzekļi 2024.gadā '",
      "4.1. tabula, 15. lpp.; rinda 'Grupu māja “Laipas”', aile 'Izlietotie līdzekļi 2024.gadā '"),
-    ("chart data (social protection split), line 2582; label 'Sociālā palīdzība'",
-     "diagrammas dati (social protection split), 2582. rinda; nosaukums 'Sociālā palīdzība'"),
+    ("chart data (sociālās aizsardzības izlietojuma sadalījums), line 2582; label 'Sociālā palīdzība'",
+     "diagrammas dati (sociālās aizsardzības izlietojuma sadalījums), 2582. rinda; nosaukums 'Sociālā palīdzība'"),
     ("sheet 'facts', row 3", "lapa 'facts', 3. rinda"),
     ("4.2. tabula (continued), p. 20; row 'ABA'", "4.2. tabula (turpinājums), 20. lpp.; rinda 'ABA'"),
     # the document's own words inside quotes are never translated

@@ -239,7 +239,7 @@ def test_two_places_disagree_on_2014_municipal_services(extraction):
     fact = one(extraction, SERVICES, category="Pašvaldības nodrošinātie sociālie pakalpojumi", year=2014,
                metric="spend")
     assert fact.value == 720503
-    assert "another value elsewhere: '848522' (chart data (social protection split), line 2582" in fact.flag
+    assert "another value elsewhere: '848522' (chart data (sociālās aizsardzības izlietojuma sadalījums), line 2582" in fact.flag
     others = [f for f in extraction.facts if f.value == 848522 and f.year == 2014]
     assert others and all("'720503' (1. tabula, line 117" in f.flag for f in others)
 
@@ -453,7 +453,7 @@ def test_a_prose_figure_or_chart_that_is_not_found_is_reported(tmp_path):
     text = re.sub(r"\nSociālā palīdzība \(pabalsti\)\t[^\n]*", "\n", text)
     result = extract(document_from_text(tmp_path, REPORT.name, text))
     assert "no sentence matched population/residents/'iedzīvotāju skaits'" in result.messages
-    assert "no chart data found for 'focus group recognition'" in result.messages
+    assert "no chart data found for 'atbalsta formu atpazīstamība'" in result.messages
     assert not [f for f in result.facts if f.metric == "residents" and f.source_ref == "text, line 8"]
 
 

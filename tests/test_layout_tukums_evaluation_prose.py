@@ -226,13 +226,13 @@ def test_social_protection_totals_2011_to_2015(facts):
     assert {y: f.value for y, f in totals.items()} == {2011: 2433395, 2012: 2004133, 2013: 2054256,
                                                         2014: 2353038, 2015: 2250063}
     assert totals[2014].flag is None  # the 2014 split adds up to it
-    assert totals[2013].flag == "the split (chart data (social protection split), line 2581) adds up to 1,895,159, " \
+    assert totals[2013].flag == "the split (chart data (sociālās aizsardzības izlietojuma sadalījums), line 2581) adds up to 1,895,159, " \
                                 "not '2054256'"
     # the 2015 split is printed twice, once with cents: neither print adds up to the total
-    assert totals[2015].flag == ("the split (chart data (social protection split), line 2579) adds up to "
-                                 "2,223,965.05, not '2250063'; the split (chart data (social protection split), "
+    assert totals[2015].flag == ("the split (chart data (sociālās aizsardzības izlietojuma sadalījums), line 2579) adds up to "
+                                 "2,223,965.05, not '2250063'; the split (chart data (sociālās aizsardzības izlietojuma sadalījums), "
                                  "line 2583) adds up to 2,223,965, not '2250063'")
-    assert totals[2015].flag_lv.startswith("sadalījuma summa (diagrammas dati (social protection split), 2579. rinda) "
+    assert totals[2015].flag_lv.startswith("sadalījuma summa (diagrammas dati (sociālās aizsardzības izlietojuma sadalījums), 2579. rinda) "
                                            "ir 2 223 965,05, nevis '2250063'; ")
 
 
@@ -246,12 +246,12 @@ def test_a_chart_split_must_add_up_to_the_total_to_the_cent():
 
     assert [f.flag for f in read("1200,40")] == [None]
     assert [f.flag for f in read("1200,10")] == [
-        "the split (chart data (social protection split), line 5) adds up to 1,999.70, not '2000,00'"]
+        "the split (chart data (sociālās aizsardzības izlietojuma sadalījums), line 5) adds up to 1,999.70, not '2000,00'"]
 
 
 def test_split_of_2013_to_2015(facts):
     split = {(f.year, f.category): f.value for f in facts
-             if f.source_ref.startswith("chart data (social protection split), line 258")}
+             if f.source_ref.startswith("chart data (sociālās aizsardzības izlietojuma sadalījums), line 258")}
     assert split[(2013, "Sociālā dienesta uzturēšanas izdevumi")] == 255697  # printed "izdevusi"
     assert split[(2014, "Pašvaldības nodrošinātie sociālie pakalpojumi")] == 848522
     assert split[(2014, "Asistenta pakalpojums, valsts finansēts")] == 98671
@@ -271,7 +271,7 @@ def test_the_split_printed_again_rounded_is_flagged_rounded(facts):
     assistance = {f.raw_value: f for f in flagged if f.topic == "social_assistance" and f.year == 2015}
     assert assistance["330473.26"].flag is None
     assert assistance["330473"].flag == ("printed rounded; the document gives it more exactly elsewhere: "
-                                         "'330473.26' (chart data (social protection split), line 2579; label "
+                                         "'330473.26' (chart data (sociālās aizsardzības izlietojuma sadalījums), line 2579; label "
                                          "'Sociālā palīdzība')")
 
 
@@ -285,14 +285,14 @@ def test_2014_provided_services_meet_the_table_row(facts):
 
 
 def test_provided_and_purchased_2015_dated_by_the_sentence_under_the_caption(facts):
-    chart = [f for f in facts if "(provided and purchased services)" in f.source_ref]
+    chart = [f for f in facts if "(nodrošinātie un pirktie pakalpojumi)" in f.source_ref]
     assert {(f.category, f.year, f.value) for f in chart} == {
         ("Pašvaldības nodrošinātie sociālie pakalpojumi", 2015, 735544),
         ("Pašvaldības pirktie sociālie pakalpojumi", 2015, 269233)}
 
 
 def test_municipal_services_2015(facts):
-    chart = {f.category: f.value for f in facts if "(municipally provided services)" in f.source_ref}
+    chart = {f.category: f.value for f in facts if "(pašvaldības nodrošinātie pakalpojumi)" in f.source_ref}
     assert chart == {"Jauniešu sociālais centrs": 21479, "Dienas centrs „Saimīte”": 31883,
                      "Sociālo pakalpojumu centrs “Mežrozītes”": 46747, "Patversme": 67431,
                      "Slampes un Džūkstes pagastu kopienas centrs „Rīti”, kopā": 77290,
@@ -360,5 +360,5 @@ def test_unknown_chart_runs_are_kept_as_raw_cells():
 def test_a_document_without_the_figures_gives_none_and_says_so():
     facts, raw, messages = extract_prose_and_charts(document(["Nav datu."]), TUKUMS)
     assert (facts, raw) == ([], [])
-    assert "no chart data found for 'focus group recognition'" in messages
+    assert "no chart data found for 'atbalsta formu atpazīstamība'" in messages
     assert any(m.startswith("no sentence matched population/residents") for m in messages)

@@ -492,20 +492,20 @@ class ChartData:
 
 CHARTS = (
     ChartData(
-        "provided and purchased services",
+        "nodrošinātie un pirktie pakalpojumi",
         labels=rf"^{PROVIDED}:? \| {PURCHASED}",
         # The caption names no year; the sentence under it does: "... proporcijas, euro, % 2015. gadā 73 % ..."
         context=r"attēls\.?\s*Pašvaldības nodrošināto un pirkto sociālo pakalpojumu budžeta izlietojuma "
                 r"attiecību proporcijas[^0-9]{0,30}(?P<year>\d{4})\.\s*gadā",
         topic="budget", metric="spend", unit="EUR"),
     ChartData(
-        "social protection total",
+        "izlietojums sociālajai aizsardzībai",
         labels=r"^(?:(?:19|20)\d\d \| )+(?:19|20)\d\d$",
         context=r"attēls\.?\s*(?P<category>Finanšu līdzekļu izlietojums sociālajai aizsardzībai)\s+\w+ novadā, "
                 r"euro",
         topic="budget", metric="spend", unit="EUR", category="{category}"),
     ChartData(
-        "municipally provided services",
+        "pašvaldības nodrošinātie pakalpojumi",
         labels=r"(?=.*\bAprūpe mājās\b)(?=.*\bInvalīdu dienas centrs\b)",
         context=r"attēls\.?\s*Budžeta izlietojums pašvaldības nodrošināto sociālo pakalpojumu finansējumam "
                 r"\w+ novadā (?P<year>\d{4})\.\s*gadā",
@@ -514,7 +514,7 @@ CHARTS = (
                  r"Sociālo pakalpojumu centrs [\"“]Mežrozītes[\"”]":
                      "Sociālo pakalpojumu centrs “Mežrozītes”"}),
     ChartData(
-        "social protection split",
+        "sociālās aizsardzības izlietojuma sadalījums",
         labels=r"(?=.*\bNodrošinātie sociālie pakalpojumi\b)(?=.*\bPirktie sociālie pakalpojumi\b)",
         # Dates the series printed without a year (the 2015 split); the others carry theirs.
         context=r"attēls\.?\s*Finanšu līdzekļu izlietojuma sadalījums sociālajai aizsardzībai "
@@ -526,9 +526,9 @@ CHARTS = (
                  r"Sociālā darba un sociālās palīdzības administrēšana": ADMINISTRATION,
                  r"Sociālā dienesta uzturēšanas izdevu(?:mi|si)": "Sociālā dienesta uzturēšanas izdevumi"},
         label_map={r"^Sociālā palīdzība$": ("social_assistance", "spend", "EUR")},
-        part_of="social protection total"),
+        part_of="izlietojums sociālajai aizsardzībai"),
     ChartData(
-        "focus group recognition",
+        "atbalsta formu atpazīstamība",
         labels=r"(?=.*\bSociālā palīdzība \(pabalsti\))(?=.*\bIlgstošā aprūpe\b)",
         context=FOCUS_DATE,
         topic="focus_group", metric="recognition", unit="count"),
