@@ -6,7 +6,9 @@ import streamlit as st
 
 from dashboard.build import RAW_REPORTS, build_warehouse
 from dashboard.db import load
+from dashboard.escape import markdown_text
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashboard.navigation import PAGES
 from warehouse import WarehouseError, default_db_path
 
 st.set_page_config(page_title="socdash", page_icon=":material/diversity_3:", layout="wide")
@@ -19,45 +21,36 @@ st.sidebar.segmented_control("Valoda / Language", [code.upper() for code in LANG
 db_path = default_db_path()
 if not db_path.exists():
     # First start on a fresh clone: build the warehouse in-process, showing how far it has got.
-    bar = st.progress(0.0, text=t("building", folder=RAW_REPORTS.name))
+    bar = st.progress(0.0, text=markdown_text(t("building", folder=RAW_REPORTS.name)))
 
     def advance(done: int, total: int, name: str) -> None:
         text = t("building_file", name=name, i=done + 1, n=total) if name else t("built", stored=done, total=total)
-        bar.progress(done / total if total else 1.0, text=text)
+        bar.progress(done / total if total else 1.0, text=markdown_text(text))
 
     try:
         report = build_warehouse(db_path, progress=advance)
     except WarehouseError as exc:
-        st.error(t("warehouse_error", error=exc))
+        st.error(markdown_text(t("warehouse_error", error=exc)))
         st.stop()
     if report.total == 0:
-        st.error(t("no_sources", folder=RAW_REPORTS))
+        st.error(markdown_text(t("no_sources", folder=RAW_REPORTS)))
         st.stop()
-    bar.progress(1.0, text=t("built", stored=report.stored, total=report.total))
+    bar.progress(1.0, text=markdown_text(t("built", stored=report.stored, total=report.total)))
     for outcome in report.refused:
-        st.warning(t("build_refused", name=outcome.path.name, error=outcome.error))
+        st.warning(markdown_text(t("build_refused", name=outcome.path.name, error=outcome.error)))
 
 try:
     overview = load("overview")
 except WarehouseError as exc:
-    st.error(t("warehouse_error", error=exc))
+    st.error(markdown_text(t("warehouse_error", error=exc)))
     st.stop()
 
-# Paths are fixed Latvian slugs, so a copied link works whatever language the reader has chosen. Each is its
-# page file's name: on a fresh server Streamlit's legacy mode resolves a deep link by file name (see
-# dashboard/frame.py), and a slug that names no file would show it a "page not found" box first.
-pages = [
-    st.Page("pages/sakums.py", title=t("page_home"), icon=":material/home:", url_path="sakums", default=True),
-    st.Page("pages/budzets.py", title=t("page_budget"), icon=":material/euro:", url_path="budzets"),
-    st.Page("pages/sanemeji.py", title=t("page_recipients"), icon=":material/groups:", url_path="sanemeji"),
-    st.Page("pages/lietu_slodze.py", title=t("page_caseload"), icon=":material/folder_open:", url_path="lietu_slodze"),
-    st.Page("pages/personals.py", title=t("page_staff"), icon=":material/badge:", url_path="personals"),
-    st.Page("pages/fokusgrupas.py", title=t("page_focus"), icon=":material/forum:", url_path="fokusgrupas"),
-    st.Page("pages/dati.py", title=t("page_data"), icon=":material/table:", url_path="dati"),
-    st.Page("pages/avoti.py", title=t("page_sources"), icon=":material/fact_check:", url_path="avoti"),
-]
+# Paths are fixed Latvian slugs (dashboard/navigation.py), so a copied link works whatever language the reader
+# has chosen.
+pages = [st.Page(entry.path, title=t(entry.title_key), icon=entry.icon, url_path=entry.url_path, default=i == 0)
+         for i, entry in enumerate(PAGES)]
 page = st.navigation(pages, position="sidebar")
 st.title(page.title)
 if int(overview["facts"].iloc[0]) == 0 and page.url_path not in ("avoti", "dati"):
-    st.info(t("empty_warehouse"), icon=":material/info:")
+    st.info(markdown_text(t("empty_warehouse")), icon=":material/info:")
 page.run()

@@ -17,8 +17,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["pages/sakums.py", "pages/budzets.py", "pages/sanemeji.py", "pages/lietu_slodze.py",
-         "pages/personals.py", "pages/fokusgrupas.py", "pages/dati.py", "pages/avoti.py"]
 TARGET_MS = 150
 
 
@@ -51,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.disable(logging.WARNING)
 
     sys.path.insert(0, str(ROOT))
+    from dashboard.navigation import PAGES
+
     with tempfile.TemporaryDirectory() as folder:
         db = args.db
         if db is None:
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["SOCDASH_DB"] = str(Path(db).resolve())
         print(f"{'page':<24}{'lang':<6}{'median ms':>10}{'max ms':>9}")
         slow = []
-        for page in PAGES:
+        for page in (entry.path for entry in PAGES):
             for language in args.languages.split(","):
                 times = measure(page, language, args.runs)
                 median = statistics.median(times)

@@ -3,6 +3,10 @@
 Every figure gets the same furniture: a plain-language title that names the unit, a colour-blind-safe
 palette (Okabe & Ito, then Paul Tol's muted scheme for long lists), numbers in the reader's style, and,
 where years run across the 2021 territorial reform, a marked line at the reform.
+
+Plotly renders its texts as a subset of HTML and fills `%{…}` in templates: every text given to a builder
+is escaped here (`plotly_text`), and no template holds text from the data (hover labels reach it through
+`%{customdata}` and `%{fullData.name}`).
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import plotly.graph_objects as go
 from plotly.colors import sequential
 
 
+from dashboard.escape import plotly_text
 from dashboard.format import PLOTLY_SEPARATORS, plotly_number_format
 
 _CIVIDIS = sequential.Cividis
@@ -36,13 +41,14 @@ REFORM_X = 2021.5
 
 
 def wrap(text: str, width: int = 42, lines: int | None = None) -> str:
-    """Long Latvian labels broken over lines (Plotly does not wrap legend or axis text); with `lines`, at most
-    that many, the last one ending in an ellipsis (the full label stays in the hover text and the table)."""
+    """Long Latvian labels broken over lines (Plotly does not wrap legend or axis text), escaped; with `lines`,
+    at most that many, the last one ending in an ellipsis (the full label stays in the hover text and the
+    table)."""
     parts = textwrap.wrap(str(text), width) or [str(text)]
     if lines and len(parts) > lines:
         parts = parts[:lines]
         parts[-1] = parts[-1].rstrip(" ,;") + "…"
-    return "<br>".join(parts)
+    return "<br>".join(plotly_text(part) for part in parts)
 
 
 def shorten(text: str, width: int = 70) -> str:
@@ -92,7 +98,7 @@ def _layout(title: str, lang: str, height: int = 440, legend_height: int = 0, **
     """The common layout; a legend sits at the bottom of the figure, below the axis labels, in the
     `legend_height` pixels reserved for it."""
     layout = {
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
+        "title": {"text": plotly_text(title), "x": 0, "xanchor": "left", "font": {"size": 17}},
         "template": TEMPLATE,
         "colorway": PALETTE,
         "separators": PLOTLY_SEPARATORS.get(lang, PLOTLY_SEPARATORS["lv"]),
@@ -131,7 +137,7 @@ def bars_by_year(frame: pd.DataFrame, *, x: str = "year", y: str = "value", colo
     for name in names:
         part = parts[name]
         trace = {"name": wrap(name), "x": _list(part[x]), "y": _list(part[y]), "legendgroup": name,
-                 "hovertemplate": f"%{{x}}: %{{y:{number_format}}}<extra>{wrap(name, 60)}</extra>"}
+                 "hovertemplate": f"%{{x}}: %{{y:{number_format}}}<extra>%{{fullData.name}}</extra>"}
         if mode == "lines":
             trace.update(type="scatter", mode="lines+markers", line={"color": colours[name], "width": 2.5},
                          marker={"size": 8})
@@ -140,7 +146,7 @@ def bars_by_year(frame: pd.DataFrame, *, x: str = "year", y: str = "value", colo
         data.append(trace)
     layout = _layout(title, lang, height=380 + _legend_height(names), legend_height=_legend_height(names),
                      xaxis={"dtick": 1, "tickformat": "d", "title": {"text": ""}},
-                     yaxis={"title": {"text": y_title}, "tickformat": ",~f", "rangemode": "tozero"})
+                     yaxis={"title": {"text": plotly_text(y_title)}, "tickformat": ",~f", "rangemode": "tozero"})
     if mode != "lines":
         layout["barmode"] = "relative" if mode == "stack" else "group"
     return _figure(data, layout)
@@ -164,18 +170,18 @@ def horizontal_bars(frame: pd.DataFrame, *, y: str, x: str = "value", colour: st
     for name, part in groups:
         trace = {"type": "bar", "orientation": "h", "y": _list(part["_y"]), "x": _list(part[x]),
                  "name": wrap(name) if name is not None else "", "marker": {"color": colours[name]},
-                 "showlegend": name is not None, "cliponaxis": False, "customdata": _list(part[y]),
-                 "hovertemplate": f"%{{customdata}}: %{{x:{number_format}}}"
-                                  f"<extra>{'' if name is None else wrap(name, 60)}</extra>"}
+                 "showlegend": name is not None, "cliponaxis": False,
+                 "customdata": [plotly_text(v) for v in part[y]],
+                 "hovertemplate": f"%{{customdata}}: %{{x:{number_format}}}<extra>%{{fullData.name}}</extra>"}
         if text:
-            trace.update(text=_list(part[text]), textposition="outside")
+            trace.update(text=[plotly_text(v) for v in part[text]], textposition="outside")
         data.append(trace)
     rows = frame["_y"].nunique()
     legend = _legend_height([g for g, _ in groups])
     layout = _layout(title, lang, height=max(300, 130 + 40 * rows + legend), legend_height=legend,
                      barmode="relative" if stack else "group",
                      yaxis={"categoryorder": "array", "categoryarray": order, "title": {"text": ""}},
-                     xaxis={"title": {"text": x_title}, "tickformat": ",~f", "rangemode": "tozero"})
+                     xaxis={"title": {"text": plotly_text(x_title)}, "tickformat": ",~f", "rangemode": "tozero"})
     return _figure(data, layout)
 
 
@@ -188,10 +194,11 @@ def heatmap(frame: pd.DataFrame, *, x: str, y: str, z: str = "value", title: str
     if y_order is not None:
         grid = grid.reindex(index=[r for r in y_order if r in grid.index])
     values = [[None if pd.isna(v) else float(v) for v in row] for row in grid.values]
-    data = [{"type": "heatmap", "z": values, "x": list(grid.columns), "y": [wrap(r, 50) for r in grid.index],
+    data = [{"type": "heatmap", "z": values, "x": [plotly_text(c) for c in grid.columns],
+             "y": [wrap(r, 50) for r in grid.index],
              "colorscale": SEQUENTIAL, "hoverongaps": False, "xgap": 2, "ygap": 2,
              "text": [["" if v is None else f"{v:g}" for v in row] for row in values],
-             "texttemplate": "%{text}", "colorbar": {"title": {"text": colour_title}},
+             "texttemplate": "%{text}", "colorbar": {"title": {"text": plotly_text(colour_title)}},
              "hovertemplate": "%{y} · %{x}: %{z}<extra></extra>"}]
     # Column labels sit on top, slanted: the title needs room above them.
     layout = _layout(title, lang, height=max(320, 180 + 34 * len(grid.index)), margin={"t": 130},
@@ -217,7 +224,7 @@ def range_bars(frame: pd.DataFrame, *, y: str, low: str = "low", high: str = "hi
     legend = _legend_height([g for g, _ in groups])
     layout = _layout(title, lang, height=max(280, 130 + 40 * frame["_y"].nunique() + legend), legend_height=legend,
                      yaxis={"autorange": "reversed", "title": {"text": ""}},
-                     xaxis={"title": {"text": x_title}, "tickformat": ",~f", "rangemode": "tozero"})
+                     xaxis={"title": {"text": plotly_text(x_title)}, "tickformat": ",~f", "rangemode": "tozero"})
     return _figure(data, layout)
 
 
@@ -236,13 +243,13 @@ def add_reference_line(fig: go.Figure, value: float, text: str, axis: str = "x")
     if axis == "x":
         shape = {"type": "line", "x0": value, "x1": value, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
                  "line": line}
-        note = {"x": value, "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom", "text": text,
+        note = {"x": value, "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom", "text": plotly_text(text),
                 "showarrow": False, "font": {"color": REFERENCE_COLOUR, "size": 13}}
     else:
         shape = {"type": "line", "y0": value, "y1": value, "yref": "y", "x0": 0, "x1": 1, "xref": "paper",
                  "line": line}
         note = {"y": value, "x": 0, "xref": "paper", "yref": "y", "xanchor": "left", "yanchor": "bottom",
-                "text": text, "showarrow": False, "font": {"color": REFERENCE_COLOUR, "size": 13}}
+                "text": plotly_text(text), "showarrow": False, "font": {"color": REFERENCE_COLOUR, "size": 13}}
     return _add(fig, [shape], [note], margin={"t": 90})
 
 
@@ -256,7 +263,7 @@ def add_reference_band(fig: go.Figure, low: float, high: float, text: str, axis:
     else:
         shape = {**style, "y0": low, "y1": high, "yref": "y", "x0": 0, "x1": 1, "xref": "paper"}
         note = {"y": high, "x": 0, "yref": "y", "xref": "paper", "xanchor": "left", "yanchor": "bottom"}
-    notes = [{**note, "text": text, "showarrow": False, "font": {"color": BAND_COLOUR, "size": 13}}] if text else []
+    notes = [{**note, "text": plotly_text(text), "showarrow": False, "font": {"color": BAND_COLOUR, "size": 13}}] if text else []
     return _add(fig, [shape], notes, **({"margin": {"t": 90}} if text and axis == "x" else {}))
 
 
@@ -265,7 +272,7 @@ def add_reform_marker(fig: go.Figure, text: str) -> go.Figure:
     shape = {"type": "line", "x0": REFORM_X, "x1": REFORM_X, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
              "line": {"color": "#555555", "width": 1.5, "dash": "dot"}}
     note = {"x": REFORM_X, "y": 1, "xref": "x", "yref": "paper", "xanchor": "left", "yanchor": "bottom",
-            "text": text, "showarrow": False, "font": {"color": "#555555"}}
+            "text": plotly_text(text), "showarrow": False, "font": {"color": "#555555"}}
     return _add(fig, [shape], [note])
 
 

@@ -32,8 +32,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_sources": ("Mapē {folder} nav neviena pārskata, no kā veidot datu noliktavu.",
                    "There are no reports in {folder} to build the warehouse from."),
     "warehouse_error": ("Datu noliktavu nevar atvērt: {error}", "The warehouse cannot be opened: {error}"),
-    "empty_warehouse": ("Datu noliktavā vēl nav neviena skaitļa. Pievienojiet pārskatus ar `python -m ingest`.",
-                        "The warehouse holds no figures yet. Add reports with `python -m ingest`."),
+    "empty_warehouse": ("Datu noliktavā vēl nav neviena skaitļa. Pievienojiet pārskatus ar komandu python -m ingest.",
+                        "The warehouse holds no figures yet. Add reports with the command python -m ingest."),
     # --- shared controls and chart furniture
     "municipality": ("Pašvaldība", "Municipality"),
     "municipalities": ("Pašvaldības", "Municipalities"),

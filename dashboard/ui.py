@@ -15,6 +15,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.db import load
+from dashboard.escape import markdown_text
 from dashboard.format import amount, number, signed_amount, signed_percent
 from dashboard.i18n import MUNICIPALITY_NOTES_LV, lang, metric_name, t, topic_name
 from warehouse import exports, queries
@@ -93,7 +94,7 @@ def select_municipality(options: list[str], key: str = "novads", label_key: str 
     # must not change meaning with the language. The English name is given under the selector.
     choice = where.selectbox(t(label_key), options, key=key, bind="query-params")
     if lang() == "en" and municipality_label(choice) != choice:
-        where.caption(municipality_label(choice))
+        note(municipality_label(choice), where=where)
     return choice
 
 
@@ -215,16 +216,14 @@ def chart_block(fig: go.Figure, table: pd.DataFrame, key: str, *, notes: list[st
     it owes (reform, flagged values), and a toggle to the exact numbers charted, with their download.
     `table` holds the charted rows with `file_name`, `source_table`, `source_ref`, `raw_value`, `flag`."""
     st.plotly_chart(fig, config=charts.export_config(key), key=f"{key}_chart", theme=None)
-    sources = queries.source_lines(table)
-    if sources:
-        st.caption(f"**{t('source')}:** " + " · ".join(sources))
+    source_note(queries.source_lines(table))
     if reform:
-        st.caption(f":material/warning: {reform}")
-    for note in notes:
-        if note:
-            st.caption(f":material/info: {note}")
+        note(reform, icon=":material/warning:")
+    for text in notes:
+        if text:
+            note(text, icon=":material/info:")
     if "flag" in table and table["flag"].notna().any():
-        st.caption(f":material/flag: {t('flagged_in_chart', n=int(table['flag'].notna().sum()))}")
+        note(t("flagged_in_chart", n=int(table["flag"].notna().sum())), icon=":material/flag:")
     if st.toggle(t("show_table"), key=f"{key}_table"):
         shown = table[table_columns] if table_columns else table
         show_table(shown)
@@ -232,16 +231,24 @@ def chart_block(fig: go.Figure, table: pd.DataFrame, key: str, *, notes: list[st
 
 
 def empty(message_key: str = "no_data") -> None:
-    st.info(t(message_key), icon=":material/info:")
+    empty_text(t(message_key))
 
 
 def empty_text(message: str) -> None:
-    st.info(message, icon=":material/info:")
+    """Why a part of the page is empty, as plain text."""
+    st.info(markdown_text(message), icon=":material/info:")
 
 
-def md_escape(text: str) -> str:
-    """Printed text shown inside Markdown: its own asterisks, underscores and brackets stay literal."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~$" else ch for ch in str(text))
+def note(text: str, icon: str | None = None, where=st) -> None:
+    """A caption of plain text (UI text, perhaps with names and numbers from the warehouse in it), shown
+    literally, after an optional icon."""
+    where.caption(f"{icon} {markdown_text(text)}" if icon else markdown_text(text))
+
+
+def source_note(sources: list[str], where=st) -> None:
+    """`Avots: file (table, page); …` under a chart or table."""
+    if sources:
+        where.caption(f"**{markdown_text(t('source'))}:** " + " · ".join(markdown_text(s) for s in sources))
 
 
 def url_choice(title: str, options: list[str], key: str, format_func=None, default: str | None = None,

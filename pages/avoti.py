@@ -7,32 +7,33 @@ import streamlit as st
 from dashboard import ui
 from dashboard.build import RAW_REPORTS
 from dashboard.db import load
+from dashboard.escape import markdown_text
 from dashboard.format import number
 from dashboard.frame import within_frame
 from dashboard.i18n import lang, t
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
-st.caption(t("sources_intro"))
+ui.note(t("sources_intro"))
 
 # 1/ the documents, and each original file as it was ingested
 st.subheader(t("documents"))
 documents = load("documents")
 ui.show_table(documents.drop(columns=["document_id"]))
-st.markdown(f"**{t('raw_files')}**")
+st.markdown(f"**{markdown_text(t('raw_files'))}**")
 files = st.container(horizontal=True)
 for i, name in enumerate(documents["file_name"]):
     path = RAW_REPORTS / name
     if path.is_file():
         # Read only when clicked: the PDF alone is larger than everything else on this page.
-        files.download_button(name, data=path.read_bytes, file_name=name, key=f"raw_{i}", on_click="ignore",
+        files.download_button(markdown_text(name), data=path.read_bytes, file_name=name, key=f"raw_{i}", on_click="ignore",
                               icon=":material/description:")
     else:
-        files.caption(t("raw_file_missing", name=name))
+        ui.note(t("raw_file_missing", name=name), where=files)
 
 # 2/ every flagged value
 st.subheader(t("flagged_values"))
-st.caption(t("flagged_intro"))
+ui.note(t("flagged_intro"))
 flagged_files = documents.loc[documents["flagged"] > 0, "file_name"].tolist()
 everything = t("all_documents")  # fixed now: a format function may also be called outside the script run
 chosen = st.selectbox(t("document"), [None, *flagged_files], format_func=lambda f: f or everything,
@@ -41,7 +42,7 @@ flagged = load("quality", chosen)
 if flagged.empty:
     ui.empty("no_flagged")
 else:
-    st.caption(t("n_flagged_found", n=number(len(flagged), lang())))
+    ui.note(t("n_flagged_found", n=number(len(flagged), lang())))
     ui.show_table(flagged.drop(columns=["fact_id"]))
     ui.download_row(flagged, "socdash_flagged", key="flagged", formats=("csv", "xlsx"))
 
@@ -54,12 +55,12 @@ if query.strip():
         ui.empty_text(t("search_none", q=query.strip()))
     else:
         counts = hits.groupby("file_name", sort=False)["matches"].first()
-        st.caption(t("search_found", q=query.strip(), docs=len(counts), n=number(int(counts.sum()), lang())))
+        ui.note(t("search_found", q=query.strip(), docs=len(counts), n=number(int(counts.sum()), lang())))
         for name, part in hits.groupby("file_name", sort=False):
-            with st.expander(f"{name} — {int(part['matches'].iloc[0])}", expanded=len(counts) <= 2):
+            with st.expander(markdown_text(f"{name} — {int(part['matches'].iloc[0])}"), expanded=len(counts) <= 2):
                 for hit in part.itertuples(index=False):
-                    st.markdown(f"`{t('line')} {hit.line}` …{ui.md_escape(hit.before)}**{ui.md_escape(hit.match)}**"
-                                f"{ui.md_escape(hit.after)}…")
+                    st.markdown(f"`{t('line')} {hit.line}` …{markdown_text(hit.before)}**{markdown_text(hit.match)}**"
+                                f"{markdown_text(hit.after)}…")
                 more = int(part["matches"].iloc[0]) - len(part)
                 if more > 0:
-                    st.caption(t("search_more", n=more))
+                    ui.note(t("search_more", n=more))

@@ -15,7 +15,7 @@ within_frame()  # a deep link on a fresh server must still get the frame
 # How many rows a chart starts with; the reader adds or removes rows in the selector.
 DEFAULT_ROWS = 6
 
-st.caption(t("budget_intro"))
+ui.note(t("budget_intro"))
 options = load("series_options", ("budget", "social_assistance"), "EUR")
 if options.empty:
     ui.empty()
@@ -48,7 +48,7 @@ if not chosen:
 elif shown.empty:
     ui.empty()
     for note in notes:
-        st.caption(note)
+        ui.note(note)
 else:
     unit = shown["unit"].iloc[0]
     title = t("budget_title", name=municipality, what=f"{topic_name(topic)}, {metric_name(metric)}",

@@ -16,7 +16,7 @@ within_frame()  # a deep link on a fresh server must still get the frame
 # Enough rows to browse; the downloads always hold the whole slice.
 SHOWN_ROWS = 1000
 
-st.caption(t("data_intro"))
+ui.note(t("data_intro"))
 
 # 1/ filters, each narrowed by the ones before it; all of them live in the URL
 facets = load("fact_facets")
@@ -42,22 +42,22 @@ rows = load("facts_slice", chosen_municipalities, chosen_topics, chosen_metrics,
 if rows.empty:
     ui.empty()
 else:
-    st.caption(t("rows_found", n=number(len(rows), lang())) if len(rows) <= SHOWN_ROWS
-               else t("rows_shown", shown=number(SHOWN_ROWS, lang()), n=number(len(rows), lang())))
+    ui.note(t("rows_found", n=number(len(rows), lang())) if len(rows) <= SHOWN_ROWS
+            else t("rows_shown", shown=number(SHOWN_ROWS, lang()), n=number(len(rows), lang())))
     ui.show_table(rows.drop(columns=["document_id"]).head(SHOWN_ROWS))
     st.markdown(f"**{t('slice_download')}**")
     ui.download_row(rows, "socdash_facts", key="slice", formats=("csv", "xlsx", "parquet"))
 
 # 3/ the data dictionary
 st.subheader(t("dictionary"))
-st.caption(t("dictionary_intro"))
+ui.note(t("dictionary_intro"))
 dictionary = exports.data_dictionary(load("table_columns"), lang())
 st.dataframe(dictionary.rename(columns={"table": t("col_table"), "column": t("col_column"), "type": t("col_type"),
                                         "description": t("col_description")}), hide_index=True)
 
 # 4/ everything at once
 st.subheader(t("package"))
-st.caption(t("package_intro"))
+ui.note(t("package_intro"))
 st.download_button(t("download_package"), data=data_package, file_name="socdash_datapackage.zip",
                    mime="application/zip", key="package", on_click="ignore", icon=":material/folder_zip:",
                    type="primary")

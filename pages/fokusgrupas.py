@@ -13,7 +13,7 @@ within_frame()  # a deep link on a fresh server must still get the frame
 
 PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag"]
 
-st.caption(t("focus_intro"))
+ui.note(t("focus_intro"))
 measures = {metric: load("focus_group", metric) for metric in ("recognition", "availability", "respondents")}
 present = [m for m in load("municipalities")["municipality"]
            if any((frame["municipality"] == m).any() for frame in measures.values())]

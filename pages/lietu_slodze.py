@@ -16,7 +16,7 @@ within_frame()  # a deep link on a fresh server must still get the frame
 
 PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag"]
 
-st.caption(t("caseload_intro"))
+ui.note(t("caseload_intro"))
 positions = load("caseload_positions")
 codes = load("case_codes")
 ranges = load("caseload_ranges")
@@ -111,4 +111,4 @@ else:
     if lang() == "en":
         table["meaning_en"] = table["code"].map(CASE_CODE_GLOSS)
     ui.show_table(table)
-    st.caption(f"**{t('source')}:** " + ", ".join(sorted(codes["file_name"].unique())))
+    ui.source_note(sorted(codes["file_name"].unique()))

@@ -19,7 +19,7 @@ COLUMNS = ["municipality", "territory", "year", "period", "category", "subgroup"
            "residents_year", "per_1000", "required", "shortfall", "required_printed", "missing_printed",
            "file_name", "source_table", "source_ref", "raw_value", "flag"]
 
-st.caption(t("staff_intro"))
+ui.note(t("staff_intro"))
 ratios = load("staff_norm")
 if ratios.empty:
     ui.empty("staff_none")
@@ -42,7 +42,7 @@ ratios = ratios.assign(
          + (f" ({label(r.subgroup)})" if isinstance(r.subgroup, str) else "") for r in ratios.itertuples(index=False)])
 chosen = ui.select_many(t("staff_counts"), ratios["choice"].tolist(),
                         ratios.loc[ratios["is_basis"], "choice"].tolist(), key="pamati")
-st.caption(t("staff_counts_help"))
+ui.note(t("staff_counts_help"))
 shown = ratios[ratios["choice"].isin(chosen)]
 if shown.empty:
     ui.empty("none_selected")

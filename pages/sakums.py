@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import ui
 from dashboard.db import load
+from dashboard.escape import markdown_text
 from dashboard.format import amount, number, signed_percent
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, metric_name, t, topic_name
@@ -14,7 +15,7 @@ from warehouse.queries import spans_reform
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
-st.caption(t("app_tagline"))
+ui.note(t("app_tagline"))
 
 # 1/ what the warehouse holds
 overview = load("overview").iloc[0]
@@ -62,9 +63,9 @@ else:
             delta = signed_percent(row.change_pct, lang()).replace("−", "-") + " " + \
                 t("vs_year", year=int(row.previous_year))
         with cells[i % 3].container(border=True):
-            st.metric(f"{topic_name(row.topic)}: {metric_name(row.metric)}", amount(row.value, row.unit, lang()),
+            st.metric(markdown_text(f"{topic_name(row.topic)}: {metric_name(row.metric)}"), amount(row.value, row.unit, lang()),
                       delta=delta or note, delta_color="off", delta_arrow="auto" if delta else "off")
-            st.caption(f"{label(row.category)}  \n{row.file_name} ({row.source_table})")
+            st.caption(f"{markdown_text(label(row.category))}  \n{markdown_text(f'{row.file_name} ({row.source_table})')}")
 
 # 3/ coverage: which topics and years each municipality has figures for
 st.subheader(t("home_coverage"))

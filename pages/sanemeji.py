@@ -15,7 +15,7 @@ within_frame()  # a deep link on a fresh server must still get the frame
 DEFAULT_ROWS = 6
 PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag"]
 
-st.caption(t("recipients_intro"))
+ui.note(t("recipients_intro"))
 options = load("series_options", ("recipients", "care", "social_assistance"))
 options = options[options["unit"] != "EUR"]
 if options.empty:

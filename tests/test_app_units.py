@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import charts, i18n
+from dashboard import charts, escape, i18n
 from dashboard.format import NBSP, amount, number, signed_amount, signed_percent
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,3 +144,27 @@ def test_heatmap_leaves_absent_cells_empty():
 def test_export_config_offers_png():
     assert charts.export_config("budzets")["toImageButtonOptions"] == {"format": "png", "filename": "budzets",
                                                                         "scale": 2}
+
+
+# --------------------------------------------------------------------------- escapes
+
+@pytest.mark.parametrize("text, expected", [
+    ("2015. gada jūnijā", "2015\\. gada jūnijā"),  # not an ordered list
+    ("**bold** _x_ `c`", "\\*\\*bold\\*\\* \\_x\\_ \\`c\\`"),
+    ("![i](https://e.lv/i.png)", "\\!\\[i\\]\\(https\\:\u2060//e\\.lv/i\\.png\\)"),
+    (":red[x] $x$", "\\:\u2060red\\[x\\] \\$x\\$"),
+    ("two\nlines\tand\rmore", "two lines and more"),
+    ("www.e.lv x@e.lv", "www\u2060\\.e\\.lv x\\@\u2060e\\.lv"),  # autolinks broken by an invisible joiner
+    ("1 116 657,22 €", "1 116 657,22 €"),
+])
+def test_markdown_text_is_literal_and_on_one_line(text, expected):
+    assert escape.markdown_text(text) == expected
+
+
+def test_plotly_text_turns_tags_and_entities_into_text():
+    assert escape.plotly_text('<a href="https://e.lv">x</a> &amp;\n<br>') == \
+        '&lt;a href="https://e.lv"&gt;x&lt;/a&gt; &amp;amp; &lt;br&gt;'
+
+
+def test_wrapped_chart_labels_are_escaped_line_by_line():
+    assert charts.wrap("<b>" + "ā" * 10 + " " + "b" * 10, width=14) == "&lt;b&gt;āāāāāāāāāā<br>bbbbbbbbbb"
