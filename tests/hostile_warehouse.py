@@ -142,7 +142,7 @@ def build(seed: Path, target: Path) -> Path:
         con.executemany("""INSERT INTO facts (municipality, territory, year, period, topic, metric, category, subgroup,
                            value, unit, source_ref, raw_value, flag, flag_lv, document_id)
                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        [(*row, row[-1], DOCUMENT_ID) for row in _hostile_text_facts()])
+                        [(*row, row[-1], DOCUMENT_ID) for row in _hostile_text_facts() + _absurd_value_facts()])
         con.executemany("INSERT INTO case_codes VALUES (?, ?, ?)",
                         [("Z", text, DOCUMENT_ID) for text in HOSTILE_TEXTS[:3]])
         con.execute("INSERT INTO municipalities VALUES (?, ?, 'novads', ?)",

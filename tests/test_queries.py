@@ -69,25 +69,29 @@ FACTS = [
 CASE_CODES = [("SP", "Sociālā palīdzība"), ("VR", "Valsts sociālā rehabilitācija")]
 
 
-@pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    path = tmp_path_factory.mktemp("small") / "small.duckdb"
+def write_warehouse(path, facts, docs=DOCS, codes=CASE_CODES):
+    """A warehouse at `path` holding exactly `docs`, `facts` (rows as in FACTS) and `codes`; open for reading."""
     writer = connect(path)
-    for doc_id, name, municipality, kind, primary in DOCS:
+    for doc_id, name, municipality, kind, primary in docs:
         writer.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 'test', NULL, ?, NULL, now(), ?)",
                        [doc_id, name, doc_id + "sha", municipality, kind, name, "", name.split(".")[-1], primary,
                         "Pirmā rinda\nSociālā darba SLODZE ir liela\nvēl slodze un slodze\n"])
     writer.executemany("INSERT INTO facts (municipality, territory, year, period, topic, metric, category, subgroup,"
                        " value, unit, document_id, source_ref, raw_value, flag) VALUES "
-                       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", FACTS)
-    for code, meaning in CASE_CODES:
+                       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
+    for code, meaning in codes:
         writer.execute("INSERT INTO case_codes VALUES (?, ?, 'd16')", [code, meaning])
     writer.executemany("INSERT INTO municipalities VALUES (?, ?, ?, ?)",
                        [("Tukuma novads", "Tukums municipality", "novads", "reformed"),
                         ("Bauskas novads", "Bauska municipality", "novads", "merged"),
                         ("Latvija", "Latvia", "valsts", None)])
     writer.close()
-    reader = connect(path, read_only=True)
+    return connect(path, read_only=True)
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    reader = write_warehouse(tmp_path_factory.mktemp("small") / "small.duckdb", FACTS)
     yield reader
     reader.close()
 
@@ -248,6 +252,28 @@ def test_source_lines_name_each_file_and_place_once():
 def test_table_refuses_names_outside_the_package(con):
     with pytest.raises(ValueError):
         queries.table(con, "facts; DROP TABLE facts")
+
+
+def test_infinite_and_undefined_values_are_left_out_of_what_is_charted(tmp_path):
+    absurd = [
+        ("Tukuma novads", None, 2024, "2024", "budget", "spend", "Kopā", None, 1000.0, "EUR", "d24", "4.1. tabula, p. 15", "1 000", None),
+        ("Tukuma novads", None, 2024, "2024", "budget", "spend", "nan", None, math.nan, "EUR", "d24", "4.1. tabula, p. 15", "nan", None),
+        ("Tukuma novads", None, 2024, "2024", "budget", "spend", "inf", None, math.inf, "EUR", "d24", "4.1. tabula, p. 15", "inf", None),
+        ("Tukuma novads", None, 2024, "2024", "staff", "specialists", "speciālisti", None, math.inf, "persons", "d24", "text, p. 3", "inf", None),
+        ("Tukuma novads", None, 2024, "2024", "staff", "specialists", "speciālisti", None, 40.0, "persons", "d24", "text, p. 3", "40", None),
+        ("Tukuma novads", None, 2024, "2024", "population", "residents", "iedzīvotāji", None, 40000.0, "persons", "d24", "text, p. 2", "40 000", None),
+        ("Tukuma novads", None, 2024, "2024", "focus_group", "recognition", "nan", None, math.nan, "count", "d24", "text, p. 4", "nan", None),
+    ]
+    reader = write_warehouse(tmp_path / "absurd.duckdb", absurd)
+    try:
+        spend = queries.headlines(reader, "Tukuma novads", 2024).set_index(["topic", "metric"]).loc[("budget", "spend")]
+        assert (spend["category"], spend["value"]) == ("Kopā", 1000.0)
+        assert queries.series(reader, "Tukuma novads", "budget", "spend", "EUR")["label"].tolist() == ["Kopā"]
+        assert queries.staff_norm(reader)["specialists"].tolist() == [40.0]
+        assert queries.focus_group(reader, "recognition").empty
+        assert len(queries.facts_slice(reader)) == len(absurd)  # Dati keeps every value as stored
+    finally:
+        reader.close()
 
 
 # --------------------------------------------------------------------------- the real warehouse

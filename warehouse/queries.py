@@ -1,7 +1,9 @@
 """Every query the dashboard runs: parameterised SQL in, DataFrames out. Pages never write SQL.
 
 Each function takes a DuckDB connection or cursor first (the dashboard passes a fresh cursor per query)
-and selects facts by topic and metric, never by a value: whatever the warehouse holds is shown.
+and selects facts by topic and metric, never by a value: whatever the warehouse holds is shown. The one
+exception: an infinite or undefined number (`inf`, `nan`: a broken or hostile upload) cannot be charted,
+ranked or compared, so what the pages chart leaves it out; Dati, the quality list and the downloads keep it.
 Functions that only reshape a DataFrame they were given (`year_on_year`, ...) live here too, so that the
 pages stay a matter of drawing.
 """
@@ -80,7 +82,8 @@ def headline_years(con) -> pd.DataFrame:
     params = [x for pair in HEADLINE_METRICS for x in pair]
     return _df(con, f"""
         SELECT municipality, year, count(DISTINCT (topic, metric)) AS figures FROM facts
-        WHERE year IS NOT NULL AND territory IS NULL AND subgroup IS NULL AND unit <> 'percent' AND ({pairs})
+        WHERE year IS NOT NULL AND territory IS NULL AND subgroup IS NULL AND unit <> 'percent' AND isfinite(value)
+          AND ({pairs})
         GROUP BY ALL ORDER BY municipality, year""", params)
 
 
@@ -99,7 +102,7 @@ def headlines(con, municipality: str, year: int) -> pd.DataFrame:
                    bool_or(f.flag IS NOT NULL) AS flagged
             FROM facts f JOIN documents d USING (document_id)
             WHERE f.municipality = ? AND f.territory IS NULL AND f.subgroup IS NULL AND f.year IS NOT NULL
-              AND f.unit <> 'percent' AND ({pairs})
+              AND f.unit <> 'percent' AND isfinite(f.value) AND ({pairs})
             GROUP BY ALL
         ), ranked AS (
             SELECT *, row_number() OVER (PARTITION BY topic, metric, unit ORDER BY value DESC, category) AS rank
@@ -350,7 +353,7 @@ def series_options(con, topics: tuple[str, ...], unit: str | None = None) -> pd.
                    max(year) AS last_year, count(DISTINCT year) AS years
             FROM facts
             WHERE list_contains(?, topic) AND year IS NOT NULL AND territory IS NULL AND (? IS NULL OR unit = ?)
-              AND unit <> 'percent'
+              AND unit <> 'percent' AND isfinite(value)
             GROUP BY ALL)
         ORDER BY municipality, list_position(?, topic), facts DESC""",
                [list(topics), unit, unit, list(topics)])
@@ -369,7 +372,7 @@ def series(con, municipality: str, topic: str, metric: str, unit: str | None = N
                    CASE WHEN strpos(f.subgroup, ',') > 0
                         THEN trim(substr(f.subgroup, strpos(f.subgroup, ',') + 1)) END AS rest
             FROM facts f JOIN documents d USING (document_id)
-            WHERE f.municipality = ? AND f.topic = ? AND f.metric = ? AND f.year IS NOT NULL
+            WHERE f.municipality = ? AND f.topic = ? AND f.metric = ? AND f.year IS NOT NULL AND isfinite(f.value)
               AND f.territory IS NULL AND (? IS NULL OR f.unit = ?)
               AND (? IS NULL OR f.year >= ?) AND (? IS NULL OR f.year <= ?)
         ), labelled AS (
@@ -408,7 +411,7 @@ def population(con, municipality: str) -> pd.DataFrame:
     return _df(con, """
         SELECT p.year, p.period, p.value AS residents, d.file_name, trim(split_part(p.source_ref, ';', 1)) AS source_table
         FROM municipality_population p JOIN documents d USING (document_id)
-        WHERE p.municipality = ? AND p.year IS NOT NULL
+        WHERE p.municipality = ? AND p.year IS NOT NULL AND isfinite(p.value)
         QUALIFY row_number() OVER (PARTITION BY p.year ORDER BY p.period, p.source_ref) = 1
         ORDER BY p.year""", [municipality])
 
@@ -499,7 +502,7 @@ def caseload_positions(con) -> pd.DataFrame:
                                    '^[[:space:](]+|[[:space:])]+$', '', 'g')) AS phase,
                f.value, f.unit, {_PROVENANCE}, f.fact_id
         FROM facts f JOIN documents d USING (document_id)
-        WHERE f.topic = 'caseload' AND f.metric = 'active_cases'
+        WHERE f.topic = 'caseload' AND f.metric = 'active_cases' AND isfinite(f.value)
           AND split_part(f.subgroup, ' ', 1) IN (SELECT code FROM codes)
         ORDER BY f.fact_id""")
 
@@ -525,6 +528,7 @@ def caseload_ranges(con) -> pd.DataFrame:
                string_agg(f.raw_value, ' – ' ORDER BY f.value) AS raw_value, string_agg(f.flag, '; ') AS flag
         FROM facts f JOIN documents d USING (document_id) LEFT JOIN municipalities m ON m.municipality = f.municipality
         WHERE f.topic = 'caseload' AND f.metric = 'cases_per_worker' AND f.subgroup IN ('min', 'max')
+          AND isfinite(f.value)
         GROUP BY f.municipality, f.year, f.period, f.category, d.file_name, {_SOURCE_TABLE}
         HAVING low IS NOT NULL AND high IS NOT NULL
         ORDER BY is_reference DESC, high - low DESC, f.municipality, f.category""")
@@ -551,14 +555,16 @@ def staff_norm(con, max_gap: int = 1) -> pd.DataFrame:
                f.value AS specialists, f.document_id, {_PROVENANCE}
         FROM facts f JOIN documents d USING (document_id)
         WHERE f.topic = 'staff' AND f.metric = 'specialists' AND f.unit = 'persons' AND f.year IS NOT NULL
+          AND isfinite(f.value)
         ORDER BY f.fact_id""")
     printed = _df(con, """
         SELECT municipality, territory, year, metric, category, subgroup, value
-        FROM facts WHERE topic = 'staff' AND metric IN ('specialists_required', 'specialists_missing')
+        FROM facts WHERE topic = 'staff' AND metric IN ('specialists_required', 'specialists_missing') AND isfinite(value)
         ORDER BY fact_id""")
     residents = _df(con, """
         SELECT municipality, territory, year, value AS residents, document_id
         FROM facts WHERE topic = 'population' AND metric = 'residents' AND unit = 'persons' AND year IS NOT NULL
+          AND isfinite(value)
         ORDER BY fact_id""")
     columns = ["municipality", "territory", "year", "period", "category", "subgroup", "specialists", "residents",
                "residents_year", "per_1000", "required", "shortfall", "required_printed", "missing_printed",
@@ -623,7 +629,7 @@ def staff_norm_reference(con) -> pd.DataFrame:
     return _df(con, f"""
         SELECT f.value, f.category, f.subgroup, {_PROVENANCE}
         FROM facts f JOIN documents d USING (document_id)
-        WHERE f.topic = 'staff' AND f.metric = 'specialists_per_1000'
+        WHERE f.topic = 'staff' AND f.metric = 'specialists_per_1000' AND isfinite(f.value)
           AND (f.subgroup ILIKE '%norm%' OR f.category ILIKE '%norm%')
         ORDER BY f.fact_id LIMIT 1""")
 
@@ -641,6 +647,6 @@ def focus_group(con, metric: str) -> pd.DataFrame:
                string_agg(DISTINCT {_SOURCE_TABLE}, '; ') AS source_table, min(f.source_ref) AS source_ref,
                count(*) AS printed_times, min(f.fact_id) AS fact_id
         FROM facts f JOIN documents d USING (document_id)
-        WHERE f.topic = 'focus_group' AND f.metric = ?
+        WHERE f.topic = 'focus_group' AND f.metric = ? AND isfinite(f.value)
         GROUP BY f.municipality, f.year, f.territory, f.category, f.unit
         ORDER BY fact_id""", [metric])
