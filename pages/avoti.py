@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import ui
-from dashboard.build import RAW_REPORTS
 from dashboard.db import load
 from dashboard.escape import markdown_text
 from dashboard.format import number
 from dashboard.frame import within_frame
+from dashboard.raw_files import raw_file
 from dashboard.i18n import lang, t
 
 within_frame()  # a deep link on a fresh server must still get the frame
@@ -23,8 +23,8 @@ ui.show_table(documents.drop(columns=["document_id"]))
 st.markdown(f"**{markdown_text(t('raw_files'))}**")
 files = st.container(horizontal=True)
 for i, name in enumerate(documents["file_name"]):
-    path = RAW_REPORTS / name
-    if path.is_file():
+    path = raw_file(name)
+    if path:
         # Read only when clicked: the PDF alone is larger than everything else on this page.
         files.download_button(markdown_text(name), data=path.read_bytes, file_name=name, key=f"raw_{i}", on_click="ignore",
                               icon=":material/description:")

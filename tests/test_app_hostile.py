@@ -101,3 +101,9 @@ def test_every_page_of_the_hostile_municipality(page, language):
 def test_a_search_from_the_address_is_shown_literally(query):
     app = run("pages/avoti.py", "lv", q=query)
     assert_escaped(app)
+
+
+def test_a_file_name_outside_raw_reports_is_never_offered():
+    app = run("pages/avoti.py", "lv")
+    offered = [b.proto.label for b in app.get("download_button")]
+    assert not any("passwd" in label for label in offered), offered

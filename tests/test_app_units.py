@@ -10,6 +10,7 @@ import pytest
 
 from dashboard import charts, escape, i18n
 from dashboard.format import NBSP, amount, number, signed_amount, signed_percent
+from dashboard.raw_files import raw_file
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -168,3 +169,20 @@ def test_plotly_text_turns_tags_and_entities_into_text():
 
 def test_wrapped_chart_labels_are_escaped_line_by_line():
     assert charts.wrap("<b>" + "ā" * 10 + " " + "b" * 10, width=14) == "&lt;b&gt;āāāāāāāāāā<br>bbbbbbbbbb"
+
+
+# --------------------------------------------------------------------------- raw files
+
+def test_raw_files_are_served_only_from_inside_the_folder(tmp_path):
+    folder = tmp_path / "raw_reports"
+    folder.mkdir()
+    (folder / "report.txt").write_text("a report", encoding="utf-8")
+    (folder / "copy.txt").symlink_to(folder / "report.txt")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not a report", encoding="utf-8")
+    (folder / "link.txt").symlink_to(secret)
+    (folder / "sub").mkdir()
+    assert raw_file("report.txt", folder) == (folder / "report.txt").resolve()
+    assert raw_file("copy.txt", folder) == (folder / "report.txt").resolve()  # a link that stays inside
+    for name in ("link.txt", "../secret.txt", str(secret), "sub", "missing.txt", "bad\0name"):
+        assert raw_file(name, folder) is None, name
