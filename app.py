@@ -1,6 +1,12 @@
 """socdash: the dashboard's frame. Sets the page up, the language switch, builds the warehouse when it is
-missing, and routes to one thin page script per navigation entry (pages/)."""
+missing, and routes to one thin page script per navigation entry (pages/).
+
+A warehouse that cannot be built or read gives the reader one plain sentence in their language; what went
+wrong, with paths and DuckDB's message, goes to the server log only.
+"""
 from __future__ import annotations
+
+import logging
 
 import streamlit as st
 
@@ -18,6 +24,16 @@ st.set_page_config(page_title="socdash", page_icon=":material/diversity_3:", lay
 st.sidebar.segmented_control("Valoda / Language", [code.upper() for code in LANGUAGES], key="lang",
                              default=DEFAULT_LANGUAGE.upper(), required=True, bind="query-params")
 
+LOG = logging.getLogger("socdash.dashboard")
+
+
+def unavailable(exc: Exception) -> None:
+    """The reader's sentence for a warehouse that cannot be used; the detail for the server log."""
+    LOG.error("the warehouse cannot be used: %s", exc)
+    st.error(markdown_text(t("warehouse_unavailable")), icon=":material/error:")
+    st.stop()
+
+
 db_path = default_db_path()
 if not db_path.exists():
     # First start on a fresh clone: build the warehouse in-process, showing how far it has got.
@@ -29,21 +45,19 @@ if not db_path.exists():
 
     try:
         report = build_warehouse(db_path, progress=advance)
-    except WarehouseError as exc:
-        st.error(markdown_text(t("warehouse_error", error=exc)))
-        st.stop()
+    except (WarehouseError, OSError) as exc:
+        unavailable(exc)
     if report.total == 0:
-        st.error(markdown_text(t("no_sources", folder=RAW_REPORTS)))
+        st.error(markdown_text(t("no_sources", folder=RAW_REPORTS.name)))
         st.stop()
     bar.progress(1.0, text=markdown_text(t("built", stored=report.stored, total=report.total)))
     for outcome in report.refused:
         st.warning(markdown_text(t("build_refused", name=outcome.path.name, error=outcome.error)))
 
 try:
-    overview = load("overview")
+    overview = load("overview")  # opens the warehouse and checks its schema version
 except WarehouseError as exc:
-    st.error(markdown_text(t("warehouse_error", error=exc)))
-    st.stop()
+    unavailable(exc)
 
 # Paths are fixed Latvian slugs (dashboard/navigation.py), so a copied link works whatever language the reader
 # has chosen.
@@ -53,4 +67,7 @@ page = st.navigation(pages, position="sidebar")
 st.title(page.title)
 if int(overview["facts"].iloc[0]) == 0 and page.url_path not in ("avoti", "dati"):
     st.info(markdown_text(t("empty_warehouse")), icon=":material/info:")
-page.run()
+try:
+    page.run()
+except WarehouseError as exc:  # a file damaged where only this page's queries read it
+    unavailable(exc)

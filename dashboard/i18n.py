@@ -31,7 +31,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "build_refused": ("Netika nolasīts: {name} — {error}", "Not read: {name} — {error}"),
     "no_sources": ("Mapē {folder} nav neviena pārskata, no kā veidot datu noliktavu.",
                    "There are no reports in {folder} to build the warehouse from."),
-    "warehouse_error": ("Datu noliktavu nevar atvērt: {error}", "The warehouse cannot be opened: {error}"),
+    "warehouse_unavailable": ("Datu noliktavu šobrīd nevar atvērt. Lūdzu, mēģiniet vēlāk.",
+                              "The warehouse cannot be opened right now. Please try again later."),
     "empty_warehouse": ("Datu noliktavā vēl nav neviena skaitļa. Pievienojiet pārskatus ar komandu python -m ingest.",
                         "The warehouse holds no figures yet. Add reports with the command python -m ingest."),
     # --- shared controls and chart furniture

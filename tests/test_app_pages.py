@@ -232,3 +232,53 @@ def test_focus_group_intro_is_text_not_a_numbered_list():
     app = open_page("pages/fokusgrupas.py")
     intro = app.caption[0].value
     assert intro.startswith("2015\\. gada jūnija") and plain(intro).startswith("2015. gada jūnija")
+
+
+def _damaged(kind: str, seed: Path, folder: Path) -> Path:
+    """A warehouse file that cannot be read as this program's warehouse, made from a copy of `seed`."""
+    import duckdb
+
+    db = folder / "socdash.duckdb"
+    if kind == "missing, and its folder cannot be made":
+        (folder / "a_file").write_text("", encoding="utf-8")
+        return folder / "a_file" / "socdash.duckdb"
+    data = seed.read_bytes()
+    if kind == "cut in half":
+        db.write_bytes(data[:len(data) // 2])
+    elif kind == "not a warehouse":
+        db.write_bytes(b"%PDF-1.7\n" + b"\0" * 4096)
+    else:
+        db.write_bytes(data)
+        con = duckdb.connect(str(db))
+        if kind == "older schema":
+            con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        elif kind == "a view missing":
+            con.execute("DROP VIEW quality")
+        con.close()
+    return db
+
+
+UNAVAILABLE = {"lv": "Datu noliktavu šobrīd nevar atvērt. Lūdzu, mēģiniet vēlāk.",
+               "en": "The warehouse cannot be opened right now. Please try again later."}
+
+
+@pytest.mark.parametrize("language", ["lv", "en"])
+@pytest.mark.parametrize("kind", ["cut in half", "older schema", "not a warehouse", "a view missing",
+                                  "missing, and its folder cannot be made"])
+def test_a_warehouse_that_cannot_be_read_gives_one_plain_sentence(kind, language, warehouse_db, tmp_path,
+                                                                   monkeypatch, caplog):
+    db = _damaged(kind, warehouse_db, tmp_path)
+    monkeypatch.setenv("SOCDASH_DB", str(db))
+    # a missing view breaks only the page that reads it (Avoti's list of flagged values)
+    for page in ("pages/avoti.py",) if kind == "a view missing" else ("pages/sakums.py", "pages/avoti.py"):
+        app = AppTest.from_file(APP, default_timeout=60)
+        if language == "en":
+            app.query_params["lang"] = "EN"
+        app.switch_page(page)
+        app.run()
+        assert not app.exception, [e.message for e in app.exception]
+        assert [plain(e.value) for e in app.error] == [UNAVAILABLE[language]], page
+        shown = [getattr(e, "value", "") for e in [*app.error, *app.warning, *app.info, *app.markdown]]
+        assert not any(str(tmp_path) in str(text) or "Error" in str(text) for text in shown), shown
+    # the reader gets the sentence; the server log gets what went wrong, and where
+    assert any(str(tmp_path) in record.getMessage() for record in caplog.records)

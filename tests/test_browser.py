@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -48,8 +49,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(db: Path, log_folder: Path):
-    """`streamlit run app.py` on a free localhost port over `db`; stopped on leaving."""
+def streamlit_server(db: Path, log_folder: Path, app_folder: Path = ROOT):
+    """`streamlit run app.py` in `app_folder` (its .streamlit/config.toml applies) on a free localhost port
+    over `db`; stopped on leaving."""
     port = _free_port()
     env = {**os.environ, "SOCDASH_DB": str(db)}
     log = open(log_folder / f"server-{port}.log", "w+")
@@ -57,7 +59,7 @@ def streamlit_server(db: Path, log_folder: Path):
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        cwd=app_folder, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -206,3 +208,20 @@ def test_a_link_opens_its_page_on_a_freshly_started_server(warehouse, tmp_path, 
             [en for _, _, en in PAGES]
         assert page.get_by_text("Page not found").count() == 0
         check_and_shoot(page, "10_fresh_server_link_en")
+
+
+def test_an_unexpected_error_shows_no_traceback_path_or_message(warehouse, tmp_path, page):
+    """With the project's Streamlit settings, an exception no page expected reaches the reader as
+    Streamlit's generic sentence only; the server log has all of it."""
+    app = tmp_path / "app"
+    (app / ".streamlit").mkdir(parents=True)
+    shutil.copyfile(ROOT / ".streamlit" / "config.toml", app / ".streamlit" / "config.toml")
+    secret = "/srv/socdash/secret/warehouse.duckdb"
+    (app / "app.py").write_text(f"raise RuntimeError({secret!r})\n", encoding="utf-8")
+    with streamlit_server(warehouse, tmp_path, app_folder=app) as url:
+        page.goto(url)
+        page.locator('[data-testid="stException"]').wait_for(timeout=30_000)
+        shown = page.locator("body").inner_text()
+        assert secret not in shown and "RuntimeError" not in shown and "Traceback" not in shown, shown
+        assert "error" in shown.lower()
+    assert secret in (tmp_path / next(p.name for p in tmp_path.glob("server-*.log"))).read_text()

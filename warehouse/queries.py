@@ -43,6 +43,12 @@ def _df(con, sql: str, params: list | None = None) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- the warehouse as a whole
 
+def schema_version(con) -> str | None:
+    """The schema version the warehouse was built with (`meta`), None when it records none."""
+    found = con.execute("SELECT max(value) FROM meta WHERE key = 'schema_version'").fetchone()
+    return found[0] if found else None
+
+
 def overview(con) -> pd.DataFrame:
     """One row: how many documents, municipalities, years, facts and flagged facts the warehouse holds."""
     return _df(con, """
