@@ -86,6 +86,13 @@ def test_home_shows_the_warehouse_and_headlines_with_changes():
     assert app.selectbox(key="novads").value == "Tukuma novads" and app.selectbox(key="gads").value == 2024
 
 
+def test_home_takes_the_whole_year_where_a_half_year_is_printed_too():
+    # the 2024 report gives 2021 as 1.07.–31.12.2021. (14 221 documents) and as the whole year (34 588)
+    app = open_page("pages/sakums.py", gads="2021")
+    documents = {plain(m.label): m.value for m in app.metric}["Dokumentu aprite: dokumenti"]
+    assert documents == "34\u00a0588"
+
+
 def test_home_never_states_a_change_across_the_reform():
     app = open_page("pages/sakums.py")
     deltas = [m.delta for m in app.metric[5:]]

@@ -60,6 +60,9 @@ FACTS = [
     ("Latvija", None, 2017, "2017", "caseload", "cases_per_worker", "maksimālā robeža dažādās valstīs", "max", 35.0, "cases", "dlv", "text, line 56", "35", None),
     ("Tukuma novads", None, 2015, "2015", "caseload", "cases_per_worker", "pilsētā", "min", 42.0, "cases", "d16", "text, line 874", "42", None),
     ("Tukuma novads", None, 2015, "2015", "caseload", "cases_per_worker", "pilsētā", "max", 290.0, "cases", "d16", "text, line 874", "290", None),
+    # one year printed as its second half (first) and as the whole year
+    ("Tukuma novads", None, 2021, "2021-07-01..2021-12-31", "documents", "documents", "Kopā apstrādāti dokumenti", None, 14221.0, "documents", "d24", "1.1. tabula, p. 5", "14 221", None),
+    ("Tukuma novads", None, 2021, "2021", "documents", "documents", "Kopā apstrādāti dokumenti", None, 34588.0, "documents", "d24", "1.1. tabula, p. 5", "34 588", None),
     # focus groups: recognition printed twice (table and chart data)
     ("Tukuma novads", None, 2015, "2015", "focus_group", "recognition", "Aprūpe mājās", None, 32.0, "count", "d16", "4.tabula, line 1101", "32", None),
     ("Tukuma novads", None, 2015, "2015", "focus_group", "recognition", "Aprūpe mājās", None, 32.0, "count", "d16", "chart data (recognition), line 2586", "32", None),
@@ -124,6 +127,16 @@ def test_series_keeps_one_reading_per_row_and_year_and_labels_parts(con):
     assert rows.loc[rows["label"] == "Patversme / Nakts", "is_child"].tolist() == [True]
     limited = queries.series(con, "Tukuma novads", "budget", "spend", "EUR", 2015, 2023)
     assert sorted(limited["year"].unique()) == [2015, 2023]
+
+
+def test_charts_and_headlines_take_the_whole_year_over_a_part_of_it(con):
+    headline = queries.headlines(con, "Tukuma novads", 2021).set_index(["topic", "metric"])
+    assert headline.loc[("documents", "documents"), "value"] == 34588.0
+    rows = queries.series(con, "Tukuma novads", "documents", "documents")
+    assert rows.loc[rows["year"] == 2021, ["value", "period"]].values.tolist() == [[34588.0, "2021"]]
+    # the half-year stays in Dati, with its period
+    both = queries.facts_slice(con, ("Tukuma novads",), ("documents",))
+    assert set(zip(both["period"], both["value"])) == {("2021-07-01..2021-12-31", 14221.0), ("2021", 34588.0)}
 
 
 def test_series_tells_gender_rows_from_totals_and_keeps_the_qualifier(con):

@@ -37,6 +37,14 @@ REFORM_YEAR = 2021
 _SOURCE_TABLE = "trim(split_part(f.source_ref, ';', 1))"
 
 
+def _reading_order(rows: str = "f") -> str:
+    """Which of several readings of one thing in one year a chart or a headline takes, as an ORDER BY over
+    `rows` (facts or a selection of them): the whole year (`period` is the year itself) before a part of it,
+    as the 2024 report prints 2021 both for 1.07.–31.12.2021. and as "2021. gadā"; then the first printed.
+    Dati shows every reading with its period."""
+    return f"{rows}.period IS DISTINCT FROM CAST({rows}.year AS VARCHAR), {rows}.fact_id"
+
+
 def _df(con, sql: str, params: list | None = None) -> pd.DataFrame:
     return con.execute(sql, params or []).df()
 
@@ -100,16 +108,14 @@ def headlines(con, municipality: str, year: int) -> pd.DataFrame:
     params = [x for pair in HEADLINE_METRICS for x in pair]
     return _df(con, f"""
         WITH rows AS (
-            -- one value per row and year; where a document printed it twice, the first reading
-            SELECT f.topic, f.metric, f.category, f.unit, f.year,
-                   arg_min(f.value, f.fact_id) AS value,
-                   arg_min(d.file_name, f.fact_id) AS file_name,
-                   arg_min({_SOURCE_TABLE}, f.fact_id) AS source_table,
-                   bool_or(f.flag IS NOT NULL) AS flagged
+            -- one reading per row and year
+            SELECT f.topic, f.metric, f.category, f.unit, f.year, f.value, d.file_name,
+                   {_SOURCE_TABLE} AS source_table
             FROM facts f JOIN documents d USING (document_id)
             WHERE f.municipality = ? AND f.territory IS NULL AND f.subgroup IS NULL AND f.year IS NOT NULL
               AND f.unit <> 'percent' AND isfinite(f.value) AND ({pairs})
-            GROUP BY ALL
+            QUALIFY row_number() OVER (PARTITION BY f.topic, f.metric, f.category, f.unit, f.year
+                                       ORDER BY {_reading_order()}) = 1
         ), ranked AS (
             SELECT *, row_number() OVER (PARTITION BY topic, metric, unit ORDER BY value DESC, category) AS rank
             FROM rows WHERE year = ?
@@ -367,8 +373,8 @@ def series_options(con, topics: tuple[str, ...], unit: str | None = None) -> pd.
 
 def series(con, municipality: str, topic: str, metric: str, unit: str | None = None,
            year_from: int | None = None, year_to: int | None = None) -> pd.DataFrame:
-    """One municipality's yearly figures of a topic/metric, one value per row label and year (where a document
-    prints the same figure twice, the first reading; both stay in Dati). Each row gets:
+    """One municipality's yearly figures of a topic/metric, one value per row label and year (the whole year
+    before a part of it, then the first printed; every reading stays in Dati). Each row gets:
     `label` (the printed category, with the sub-group's qualifier where it has one), `gender` (when the
     sub-group names one) and `is_child` (a `t.sk.` part, printed `parent / part`)."""
     return _df(con, f"""
@@ -394,7 +400,8 @@ def series(con, municipality: str, topic: str, metric: str, unit: str | None = N
         SELECT municipality, year, period, topic, metric, category, subgroup, label, gender, is_child,
                value, unit, file_name, source_table, source_ref, raw_value, flag, fact_id
         FROM labelled
-        QUALIFY row_number() OVER (PARTITION BY label, coalesce(gender, ''), year ORDER BY fact_id) = 1
+        QUALIFY row_number() OVER (PARTITION BY label, coalesce(gender, ''), unit, year
+                                   ORDER BY {_reading_order("labelled")}) = 1
         ORDER BY year, fact_id""",
                [municipality, topic, metric, unit, unit, year_from, year_from, year_to, year_to,
                 list(GENDER_WORDS), list(GENDER_WORDS), list(TOTAL_WORDS)])
