@@ -256,10 +256,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "shortfall_none": ("Neviens izvēlētais skaits nav zem normas.", "None of the chosen counts is below the norm."),
     "staff_none": ("Datu noliktavā nav neviena speciālistu skaita, kuram zināms iedzīvotāju skaits.",
                    "The warehouse has no count of specialists with a known population."),
-    "ratio_help": ("Iedzīvotāju skaits ir tā paša gada vai tuvākā gada (±1) skaits, vispirms no tā paša dokumenta. "
-                   "Trūkums = iedzīvotāji / 1 000 − speciālisti, noapaļots.",
-                   "The population is that of the same year or the nearest (±1), from the same document first. "
-                   "Shortfall = residents / 1 000 − specialists, rounded."),
+    "ratio_help": ("Iedzīvotāju skaits ir visas pašvaldības (vai tās teritorijas) skaits tajā pašā gadā vai tuvākajā "
+                   "(±1; ja abi vienlīdz tuvu, vēlākais), ne tās daļa. Trūkums = iedzīvotāji / 1 000 − speciālisti, "
+                   "noapaļots.",
+                   "The residents are the whole municipality's (or territory's) of the same year or the nearest (±1; "
+                   "the later of two equally near), never a part of them. Shortfall = residents / 1 000 − specialists, "
+                   "rounded."),
     "specialists": ("Speciālisti", "Specialists"),
     "per_1000": ("Uz 1 000 iedz.", "Per 1 000 residents"),
     "required": ("Vajadzīgi pēc normas", "Required by the norm"),

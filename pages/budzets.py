@@ -8,7 +8,7 @@ from dashboard import ui
 from dashboard.db import load
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, metric_name, t, topic_name, unit_name
-from warehouse.queries import per_resident, year_on_year
+from warehouse.queries import year_on_year
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
@@ -33,11 +33,14 @@ with left:
 per_head = right.toggle(t("per_resident"), key="uz_iedz", bind="query-params")
 
 # 2/ the chart of exactly the chosen rows, its legend in the order chosen
-shown = data[data["label"].isin(chosen)].sort_values("label", key=lambda s: s.map(chosen.index), kind="stable")
+def chosen_rows(frame):
+    return frame[frame["label"].isin(chosen)].sort_values("label", key=lambda s: s.map(chosen.index), kind="stable")
+
+
+shown = chosen_rows(data)
 notes = []
 if per_head and not shown.empty:
-    residents = load("population", municipality)
-    divided = per_resident(shown, residents)
+    divided = chosen_rows(load("series", municipality, topic, metric, "EUR", *years, per_resident=True))
     if divided.empty:
         notes.append(t("per_resident_none"))
     elif divided["year"].nunique() < shown["year"].nunique():

@@ -29,7 +29,11 @@ FACTS = [
     ("Tukuma novads", None, 2023, "2023", "budget", "spend", "Aprūpe mājās", None, 800.0, "EUR", "d24", "4.1. tabula, p. 15", "800", None),
     ("Tukuma novads", None, 2024, "2024", "budget", "spend", "Aprūpe mājās", None, 1000.0, "EUR", "d24", "4.1. tabula, p. 15", "1 000", None),
     ("Tukuma novads", None, 2015, "2015-01-01", "population", "residents", "iedzīvotāji", None, 31900.0, "persons", "d16", "text, line 8", "31,9", None),
+    # a subset printed before the whole, first with nothing to tell it apart, then as a subgroup (and larger)
+    ("Tukuma novads", None, 2025, "2025-01-01", "population", "residents", "deklarējušas savu dzīvesvietu", None, 45028.0, "persons", "d24", "text, p. 11", "45 028", None),
+    ("Tukuma novads", None, 2025, "2025-01-01", "population", "residents", "iedzīvotāji", "deklarētie", 99999.0, "persons", "d24", "text, p. 11", "99 999", None),
     ("Tukuma novads", None, 2025, "2025-01-01", "population", "residents", "iedzīvotāji", None, 45959.0, "persons", "d24", "text, p. 12", "45 959", None),
+    ("Tukuma novads", None, 2024, "2024-12-31", "staff", "specialists", "sociālā darba speciālisti", None, 70.0, "persons", "d24", "text, p. 3", "70", None),
     ("Tukuma novads", "Degole", 2015, "2015", "population", "residents", "iedzīvotāji", None, 677.0, "persons", "d16", "8.tabula, line 1", "677", None),
     ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "aprūpe mājās", "Vīrieši", 10.0, "persons", "dbs", "1.1. aprūpe, line 417", "10", None),
     ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "aprūpe mājās", "Sievietes", 30.0, "persons", "dbs", "1.1. aprūpe, line 417", "30", None),
@@ -146,9 +150,28 @@ def test_series_tells_gender_rows_from_totals_and_keeps_the_qualifier(con):
     assert ("psihologs — bērni", "Kopā, bērni") in rows.index
 
 
+def test_one_rule_gives_the_residents_figure(con):
+    def residents(municipality, year, territory=None):
+        found = queries.residents(con, municipality, year, territory)
+        return tuple(found[["residents", "residents_year"]].iloc[0]) if not found.empty else None
+
+    assert residents("Tukuma novads", 2025) == (45959, 2025)  # the whole, not the subset printed first
+    assert residents("Tukuma novads", 2024) == (45959, 2025)  # the nearest year within one
+    assert residents("Tukuma novads", 2023) is None  # two years away
+    assert residents("Tukuma novads", 2014) == (31900, 2015)
+    assert residents("Tukuma novads", 2015, "Degole") == (677, 2015)  # a territory has its own
+    assert residents("Latvija", 2017, "atbildējušās pašvaldības") == (1959535, 2017)
+
+
+def test_per_resident_values_and_staff_per_1000_use_the_same_residents(con):
+    spend = queries.series(con, "Tukuma novads", "budget", "spend", "EUR", per_resident=True)
+    staff = queries.staff_norm(con).set_index(["municipality", "year"]).loc[("Tukuma novads", 2024)]
+    assert spend.loc[spend["year"] == 2024, "residents"].tolist() == [45959.0] == [staff["residents"]]
+    assert staff["per_1000"] == pytest.approx(70 / 45.959)
+
+
 def test_per_resident_divides_by_the_nearest_population_within_a_year(con):
-    spend = queries.series(con, "Tukuma novads", "budget", "spend", "EUR")
-    divided = queries.per_resident(spend, queries.population(con, "Tukuma novads"))
+    divided = queries.series(con, "Tukuma novads", "budget", "spend", "EUR", per_resident=True)
     kopa = divided[divided["label"] == "Kopā"].set_index("year")
     assert kopa.loc[2015, "value"] == pytest.approx(1000 / 31900)
     assert kopa.loc[2014, "residents_year"] == 2015
@@ -201,7 +224,7 @@ def test_staff_norm_finds_each_documents_counting_bases(con):
     bases = ratios[ratios["is_basis"]].set_index(["municipality", "category", "subgroup"], drop=False)
     assert set(zip(bases["municipality"], bases["specialists"])) == {
         ("Tukuma novads", 55.0), ("Tukuma novads", 44.0), ("Tukuma novads", 24.0), ("Latvija", 1360.0),
-        ("Bauskas novads", 22.0)}
+        ("Bauskas novads", 22.0), ("Tukuma novads", 70.0)}
     tukums_24 = ratios[(ratios["municipality"] == "Tukuma novads") & (ratios["specialists"] == 24.0)].iloc[0]
     assert tukums_24["residents"] == 31900 and tukums_24["residents_year"] == 2015
     assert tukums_24["per_1000"] == pytest.approx(24 / 31.9)
@@ -313,3 +336,11 @@ def test_real_warehouse_gives_the_reference_band_and_the_pilot(real):
     assert (band["low"], band["high"]) == (20, 35)
     phases = set(queries.caseload_positions(real)["phase"])
     assert len(phases - {""}) >= 2  # before and after the redistribution
+
+
+def test_real_warehouse_divides_tukums_2024_by_its_whole_population(real):
+    # the 2024 report prints 45 959 residents and, beside them, the 45 028 who declared their address there
+    spend = queries.series(real, "Tukuma novads", "budget", "spend", "EUR", 2024, 2024, per_resident=True)
+    staff = queries.staff_norm(real)
+    staff = staff[(staff["municipality"] == "Tukuma novads") & (staff["year"] == 2024)]
+    assert set(spend["residents"]) == {45959.0} and set(staff["residents"]) == {45959.0}

@@ -9,7 +9,6 @@ pages stay a matter of drawing.
 """
 from __future__ import annotations
 
-import math
 import re
 
 import pandas as pd
@@ -43,6 +42,24 @@ def _reading_order(rows: str = "f") -> str:
     as the 2024 report prints 2021 both for 1.07.–31.12.2021. and as "2021. gadā"; then the first printed.
     Dati shows every reading with its period."""
     return f"{rows}.period IS DISTINCT FROM CAST({rows}.year AS VARCHAR), {rows}.fact_id"
+
+
+# The residents figure of a place (a municipality, or a territory of it) for a year: the one rule every ratio
+# uses (per resident, specialists per 1 000), as a CTE named residents_figure, one row per municipality,
+# territory and year Y. It is a population/residents fact of that place in persons with no subgroup (a
+# subgroup is a subset, such as the residents who declared their address there), of year Y or the nearest
+# year within one; at equal distance the later year, then the larger figure (a subset is never larger
+# than the whole), then the first printed.
+_RESIDENTS_FIGURE = """
+    residents_figure AS (
+        SELECT r.municipality, r.territory, r.year + shift.years AS year, r.value AS residents,
+               r.year AS residents_year
+        FROM facts r CROSS JOIN (VALUES (-1), (0), (1)) AS shift(years)
+        WHERE r.topic = 'population' AND r.metric = 'residents' AND r.unit = 'persons' AND r.subgroup IS NULL
+          AND r.year IS NOT NULL AND isfinite(r.value) AND r.value > 0
+        QUALIFY row_number() OVER (PARTITION BY r.municipality, r.territory, r.year + shift.years
+                                   ORDER BY abs(shift.years), r.year DESC, r.value DESC, r.fact_id) = 1
+    )"""
 
 
 def _df(con, sql: str, params: list | None = None) -> pd.DataFrame:
@@ -372,13 +389,24 @@ def series_options(con, topics: tuple[str, ...], unit: str | None = None) -> pd.
 
 
 def series(con, municipality: str, topic: str, metric: str, unit: str | None = None,
-           year_from: int | None = None, year_to: int | None = None) -> pd.DataFrame:
+           year_from: int | None = None, year_to: int | None = None, per_resident: bool = False) -> pd.DataFrame:
     """One municipality's yearly figures of a topic/metric, one value per row label and year (the whole year
     before a part of it, then the first printed; every reading stays in Dati). Each row gets:
     `label` (the printed category, with the sub-group's qualifier where it has one), `gender` (when the
-    sub-group names one) and `is_child` (a `t.sk.` part, printed `parent / part`)."""
+    sub-group names one) and `is_child` (a `t.sk.` part, printed `parent / part`).
+
+    With `per_resident`, each value divided by the municipality's residents figure for its year (see
+    _RESIDENTS_FIGURE), the unit `<unit>_per_resident`, with `residents` and `residents_year` saying what it
+    was divided by; years without a residents figure are left out."""
+    if per_resident:
+        final = """SELECT c.* REPLACE (c.value / r.residents AS value, c.unit || '_per_resident' AS unit),
+                          r.residents, r.residents_year
+                   FROM chosen c JOIN residents_figure r
+                     ON r.municipality = c.municipality AND r.territory IS NULL AND r.year = c.year"""
+    else:
+        final = "SELECT * FROM chosen"
     return _df(con, f"""
-        WITH base AS (
+        WITH {_RESIDENTS_FIGURE}, base AS (
             SELECT f.*, {_PROVENANCE},
                    lower(trim(split_part(f.subgroup, ',', 1))) AS first_word,
                    CASE WHEN strpos(f.subgroup, ',') > 0
@@ -396,12 +424,14 @@ def series(con, municipality: str, topic: str, metric: str, unit: str | None = N
                                                       ELSE subgroup END, '') AS label,
                    strpos(category, ' / ') > 0 AS is_child
             FROM base
+        ), chosen AS (
+            SELECT municipality, year, period, topic, metric, category, subgroup, label, gender, is_child,
+                   value, unit, file_name, source_table, source_ref, raw_value, flag, fact_id
+            FROM labelled
+            QUALIFY row_number() OVER (PARTITION BY label, coalesce(gender, ''), unit, year
+                                       ORDER BY {_reading_order("labelled")}) = 1
         )
-        SELECT municipality, year, period, topic, metric, category, subgroup, label, gender, is_child,
-               value, unit, file_name, source_table, source_ref, raw_value, flag, fact_id
-        FROM labelled
-        QUALIFY row_number() OVER (PARTITION BY label, coalesce(gender, ''), unit, year
-                                   ORDER BY {_reading_order("labelled")}) = 1
+        {final}
         ORDER BY year, fact_id""",
                [municipality, topic, metric, unit, unit, year_from, year_from, year_to, year_to,
                 list(GENDER_WORDS), list(GENDER_WORDS), list(TOTAL_WORDS)])
@@ -419,35 +449,14 @@ def series_rows(con, municipality: str, topic: str, metric: str, unit: str | Non
     return pd.DataFrame({"label": rows, "is_default": [r in default for r in rows]})
 
 
-def population(con, municipality: str) -> pd.DataFrame:
-    """The municipality's residents by year as the documents give them (one figure per year, the first)."""
-    return _df(con, """
-        SELECT p.year, p.period, p.value AS residents, d.file_name, trim(split_part(p.source_ref, ';', 1)) AS source_table
-        FROM municipality_population p JOIN documents d USING (document_id)
-        WHERE p.municipality = ? AND p.year IS NOT NULL AND isfinite(p.value)
-        QUALIFY row_number() OVER (PARTITION BY p.year ORDER BY p.period, p.source_ref) = 1
-        ORDER BY p.year""", [municipality])
-
-
-def per_resident(frame: pd.DataFrame, residents: pd.DataFrame, max_gap: int = 1) -> pd.DataFrame:
-    """`frame`'s values divided by the residents of the same year, else of the nearest year at most `max_gap`
-    away (a population is usually printed as of 1 January). Rows with no such population are dropped;
-    `residents` and `residents_year` say what each value was divided by."""
-    if frame.empty or residents.empty:
-        return frame.iloc[0:0].assign(residents=pd.Series(dtype=float), residents_year=pd.Series(dtype="Int64"))
-    years = residents[["year", "residents"]].rename(columns={"year": "residents_year"})
-    rows = []
-    for row in frame.itertuples(index=False):
-        gaps = (years["residents_year"] - row.year).abs()
-        nearest = gaps[gaps <= max_gap].sort_values(kind="stable")
-        if nearest.empty:
-            continue
-        match = years.loc[nearest.index[0]]
-        rows.append({**row._asdict(), "value": row.value / match["residents"],
-                     "residents": match["residents"], "residents_year": int(match["residents_year"])})
-    out = pd.DataFrame(rows, columns=list(frame.columns) + ["residents", "residents_year"])
-    out["unit"] = out["unit"].map(lambda u: f"{u}_per_resident")
-    return out
+def residents(con, municipality: str, year: int, territory: str | None = None) -> pd.DataFrame:
+    """The residents figure of a municipality (or a territory of it) for `year` (see _RESIDENTS_FIGURE):
+    one row of `residents` and `residents_year`, none when there is no figure within a year."""
+    return _df(con, f"""
+        WITH {_RESIDENTS_FIGURE}
+        SELECT residents, residents_year FROM residents_figure
+        WHERE municipality = ? AND territory IS NOT DISTINCT FROM ? AND year = ?""",
+               [municipality, territory, int(year)])
 
 
 def _era(year: int) -> int:
@@ -549,92 +558,61 @@ def caseload_ranges(con) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- Personāls
 
-def _round_half_up(value: float) -> int:
-    return int(math.floor(value + 0.5))
-
-
-def staff_norm(con, max_gap: int = 1) -> pd.DataFrame:
-    """Social-work specialists per 1 000 residents, for every count of specialists the warehouse can put
-    against a population (same municipality and territory, same year or the nearest within `max_gap`, the
-    same document first).
+def staff_norm(con) -> pd.DataFrame:
+    """Social-work specialists per 1 000 residents, for every count of specialists that has a residents figure
+    (see _RESIDENTS_FIGURE: the same municipality and territory, the same year or the nearest within one).
 
     `is_basis` marks the counts a document itself holds against the norm: those whose label begins with the
-    label of a printed `specialists_required`/`specialists_missing` figure of the same municipality and year
-    and have the same sub-group (or, like it, none); where a document prints no such figure, its counts of
-    "sociālā darba speciālisti" as a whole. `required` = residents / 1 000; `shortfall` the persons missing
-    to reach it (rounded, never negative); `required_printed` and `missing_printed` what the document says."""
-    specialists = _df(con, f"""
-        SELECT f.fact_id, f.municipality, f.territory, f.year, f.period, f.category, f.subgroup,
-               f.value AS specialists, f.document_id, {_PROVENANCE}
-        FROM facts f JOIN documents d USING (document_id)
-        WHERE f.topic = 'staff' AND f.metric = 'specialists' AND f.unit = 'persons' AND f.year IS NOT NULL
-          AND isfinite(f.value)
-        ORDER BY f.fact_id""")
-    printed = _df(con, """
-        SELECT municipality, territory, year, metric, category, subgroup, value
-        FROM facts WHERE topic = 'staff' AND metric IN ('specialists_required', 'specialists_missing') AND isfinite(value)
+    label of a printed `specialists_required`/`specialists_missing` figure of the same municipality,
+    territory and year and have the same sub-group (or, like it, none); where no count of a municipality,
+    year and document matches one, its counts of "sociālā darba speciālisti" as a whole. `required` =
+    residents / 1 000; `shortfall` the persons missing to reach it (rounded half up, never negative);
+    `required_printed` and `missing_printed` what the document says (the first printed)."""
+    return _df(con, f"""
+        WITH {_RESIDENTS_FIGURE}, specialists AS (
+            SELECT f.fact_id, f.municipality, f.territory, f.year, f.period, f.category, f.subgroup,
+                   f.value AS specialists, {_PROVENANCE}
+            FROM facts f JOIN documents d USING (document_id)
+            WHERE f.topic = 'staff' AND f.metric = 'specialists' AND f.unit = 'persons' AND f.year IS NOT NULL
+              AND isfinite(f.value)
+        ), printed AS (
+            SELECT p.*, starts_with(s.category, p.category) AND s.subgroup IS NOT DISTINCT FROM p.subgroup AS matches,
+                   s.fact_id AS count_id
+            FROM specialists s JOIN facts p
+              ON p.municipality = s.municipality AND p.territory IS NOT DISTINCT FROM s.territory AND p.year = s.year
+            WHERE p.topic = 'staff' AND p.metric IN ('specialists_required', 'specialists_missing')
+              AND isfinite(p.value)
+        ), compared AS (
+            SELECT count_id AS fact_id, bool_or(matches) AS matched,
+                   arg_min(value, fact_id) FILTER (WHERE metric = 'specialists_required' AND matches) AS required_matched,
+                   arg_min(value, fact_id) FILTER (WHERE metric = 'specialists_missing' AND matches) AS missing_matched,
+                   arg_min(value, fact_id) FILTER (WHERE metric = 'specialists_required') AS required_any,
+                   arg_min(value, fact_id) FILTER (WHERE metric = 'specialists_missing') AS missing_any
+            FROM printed GROUP BY count_id
+        ), ratios AS (
+            SELECT s.*, r.residents, r.residents_year, r.residents / 1000 AS required,
+                   s.specialists / (r.residents / 1000) AS per_1000,
+                   greatest(0, floor(r.residents / 1000 - s.specialists + 0.5)) AS shortfall,
+                   coalesce(c.matched, false) AS matched, c.required_matched, c.missing_matched,
+                   c.required_any, c.missing_any
+            FROM specialists s
+            JOIN residents_figure r
+              ON r.municipality = s.municipality AND r.territory IS NOT DISTINCT FROM s.territory AND r.year = s.year
+            LEFT JOIN compared c USING (fact_id)
+        ), based AS (
+            -- where no count of a municipality, year and document matches a printed comparison, its whole count
+            -- of social-work specialists is the basis, and the comparison is about it though the labels differ
+            SELECT *, NOT bool_or(matched) OVER (PARTITION BY municipality, year, file_name)
+                      AND lower(category) LIKE '%speciālist%' AND subgroup IS NULL AS fallback
+            FROM ratios
+        )
+        SELECT municipality, territory, year, period, category, subgroup, specialists, residents, residents_year,
+               per_1000, required, shortfall,
+               CASE WHEN fallback THEN required_any ELSE required_matched END AS required_printed,
+               CASE WHEN fallback THEN missing_any ELSE missing_matched END AS missing_printed,
+               matched OR fallback AS is_basis, file_name, source_table, source_ref, raw_value, flag, fact_id
+        FROM based
         ORDER BY fact_id""")
-    residents = _df(con, """
-        SELECT municipality, territory, year, value AS residents, document_id
-        FROM facts WHERE topic = 'population' AND metric = 'residents' AND unit = 'persons' AND year IS NOT NULL
-          AND isfinite(value)
-        ORDER BY fact_id""")
-    columns = ["municipality", "territory", "year", "period", "category", "subgroup", "specialists", "residents",
-               "residents_year", "per_1000", "required", "shortfall", "required_printed", "missing_printed",
-               "is_basis", "file_name", "source_table", "source_ref", "raw_value", "flag", "fact_id"]
-    rows = []
-    for row in specialists.itertuples(index=False):
-        same_place = residents[(residents["municipality"] == row.municipality)
-                               & _same(residents["territory"], row.territory)]
-        gap = (same_place["year"] - row.year).abs()
-        near = same_place[gap <= max_gap].assign(
-            gap=gap, other_document=same_place["document_id"] != row.document_id)
-        if near.empty:
-            continue
-        population = near.sort_values(["other_document", "gap", "year"], kind="stable").iloc[0]
-        links = printed[(printed["municipality"] == row.municipality) & _same(printed["territory"], row.territory)
-                        & (printed["year"] == row.year)]
-        same_label = [row.category.startswith(c) and (pd.isna(row.subgroup) and pd.isna(g) or row.subgroup == g)
-                      for c, g in zip(links["category"], links["subgroup"])]
-        matching = links.loc[pd.Series(same_label, index=links.index, dtype=bool)]
-        required = population["residents"] / 1000
-        rows.append({
-            **{k: getattr(row, k) for k in ("municipality", "territory", "year", "period", "category", "subgroup",
-                                             "specialists", "file_name", "source_table", "source_ref",
-                                             "raw_value", "flag", "fact_id")},
-            "residents": population["residents"], "residents_year": int(population["year"]),
-            "per_1000": row.specialists / required, "required": required,
-            "shortfall": max(0, _round_half_up(required - row.specialists)),
-            "required_printed": _first(matching, "specialists_required"),
-            "missing_printed": _first(matching, "specialists_missing"),
-            "is_basis": not matching.empty,
-            # printed comparisons no count matched by label, for a fallback basis below
-            "_unmatched_required": _first(links, "specialists_required"),
-            "_unmatched_missing": _first(links, "specialists_missing"),
-        })
-    out = pd.DataFrame(rows)
-    if out.empty:
-        return pd.DataFrame(columns=columns)
-    # Where a municipality-year has no printed comparison (or none matched), its whole count of social-work
-    # specialists is the basis.
-    groups = out.groupby(["municipality", "year", "file_name"], dropna=False)["is_basis"].transform("any")
-    whole = out["category"].str.contains("speciālist", case=False) & out["subgroup"].isna()
-    fallback = ~groups & whole
-    out["is_basis"] = out["is_basis"] | fallback
-    # A fallback basis is what the document's printed comparison is about, though their labels differ.
-    out.loc[fallback, "required_printed"] = out.loc[fallback, "_unmatched_required"]
-    out.loc[fallback, "missing_printed"] = out.loc[fallback, "_unmatched_missing"]
-    return out[columns].reset_index(drop=True)
-
-
-def _same(column: pd.Series, value) -> pd.Series:
-    """Equal, where two missing values count as equal (a NULL territory is the whole municipality)."""
-    return column.isna() if pd.isna(value) else column == value
-
-
-def _first(frame: pd.DataFrame, metric: str):
-    values = frame.loc[frame["metric"] == metric, "value"]
-    return values.iloc[0] if not values.empty else None
 
 
 def staff_norm_reference(con) -> pd.DataFrame:
