@@ -231,6 +231,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "observed": ("Novērots", "Observed"),
     "codes": ("Lietu kodi", "Case codes"),
     "code": ("Kods", "Code"),
+    "sub_label": ("Apakšgrupa", "Sub-group"),
     "meaning": ("Nozīme, kā nodrukāts", "Meaning as printed"),
     "meaning_en": ("Angliski", "In English"),
     "whole_municipality": ("visa pašvaldība", "whole municipality"),

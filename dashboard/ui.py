@@ -32,7 +32,7 @@ COLUMN_TEXT = {
     "why": "col_why", "label": "label", "previous_year": "previous_year", "previous_value": "previous_value",
     "change": "change", "change_pct": "change_pct", "residents": "residents", "residents_year": "residents_year",
     "setting": "setting", "gender": "gender", "code": "code", "meaning": "meaning", "meaning_en": "meaning_en",
-    "position": "category", "phase": "phase", "low": "low", "high": "high", "specialists": "specialists",
+    "position": "category", "stage": "phase", "sub_label": "sub_label", "low": "low", "high": "high", "specialists": "specialists",
     "per_1000": "per_1000", "required": "required", "shortfall": "shortfall", "required_printed": "required_printed",
     "missing_printed": "missing_printed",
 }

@@ -29,25 +29,26 @@ LANGUAGE = lang()
 WHOLE = t("whole_municipality")
 
 
-def code_name(code: str) -> str:
-    """`SP — Sociālā palīdzība` (and its English gloss in English)."""
+def code_name(code: str, sub_label: str = "") -> str:
+    """`SP — Sociālā palīdzība` (and its English gloss in English), and the sub-label where one is printed:
+    `KC — Kopienas centrs: seniori`."""
     text = f"{code} — {MEANINGS[code]}" if code in MEANINGS else code
     if LANGUAGE == "en" and code in CASE_CODE_GLOSS:
         text += f" ({CASE_CODE_GLOSS[code]})"
-    return text
+    return f"{text}: {sub_label}" if sub_label else text
 
 
 def worker(row) -> str:
     where = row.territory if isinstance(row.territory, str) else WHOLE
-    # The phase and territory first: a long position title is cut at its end, and they must stay readable.
-    phase = f"{row.phase} · " if row.phase else ""
-    return f"{phase}{where} · {label(charts.shorten(row.position), LANGUAGE)}"
+    # The stage and territory first: a long position title is cut at its end, and they must stay readable.
+    stage = f"{row.stage} · " if row.stage else ""
+    return f"{stage}{where} · {label(charts.shorten(row.position), LANGUAGE)}"
 
 
 def draw(frame: pd.DataFrame, title: str, key: str, extra_notes=()) -> None:
     """Stacked bars, one per worker, coloured by case code, with the reference band behind them."""
     frame = frame.assign(worker=[worker(r) for r in frame.itertuples(index=False)],
-                         code_name=frame["code"].map({c: code_name(c) for c in frame["code"].unique()}))
+                         code_name=[code_name(c, s) for c, s in zip(frame["code"], frame["sub_label"])])
     notes, marks = list(extra_notes), []
     if band is not None:
         low, high, what = number(band["low"], LANGUAGE), number(band["high"], LANGUAGE), label(band["category"])
@@ -59,13 +60,13 @@ def draw(frame: pd.DataFrame, title: str, key: str, extra_notes=()) -> None:
     fig = ui.figure("horizontal_bars", frame, y="worker", colour="code_name", stack=True, title=title, unit="cases",
                     lang=LANGUAGE, sort=False, marks=marks)
     ui.chart_block(fig, frame, key=key, notes=notes,
-                   table_columns=["municipality", "territory", "period", "position", "phase", "code", "value", "unit",
-                                  *PROVENANCE])
+                   table_columns=["municipality", "territory", "period", "position", "stage", "code", "sub_label",
+                                  "value", "unit", *PROVENANCE])
 
 
-# 1/ active cases per worker: the counts without a phase, one count (table and date) at a time
+# 1/ active cases per worker: the counts without a stage, one count (table and date) at a time
 st.subheader(t("per_position"))
-plain = positions[positions["phase"] == ""]
+plain = positions[positions["stage"] == ""]
 if plain.empty:
     ui.empty()
 else:
@@ -81,14 +82,14 @@ else:
 
 # 2/ the pilot: the same kind of count before and after the positions were redistributed
 st.subheader(t("pilot"))
-phased = positions[positions["phase"] != ""]
-if phased.empty:
+staged = positions[positions["stage"] != ""]
+if staged.empty:
     ui.empty("pilot_none")
 else:
-    # Phases in the order the document prints them (before, then after), bars grouped by phase.
-    order = phased.groupby("phase")["fact_id"].min().sort_values().index.tolist()
-    phased = phased.sort_values("phase", key=lambda s: s.map(order.index), kind="stable")
-    draw(phased, t("pilot_title"), key="pilots")
+    # Stages in the order the document prints them (before, then after), bars grouped by stage.
+    order = staged.groupby("stage")["fact_id"].min().sort_values().index.tolist()
+    staged = staged.sort_values("stage", key=lambda s: s.map(order.index), kind="stable")
+    draw(staged, t("pilot_title"), key="pilots")
 
 # 3/ ranges of cases per worker the documents print, with the reference ranges
 st.subheader(t("ranges"))

@@ -289,3 +289,9 @@ def test_a_warehouse_that_cannot_be_read_gives_one_plain_sentence(kind, language
         assert not any(str(tmp_path) in str(text) or "Error" in str(text) for text in shown), shown
     # the reader gets the sentence; the server log gets what went wrong, and where
     assert any(str(tmp_path) in record.getMessage() for record in caplog.records)
+
+
+def test_caseload_keeps_a_code_with_a_sub_label_and_shows_the_sub_label():
+    app = open_page("pages/lietu_slodze.py")
+    names = [t["name"].replace("<br>", " ") for t in charts(app)[0]["data"]]
+    assert "KC — Kopienas centrs: seniori" in names and "KC — Kopienas centrs: bērni un jaunieši" in names

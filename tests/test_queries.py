@@ -60,6 +60,10 @@ FACTS = [
     ("Tukuma novads", "Slampe", 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks", "SP (pirms pārdales)", 75.0, "cases", "d16", "5. tabula, line 1679", "75", None),
     ("Tukuma novads", "Slampe/Džūkste", None, None, "caseload", "active_cases", "Sociālais darbinieks (organizē sociālo palīdzību)", "SP (pēc pārdales)", 163.0, "cases", "d16", "7.tabula, line 1794", "163", None),
     ("Tukuma novads", None, 2015, "2015", "caseload", "active_cases", "psihologi", None, 53.0, "cases", "d16", "text, line 883", "53", None),
+    # a code with a sub-label (printed with and without a space after the slash), and with a stage too
+    ("Tukuma novads", None, 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks dienas centrā", "KC/ seniori", 21.0, "cases", "d16", "2.tabula, line 508", "21", None),
+    ("Tukuma novads", None, 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks dienas centrā", "KC/bērni un jaunieši", 32.0, "cases", "d16", "2.tabula, line 508", "32", None),
+    ("Tukuma novads", "Slampe", 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks", "KC/bērni (pirms pārdales)", 4.0, "cases", "d16", "5. tabula, line 1679", "4", None),
     ("Latvija", None, 2017, "2017", "caseload", "cases_per_worker", "maksimālā robeža dažādās valstīs", "min", 20.0, "cases", "dlv", "text, line 56", "20", None),
     ("Latvija", None, 2017, "2017", "caseload", "cases_per_worker", "maksimālā robeža dažādās valstīs", "max", 35.0, "cases", "dlv", "text, line 56", "35", None),
     ("Tukuma novads", None, 2015, "2015", "caseload", "cases_per_worker", "pilsētā", "min", 42.0, "cases", "d16", "text, line 874", "42", None),
@@ -73,7 +77,7 @@ FACTS = [
     ("Tukuma novads", "Degole", 2015, "2015", "focus_group", "availability", "Aprūpe mājās", None, 5.0, "count", "d16", "4.tabula, line 1101", "5", None),
 ]
 
-CASE_CODES = [("SP", "Sociālā palīdzība"), ("VR", "Valsts sociālā rehabilitācija")]
+CASE_CODES = [("SP", "Sociālā palīdzība"), ("VR", "Valsts sociālā rehabilitācija"), ("KC", "Kopienas centrs")]
 
 
 def write_warehouse(path, facts, docs=DOCS, codes=CASE_CODES):
@@ -240,10 +244,13 @@ def test_staff_norm_reference_is_the_printed_norm(con):
     assert norm["value"].tolist() == [1.0] and norm["file_name"].tolist() == ["latvija_2017.txt"]
 
 
-def test_caseload_positions_split_code_and_phase(con):
+def test_caseload_positions_read_code_sub_label_and_stage_by_the_contract(con):
+    # subgroup: <code>, or <code>/<sub-label>, optionally followed by " (<stage>)"
     rows = queries.caseload_positions(con)
-    assert set(zip(rows["code"], rows["phase"], rows["value"])) == {
-        ("SP", "", 290.0), ("VR", "", 12.0), ("SP", "pirms pārdales", 75.0), ("SP", "pēc pārdales", 163.0)}
+    assert set(zip(rows["code"], rows["sub_label"], rows["stage"], rows["value"])) == {
+        ("SP", "", "", 290.0), ("VR", "", "", 12.0), ("SP", "", "pirms pārdales", 75.0),
+        ("SP", "", "pēc pārdales", 163.0), ("KC", "seniori", "", 21.0), ("KC", "bērni un jaunieši", "", 32.0),
+        ("KC", "bērni", "pirms pārdales", 4.0)}
 
 
 def test_caseload_ranges_tell_references_from_observations(con):
@@ -334,8 +341,10 @@ def test_real_warehouse_gives_the_reference_band_and_the_pilot(real):
     band = queries.caseload_ranges(real)
     band = band[band["is_reference"]].iloc[0]
     assert (band["low"], band["high"]) == (20, 35)
-    phases = set(queries.caseload_positions(real)["phase"])
-    assert len(phases - {""}) >= 2  # before and after the redistribution
+    positions = queries.caseload_positions(real)
+    assert len(set(positions["stage"]) - {""}) >= 2  # before and after the redistribution
+    centre = positions[positions["position"] == "Sociālais darbinieks dienas centrā"]
+    assert {("KC", "seniori"), ("KC", "bērni un jaunieši")} <= set(zip(centre["code"], centre["sub_label"]))
 
 
 def test_real_warehouse_divides_tukums_2024_by_its_whole_population(real):

@@ -513,19 +513,24 @@ def by_setting(frame: pd.DataFrame) -> pd.DataFrame:
 
 def caseload_positions(con) -> pd.DataFrame:
     """Active cases per worker position, split by case code: every caseload/active_cases fact whose sub-group
-    starts with a code of the case-code legend. `phase` is what the sub-group adds after the code (e.g.
-    `pirms pārdales`, before the redistribution), empty when nothing; `place` the table it was printed in."""
+    names a code of the case-code legend. The sub-group is `<code>`, or `<code>/<sub-label>` ("KC/bērni un
+    jaunieši", "KC/ seniori"), optionally followed by ` (<stage>)` for the pilot's tables ("SP (pirms
+    pārdales)"): `code`, `sub_label` and `stage` are read by that contract, empty text where absent."""
     return _df(con, f"""
-        WITH codes AS (SELECT DISTINCT code FROM case_codes)
-        SELECT f.municipality, f.territory, f.year, f.period, f.category AS position,
-               split_part(f.subgroup, ' ', 1) AS code,
-               -- what follows the code, without its brackets: "SP (pirms pārdales)" -> "pirms pārdales"
-               trim(regexp_replace(substr(f.subgroup, length(split_part(f.subgroup, ' ', 1)) + 1),
-                                   '^[[:space:](]+|[[:space:])]+$', '', 'g')) AS phase,
-               f.value, f.unit, {_PROVENANCE}, f.fact_id
-        FROM facts f JOIN documents d USING (document_id)
-        WHERE f.topic = 'caseload' AND f.metric = 'active_cases' AND isfinite(f.value)
-          AND split_part(f.subgroup, ' ', 1) IN (SELECT code FROM codes)
+        WITH parts AS (
+            SELECT f.*, regexp_extract(f.subgroup, '\\(([^()]*)\\)\\s*$', 1) AS stage,
+                   trim(regexp_replace(f.subgroup, '\\s*\\([^()]*\\)\\s*$', '')) AS head
+            FROM facts f
+            WHERE f.topic = 'caseload' AND f.metric = 'active_cases' AND isfinite(f.value)
+        ), read AS (
+            SELECT *, trim(split_part(head, '/', 1)) AS code,
+                   CASE WHEN strpos(head, '/') > 0 THEN trim(substr(head, strpos(head, '/') + 1)) ELSE '' END AS sub_label
+            FROM parts
+        )
+        SELECT f.municipality, f.territory, f.year, f.period, f.category AS position, f.code, f.sub_label,
+               trim(f.stage) AS stage, f.value, f.unit, {_PROVENANCE}, f.fact_id
+        FROM read f JOIN documents d USING (document_id)
+        WHERE f.code IN (SELECT code FROM case_codes)
         ORDER BY f.fact_id""")
 
 
