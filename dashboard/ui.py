@@ -1,13 +1,10 @@
-"""Streamlit building blocks every page shares: selectors that live in the URL, the chart block (chart,
-source line, reform note, table toggle with download), tables with numbers in the reader's style.
-
-Widgets are bound to query parameters (`bind="query-params"`), so a copied link reopens the same view;
-their keys are the parameter names and are kept short and Latvian, like the page paths.
+"""Streamlit building blocks every page shares: the chart block (chart, source line, reform note, table
+toggle with download), tables with numbers in the reader's style, notes and names shown as plain text.
+The selectors that live in the address are in dashboard/selectors.py.
 """
 from __future__ import annotations
 
 import inspect
-from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -82,47 +79,6 @@ def reform_note(municipality_names, years) -> str | None:
         notes = " ".join(f"{m}: {MUNICIPALITY_NOTES_LV[m]}." for m in affected["municipality"]
                          if m in MUNICIPALITY_NOTES_LV)
     return t("reform_note", names=", ".join(affected["municipality"]), notes=notes)
-
-
-# --------------------------------------------------------------------------- selectors bound to the URL
-
-def select_municipality(options: list[str], key: str = "novads", label_key: str = "municipality",
-                        where=st) -> str | None:
-    if not options:
-        return None
-    # Names as printed in both languages: a bound widget keeps its displayed text in the URL, and a link
-    # must not change meaning with the language. The English name is given under the selector.
-    choice = where.selectbox(t(label_key), options, key=key, bind="query-params")
-    if lang() == "en" and municipality_label(choice) != choice:
-        note(municipality_label(choice), where=where)
-    return choice
-
-
-def select_year_range(years: list[int], key: str = "gadi", where=st) -> tuple[int, int] | None:
-    """A range slider over the years present; None when there are none, the one year when only one."""
-    years = sorted({int(y) for y in years if pd.notna(y)})
-    if not years:
-        return None
-    if len(years) == 1:
-        return years[0], years[0]
-    low, high = where.slider(t("year_range"), min_value=years[0], max_value=years[-1],
-                             value=(years[0], years[-1]), step=1, key=key, bind="query-params")
-    return int(low), int(high)
-
-
-def select_year(years: list[int], key: str = "gads", where=st, default: int | None = None) -> int | None:
-    """Latest year first; `default` (else the latest) is what an unparameterised link shows."""
-    years = sorted({int(y) for y in years if pd.notna(y)}, reverse=True)
-    if not years:
-        return None
-    index = years.index(int(default)) if default is not None and int(default) in years else 0
-    return where.selectbox(t("year"), years, index=index, key=key, bind="query-params")
-
-
-def select_many(title: str, options: list[str], default: list[str], key: str, where=st) -> list[str]:
-    # No format_func: the URL holds the displayed text, and it must not depend on the language.
-    return where.multiselect(title, options, default=[d for d in default if d in options], key=key,
-                             placeholder=t("all"), bind="query-params")
 
 
 # --------------------------------------------------------------------------- tables
@@ -249,74 +205,6 @@ def source_note(sources: list[str], where=st) -> None:
     """`Avots: file (table, page); …` under a chart or table."""
     if sources:
         where.caption(f"**{markdown_text(t('source'))}:** " + " · ".join(markdown_text(s) for s in sources))
-
-
-def url_choice(title: str, options: list[str], key: str, format_func=None, default: str | None = None,
-               where=st, horizontal: bool = False) -> str | None:
-    """A single choice whose displayed text depends on the language (so it cannot be a bound widget: those
-    keep the displayed text in the URL). The option's code is kept in `?key=` by hand instead."""
-    if not options:
-        return None
-    default = default if default in options else options[0]
-    wanted = st.query_params.get(key)
-    index = options.index(wanted) if wanted in options else options.index(default)
-    # One widget per language: its displayed options change with the language, and the choice itself
-    # survives the switch through the address.
-    widget_key = f"_{key}_{lang()}"
-    if horizontal:
-        value = where.segmented_control(title, options, default=options[index], format_func=format_func,
-                                        key=widget_key, required=True)
-    else:
-        value = where.selectbox(title, options, index=index, format_func=format_func, key=widget_key)
-    if value == default:
-        st.query_params.pop(key, None)
-    else:
-        st.query_params[key] = value
-    return value
-
-
-def choose_measure(pairs: list[str], where=st) -> str:
-    """A `topic/metric` choice, shown as `Budžets: izlietotie līdzekļi`; kept in `?raditajs=`."""
-    language = lang()  # fixed now: a format function may also be called outside the script run
-
-    def name(pair: str) -> str:
-        topic, metric = pair.split("/")
-        return f"{topic_name(topic, language)}: {metric_name(metric, language)}"
-
-    return url_choice(t("what"), pairs, key="raditajs", where=where, format_func=name)
-
-
-class SeriesChoice(NamedTuple):
-    municipality: str
-    topic: str
-    metric: str
-    years: tuple[int, int]
-
-
-def select_series(options: pd.DataFrame) -> SeriesChoice:
-    """Municipality, measure and year range side by side, each kept in the URL; `options` is a
-    `series_options` frame (municipality, topic, metric, first_year, last_year), not empty."""
-    left, middle, right = st.columns(3)
-    present = set(options["municipality"])
-    municipality = select_municipality([m for m in load("municipalities")["municipality"] if m in present],
-                                       where=left)
-    own = options[options["municipality"] == municipality]
-    topic, metric = choose_measure([f"{r.topic}/{r.metric}" for r in own.itertuples(index=False)],
-                                   where=middle).split("/")
-    span = own[(own["topic"] == topic) & (own["metric"] == metric)].iloc[0]
-    with right:
-        years = select_year_range(list(range(int(span["first_year"]), int(span["last_year"]) + 1)))
-    return SeriesChoice(municipality, topic, metric, years)
-
-
-CHART_MODES = {"group": "chart_grouped", "stack": "chart_stacked", "lines": "chart_lines"}
-
-
-def choose_chart_mode(where=st) -> str:
-    """Grouped bars, stacked bars or lines; kept in `?attels=`."""
-    language = lang()
-    return url_choice(t("chart_type"), list(CHART_MODES), key="attels", where=where, horizontal=True,
-                      format_func=lambda mode: t(CHART_MODES[mode], language))
 
 
 # --------------------------------------------------------------------------- figures, built once

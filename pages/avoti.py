@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import selectors, ui
 from dashboard.db import load
 from dashboard.escape import markdown_text
 from dashboard.format import number
@@ -36,8 +36,9 @@ st.subheader(t("flagged_values"))
 ui.note(t("flagged_intro"))
 flagged_files = documents.loc[documents["flagged"] > 0, "file_name"].tolist()
 everything = t("all_documents")  # fixed now: a format function may also be called outside the script run
-chosen = st.selectbox(t("document"), [None, *flagged_files], format_func=lambda f: f or everything,
-                      key="dok", bind="query-params") if flagged_files else None
+chosen = selectors.choose_one(t("document"), ["", *flagged_files], "dok",
+                              format_func=lambda f: f or everything) if flagged_files else ""
+chosen = chosen or None
 flagged = load("quality", chosen)
 if flagged.empty:
     ui.empty("no_flagged")

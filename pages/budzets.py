@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import selectors, ui
 from dashboard.db import load
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, metric_name, t, topic_name, unit_name
@@ -22,14 +22,18 @@ if options.empty:
     st.stop()
 
 # 1/ selection: municipality, measure, years, rows; all in the URL
-municipality, topic, metric, years = ui.select_series(options)
+choice = selectors.select_series(options)
+if choice is None:
+    ui.empty()
+    st.stop()
+municipality, topic, metric, years = choice
 data = load("series", municipality, topic, metric, "EUR", *years)
-rows = load("series_rows", municipality, topic, metric, "EUR", *years, DEFAULT_ROWS, True)
-chosen = ui.select_many(t("categories"), rows["label"].tolist(), rows.loc[rows["is_default"], "label"].tolist(),
-                        key="rindas")
+rows = load("series_rows", municipality, topic, metric, "EUR", *years, how_many=DEFAULT_ROWS, gender=True)
+chosen = selectors.choose_many(t("categories"), rows["label"].tolist(), "rindas",
+                               default=rows.loc[rows["is_default"], "label"].tolist())
 left, right = st.columns([2, 1], vertical_alignment="bottom")
 with left:
-    mode = ui.choose_chart_mode()
+    mode = selectors.choose_chart_mode()
 per_head = right.toggle(t("per_resident"), key="uz_iedz", bind="query-params")
 
 # 2/ the chart of exactly the chosen rows, its legend in the order chosen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import selectors, ui
 from dashboard.db import data_package, load
 from dashboard.format import number
 from dashboard.frame import within_frame
@@ -21,19 +21,21 @@ ui.note(t("data_intro"))
 # 1/ filters, each narrowed by the ones before it; all of them live in the URL
 facets = load("fact_facets")
 left, middle, right = st.columns(3)
-chosen_municipalities = ui.select_many(t("municipalities"), list(dict.fromkeys(facets["municipality"])), [],
-                                       key="novadi", where=left)
+chosen_municipalities = selectors.choose_many(t("municipalities"), list(dict.fromkeys(facets["municipality"])),
+                                              "novadi", where=left)
 narrowed = facets[facets["municipality"].isin(chosen_municipalities)] if chosen_municipalities else facets
-chosen_topics = ui.select_many(t("topics"), sorted(set(narrowed["topic"])), [], key="temas", where=middle)
+chosen_topics = selectors.choose_many(t("topics"), sorted(set(narrowed["topic"])), "temas", where=middle)
 narrowed = narrowed[narrowed["topic"].isin(chosen_topics)] if chosen_topics else narrowed
-chosen_metrics = ui.select_many(t("metrics"), sorted(set(narrowed["metric"])), [], key="raditaji", where=right)
+chosen_metrics = selectors.choose_many(t("metrics"), sorted(set(narrowed["metric"])), "raditaji", where=right)
 narrowed = narrowed[narrowed["metric"].isin(chosen_metrics)] if chosen_metrics else narrowed
 left, middle, right = st.columns([2, 2, 1], vertical_alignment="bottom")
 span = narrowed[["first_year", "last_year"]].stack().dropna().astype(int)
-years = list(range(span.min(), span.max() + 1)) if not span.empty else []
-year_range = ui.select_year_range(years, key="gadi", where=left)
-if not years or year_range == (years[0], years[-1]):
-    year_range = (None, None)  # the whole span is no filter: facts without a year stay in
+year_range = (None, None)  # the whole span is no filter: facts without a year stay in
+if not span.empty:
+    first, last = int(span.min()), int(span.max())
+    chosen_years = selectors.choose_years(first, last, where=left)
+    if chosen_years != (first, last):
+        year_range = chosen_years
 text = middle.text_input(t("search_labels"), key="meklet", bind="query-params")
 flagged_only = right.toggle(t("flagged_only"), key="piezimes", bind="query-params")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import selectors, ui
 from dashboard.db import load
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, t
@@ -15,12 +15,11 @@ PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag"]
 
 ui.note(t("focus_intro"))
 measures = {metric: load("focus_group", metric) for metric in ("recognition", "availability", "respondents")}
-present = [m for m in load("municipalities")["municipality"]
-           if any((frame["municipality"] == m).any() for frame in measures.values())]
+present = selectors.municipality_options(set().union(*(frame["municipality"] for frame in measures.values())))
 if not present:
     ui.empty()
     st.stop()
-municipality = ui.select_municipality(present) if len(present) > 1 else present[0]
+municipality = selectors.select_municipality(present) if len(present) > 1 else present[0]
 recognition, availability, respondents = (frame[frame["municipality"] == municipality]
                                           for frame in measures.values())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts, selectors, ui
 from dashboard.db import load
 from dashboard.format import number
 from dashboard.frame import within_frame
@@ -73,8 +73,7 @@ else:
     plain = plain.assign(snapshot=plain["municipality"] + ", " + plain["period"].fillna("") + " — "
                          + plain["source_table"].map(place_name))
     snapshots = plain.groupby("snapshot", sort=False).size().sort_values(ascending=False).index.tolist()
-    snapshot = st.selectbox(t("snapshot"), snapshots, key="uzskaite", bind="query-params") \
-        if len(snapshots) > 1 else snapshots[0]
+    snapshot = selectors.choose_one(t("snapshot"), snapshots, "uzskaite") if len(snapshots) > 1 else snapshots[0]
     part = plain[plain["snapshot"] == snapshot]
     first = part.iloc[0]
     draw(part, t("per_position_title", name=first["municipality"], period=first["period"] or first["year"]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts, selectors, ui
 from dashboard.db import load
 from dashboard.format import number
 from dashboard.frame import within_frame
@@ -40,8 +40,8 @@ ratios = ratios.assign(
             for r in ratios.itertuples(index=False)],
     row=[f"{r.municipality} {r.year} · {label(r.category)}"
          + (f" ({label(r.subgroup)})" if isinstance(r.subgroup, str) else "") for r in ratios.itertuples(index=False)])
-chosen = ui.select_many(t("staff_counts"), ratios["choice"].tolist(),
-                        ratios.loc[ratios["is_basis"], "choice"].tolist(), key="pamati")
+chosen = selectors.choose_many(t("staff_counts"), ratios["choice"].tolist(), "pamati",
+                               default=ratios.loc[ratios["is_basis"], "choice"].tolist())
 ui.note(t("staff_counts_help"))
 shown = ratios[ratios["choice"].isin(chosen)]
 if shown.empty:

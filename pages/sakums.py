@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import ui
+from dashboard import selectors, ui
 from dashboard.db import load
 from dashboard.escape import markdown_text
 from dashboard.format import amount, number, signed_percent
@@ -41,13 +41,14 @@ st.subheader(t("home_headlines"), help=t("home_headlines_help"))
 left, right = st.columns(2)
 with left:
     # The municipality with the most figures first (the order `municipalities` gives).
-    ordered = [m for m in load("municipalities")["municipality"] if m in set(pairs["municipality"])]
-    municipality = ui.select_municipality(ordered)
+    municipality = selectors.select_municipality(selectors.municipality_options(pairs["municipality"]))
+if municipality is None:
+    st.stop()
 with right:
     own = pairs[pairs["municipality"] == municipality]
     # By default the latest of the years with the most headline figures.
     richest = own.sort_values(["figures", "year"], ascending=False)["year"].iloc[0]
-    year = ui.select_year(own["year"].tolist(), default=richest)
+    year = selectors.select_year(own["year"].tolist(), default=richest)
 figures = load("headlines", municipality, year)
 if figures.empty:
     ui.empty("home_no_headlines")

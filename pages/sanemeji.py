@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import selectors, ui
 from dashboard.db import load
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, metric_name, t, topic_name
@@ -23,16 +23,20 @@ if options.empty:
     st.stop()
 
 # 1/ selection: municipality, measure, years; all in the URL
-municipality, topic, metric, years = ui.select_series(options)
+choice = selectors.select_series(options)
+if choice is None:
+    ui.empty()
+    st.stop()
+municipality, topic, metric, years = choice
 what = f"{topic_name(topic)}, {metric_name(metric)}"
 data = load("series", municipality, topic, metric, None, *years)
 totals = data[data["gender"].isna()]
 
 # 2/ recipients by service across years
-rows = load("series_rows", municipality, topic, metric, None, *years, DEFAULT_ROWS)
-chosen = ui.select_many(t("categories"), rows["label"].tolist(), rows.loc[rows["is_default"], "label"].tolist(),
-                        key="rindas")
-mode = ui.choose_chart_mode()
+rows = load("series_rows", municipality, topic, metric, None, *years, how_many=DEFAULT_ROWS)
+chosen = selectors.choose_many(t("categories"), rows["label"].tolist(), "rindas",
+                               default=rows.loc[rows["is_default"], "label"].tolist())
+mode = selectors.choose_chart_mode()
 # the legend in the order chosen
 shown = totals[totals["label"].isin(chosen)].sort_values("label", key=lambda s: s.map(chosen.index),
                                                          kind="stable")
@@ -56,7 +60,7 @@ genders = data[data["gender"].notna()]
 if genders.empty:
     ui.empty("gender_none")
 else:
-    year = ui.select_year(genders["year"].tolist(), key="dz_gads")
+    year = selectors.select_year(genders["year"].tolist(), key="dz_gads")
     part = genders[genders["year"] == year]
     fig = ui.figure("horizontal_bars", part.assign(label=part["label"].map(label)), y="label", colour="gender",
                     stack=True, title=t("gender_title", name=municipality, year=year, what=what),

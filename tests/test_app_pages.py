@@ -51,6 +51,13 @@ def open_page(page: str, language: str = "lv", **params) -> AppTest:
     return app
 
 
+def selector(app: AppTest, kind: str, parameter: str):
+    """The widget of `kind` ("selectbox", "multiselect", ...) that keeps its value in `?parameter=`."""
+    found = [w for w in getattr(app, kind) if str(w.key).startswith(f"_{parameter}_")]
+    assert len(found) == 1, (parameter, [w.key for w in getattr(app, kind)])
+    return found[0]
+
+
 def charts(app: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
 
@@ -83,7 +90,8 @@ def test_home_shows_the_warehouse_and_headlines_with_changes():
     headline = {plain(m.label): m for m in app.metric[5:]}
     assert "Budžets: izlietotie līdzekļi" in headline
     assert "pret 2023" in headline["Budžets: izlietotie līdzekļi"].delta
-    assert app.selectbox(key="novads").value == "Tukuma novads" and app.selectbox(key="gads").value == 2024
+    assert selector(app, "selectbox", "novads").value == "Tukuma novads"
+    assert selector(app, "selectbox", "gads").value == 2024
 
 
 def test_home_takes_the_whole_year_where_a_half_year_is_printed_too():
@@ -102,7 +110,7 @@ def test_home_never_states_a_change_across_the_reform():
 def test_budget_page_charts_chosen_rows_with_year_on_year_table():
     app = open_page("pages/budzets.py")
     spec = charts(app)[0]
-    chosen = app.multiselect(key="rindas").value
+    chosen = selector(app, "multiselect", "rindas").value
     assert chosen and [t["name"].replace("<br>", " ") for t in spec["data"]] == chosen
     assert "EUR" in spec["layout"]["title"]["text"]
     assert any(df.value.columns[:3].tolist() == ["Rinda", "Gads", "Vērtība"] for df in app.dataframe)
@@ -127,7 +135,7 @@ def test_recipients_from_a_link_show_the_gender_split():
     titles = [c["layout"]["title"]["text"] for c in charts(app)]
     assert len(titles) == 3 and all(t.startswith("Bauskas novads") for t in titles)
     # Bauska prints each service in its own small table: the default rows come from all of them
-    assert len(app.multiselect(key="rindas").value) == 6
+    assert len(selector(app, "multiselect", "rindas").value) == 6
     assert any("by gender" in t for t in titles) and any("institutions" in t for t in titles)
 
 
@@ -295,3 +303,59 @@ def test_caseload_keeps_a_code_with_a_sub_label_and_shows_the_sub_label():
     app = open_page("pages/lietu_slodze.py")
     names = [t["name"].replace("<br>", " ") for t in charts(app)[0]["data"]]
     assert "KC — Kopienas centrs: seniori" in names and "KC — Kopienas centrs: bērni un jaunieši" in names
+
+
+def _view(app: AppTest) -> dict:
+    """What a reader sees of a series page: its selections and the charted rows."""
+    return {"selected": [(w.label, w.value) for w in [*app.selectbox, *app.multiselect, *app.slider]],
+            "charts": [[(t["name"], tuple(t["x"]), tuple(t["y"])) for t in c["data"]] for c in charts(app)]}
+
+
+def reopened(app: AppTest, page: str) -> AppTest:
+    """`page` opened afresh from the address `app` shows now."""
+    fresh = AppTest.from_file(APP, default_timeout=60)
+    fresh.query_params.update({k: app.query_params[k] for k in app.query_params})
+    fresh.switch_page(page)
+    fresh.run()
+    assert not fresh.exception, [e.message for e in fresh.exception]
+    return fresh
+
+
+@pytest.mark.parametrize("page, measure", [("pages/budzets.py", "budget/funding"),
+                                           ("pages/sanemeji.py", "social_assistance/persons")])
+def test_a_new_measure_or_municipality_gets_its_default_rows_and_the_address_reopens_it(page, measure):
+    app = open_page(page)
+    selector(app, "selectbox", "raditajs").set_value(measure).run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert selector(app, "multiselect", "rindas").value, "the category box is empty"
+    assert charts(app), "no chart"
+    assert _view(reopened(app, page)) == _view(app)
+    selector(app, "selectbox", "novads").set_value("Bauskas novads").run()
+    assert selector(app, "multiselect", "rindas").value and charts(app)
+    assert _view(reopened(app, page)) == _view(app)
+
+
+def test_narrowed_years_and_chosen_rows_reopen_from_the_address():
+    app = open_page("pages/sanemeji.py")
+    rows = selector(app, "multiselect", "rindas")
+    rows.set_value(rows.value[:2]).run()
+    selector(app, "slider", "gadi").set_value((2020, 2023)).run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert selector(app, "slider", "gadi").value == (2020, 2023)
+    assert _view(reopened(app, "pages/sanemeji.py")) == _view(app)
+
+
+def test_data_page_years_from_the_address_outside_the_span_give_the_whole_span():
+    app = open_page("pages/dati.py", novadi="Tukuma novads", temas="budget", raditaji="funding",
+                    gadi=["2011", "2013"])
+    years = selector(app, "slider", "gadi")
+    assert (years.min, years.max, years.value) == (2015, 2024, (2015, 2024))
+    app = open_page("pages/dati.py", novadi="Tukuma novads", temas="budget", raditaji="funding",
+                    gadi=["2011", "2020"])
+    assert selector(app, "slider", "gadi").value == (2015, 2020)  # the part inside the span
+
+
+@pytest.mark.parametrize("page", ["pages/sakums.py", "pages/budzets.py", "pages/sanemeji.py"])
+def test_latvia_is_not_offered_as_a_municipality(page):
+    options = selector(open_page(page), "selectbox", "novads").options
+    assert "Tukuma novads" in options and "Latvija" not in options

@@ -225,3 +225,26 @@ def test_an_unexpected_error_shows_no_traceback_path_or_message(warehouse, tmp_p
         assert secret not in shown and "RuntimeError" not in shown and "Traceback" not in shown, shown
         assert "error" in shown.lower()
     assert secret in (tmp_path / next(p.name for p in tmp_path.glob("server-*.log"))).read_text()
+
+
+def test_the_data_page_year_range_stays_valid_when_filters_narrow_it(server, page):
+    """The years shown first run 2011–2025; after narrowing them, choosing Tukuma novads, budget and funding
+    (2015–2024) once raised StreamlitValueBelowMinError."""
+    page.goto(server + "/dati")
+    settle(page, "Dati")
+    end = page.locator('[data-testid="stSlider"] input[type=range]').last
+    end.focus()
+    for _ in range(4):
+        page.keyboard.press("ArrowLeft")
+    settle(page, "Dati")
+    for box, option in enumerate(["Tukuma novads", "budget", "funding"]):
+        page.locator('[data-testid="stMultiSelect"]').nth(box).click()
+        page.get_by_role("option", name=option, exact=True).click()
+        page.keyboard.press("Escape")
+        settle(page, "Dati")
+    exceptions = page.locator('[data-testid="stException"]')
+    assert exceptions.count() == 0, exceptions.first.inner_text()[:300]
+    start, end = page.locator('[data-testid="stSlider"] input[type=range]').all()
+    assert (start.get_attribute("min"), start.get_attribute("value"), end.get_attribute("value")) == \
+        ("2015", "2015", "2021")
+    assert "gadi=2015&gadi=2021" in page.url
