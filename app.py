@@ -13,16 +13,14 @@ import streamlit as st
 from dashboard.build import RAW_REPORTS, build_warehouse
 from dashboard.db import load
 from dashboard.escape import markdown_text
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashboard import selectors
+from dashboard.i18n import t
 from dashboard.navigation import PAGES
 from warehouse import WarehouseError, default_db_path
 
 st.set_page_config(page_title="socdash", page_icon=":material/diversity_3:", layout="wide")
 
-# The label stays bilingual: a widget whose label changed with the language would lose its state. The
-# options are the codes themselves (a bound widget puts its displayed text in the URL: `?lang=EN`).
-st.sidebar.segmented_control("Valoda / Language", [code.upper() for code in LANGUAGES], key="lang",
-                             default=DEFAULT_LANGUAGE.upper(), required=True, bind="query-params")
+selectors.choose_language(where=st.sidebar)
 
 LOG = logging.getLogger("socdash.dashboard")
 
@@ -50,9 +48,10 @@ if not db_path.exists():
     if report.total == 0:
         st.error(markdown_text(t("no_sources", folder=RAW_REPORTS.name)))
         st.stop()
-    bar.progress(1.0, text=markdown_text(t("built", stored=report.stored, total=report.total)))
-    for outcome in report.refused:
-        st.warning(markdown_text(t("build_refused", name=outcome.path.name, error=outcome.error)))
+    bar.empty()
+    # Said on the page the reader lands on (the root leads on to the first page, in a new run).
+    st.session_state["_built"] = [("success", t("built", stored=report.stored, total=report.total))] + [
+        ("warning", t("build_refused", name=outcome.path.name, error=outcome.error)) for outcome in report.refused]
 
 try:
     overview = load("overview")  # opens the warehouse and checks its schema version
@@ -60,10 +59,22 @@ except WarehouseError as exc:
     unavailable(exc)
 
 # Paths are fixed Latvian slugs (dashboard/navigation.py), so a copied link works whatever language the reader
-# has chosen.
-pages = [st.Page(entry.path, title=t(entry.title_key), icon=entry.icon, url_path=entry.url_path, default=i == 0)
-         for i, entry in enumerate(PAGES)]
-page = st.navigation(pages, position="sidebar")
+# has chosen. Streamlit serves its default page at the root only, so `/sakums` would be "not found": the
+# default is a hidden page at the root that leads to the first page, with the address's parameters.
+pages = [st.Page(entry.path, title=t(entry.title_key), icon=entry.icon, url_path=entry.url_path)
+         for entry in PAGES]
+
+
+def to_first_page() -> None:
+    st.switch_page(pages[0], query_params=[(key, value) for key in st.query_params
+                                           for value in st.query_params.get_all(key)])
+
+
+page = st.navigation([st.Page(to_first_page, title=pages[0].title, icon=pages[0].icon, url_path="",
+                              default=True, visibility="hidden"), *pages], position="sidebar")
+if page.url_path:  # not the root, which only leads on
+    for kind, text in st.session_state.pop("_built", []):
+        getattr(st, kind)(markdown_text(text))
 st.title(page.title)
 if int(overview["facts"].iloc[0]) == 0 and page.url_path not in ("avoti", "dati"):
     st.info(markdown_text(t("empty_warehouse")), icon=":material/info:")

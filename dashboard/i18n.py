@@ -1,6 +1,6 @@
 """Every piece of UI text, in Latvian and English, and the English glosses of the reports' own labels.
 
-Latvian is the default; the sidebar switch sets `st.session_state["lang"]` (bound to `?lang=` in the URL).
+Latvian is the default; the sidebar switch sets `st.session_state["lang"]` (kept in `?lang=` in the URL).
 Labels read from the reports stay as printed; in English they get a gloss in brackets where the glossary
 knows one (copied from the project's design glossary, which project code must not read at run time).
 """

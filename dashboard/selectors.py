@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.db import load
-from dashboard.i18n import lang, metric_name, t, topic_name
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, lang, metric_name, t, topic_name
 from dashboard.ui import municipality_label, note
 
 # Written in the address for a multiple choice the reader emptied on purpose (no parameter means defaults).
@@ -111,6 +111,19 @@ def choose_years(first: int, last: int, key: str = "gadi", where=st) -> tuple[in
     low, high = where.slider(t("year_range"), min_value=first, max_value=last, value=start, step=1, key=widget)
     _write(key, [str(low), str(high)], span)
     return int(low), int(high)
+
+
+def choose_language(where=st) -> str:
+    """The reader's language, `LV` or `EN`, kept in `st.session_state["lang"]` (see dashboard.i18n.lang) and in
+    `?lang=`; a new session takes it from the address. The label stays bilingual and the key fixed: a widget
+    whose label or key changed with the language would lose its state."""
+    codes = [code.upper() for code in LANGUAGES]
+    if "lang" not in st.session_state:
+        asked = st.query_params.get("lang", "").upper()
+        st.session_state["lang"] = asked if asked in codes else DEFAULT_LANGUAGE.upper()
+    chosen = where.segmented_control("Valoda / Language", codes, key="lang", required=True)
+    _write("lang", [chosen], [DEFAULT_LANGUAGE.upper()])
+    return chosen
 
 
 # --------------------------------------------------------------------------- the pages' selectors

@@ -248,3 +248,21 @@ def test_the_data_page_year_range_stays_valid_when_filters_narrow_it(server, pag
     assert (start.get_attribute("min"), start.get_attribute("value"), end.get_attribute("value")) == \
         ("2015", "2015", "2021")
     assert "gadi=2015&gadi=2021" in page.url
+
+
+def test_the_home_page_has_its_own_address(server, page):
+    """`/sakums` opens Sākums without a "page not found" box; the bare root leads there, language kept."""
+    page.goto(server + "/sakums?lang=EN")
+    settle(page, "Home")
+    assert page.get_by_text("Page not found").count() == 0
+    page.goto(server + "/?lang=EN")
+    page.wait_for_url(re.compile(r"/sakums\?lang=EN$"), timeout=30_000)
+    settle(page, "Home")
+    assert page.get_by_text("Page not found").count() == 0
+
+
+def test_the_home_link_works_on_a_freshly_started_server(warehouse, tmp_path, page):
+    with streamlit_server(warehouse, tmp_path) as fresh:
+        page.goto(fresh + "/sakums")
+        settle(page, "Sākums")
+        assert page.get_by_text("Page not found").count() == 0
