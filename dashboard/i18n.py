@@ -6,7 +6,13 @@ knows one (copied from the project's design glossary, which project code must no
 """
 from __future__ import annotations
 
+import csv
 import re
+from pathlib import Path
+
+from babel import Locale
+
+from dashboard.format import number
 
 LANGUAGES = {"lv": "Latviešu", "en": "English"}
 DEFAULT_LANGUAGE = "lv"
@@ -69,8 +75,6 @@ TEXT: dict[str, tuple[str, str]] = {
                     "The chart spans the administrative-territorial reform of 1 July 2021: {names} before and after "
                     "it is not the same territory. {notes}"),
     "reform_line": ("ATR 2021", "2021 reform"),
-    "flagged_in_chart": ("{n} no attēlotajiem skaitļiem ir ar piezīmi par kvalitāti (skat. tabulu).",
-                         "{n} of the charted numbers carry a quality note (see the table)."),
     "no_data": ("Šai izvēlei datu noliktavā nav skaitļu.", "The warehouse has no figures for this selection."),
     "none_selected": ("Izvēlieties vismaz vienu kategoriju.", "Choose at least one category."),
     "change": ("Izmaiņas", "Change"),
@@ -109,9 +113,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "metrics": ("Rādītāji", "Metrics"),
     "flagged_only": ("Tikai skaitļi ar piezīmi", "Flagged values only"),
     "search_labels": ("Meklēt nosaukumos", "Search the labels"),
-    "rows_found": ("Atrastas {n} rindas.", "{n} rows found."),
-    "rows_shown": ("Rādītas pirmās {shown} no {n} rindām; lejupielādē ir visas.",
-                   "Showing the first {shown} of {n} rows; the downloads hold them all."),
     "slice_download": ("Lejupielādēt atlasi", "Download the selection"),
     "dictionary": ("Datu vārdnīca", "Data dictionary"),
     "dictionary_intro": ("Katras tabulas katra kolonna, tās tips un nozīme. Mērvienība katram skaitlim ir tā "
@@ -142,13 +143,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "document": ("Dokuments", "Document"),
     "all_documents": ("Visi dokumenti", "All documents"),
     "no_flagged": ("Nav neviena skaitļa ar piezīmi.", "There are no flagged values."),
-    "n_flagged_found": ("{n} skaitļi ar piezīmi.", "{n} flagged values."),
     "text_search": ("Meklēšana dokumentu tekstā", "Search in the documents' text"),
     "search_words": ("Vārds vai frāze", "Word or phrase"),
     "search_hint": ("Piemēram: slodze, patversme, 1000 iedzīvotājiem.", "For example: slodze, patversme, 1000 iedzīvotājiem."),
     "search_none": ("Neviens dokuments nesatur “{q}”.", "No document contains “{q}”."),
-    "search_found": ("“{q}” atrasts {docs} dokumentos, {n} vietās.", "“{q}” found in {docs} documents, {n} places."),
-    "search_more": ("… un vēl {n} vietas šajā dokumentā.", "… and {n} more places in this document."),
+    "search_found": ("“{q}” atrasts {documents}, {places}.", "“{q}” found {documents}, {places}."),
     "line": ("rinda", "line"),
     "col_kind": ("Veids", "Kind"),
     "col_title": ("Virsraksts", "Title"),
@@ -286,58 +285,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "respondents_title": ("{name}: fokusgrupu dalībnieki pa pagastiem, personas",
                           "{name}: focus-group participants by parish, persons"),
     "answers": ("Atbildes", "Answers"),
-    # --- units as shown in titles
-    "unit_EUR": ("EUR", "EUR"),
-    "unit_EUR_per_resident": ("EUR uz iedzīvotāju", "EUR per resident"),
-    "unit_persons_per_resident": ("personas uz iedzīvotāju", "persons per resident"),
-    "unit_persons": ("personas", "persons"),
-    "unit_households": ("mājsaimniecības", "households"),
-    "unit_cases": ("lietas", "cases"),
-    "unit_FTE": ("slodzes", "FTE"),
-    "unit_documents": ("dokumenti", "documents"),
-    "unit_percent": ("%", "%"),
-    "unit_count": ("skaits", "count"),
-    "unit_answers": ("atbildes", "answers"),
-}
-
-TOPICS: dict[str, tuple[str, str]] = {
-    "budget": ("Budžets", "Budget"),
-    "recipients": ("Pakalpojumu saņēmēji", "Service recipients"),
-    "social_assistance": ("Sociālā palīdzība", "Social assistance"),
-    "caseload": ("Lietu slodze", "Caseload"),
-    "staff": ("Personāls", "Staff"),
-    "population": ("Iedzīvotāji", "Population"),
-    "focus_group": ("Fokusgrupas", "Focus groups"),
-    "documents": ("Dokumentu aprite", "Documents handled"),
-    "survey": ("Aptauja", "Survey"),
-    "care": ("Aprūpe", "Care"),
-}
-
-METRICS: dict[str, tuple[str, str]] = {
-    "spend": ("izlietotie līdzekļi", "spending"),
-    "share": ("īpatsvars", "share"),
-    "funding": ("finansējums", "funding"),
-    "persons": ("personas", "persons"),
-    "households": ("mājsaimniecības", "households"),
-    "children": ("bērni", "children"),
-    "parents": ("vecāki", "parents"),
-    "families": ("ģimenes", "families"),
-    "threshold": ("ienākumu slieksnis", "income threshold"),
-    "active_cases": ("aktīvās lietas", "active cases"),
-    "cases_per_worker": ("lietas uz darbinieku", "cases per worker"),
-    "employees": ("darbinieki", "employees"),
-    "fte": ("slodzes", "FTE"),
-    "positions": ("amata vietas", "positions"),
-    "specialists": ("sociālā darba speciālisti", "social-work specialists"),
-    "specialists_required": ("nepieciešamie speciālisti", "specialists required"),
-    "specialists_missing": ("trūkstošie speciālisti", "specialists missing"),
-    "specialists_per_1000": ("speciālisti uz 1 000 iedzīvotāju", "specialists per 1 000 residents"),
-    "residents": ("iedzīvotāji", "residents"),
-    "pensioners": ("pensionāri", "pensioners"),
-    "recognition": ("atpazīstamība", "recognition"),
-    "availability": ("pieejamība", "availability"),
-    "respondents": ("respondenti", "respondents"),
-    "documents": ("dokumenti", "documents"),
 }
 
 # Latvian stems (lower case, so that inflected forms match) -> English gloss. The longest match wins.
@@ -459,6 +406,40 @@ MUNICIPALITY_NOTES_LV: dict[str, str] = {
 }
 
 
+# Texts that count: their forms by the CLDR plural category of the number `n` in each language (Babel's
+# `Locale.plural_form`; Latvian: one for 1, 21, 251, …, zero for 0, 10–20, 30, …, other for the rest). A
+# missing category takes the `other` form: Latvian says "10 rindas" as it says "2 rindas".
+COUNTED: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    "rows_found": ({"one": "Atrasta {n} rinda.", "other": "Atrastas {n} rindas."},
+                   {"one": "{n} row found.", "other": "{n} rows found."}),
+    "rows_shown": ({"one": "Rādītas pirmās {shown} no {n} rindas; lejupielādē ir visas.",
+                    "other": "Rādītas pirmās {shown} no {n} rindām; lejupielādē ir visas."},
+                   {"other": "Showing the first {shown} of {n} rows; the downloads hold them all."}),
+    "n_flagged_found": ({"one": "{n} skaitlis ar piezīmi.", "other": "{n} skaitļi ar piezīmi."},
+                        {"one": "{n} flagged value.", "other": "{n} flagged values."}),
+    "in_documents": ({"one": "{n} dokumentā", "other": "{n} dokumentos"},
+                     {"one": "in {n} document", "other": "in {n} documents"}),
+    "in_places": ({"one": "{n} vietā", "other": "{n} vietās"}, {"one": "{n} place", "other": "{n} places"}),
+    "search_more": ({"one": "… un vēl {n} vieta šajā dokumentā.", "other": "… un vēl {n} vietas šajā dokumentā."},
+                    {"one": "… and {n} more place in this document.",
+                     "other": "… and {n} more places in this document."}),
+    "flagged_in_chart": ({"other": "{n} no attēlotajiem skaitļiem ir ar piezīmi par kvalitāti (skat. tabulu)."},
+                         {"one": "{n} of the charted numbers carries a quality note (see the table).",
+                          "other": "{n} of the charted numbers carry a quality note (see the table)."}),
+}
+
+# Names of the codes the warehouse uses (topics, metrics, units, document kinds, layouts, places), a data file.
+NAMES_FILE = Path(__file__).with_name("names.csv")
+
+
+def _read_names() -> dict[tuple[str, str], tuple[str, str]]:
+    with NAMES_FILE.open(encoding="utf-8", newline="") as handle:
+        return {(row["kind"], row["code"]): (row["lv"], row["en"]) for row in csv.DictReader(handle)}
+
+
+NAMES = _read_names()
+
+
 def lang() -> str:
     """The language the reader chose; Latvian outside a Streamlit session (tests, scripts)."""
     try:
@@ -476,19 +457,33 @@ def t(key: str, language: str | None = None, **values) -> str:
     return text.format(**values) if values else text
 
 
-def topic_name(topic: str, language: str | None = None) -> str:
-    lv, en = TOPICS.get(topic, (topic, topic))
+def tn(key: str, n: int, language: str | None = None, **values) -> str:
+    """A counted text (COUNTED) in the plural form the number `n` takes in the language; `n` is written in
+    the reader's number style."""
+    language = language or lang()
+    lv, en = COUNTED[key]
+    forms = en if language == "en" else lv
+    category = Locale(language).plural_form(abs(int(n)))
+    return forms.get(category, forms["other"]).format(n=number(n, language), **values)
+
+
+def name(kind: str, code: str, language: str | None = None) -> str:
+    """The name of a code of the warehouse (`kind`: topic, metric, unit, document_kind, layout, place, chart)
+    in the language; the code itself for one the names file does not know."""
+    lv, en = NAMES.get((kind, code), (code, code))
     return en if (language or lang()) == "en" else lv
+
+
+def topic_name(topic: str, language: str | None = None) -> str:
+    return name("topic", topic, language)
 
 
 def metric_name(metric: str, language: str | None = None) -> str:
-    lv, en = METRICS.get(metric, (metric, metric))
-    return en if (language or lang()) == "en" else lv
+    return name("metric", metric, language)
 
 
 def unit_name(unit: str, language: str | None = None) -> str:
-    key = f"unit_{unit}"
-    return t(key, language) if key in TEXT else unit
+    return name("unit", unit, language)
 
 
 def gloss(label: str | None) -> str | None:

@@ -14,7 +14,7 @@ from dashboard import charts
 from dashboard.db import load
 from dashboard.escape import markdown_text
 from dashboard.format import amount, number, signed_amount, signed_percent
-from dashboard.i18n import MUNICIPALITY_NOTES_LV, lang, metric_name, t, topic_name
+from dashboard.i18n import MUNICIPALITY_NOTES_LV, lang, t, tn
 from warehouse import exports, queries
 
 # Column headers of the tables shown under charts and on the Dati page.
@@ -179,7 +179,7 @@ def chart_block(fig: go.Figure, table: pd.DataFrame, key: str, *, notes: list[st
         if text:
             note(text, icon=":material/info:")
     if "flag" in table and table["flag"].notna().any():
-        note(t("flagged_in_chart", n=int(table["flag"].notna().sum())), icon=":material/flag:")
+        note(tn("flagged_in_chart", int(table["flag"].notna().sum())), icon=":material/flag:")
     if st.toggle(t("show_table"), key=f"{key}_table"):
         shown = table[table_columns] if table_columns else table
         show_table(shown)

@@ -10,7 +10,7 @@ from dashboard.escape import markdown_text
 from dashboard.format import number
 from dashboard.frame import within_frame
 from dashboard.raw_files import raw_file
-from dashboard.i18n import lang, t
+from dashboard.i18n import lang, t, tn
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
@@ -43,7 +43,7 @@ flagged = load("quality", chosen)
 if flagged.empty:
     ui.empty("no_flagged")
 else:
-    ui.note(t("n_flagged_found", n=number(len(flagged), lang())))
+    ui.note(tn("n_flagged_found", len(flagged)))
     ui.show_table(flagged.drop(columns=["fact_id"]))
     ui.download_row(flagged, "socdash_flagged", key="flagged", formats=("csv", "xlsx"))
 
@@ -56,7 +56,8 @@ if query.strip():
         ui.empty_text(t("search_none", q=query.strip()))
     else:
         counts = hits.groupby("file_name", sort=False)["matches"].first()
-        ui.note(t("search_found", q=query.strip(), docs=len(counts), n=number(int(counts.sum()), lang())))
+        ui.note(t("search_found", q=query.strip(), documents=tn("in_documents", len(counts)),
+                  places=tn("in_places", int(counts.sum()))))
         for name, part in hits.groupby("file_name", sort=False):
             with st.expander(markdown_text(f"{name} — {int(part['matches'].iloc[0])}"), expanded=len(counts) <= 2):
                 for hit in part.itertuples(index=False):
@@ -64,4 +65,4 @@ if query.strip():
                                 f"{markdown_text(hit.after)}…")
                 more = int(part["matches"].iloc[0]) - len(part)
                 if more > 0:
-                    ui.note(t("search_more", n=more))
+                    ui.note(tn("search_more", more))

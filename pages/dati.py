@@ -8,7 +8,7 @@ from dashboard import selectors, ui
 from dashboard.db import data_package, load
 from dashboard.format import number
 from dashboard.frame import within_frame
-from dashboard.i18n import lang, t
+from dashboard.i18n import lang, t, tn
 from warehouse import exports
 
 within_frame()  # a deep link on a fresh server must still get the frame
@@ -44,8 +44,8 @@ rows = load("facts_slice", chosen_municipalities, chosen_topics, chosen_metrics,
 if rows.empty:
     ui.empty()
 else:
-    ui.note(t("rows_found", n=number(len(rows), lang())) if len(rows) <= SHOWN_ROWS
-            else t("rows_shown", shown=number(SHOWN_ROWS, lang()), n=number(len(rows), lang())))
+    ui.note(tn("rows_found", len(rows)) if len(rows) <= SHOWN_ROWS
+            else tn("rows_shown", len(rows), shown=number(SHOWN_ROWS, lang())))
     ui.show_table(rows.drop(columns=["document_id"]).head(SHOWN_ROWS))
     st.markdown(f"**{t('slice_download')}**")
     ui.download_row(rows, "socdash_facts", key="slice", formats=("csv", "xlsx", "parquet"))

@@ -50,10 +50,13 @@ def test_every_text_has_both_languages_and_the_same_placeholders():
 
 def test_every_text_key_the_code_uses_exists():
     """A page asking for a missing key would fail at run time, in one language or both."""
-    used = set()
+    used, counted = set(), set()
     for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("dashboard/*.py")]:
-        used |= set(re.findall(r"\bt\(\s*\"([a-z_0-9]+)\"", path.read_text(encoding="utf-8")))
+        code = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"\bt\(\s*\"([a-z_0-9]+)\"", code))
+        counted |= set(re.findall(r"\btn\(\s*\"([a-z_0-9]+)\"", code))
     assert used and not used - set(i18n.TEXT), sorted(used - set(i18n.TEXT))
+    assert counted and not counted - set(i18n.COUNTED), sorted(counted - set(i18n.COUNTED))
 
 
 def test_t_fills_placeholders_in_the_chosen_language():
@@ -186,3 +189,45 @@ def test_raw_files_are_served_only_from_inside_the_folder(tmp_path):
     assert raw_file("copy.txt", folder) == (folder / "report.txt").resolve()  # a link that stays inside
     for name in ("link.txt", "../secret.txt", str(secret), "sub", "missing.txt", "bad\0name"):
         assert raw_file(name, folder) is None, name
+
+
+# --------------------------------------------------------------------------- names and plurals
+
+def test_every_code_the_warehouse_holds_has_a_latvian_and_an_english_name(warehouse_db):
+    from ingest.layouts import all_layouts
+    from warehouse import connect
+
+    con = connect(warehouse_db, read_only=True)
+    try:
+        codes = {(kind, code) for kind, sql in [
+            ("topic", "SELECT DISTINCT topic FROM facts"), ("metric", "SELECT DISTINCT metric FROM facts"),
+            ("unit", "SELECT DISTINCT unit FROM facts"), ("document_kind", "SELECT DISTINCT kind FROM documents"),
+            ("layout", "SELECT DISTINCT layout FROM documents")] for (code,) in con.execute(sql).fetchall()}
+    finally:
+        con.close()
+    codes |= {("layout", layout.name) for layout in all_layouts()}
+    assert len(codes) > 70
+    missing = sorted(code for code in codes if code not in i18n.NAMES)
+    assert not missing, missing
+    for (kind, code), (lv, en) in i18n.NAMES.items():
+        assert lv.strip() and en.strip(), (kind, code)
+        assert "_" not in lv + en, (kind, code)  # a name, not a code
+
+
+@pytest.mark.parametrize("n, lv, en", [
+    (1, "Atrasta 1 rinda.", "1 row found."),
+    (21, "Atrasta 21 rinda.", "21 rows found."),
+    (251, "Atrasta 251 rinda.", "251 rows found."),
+    (2, "Atrastas 2 rindas.", "2 rows found."),
+    (11, "Atrastas 11 rindas.", "11 rows found."),
+    (1890, f"Atrastas 1{NBSP}890 rindas.", "1,890 rows found."),
+])
+def test_counted_texts_take_the_plural_form_of_their_number(n, lv, en):
+    assert i18n.tn("rows_found", n, "lv") == lv and i18n.tn("rows_found", n, "en") == en
+
+
+def test_every_counted_text_has_an_other_form_and_the_same_placeholders():
+    for key, (lv, en) in i18n.COUNTED.items():
+        assert "other" in lv and "other" in en, key
+        placeholders = {frozenset(re.findall(r"{(\w+)}", form)) for form in [*lv.values(), *en.values()]}
+        assert len(placeholders) == 1, key
