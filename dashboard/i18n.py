@@ -43,7 +43,7 @@ TEXT: dict[str, tuple[str, str]] = {
                         "The warehouse holds no figures yet. Add reports with the command python -m ingest."),
     # --- shared controls and chart furniture
     "municipality": ("Pašvaldība", "Municipality"),
-    "municipalities": ("Pašvaldības", "Municipalities"),
+    "municipalities_or_country": ("Pašvaldības vai valsts", "Municipalities or the country"),
     "year": ("Gads", "Year"),
     "year_range": ("Gadu posms", "Year range"),
     "categories": ("Kategorijas", "Categories"),
@@ -162,6 +162,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_ingested": ("Nolasīts", "Ingested"),
     "col_read_as": ("Nolasīts kā", "Read as"),
     "col_why": ("Kāpēc", "Why"),
+    "col_fact_id": ("Skaitļa Nr.", "Fact no."),
     # --- Budžets
     "budget_intro": ("Izlietotie līdzekļi un finansējums pa pakalpojumiem, pabalstiem un kategorijām, kā tos "
                      "dod pārskati.", "Spending and funding by service, benefit and category, as the reports "

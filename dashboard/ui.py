@@ -10,11 +10,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, sources
 from dashboard.db import load
 from dashboard.escape import markdown_text
-from dashboard.format import amount, number, signed_amount, signed_percent
-from dashboard.i18n import MUNICIPALITY_NOTES_LV, lang, t, tn
+from dashboard.format import amount, date_text, number, signed_amount, signed_percent
+from dashboard.i18n import MUNICIPALITY_NOTES_LV, lang, name, t, tn, unit_name
 from warehouse import exports, queries
 
 # Column headers of the tables shown under charts and on the Dati page.
@@ -31,12 +31,22 @@ COLUMN_TEXT = {
     "setting": "setting", "gender": "gender", "code": "code", "meaning": "meaning", "meaning_en": "meaning_en",
     "position": "category", "stage": "phase", "sub_label": "sub_label", "low": "low", "high": "high", "specialists": "specialists",
     "per_1000": "per_1000", "required": "required", "shortfall": "shortfall", "required_printed": "required_printed",
-    "missing_printed": "missing_printed",
+    "missing_printed": "missing_printed", "fact_id": "col_fact_id",
 }
 
 
 # Columns that hold an amount in the row's `unit`.
 UNIT_COLUMNS = ("value", "previous_value")
+
+# Where each charted number comes from: the columns every chart's table carries after its own.
+PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag", "flag_lv"]
+
+# Columns holding a code of the warehouse, shown by its name (the kind in dashboard/names.csv).
+CODE_COLUMNS = {"topic": "topic", "metric": "metric", "kind": "document_kind", "layout": "layout"}
+# Columns holding a date or a period, shown in the reader's style.
+DATE_COLUMNS = ("period", "published", "ingested_at")
+# A reason given in each language: the English column and its Latvian twin; the reader sees theirs.
+TRANSLATED_COLUMNS = {"flag": "flag_lv", "why": "why_lv"}
 
 # --------------------------------------------------------------------------- names
 
@@ -83,36 +93,65 @@ def reform_note(municipality_names, years) -> str | None:
 
 # --------------------------------------------------------------------------- tables
 
-def styled(frame: pd.DataFrame):
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` as the reader reads it: codes by their names, a reason in the reader's language (the English
+    one where no Latvian one is stored), dates in the reader's style, places said in the reader's language.
+    Units stay codes here (the number formats read them). Downloads keep the frame as the warehouse has it."""
+    language = lang()
+    out = frame.copy()
+    for english, latvian in TRANSLATED_COLUMNS.items():
+        if latvian in out:
+            if language != "en" and english in out:
+                out[english] = out[latvian].where(out[latvian].notna(), out[english])
+            out = out.drop(columns=[latvian])
+
+    def shown(column: str, say) -> None:
+        values = out[column].dropna().unique()
+        out[column] = out[column].map(dict(zip(values, (say(v) for v in values))))
+
+    for column, kind in CODE_COLUMNS.items():
+        if column in out:
+            shown(column, lambda code, kind=kind: name(kind, code, language))
+    for column in DATE_COLUMNS:
+        if column in out:
+            shown(column, lambda value: date_text(value, language))
+    for column in ("source_ref", "source_table"):
+        if column in out:
+            shown(column, lambda ref: sources.reference_text(ref, language))
+    return out
+
+
+def styled(frame: pd.DataFrame, units: pd.Series | None = None):
     """The frame with headers in the reader's language and numbers in the reader's style, as a Styler:
-    the cells stay numbers, so columns still sort as numbers. A `value` column is shown with the unit of
-    its row's `unit` column (`1 116 657,22 €`)."""
+    the cells stay numbers, so columns still sort as numbers. Amounts (`value`, ...) are shown with the unit
+    of their row in `units`, the unit codes (`1 116 657,22 €`)."""
     language = lang()
     shown = translate_columns(frame.reset_index(drop=True))
     styler = shown.style.format(na_rep="")
     for original, column in zip(frame.columns, shown.columns):
-        if original in ("year", "fact_id", "row_index", "col_index", "page", "line", "pages", "previous_year",
-                        "residents_year"):
+        if original in PLAIN_NUMBER_COLUMNS:
             continue
         if pd.api.types.is_float_dtype(shown[column]) or pd.api.types.is_integer_dtype(shown[column]):
             styler = styler.format(lambda v: number(v, language), subset=[column], na_rep="")
-    if "unit" in frame.columns:
+    if units is not None:
         # Amounts carry the unit of their row: `1 116 657,22 €`.
-        unit = t("unit")
+        units = units.reset_index(drop=True)
         amounts = [shown.columns[list(frame.columns).index(c)] for c in UNIT_COLUMNS if c in frame.columns]
-        for each in shown[unit].dropna().unique():
-            rows = shown.index[shown[unit] == each]
+        for each in units.dropna().unique():
+            rows = shown.index[units == each]
             styler = styler.format(lambda v, u=each: amount(v, u, language),
                                    subset=pd.IndexSlice[rows, amounts], na_rep="")
+            if "change" in frame.columns:
+                styler = styler.format(lambda v, u=each: signed_amount(v, u, language),
+                                       subset=pd.IndexSlice[rows, [t("change")]], na_rep="")
     if "change_pct" in frame.columns:
         styler = styler.format(lambda v: signed_percent(v, language), subset=[t("change_pct")], na_rep="")
-    if "change" in frame.columns and "unit" in frame.columns:
-        for each in shown[t("unit")].dropna().unique():
-            rows = shown.index[shown[t("unit")] == each]
-            styler = styler.format(lambda v, u=each: signed_amount(v, u, language),
-                                   subset=pd.IndexSlice[rows, [t("change")]], na_rep="")
     return styler
 
+
+# Whole numbers that identify or date something, shown as they are (no thousands separator).
+PLAIN_NUMBER_COLUMNS = ("year", "fact_id", "row_index", "col_index", "page", "line", "pages", "previous_year",
+                        "residents_year")
 
 # A Styler renders cell by cell (about 0.1 ms a cell): above this many rows, numbers are formatted as text
 # instead, which keeps the page fast (they then sort as text; the downloads keep them as numbers).
@@ -120,18 +159,22 @@ STYLER_MAX_ROWS = 100
 
 
 def show_table(frame: pd.DataFrame, **kwargs) -> None:
-    """A table with headers in the reader's language and numbers in the reader's style."""
-    if len(frame) <= STYLER_MAX_ROWS:
-        st.dataframe(styled(frame), hide_index=True, placeholder="—", **kwargs)
-        return
+    """A table as the reader reads it (see `readable`), headers in the reader's language and numbers in the
+    reader's style."""
     language = lang()
+    frame = readable(frame).reset_index(drop=True)
+    units = frame["unit"].copy() if "unit" in frame else None
+    if units is not None:
+        frame["unit"] = units.map(lambda u: unit_name(u, language) if isinstance(u, str) else u)
+    if len(frame) <= STYLER_MAX_ROWS:
+        st.dataframe(styled(frame, units), hide_index=True, placeholder="—", **kwargs)
+        return
     text = frame.copy()
     for column in text.columns:
-        if column in ("year", "fact_id", "row_index", "col_index", "page", "line", "pages", "previous_year",
-                      "residents_year"):
+        if column in PLAIN_NUMBER_COLUMNS:
             continue
-        if column in UNIT_COLUMNS and "unit" in text.columns:
-            text[column] = [amount(v, u, language) for v, u in zip(frame[column], frame["unit"])]
+        if column in UNIT_COLUMNS and units is not None:
+            text[column] = [amount(v, u, language) for v, u in zip(frame[column], units)]
         elif pd.api.types.is_float_dtype(text[column]) or pd.api.types.is_integer_dtype(text[column]):
             text[column] = [number(v, language) for v in frame[column]]
     # Right-aligned like numbers, though they are text now.
@@ -172,7 +215,7 @@ def chart_block(fig: go.Figure, table: pd.DataFrame, key: str, *, notes: list[st
     it owes (reform, flagged values), and a toggle to the exact numbers charted, with their download.
     `table` holds the charted rows with `file_name`, `source_table`, `source_ref`, `raw_value`, `flag`."""
     st.plotly_chart(fig, config=charts.export_config(key), key=f"{key}_chart", theme=None)
-    source_note(queries.source_lines(table))
+    source_note(sources.source_lines(table, lang()))
     if reform:
         note(reform, icon=":material/warning:")
     for text in notes:

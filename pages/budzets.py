@@ -65,9 +65,8 @@ else:
                     lang=lang(), mode=mode, marks=[("reform", t("reform_line"))] if reform else [])
     if mode == "stack":
         notes.append(t("stack_warning"))
-    columns = ["year", "label", "value", "unit", "file_name", "source_table", "source_ref", "raw_value", "flag"]
-    if per_head:
-        columns[4:4] = ["residents", "residents_year"]
+    columns = ["year", "period", "label", "value", "unit", *(["residents", "residents_year"] if per_head else []),
+               *ui.PROVENANCE]
     ui.chart_block(fig, shown, key="budzets", reform=reform, notes=notes, table_columns=columns)
 
     # 3/ the same rows, each year against the previous one

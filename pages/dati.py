@@ -8,7 +8,7 @@ from dashboard import selectors, ui
 from dashboard.db import data_package, load
 from dashboard.format import number
 from dashboard.frame import within_frame
-from dashboard.i18n import lang, t, tn
+from dashboard.i18n import lang, metric_name, t, tn, topic_name
 from warehouse import exports
 
 within_frame()  # a deep link on a fresh server must still get the frame
@@ -21,12 +21,19 @@ ui.note(t("data_intro"))
 # 1/ filters, each narrowed by the ones before it; all of them live in the URL
 facets = load("fact_facets")
 left, middle, right = st.columns(3)
-chosen_municipalities = selectors.choose_many(t("municipalities"), list(dict.fromkeys(facets["municipality"])),
-                                              "novadi", where=left)
+# The facts' own column: municipalities, and the country for the national figures.
+chosen_municipalities = selectors.choose_many(t("municipalities_or_country"),
+                                              list(dict.fromkeys(facets["municipality"])), "novadi", where=left)
 narrowed = facets[facets["municipality"].isin(chosen_municipalities)] if chosen_municipalities else facets
-chosen_topics = selectors.choose_many(t("topics"), sorted(set(narrowed["topic"])), "temas", where=middle)
+# Topics and metrics by their names, in the order of their names; the address keeps the codes.
+language = lang()  # fixed now: a format function may also be called outside the script run
+chosen_topics = selectors.choose_many(t("topics"),
+                                      sorted(set(narrowed["topic"]), key=lambda c: topic_name(c, language)),
+                                      "temas", where=middle, format_func=lambda c: topic_name(c, language))
 narrowed = narrowed[narrowed["topic"].isin(chosen_topics)] if chosen_topics else narrowed
-chosen_metrics = selectors.choose_many(t("metrics"), sorted(set(narrowed["metric"])), "raditaji", where=right)
+chosen_metrics = selectors.choose_many(t("metrics"),
+                                       sorted(set(narrowed["metric"]), key=lambda c: metric_name(c, language)),
+                                       "raditaji", where=right, format_func=lambda c: metric_name(c, language))
 narrowed = narrowed[narrowed["metric"].isin(chosen_metrics)] if chosen_metrics else narrowed
 left, middle, right = st.columns([2, 2, 1], vertical_alignment="bottom")
 span = narrowed[["first_year", "last_year"]].stack().dropna().astype(int)

@@ -11,8 +11,6 @@ from dashboard.i18n import label, lang, t
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
-PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag"]
-
 ui.note(t("focus_intro"))
 measures = {metric: load("focus_group", metric) for metric in ("recognition", "availability", "respondents")}
 present = selectors.municipality_options(set().union(*(frame["municipality"] for frame in measures.values())))
@@ -31,7 +29,7 @@ else:
     shown = recognition.assign(form=recognition["category"].map(label))
     fig = ui.figure("horizontal_bars", shown, y="form", title=t("recognition_title", name=municipality),
                     unit="count", lang=lang(), text="value")
-    ui.chart_block(fig, shown, key="atpazistamiba", table_columns=["year", "category", "value", "unit", *PROVENANCE])
+    ui.chart_block(fig, shown, key="atpazistamiba", table_columns=["year", "category", "value", "unit", *ui.PROVENANCE])
 
 # 2/ availability: forms (in order of recognition, where known) × parishes
 st.subheader(t("availability"))
@@ -45,7 +43,7 @@ else:
                     lang=lang(), colour_title=t("answers"), x_order=tuple(sorted(shown["territory"].unique())),
                     y_order=tuple(label(c) for c in order))
     ui.chart_block(fig, shown, key="pieejamiba", notes=[t("availability_help")],
-                   table_columns=["year", "territory", "category", "value", "unit", *PROVENANCE])
+                   table_columns=["year", "territory", "category", "value", "unit", *ui.PROVENANCE])
 
 # 3/ respondents per parish
 st.subheader(t("respondents"))
@@ -55,4 +53,4 @@ else:
     fig = ui.figure("horizontal_bars", respondents, y="territory", title=t("respondents_title", name=municipality),
                     unit="persons", lang=lang(), text="value")
     ui.chart_block(fig, respondents, key="respondenti",
-                   table_columns=["year", "territory", "category", "value", "unit", *PROVENANCE])
+                   table_columns=["year", "territory", "category", "value", "unit", *ui.PROVENANCE])

@@ -5,16 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, selectors, ui
+from dashboard import charts, selectors, sources, ui
 from dashboard.db import load
-from dashboard.format import number
+from dashboard.format import date_text, number
 from dashboard.frame import within_frame
 from dashboard.i18n import CASE_CODE_GLOSS, label, lang, t
 from warehouse.queries import place_name
 
 within_frame()  # a deep link on a fresh server must still get the frame
-
-PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag"]
 
 ui.note(t("caseload_intro"))
 positions = load("caseload_positions")
@@ -54,14 +52,14 @@ def draw(frame: pd.DataFrame, title: str, key: str, extra_notes=()) -> None:
         low, high, what = number(band["low"], LANGUAGE), number(band["high"], LANGUAGE), label(band["category"])
         marks.append(("band", band["low"], band["high"], t("band_label", low=low, high=high, what=what)))
         notes.append(t("band_note", low=low, high=high, what=what,
-                       source=f"{band['file_name']}, {band['source_table']}"))
+                       source=sources.source_lines(pd.DataFrame([band]), LANGUAGE)[0]))
     else:
         notes.append(t("no_band"))
     fig = ui.figure("horizontal_bars", frame, y="worker", colour="code_name", stack=True, title=title, unit="cases",
                     lang=LANGUAGE, sort=False, marks=marks)
     ui.chart_block(fig, frame, key=key, notes=notes,
                    table_columns=["municipality", "territory", "period", "position", "stage", "code", "sub_label",
-                                  "value", "unit", *PROVENANCE])
+                                  "value", "unit", *ui.PROVENANCE])
 
 
 # 1/ active cases per worker: the counts without a stage, one count (table and date) at a time
@@ -70,13 +68,15 @@ plain = positions[positions["stage"] == ""]
 if plain.empty:
     ui.empty()
 else:
-    plain = plain.assign(snapshot=plain["municipality"] + ", " + plain["period"].fillna("") + " — "
-                         + plain["source_table"].map(place_name))
+    # One count: a municipality's table on one date, named as the reader says dates and places.
+    plain = plain.assign(snapshot=[f"{m}, {date_text(p, LANGUAGE)} — {sources.place_text(place_name(s), LANGUAGE)}"
+                                   for m, p, s in zip(plain["municipality"], plain["period"], plain["source_table"])])
     snapshots = plain.groupby("snapshot", sort=False).size().sort_values(ascending=False).index.tolist()
     snapshot = selectors.choose_one(t("snapshot"), snapshots, "uzskaite") if len(snapshots) > 1 else snapshots[0]
     part = plain[plain["snapshot"] == snapshot]
     first = part.iloc[0]
-    draw(part, t("per_position_title", name=first["municipality"], period=first["period"] or first["year"]),
+    draw(part, t("per_position_title", name=first["municipality"],
+                 period=date_text(first["period"], LANGUAGE) or first["year"]),
          key="slodze", extra_notes=[t("positions_hint")])
 
 # 2/ the pilot: the same kind of count before and after the positions were redistributed
@@ -100,7 +100,7 @@ else:
     fig = ui.figure("range_bars", shown, y="row", colour="kind", title=t("ranges_title"), unit="cases", lang=LANGUAGE,
                     marks=[("band", band["low"], band["high"], "")] if band is not None else [])
     ui.chart_block(fig, shown, key="diapazoni",
-                   table_columns=["municipality", "year", "category", "low", "high", "kind", *PROVENANCE])
+                   table_columns=["municipality", "year", "category", "low", "high", "kind", *ui.PROVENANCE])
 
 # 4/ the case codes in words
 st.subheader(t("codes"))

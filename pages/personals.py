@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, selectors, ui
+from dashboard import charts, selectors, sources, ui
 from dashboard.db import load
 from dashboard.format import number
 from dashboard.frame import within_frame
@@ -17,7 +17,7 @@ within_frame()  # a deep link on a fresh server must still get the frame
 LEGAL_NORM_PER_1000 = 1.0
 COLUMNS = ["municipality", "territory", "year", "period", "category", "subgroup", "specialists", "residents",
            "residents_year", "per_1000", "required", "shortfall", "required_printed", "missing_printed",
-           "file_name", "source_table", "source_ref", "raw_value", "flag"]
+           *ui.PROVENANCE]
 
 ui.note(t("staff_intro"))
 ratios = load("staff_norm")
@@ -30,7 +30,7 @@ if printed_norm.empty:
     norm, norm_source = LEGAL_NORM_PER_1000, t("norm_law")
 else:
     norm = float(printed_norm["value"].iloc[0])
-    norm_source = f"{printed_norm['file_name'].iloc[0]}, {printed_norm['source_table'].iloc[0]}"
+    norm_source = sources.source_lines(printed_norm.head(1), lang())[0]
 
 # 1/ which counts: by default each document's own counting bases; the reader may add others
 # The choices are the rows as printed (the address keeps them, whatever the language); the chart shows

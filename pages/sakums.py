@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import selectors, ui
+from dashboard import selectors, sources, ui
 from dashboard.db import load
 from dashboard.escape import markdown_text
 from dashboard.format import amount, number, signed_percent
@@ -66,7 +66,8 @@ else:
         with cells[i % 3].container(border=True):
             st.metric(markdown_text(f"{topic_name(row.topic)}: {metric_name(row.metric)}"), amount(row.value, row.unit, lang()),
                       delta=delta or note, delta_color="off", delta_arrow="auto" if delta else "off")
-            st.caption(f"{markdown_text(label(row.category))}  \n{markdown_text(f'{row.file_name} ({row.source_table})')}")
+            source = sources.source_lines(pd.DataFrame([row._asdict()]), lang())[0]
+            st.caption(f"{markdown_text(label(row.category))}  \n{markdown_text(source)}")
 
 # 3/ coverage: which topics and years each municipality has figures for
 st.subheader(t("home_coverage"))

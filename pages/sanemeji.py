@@ -13,8 +13,6 @@ from warehouse.queries import by_setting
 within_frame()  # a deep link on a fresh server must still get the frame
 
 DEFAULT_ROWS = 6
-PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag"]
-
 ui.note(t("recipients_intro"))
 options = load("series_options", ("recipients", "care", "social_assistance"))
 options = options[options["unit"] != "EUR"]
@@ -52,7 +50,7 @@ else:
                     title=t("recipients_title", name=municipality, what=what), unit=unit, lang=lang(), mode=mode,
                     marks=[("reform", t("reform_line"))] if reform else [])
     ui.chart_block(fig, shown, key="sanemeji", reform=reform, notes=[t("stack_warning") if mode == "stack" else None],
-                   table_columns=["year", "label", "value", "unit", *PROVENANCE])
+                   table_columns=["year", "label", "value", "unit", *ui.PROVENANCE])
 
 # 3/ the split by gender, for one year
 st.subheader(t("gender_split"))
@@ -66,7 +64,7 @@ else:
                     stack=True, title=t("gender_title", name=municipality, year=year, what=what),
                     unit=part["unit"].iloc[0], lang=lang())
     ui.chart_block(fig, part, key="dzimums",
-                   table_columns=["year", "label", "gender", "value", "unit", *PROVENANCE])
+                   table_columns=["year", "label", "gender", "value", "unit", *ui.PROVENANCE])
 
 # 4/ community against institutional care, by the services' names
 st.subheader(t("settings"), help=t("settings_help"))
@@ -81,4 +79,4 @@ else:
                     lang=lang(), title=t("settings_title", name=municipality, what=what),
                     marks=[("reform", t("reform_line"))] if reform else [])
     ui.chart_block(fig, settings, key="vide", reform=reform, notes=[t("settings_help")],
-                   table_columns=["year", "label", "setting", "value", "unit", *PROVENANCE])
+                   table_columns=["year", "label", "setting", "value", "unit", *ui.PROVENANCE])

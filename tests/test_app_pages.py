@@ -192,7 +192,7 @@ def test_data_page_offers_every_download_and_the_dictionary():
 def test_data_page_filters_come_from_the_address():
     app = open_page("pages/dati.py", temas="staff", novadi="Bauskas novads")
     rows = app.dataframe[0].value
-    assert set(rows["Tēma"]) == {"staff"} and set(rows["Pašvaldība"]) == {"Bauskas novads"}
+    assert set(rows["Tēma"]) == {"Personāls"} and set(rows["Pašvaldība"]) == {"Bauskas novads"}
 
 
 def test_sources_page_lists_documents_flagged_values_and_finds_text():
@@ -359,3 +359,44 @@ def test_data_page_years_from_the_address_outside_the_span_give_the_whole_span()
 def test_latvia_is_not_offered_as_a_municipality(page):
     options = selector(open_page(page), "selectbox", "novads").options
     assert "Tukuma novads" in options and "Latvija" not in options
+
+
+def test_tables_say_codes_dates_places_and_reasons_in_the_readers_language():
+    app = open_page("pages/dati.py", temas="social_assistance", raditaji="portions")
+    rows = app.dataframe[0].value
+    assert set(rows["Tēma"]) == {"Sociālā palīdzība"} and set(rows["Rādītājs"]) == {"porcijas"}
+    assert set(rows["Mērvienība"]) == {"skaits"}
+    documents = open_page("pages/avoti.py").dataframe[0].value.set_index("Fails")
+    report = documents.loc["tukuma_novads_2024_publiskais_parskats.pdf"]
+    assert (report["Veids"], report["Publicēts"], report["Nolasīts ar"]) == \
+        ("publiskais pārskats", "2025. gada 27. marts", "Tukuma publiskais pārskats")
+    english = open_page("pages/avoti.py", "en").dataframe[0].value.set_index("File")
+    assert english.loc["tukuma_novads_2024_publiskais_parskats.pdf", "Published"] == "27 March 2025"
+    flagged = open_page("pages/dati.py", temas="budget", piezimes="true").dataframe[0].value
+    assert flagged["Vieta avotā"].str.contains(r"\d+\. (?:lpp|rinda)").all()
+    assert not flagged["Vieta avotā"].str.contains(r"\b(?:line|p\.) \d").any()
+
+
+def test_reasons_are_shown_in_the_readers_language_and_downloads_keep_both(warehouse_db, tmp_path, monkeypatch):
+    import duckdb
+
+    db = tmp_path / "socdash.duckdb"
+    db.write_bytes(warehouse_db.read_bytes())
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE facts SET flag_lv = 'latviski: ' || flag WHERE flag IS NOT NULL")
+    con.close()
+    monkeypatch.setenv("SOCDASH_DB", str(db))
+    for language, header, starts in (("lv", "Piezīme par kvalitāti", "latviski: "), ("en", "Quality note", "")):
+        rows = open_page("pages/dati.py", language, piezimes="true").dataframe[0].value
+        assert rows[header].str.startswith("latviski: ").all() == (language == "lv"), language
+        assert "flag_lv" not in rows.columns
+        flagged = open_page("pages/avoti.py", language).dataframe[1].value
+        why = "Kāpēc" if language == "lv" else "Why"
+        assert flagged[why].str.startswith("latviski: ").all() == (language == "lv"), language
+    from warehouse import connect, queries
+
+    reader = connect(db, read_only=True)  # what Dati downloads: both reasons
+    try:
+        assert {"flag", "flag_lv"} <= set(queries.facts_slice(reader, flagged_only=True).columns)
+    finally:
+        reader.close()

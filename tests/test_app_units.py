@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import charts, escape, i18n
+from dashboard import charts, escape, format, i18n, sources
 from dashboard.format import NBSP, amount, number, signed_amount, signed_percent
 from dashboard.raw_files import raw_file
 
@@ -231,3 +231,38 @@ def test_every_counted_text_has_an_other_form_and_the_same_placeholders():
         assert "other" in lv and "other" in en, key
         placeholders = {frozenset(re.findall(r"{(\w+)}", form)) for form in [*lv.values(), *en.values()]}
         assert len(placeholders) == 1, key
+
+
+# --------------------------------------------------------------------------- places and dates
+
+def test_source_lines_name_each_file_and_place_once_in_the_readers_language():
+    frame = pd.DataFrame({"file_name": ["a.txt", "a.txt", "a.txt", "b.pdf"],
+                          "source_table": ["text, line 56", "text, line 74", "2.tabula, line 508; text, line 9",
+                                           "4.1. tabula, p. 15"]})
+    assert sources.source_lines(frame, "lv") == ["a.txt (2.tabula, 508. rinda; teksts, 9., 56., 74. rinda)",
+                                                 "b.pdf (4.1. tabula, 15. lpp.)"]
+    assert sources.source_lines(frame, "en") == ["a.txt (table 2, line 508; text, line 9, 56, 74)",
+                                                 "b.pdf (table 4.1, p. 15)"]
+
+
+@pytest.mark.parametrize("ref, lv, en", [
+    ("4.1. tabula, p. 15; row 'Kopā', column '2024'", "4.1. tabula, 15. lpp.; rinda „Kopā”, kolonna „2024”",
+     "table 4.1, p. 15; row ‘Kopā’, column ‘2024’"),
+    ("text, p. 12", "teksts, 12. lpp.", "text, p. 12"),
+    ("chart data (focus group recognition), line 2586", "diagrammas dati (fokusgrupu atpazīstamība), 2586. rinda",
+     "chart data (focus group recognition), line 2586"),
+])
+def test_a_facts_place_in_the_readers_language(ref, lv, en):
+    assert sources.reference_text(ref, "lv") == lv and sources.reference_text(ref, "en") == en
+
+
+@pytest.mark.parametrize("value, lv, en", [
+    ("2025-03-27", "2025. gada 27. marts", "27 March 2025"),
+    ("2017-02", "2017. gada februāris", "February 2017"),
+    ("2011..2015", "2011–2015", "2011–2015"),
+    ("2021-07-01..2021-12-31", "2021. gada 1. jūlijs – 2021. gada 31. decembris", "1 July 2021 – 31 December 2021"),
+    ("2024", "2024", "2024"),
+    (None, "", ""),
+])
+def test_dates_in_the_readers_style(value, lv, en):
+    assert format.date_text(value, "lv") == lv and format.date_text(value, "en") == en

@@ -237,7 +237,7 @@ def test_the_data_page_year_range_stays_valid_when_filters_narrow_it(server, pag
     for _ in range(4):
         page.keyboard.press("ArrowLeft")
     settle(page, "Dati")
-    for box, option in enumerate(["Tukuma novads", "budget", "funding"]):
+    for box, option in enumerate(["Tukuma novads", "Budžets", "finansējums"]):
         page.locator('[data-testid="stMultiSelect"]').nth(box).click()
         page.get_by_role("option", name=option, exact=True).click()
         page.keyboard.press("Escape")

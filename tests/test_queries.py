@@ -284,14 +284,6 @@ def test_search_text_finds_every_place_case_insensitively(con):
     assert queries.search_text(con, "  ").empty
 
 
-def test_source_lines_name_each_file_and_place_once():
-    frame = pd.DataFrame({"file_name": ["a.txt", "a.txt", "a.txt", "b.pdf"],
-                          "source_table": ["text, line 56", "text, line 74", "2.tabula, line 508; text, line 9",
-                                           "4.1. tabula, p. 15"]})
-    assert queries.source_lines(frame) == ["a.txt (2.tabula, line 508; text, line 9, 56, 74)",
-                                           "b.pdf (4.1. tabula, p. 15)"]
-
-
 def test_table_refuses_names_outside_the_package(con):
     with pytest.raises(ValueError):
         queries.table(con, "facts; DROP TABLE facts")

@@ -167,34 +167,6 @@ def place_name(source_table: str) -> str:
     return re.sub(r",\s*(line|p\.)\s*\d+$", "", str(source_table or "")).strip()
 
 
-def source_lines(frame: pd.DataFrame) -> list[str]:
-    """`file (table, line …; …)` for every file the rows of `frame` were read from, each place once with
-    its lines or pages (columns `file_name`, `source_table`)."""
-    if frame.empty or "file_name" not in frame:
-        return []
-    out = []
-    for name, part in frame.groupby("file_name", sort=True):
-        places: dict[str, list[str]] = {}
-        refs = {ref.strip() for joined in part["source_table"].dropna() for ref in str(joined).split("; ")}
-        for ref in sorted(refs, key=_natural):
-            where = re.search(r",\s*((line|p\.)\s*\d+)$", ref)
-            places.setdefault(place_name(ref), [])
-            if where:
-                places[place_name(ref)].append(where.group(1))
-        text = "; ".join(f"{place}, {_spots(spots)}" if spots else place for place, spots in places.items())
-        out.append(f"{name} ({text})")
-    return out
-
-
-def _spots(spots: list[str]) -> str:
-    """`line 56`, `line 74` -> `line 56, 74`; pages likewise."""
-    spots = list(dict.fromkeys(spots))
-    kind = spots[0].split()[0]
-    if all(s.split()[0] == kind for s in spots):
-        return f"{kind} " + ", ".join(s.split()[-1] for s in spots)
-    return ", ".join(spots)
-
-
 def likely_totals(frame: pd.DataFrame) -> set[str]:
     """Labels that are totals: named so (`Kopā`, `Pavisam`), or as large as all the other whole rows of the
     same table and year together (a subtotal printed above its parts). Used to leave them out of a
@@ -235,14 +207,10 @@ def main_place(frame: pd.DataFrame) -> str | None:
     return places.index[0] if places.iloc[0] >= 3 else None
 
 
-def _natural(text: str) -> list:
-    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text or "")]
-
-
 # --------------------------------------------------------------------------- Dati: any slice of facts
 
 FACT_COLUMNS = ["fact_id", "municipality", "territory", "year", "period", "topic", "metric", "category",
-                "subgroup", "value", "unit", "raw_value", "flag", "document_id", "source_ref"]
+                "subgroup", "value", "unit", "raw_value", "flag", "flag_lv", "document_id", "source_ref"]
 
 
 def fact_facets(con) -> pd.DataFrame:
@@ -273,7 +241,7 @@ def facts_slice(con, municipalities: tuple[str, ...] = (), topics: tuple[str, ..
     if flagged_only:
         where.append("f.flag IS NOT NULL")
     if text.strip():
-        where.append("concat_ws(' ', f.category, f.subgroup, f.territory, f.raw_value, f.flag) ILIKE ?")
+        where.append("concat_ws(' ', f.category, f.subgroup, f.territory, f.raw_value, f.flag, f.flag_lv) ILIKE ?")
         params.append(f"%{text.strip()}%")
     columns = ", ".join(f"f.{c}" for c in FACT_COLUMNS)
     return _df(con, f"""
@@ -329,7 +297,7 @@ def documents(con) -> pd.DataFrame:
 def quality(con, file_name: str | None = None) -> pd.DataFrame:
     """Every flagged value: what was printed, what was read, why, and where; optionally of one file."""
     return _df(con, """
-        SELECT q.printed, q.read_as, q.unit, q.why, q.file_name, q.source_ref,
+        SELECT q.printed, q.read_as, q.unit, q.why, q.why_lv, q.file_name, q.source_ref,
                q.municipality, q.year, q.topic, q.metric, q.category, q.subgroup, q.fact_id
         FROM quality q
         WHERE ? IS NULL OR q.file_name = ?
@@ -369,8 +337,9 @@ def search_text(con, query: str, per_document: int = 8, width: int = 90) -> pd.D
 GENDER_WORDS = ("vīrieši", "sievietes", "zēni", "meitenes")
 TOTAL_WORDS = ("kopā",)
 
-# The columns every chart table carries, so that `source_lines` and the table toggle work the same way.
-_PROVENANCE = f"d.file_name, {_SOURCE_TABLE} AS source_table, f.source_ref, f.raw_value, f.flag"
+# The columns every chart table carries, so that the source line under a chart and the table toggle work the
+# same way.
+_PROVENANCE = f"d.file_name, {_SOURCE_TABLE} AS source_table, f.source_ref, f.raw_value, f.flag, f.flag_lv"
 
 
 def series_options(con, topics: tuple[str, ...], unit: str | None = None) -> pd.DataFrame:
@@ -426,7 +395,7 @@ def series(con, municipality: str, topic: str, metric: str, unit: str | None = N
             FROM base
         ), chosen AS (
             SELECT municipality, year, period, topic, metric, category, subgroup, label, gender, is_child,
-                   value, unit, file_name, source_table, source_ref, raw_value, flag, fact_id
+                   value, unit, file_name, source_table, source_ref, raw_value, flag, flag_lv, fact_id
             FROM labelled
             QUALIFY row_number() OVER (PARTITION BY label, coalesce(gender, ''), unit, year
                                        ORDER BY {_reading_order("labelled")}) = 1
@@ -552,7 +521,8 @@ def caseload_ranges(con) -> pd.DataFrame:
                max(f.value) FILTER (WHERE f.subgroup = 'max') AS high,
                coalesce(any_value(m.level) = 'valsts', false) AS is_reference,
                d.file_name, {_SOURCE_TABLE} AS source_table, min(f.source_ref) AS source_ref,
-               string_agg(f.raw_value, ' – ' ORDER BY f.value) AS raw_value, string_agg(f.flag, '; ') AS flag
+               string_agg(f.raw_value, ' – ' ORDER BY f.value) AS raw_value, string_agg(f.flag, '; ') AS flag,
+               string_agg(f.flag_lv, '; ') AS flag_lv
         FROM facts f JOIN documents d USING (document_id) LEFT JOIN municipalities m ON m.municipality = f.municipality
         WHERE f.topic = 'caseload' AND f.metric = 'cases_per_worker' AND f.subgroup IN ('min', 'max')
           AND isfinite(f.value)
@@ -615,7 +585,8 @@ def staff_norm(con) -> pd.DataFrame:
                per_1000, required, shortfall,
                CASE WHEN fallback THEN required_any ELSE required_matched END AS required_printed,
                CASE WHEN fallback THEN missing_any ELSE missing_matched END AS missing_printed,
-               matched OR fallback AS is_basis, file_name, source_table, source_ref, raw_value, flag, fact_id
+               matched OR fallback AS is_basis, file_name, source_table, source_ref, raw_value, flag, flag_lv,
+               fact_id
         FROM based
         ORDER BY fact_id""")
 
@@ -639,7 +610,8 @@ def focus_group(con, metric: str) -> pd.DataFrame:
     return _df(con, f"""
         SELECT f.municipality, f.year, f.territory, f.category, f.unit,
                arg_min(f.value, f.fact_id) AS value, arg_min(f.raw_value, f.fact_id) AS raw_value,
-               string_agg(DISTINCT f.flag, '; ') AS flag, min(d.file_name) AS file_name,
+               string_agg(DISTINCT f.flag, '; ') AS flag, string_agg(DISTINCT f.flag_lv, '; ') AS flag_lv,
+               min(d.file_name) AS file_name,
                string_agg(DISTINCT {_SOURCE_TABLE}, '; ') AS source_table, min(f.source_ref) AS source_ref,
                count(*) AS printed_times, min(f.fact_id) AS fact_id
         FROM facts f JOIN documents d USING (document_id)
