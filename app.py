@@ -14,7 +14,7 @@ from dashboard.build import RAW_REPORTS, build_warehouse
 from dashboard.db import load
 from dashboard.escape import markdown_text
 from dashboard import selectors
-from dashboard.i18n import t
+from dashboard.i18n import lang, t
 from dashboard.navigation import PAGES
 from warehouse import WarehouseError, default_db_path
 
@@ -72,6 +72,11 @@ def to_first_page() -> None:
 
 page = st.navigation([st.Page(to_first_page, title=pages[0].title, icon=pages[0].icon, url_path="",
                               default=True, visibility="hidden"), *pages], position="sidebar")
+# The browser tab names the page, and the document its language (for screen readers, translation and
+# hyphenation): Streamlit has no setting for <html lang>, so a constant script sets it (in the sidebar, under
+# the language switch, where its empty element takes no room from the page).
+st.set_page_config(page_title=f"{page.title} · socdash")
+st.sidebar.html(f"<script>document.documentElement.lang = {lang()!r};</script>", unsafe_allow_javascript=True)
 if page.url_path:  # not the root, which only leads on
     for kind, text in st.session_state.pop("_built", []):
         getattr(st, kind)(markdown_text(text))

@@ -266,3 +266,16 @@ def test_the_home_link_works_on_a_freshly_started_server(warehouse, tmp_path, pa
         page.goto(fresh + "/sakums")
         settle(page, "Sākums")
         assert page.get_by_text("Page not found").count() == 0
+
+
+def test_each_page_names_its_language_and_its_title_in_the_browser(server, page):
+    for path, language, title in (("/budzets", "lv", "Budžets"), ("/budzets?lang=EN", "en", "Budget"),
+                                  ("/avoti?lang=EN", "en", "Sources and quality")):
+        page.goto(server + path)
+        settle(page, title)
+        page.wait_for_function(f"document.documentElement.lang === '{language}'", timeout=10_000)
+        assert page.title() == f"{title} · socdash"
+    page.locator('[data-testid="stSidebar"]').get_by_role("radio", name="LV", exact=True).click()
+    settle(page, "Avoti un kvalitāte")
+    page.wait_for_function("document.documentElement.lang === 'lv'", timeout=10_000)
+    assert page.title() == "Avoti un kvalitāte · socdash"
