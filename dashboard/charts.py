@@ -1,8 +1,8 @@
 """Chart builders: a DataFrame in, a Plotly figure out. No Streamlit here, so each can be tested directly.
 
-Every figure gets the same furniture: a plain-language title that names the unit, a colour-blind-safe
-palette (Okabe & Ito, then Paul Tol's muted scheme for long lists), numbers in the reader's style, and,
-where years run across the 2021 territorial reform, a marked line at the reform.
+Every figure gets the same furniture: a plain-language title that names the unit, colours by meaning from
+a colour-blind-safe palette (dashboard/colours.py; at most eight, the rest grouped in grey), numbers in the
+reader's style, and, where years run across the 2021 territorial reform, a marked line at the reform.
 
 Plotly renders its texts as a subset of HTML and fills `%{…}` in templates: every text given to a builder
 is escaped here (`plotly_text`), and no template holds text from the data (hover labels reach it through
@@ -18,23 +18,20 @@ import plotly.graph_objects as go
 from plotly.colors import sequential
 
 
+from dashboard import colours as palette
 from dashboard.escape import plotly_text
 from dashboard.format import PLOTLY_SEPARATORS, plotly_number_format
+from dashboard.i18n import t
 
 _CIVIDIS = sequential.Cividis
 
-# Okabe & Ito (2008), reordered so that the first colours contrast on white; then Paul Tol's muted
-# palette, both designed to stay distinguishable with the common colour-vision deficiencies.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000",
-           "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499"]
 # Sequential scale for heatmaps: cividis is built to read the same with and without colour vision.
 # Written out, because the figures skip plotly.py's validation, which would resolve a scale's name.
 SEQUENTIAL = [[i / (len(_CIVIDIS) - 1), colour] for i, colour in enumerate(_CIVIDIS)]
-REFERENCE_COLOUR = "#D55E00"
-# Two-way judgements (below / meets a norm): vermilion and blue, told apart with any colour vision.
-WARNING_COLOUR = "#D55E00"
-GOOD_COLOUR = "#0072B2"
-BAND_COLOUR = "#009E73"
+# Two series of one colour in a chart (two sub-groups of one case code) are told apart by hatching, or by
+# the dash of their line.
+PATTERNS = ("", "/", "x", ".")
+DASHES = ("solid", "dash", "dot", "dashdot")
 
 # The reform took effect on 1 July 2021: on a year axis the line sits in the middle of 2021.
 REFORM_X = 2021.5
@@ -100,7 +97,7 @@ def _layout(title: str, lang: str, height: int = 440, legend_height: int = 0, **
     layout = {
         "title": {"text": plotly_text(title), "x": 0, "xanchor": "left", "font": {"size": 17}},
         "template": TEMPLATE,
-        "colorway": PALETTE,
+        "colorway": palette.PALETTE,
         "separators": PLOTLY_SEPARATORS.get(lang, PLOTLY_SEPARATORS["lv"]),
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 60, "b": 10 + legend_height},
@@ -116,8 +113,33 @@ def _layout(title: str, lang: str, height: int = 440, legend_height: int = 0, **
     return layout
 
 
-def _colour_map(names) -> dict[str, str]:
-    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
+def _series_styles(names, lang: str, fixed: dict | None = None, lines: bool = False) -> dict:
+    """Trace attributes for each series name, in order: a name with a fixed meaning keeps its colour; the
+    others take the palette's colours that no fixed meaning in this chart uses; past those, grey, grouped as
+    one "other" legend entry. A second series of one colour is hatched (a bar) or dashed (a line). The real
+    name stays in the hover label (`%{meta}`)."""
+    names = list(names)
+    fixed = {n: c for n, c in dict(fixed or {}).items() if n in names}
+    free = iter(c for c in palette.PALETTE if c not in fixed.values())
+    uses: Counter = Counter()
+    styles = {}
+    for name in names:
+        colour = fixed[name] if name in fixed else next(free, palette.OTHER)
+        other = colour == palette.OTHER
+        nth = uses[colour]
+        uses[colour] += 1
+        style = {"meta": wrap(name, 60) if name is not None else "",
+                 "name": plotly_text(t("other", lang)) if other else (wrap(name) if name is not None else ""),
+                 "legendgroup": "_other" if other else str(name),
+                 "showlegend": name is not None and not (other and nth)}
+        if lines:
+            style["line"] = {"color": colour, "width": 2.5, "dash": "solid" if other else DASHES[nth % len(DASHES)]}
+        else:
+            style["marker"] = {"color": colour}
+            if not other and nth:
+                style["marker"]["pattern"] = {"shape": PATTERNS[nth % len(PATTERNS)], "fgcolor": "white"}
+        styles[name] = style
+    return styles
 
 
 def _list(values) -> list:
@@ -127,22 +149,23 @@ def _list(values) -> list:
 
 def bars_by_year(frame: pd.DataFrame, *, x: str = "year", y: str = "value", colour: str = "label",
                  title: str, unit: str | None, lang: str, mode: str = "group",
-                 y_title: str = "") -> go.Figure:
-    """Bars per year, one trace per `colour` value: mode `stack` or `group`; `lines` draws lines."""
+                 y_title: str = "", colours: dict[str, str] | None = None) -> go.Figure:
+    """Bars per year, one trace per `colour` value: mode `stack` or `group`; `lines` draws lines.
+    `colours`: the fixed colours of values with a meaning (see `_series_styles`)."""
     number_format = plotly_number_format(unit)
     names = list(dict.fromkeys(frame[colour]))
-    colours = _colour_map(names)
+    styles = _series_styles(names, lang, colours, lines=mode == "lines")
     data = []
     parts = dict(list(frame.sort_values(x, kind="stable").groupby(colour, sort=False)))
     for name in names:
         part = parts[name]
-        trace = {"name": wrap(name), "x": _list(part[x]), "y": _list(part[y]), "legendgroup": name,
-                 "hovertemplate": f"%{{x}}: %{{y:{number_format}}}<extra>%{{fullData.name}}</extra>"}
+        trace = {**styles[name], "x": _list(part[x]), "y": _list(part[y]),
+                 "hovertemplate": f"%{{x}}: %{{y:{number_format}}}<extra>%{{meta}}</extra>"}
         if mode == "lines":
-            trace.update(type="scatter", mode="lines+markers", line={"color": colours[name], "width": 2.5},
-                         marker={"size": 8})
+            trace.update(type="scatter", mode="lines+markers",
+                         marker={"size": 8, "color": styles[name]["line"]["color"]})
         else:
-            trace.update(type="bar", marker={"color": colours[name]})
+            trace.update(type="bar")
         data.append(trace)
     layout = _layout(title, lang, height=380 + _legend_height(names), legend_height=_legend_height(names),
                      xaxis={"dtick": 1, "tickformat": "d", "title": {"text": ""}},
@@ -165,14 +188,12 @@ def horizontal_bars(frame: pd.DataFrame, *, y: str, x: str = "value", colour: st
         order = list(dict.fromkeys(frame["_y"]))[::-1]
     number_format = plotly_number_format(unit)
     groups = [(None, frame)] if colour is None else list(frame.groupby(colour, sort=False))
-    colours = {**_colour_map([g for g, _ in groups]), **dict(colours or {})}
+    styles = _series_styles([g for g, _ in groups], lang, colours)
     data = []
     for name, part in groups:
-        trace = {"type": "bar", "orientation": "h", "y": _list(part["_y"]), "x": _list(part[x]),
-                 "name": wrap(name) if name is not None else "", "marker": {"color": colours[name]},
-                 "showlegend": name is not None, "cliponaxis": False,
-                 "customdata": [plotly_text(v) for v in part[y]],
-                 "hovertemplate": f"%{{customdata}}: %{{x:{number_format}}}<extra>%{{fullData.name}}</extra>"}
+        trace = {**styles[name], "type": "bar", "orientation": "h", "y": _list(part["_y"]), "x": _list(part[x]),
+                 "cliponaxis": False, "customdata": [plotly_text(v) for v in part[y]],
+                 "hovertemplate": f"%{{customdata}}: %{{x:{number_format}}}<extra>%{{meta}}</extra>"}
         if text:
             trace.update(text=[plotly_text(v) for v in part[text]], textposition="outside")
         data.append(trace)
@@ -207,16 +228,16 @@ def heatmap(frame: pd.DataFrame, *, x: str, y: str, z: str = "value", title: str
 
 
 def range_bars(frame: pd.DataFrame, *, y: str, low: str = "low", high: str = "high", colour: str | None = None,
-               title: str, unit: str | None, lang: str, x_title: str = "") -> go.Figure:
+               title: str, unit: str | None, lang: str, x_title: str = "",
+               colours: dict[str, str] | None = None) -> go.Figure:
     """Floating horizontal bars from `low` to `high` (ranges a document gives, e.g. 42–290 cases)."""
     frame = frame.copy()
     frame["_y"] = _axis_labels(frame[y])
     number_format = plotly_number_format(unit)
     groups = [(None, frame)] if colour is None else list(frame.groupby(colour, sort=False))
-    colours = _colour_map([g for g, _ in groups])
-    data = [{"type": "bar", "orientation": "h", "y": _list(part["_y"]), "x": _list(part[high] - part[low]),
-             "base": _list(part[low]), "name": wrap(name) if name is not None else "",
-             "marker": {"color": colours[name]}, "showlegend": name is not None,
+    styles = _series_styles([g for g, _ in groups], lang, colours)
+    data = [{**styles[name], "type": "bar", "orientation": "h", "y": _list(part["_y"]),
+             "x": _list(part[high] - part[low]), "base": _list(part[low]),
              "customdata": part[[low, high]].values.tolist(),
              "hovertemplate": f"%{{y}}: %{{customdata[0]:{number_format}}}–%{{customdata[1]:{number_format}}}"
                               "<extra></extra>"}
@@ -239,23 +260,23 @@ def _add(fig: go.Figure, shapes: list[dict] = (), annotations: list[dict] = (), 
 
 def add_reference_line(fig: go.Figure, value: float, text: str, axis: str = "x") -> go.Figure:
     """A dashed line at a norm (e.g. 1 specialist per 1 000 residents), labelled above the plot."""
-    line = {"color": REFERENCE_COLOUR, "width": 2.5, "dash": "dash"}
+    line = {"color": palette.NORM_LINE, "width": 2.5, "dash": "dash"}
     if axis == "x":
         shape = {"type": "line", "x0": value, "x1": value, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
                  "line": line}
         note = {"x": value, "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom", "text": plotly_text(text),
-                "showarrow": False, "font": {"color": REFERENCE_COLOUR, "size": 13}}
+                "showarrow": False, "font": {"color": palette.NORM_LINE, "size": 13}}
     else:
         shape = {"type": "line", "y0": value, "y1": value, "yref": "y", "x0": 0, "x1": 1, "xref": "paper",
                  "line": line}
         note = {"y": value, "x": 0, "xref": "paper", "yref": "y", "xanchor": "left", "yanchor": "bottom",
-                "text": plotly_text(text), "showarrow": False, "font": {"color": REFERENCE_COLOUR, "size": 13}}
+                "text": plotly_text(text), "showarrow": False, "font": {"color": palette.NORM_LINE, "size": 13}}
     return _add(fig, [shape], [note], margin={"t": 90})
 
 
 def add_reference_band(fig: go.Figure, low: float, high: float, text: str, axis: str = "x") -> go.Figure:
     """A shaded band for a reference range (e.g. 20–35 cases per worker), labelled above the plot."""
-    style = {"type": "rect", "fillcolor": BAND_COLOUR, "opacity": 0.15, "line": {"width": 0}, "layer": "below"}
+    style = {"type": "rect", "fillcolor": palette.BAND, "opacity": 0.15, "line": {"width": 0}, "layer": "below"}
     if axis == "x":
         shape = {**style, "x0": low, "x1": high, "xref": "x", "y0": 0, "y1": 1, "yref": "paper"}
         # Above the plot, from the band's left edge rightwards: never over the bars or the axis labels.
@@ -263,16 +284,16 @@ def add_reference_band(fig: go.Figure, low: float, high: float, text: str, axis:
     else:
         shape = {**style, "y0": low, "y1": high, "yref": "y", "x0": 0, "x1": 1, "xref": "paper"}
         note = {"y": high, "x": 0, "yref": "y", "xref": "paper", "xanchor": "left", "yanchor": "bottom"}
-    notes = [{**note, "text": plotly_text(text), "showarrow": False, "font": {"color": BAND_COLOUR, "size": 13}}] if text else []
+    notes = [{**note, "text": plotly_text(text), "showarrow": False, "font": {"color": palette.BAND, "size": 13}}] if text else []
     return _add(fig, [shape], notes, **({"margin": {"t": 90}} if text and axis == "x" else {}))
 
 
 def add_reform_marker(fig: go.Figure, text: str) -> go.Figure:
     """A dotted vertical line at the 1 July 2021 reform on a year axis."""
     shape = {"type": "line", "x0": REFORM_X, "x1": REFORM_X, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
-             "line": {"color": "#555555", "width": 1.5, "dash": "dot"}}
+             "line": {"color": palette.REFORM, "width": 1.5, "dash": "dot"}}
     note = {"x": REFORM_X, "y": 1, "xref": "x", "yref": "paper", "xanchor": "left", "yanchor": "bottom",
-            "text": plotly_text(text), "showarrow": False, "font": {"color": "#555555"}}
+            "text": plotly_text(text), "showarrow": False, "font": {"color": palette.REFORM}}
     return _add(fig, [shape], [note])
 
 

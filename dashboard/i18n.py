@@ -62,6 +62,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "file": ("Fails", "File"),
     "source_table": ("Tabula", "Table"),
     "all": ("Visas", "All"),
+    "other": ("citi", "other"),
     "show_table": ("Rādīt tabulu ar attēlotajiem skaitļiem", "Show the table of the charted numbers"),
     "download_csv": ("Lejupielādēt CSV", "Download CSV"),
     "download_xlsx": ("Lejupielādēt XLSX", "Download XLSX"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, selectors, sources, ui
+from dashboard import charts, colours, selectors, sources, ui
 from dashboard.db import load
 from dashboard.format import date_text, number
 from dashboard.frame import within_frame
@@ -20,6 +20,8 @@ codes = load("case_codes")
 ranges = load("caseload_ranges")
 
 # The reference band: the widest range a country-level source gives (the 2017 survey: 20–35 cases).
+# Each case code keeps one colour in every chart: the palette's colours go to the codes with the most cases.
+CODE_COLOURS = colours.ranked(positions.groupby("code")["value"].sum().sort_values(ascending=False).index)
 references = ranges[ranges["is_reference"]]
 band = references.iloc[0] if not references.empty else None
 MEANINGS = dict(zip(codes["code"], codes["meaning"]))
@@ -55,8 +57,9 @@ def draw(frame: pd.DataFrame, title: str, key: str, extra_notes=()) -> None:
                        source=sources.source_lines(pd.DataFrame([band]), LANGUAGE)[0]))
     else:
         notes.append(t("no_band"))
+    fixed = {name: CODE_COLOURS[code] for name, code in zip(frame["code_name"], frame["code"])}
     fig = ui.figure("horizontal_bars", frame, y="worker", colour="code_name", stack=True, title=title, unit="cases",
-                    lang=LANGUAGE, sort=False, marks=marks)
+                    lang=LANGUAGE, sort=False, marks=marks, colours=fixed)
     ui.chart_block(fig, frame, key=key, notes=notes,
                    table_columns=["municipality", "territory", "period", "position", "stage", "code", "sub_label",
                                   "value", "unit", *ui.PROVENANCE])
@@ -98,6 +101,7 @@ else:
     shown = ranges.assign(kind=ranges["is_reference"].map(lambda r: t("reference") if r else t("observed")),
                           row=ranges["municipality"] + ": " + ranges["category"].map(label))
     fig = ui.figure("range_bars", shown, y="row", colour="kind", title=t("ranges_title"), unit="cases", lang=LANGUAGE,
+                    colours={t("reference"): colours.REFERENCE, t("observed"): colours.OBSERVED},
                     marks=[("band", band["low"], band["high"], "")] if band is not None else [])
     ui.chart_block(fig, shown, key="diapazoni",
                    table_columns=["municipality", "year", "category", "low", "high", "kind", *ui.PROVENANCE])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, selectors, sources, ui
+from dashboard import colours, selectors, sources, ui
 from dashboard.db import load
 from dashboard.format import number
 from dashboard.frame import within_frame
@@ -54,7 +54,7 @@ shown = shown.assign(meets=shown["per_1000"].map(lambda v: t("meets_norm") if v 
                      text=shown["per_1000"].map(lambda v: number(round(v, 2), lang())))
 fig = ui.figure("horizontal_bars", shown, y="row", x="per_1000", colour="meets", title=t("ratio_title"), unit=None,
                 lang=lang(), sort=False, text="text",
-                colours={t("below_norm"): charts.WARNING_COLOUR, t("meets_norm"): charts.GOOD_COLOUR},
+                colours={t("below_norm"): colours.BELOW_NORM, t("meets_norm"): colours.MEETS_NORM},
                 marks=[("line", norm, t("norm_line", value=number(norm, lang())))])
 ui.chart_block(fig, shown, key="norma", reform=reform, table_columns=COLUMNS,
                notes=[t("norm_source", value=number(norm, lang()), source=norm_source), t("ratio_help")])
@@ -66,6 +66,6 @@ if short.empty:
 else:
     fig = ui.figure("horizontal_bars", short.assign(text=short["shortfall"].map(lambda v: number(v, lang()))),
                     y="row", x="shortfall", title=t("shortfall_title"), unit="persons", lang=lang(), sort=False,
-                    text="text", colours={None: charts.WARNING_COLOUR})
+                    text="text", colours={None: colours.BELOW_NORM})
     ui.chart_block(fig, short, key="trukums", reform=ui.reform_note(short["municipality"], short["year"]),
                    table_columns=COLUMNS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import selectors, ui
+from dashboard import colours, selectors, ui
 from dashboard.db import load
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, metric_name, t, topic_name
@@ -60,9 +60,12 @@ if genders.empty:
 else:
     year = selectors.select_year(genders["year"].tolist(), key="dz_gads")
     part = genders[genders["year"] == year]
-    fig = ui.figure("horizontal_bars", part.assign(label=part["label"].map(label)), y="label", colour="gender",
-                    stack=True, title=t("gender_title", name=municipality, year=year, what=what),
-                    unit=part["unit"].iloc[0], lang=lang())
+    # Each gender in its own colour on every page, named with its gloss in English.
+    named = part.assign(label=part["label"].map(label), gender_name=part["gender"].map(label))
+    fixed = {label(g): c for g, c in colours.gender_colours(part["gender"]).items()}
+    fig = ui.figure("horizontal_bars", named, y="label", colour="gender_name", stack=True, colours=fixed,
+                    title=t("gender_title", name=municipality, year=year, what=what), unit=part["unit"].iloc[0],
+                    lang=lang())
     ui.chart_block(fig, part, key="dzimums",
                    table_columns=["year", "label", "gender", "value", "unit", *ui.PROVENANCE])
 
@@ -77,6 +80,7 @@ else:
     reform = ui.reform_note(municipality, summed["year"])
     fig = ui.figure("bars_by_year", summed, colour="setting_name", mode="stack", unit=summed["unit"].iloc[0],
                     lang=lang(), title=t("settings_title", name=municipality, what=what),
+                    colours={t(f"setting_{s}"): c for s, c in colours.SETTING.items()},
                     marks=[("reform", t("reform_line"))] if reform else [])
     ui.chart_block(fig, settings, key="vide", reform=reform, notes=[t("settings_help")],
                    table_columns=["year", "label", "setting", "value", "unit", *ui.PROVENANCE])

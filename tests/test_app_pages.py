@@ -400,3 +400,15 @@ def test_reasons_are_shown_in_the_readers_language_and_downloads_keep_both(wareh
         assert {"flag", "flag_lv"} <= set(queries.facts_slice(reader, flagged_only=True).columns)
     finally:
         reader.close()
+
+
+def test_one_colour_per_meaning_across_charts_and_pages():
+    def colour_of(chart, name):
+        return {t["name"].replace("<br>", " ").lower(): t["marker"]["color"] for t in chart["data"]}.get(name.lower())
+
+    positions, pilot = charts(open_page("pages/lietu_slodze.py"))[:2]
+    sc = "SC — Ilgstošā sociālā aprūpe institūcijā"
+    assert colour_of(positions, sc) and colour_of(positions, sc) == colour_of(pilot, sc)
+    women = [colour_of(charts(open_page("pages/sanemeji.py", novads=m))[1], "Sievietes")
+             for m in ("Tukuma novads", "Bauskas novads")]
+    assert women[0] and women[0] == women[1]

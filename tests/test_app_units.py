@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from dashboard import charts, escape, format, i18n, sources
+from dashboard import charts, colours, escape, format, i18n, sources
 from dashboard.format import NBSP, amount, number, signed_amount, signed_percent
 from dashboard.raw_files import raw_file
 
@@ -92,18 +93,49 @@ def test_bars_by_year_one_trace_per_row_with_the_palette_and_the_readers_separat
                           "value": [1.0, 2.0, 3.0, 4.0]})
     out = spec(charts.bars_by_year(frame, title="Budžets, EUR", unit="EUR", lang="lv", mode="stack"))
     assert [t["name"] for t in out["data"]] == ["A", "B"]
-    assert [t["marker"]["color"] for t in out["data"]] == charts.PALETTE[:2]
+    assert [t["marker"]["color"] for t in out["data"]] == colours.PALETTE[:2]
     assert out["layout"]["barmode"] == "relative" and out["layout"]["separators"] == ", "
     assert out["layout"]["title"]["text"] == "Budžets, EUR"
     lines = spec(charts.bars_by_year(frame, title="t", unit="EUR", lang="en", mode="lines"))
     assert {t["type"] for t in lines["data"]} == {"scatter"} and lines["layout"]["separators"] == ".,"
 
 
-def test_the_palette_is_colour_blind_safe_first():
-    # Okabe & Ito's eight first: blue, orange, bluish green, vermilion, sky blue, reddish purple, yellow, black
-    assert charts.PALETTE[:8] == ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7",
-                                  "#F0E442", "#000000"]
-    assert len(set(charts.PALETTE)) == len(charts.PALETTE)
+def test_the_palette_is_okabe_and_ito_and_has_no_near_identical_pair():
+    # Okabe & Ito's eight: blue, orange, bluish green, vermilion, sky blue, reddish purple, yellow, black
+    assert colours.PALETTE == ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442",
+                               "#000000"]
+
+    def lab(hex_colour):  # sRGB to CIE L*a*b* (D65)
+        rgb = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        rgb = [((c + 0.055) / 1.055) ** 2.4 if c > 0.04045 else c / 12.92 for c in rgb]
+        xyz = [sum(m * c for m, c in zip(row, rgb)) for row in
+               ((0.4124, 0.3576, 0.1805), (0.2126, 0.7152, 0.0722), (0.0193, 0.1192, 0.9505))]
+        f = [v ** (1 / 3) if v > 0.008856 else 7.787 * v + 16 / 116
+             for v in (xyz[0] / 0.9505, xyz[1], xyz[2] / 1.089)]
+        return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+    everything = [*colours.PALETTE, colours.OTHER]
+    distances = [math.dist(lab(a), lab(b)) for i, a in enumerate(everything) for b in everything[i + 1:]]
+    assert min(distances) > 20
+
+
+def test_a_chart_uses_at_most_eight_colours_and_groups_the_rest_in_grey():
+    frame = pd.DataFrame({"year": [2024] * 11, "label": [f"R{i}" for i in range(11)], "value": [1.0] * 11})
+    out = spec(charts.bars_by_year(frame, title="t", unit="EUR", lang="lv", colours={"R0": colours.GREEN}))
+    shown = [(t["name"], t["marker"]["color"], t["showlegend"]) for t in out["data"]]
+    assert shown[0] == ("R0", colours.GREEN, True)  # a fixed meaning keeps its colour
+    assert [c for _, c, _ in shown[1:8]] == [c for c in colours.PALETTE if c != colours.GREEN]
+    assert shown[8:] == [("citi", colours.OTHER, True), ("citi", colours.OTHER, False), ("citi", colours.OTHER, False)]
+    assert [t["meta"] for t in out["data"]][8:] == ["R8", "R9", "R10"]  # the hover names each
+
+
+def test_two_series_of_one_colour_are_told_apart_by_hatching():
+    frame = pd.DataFrame({"row": ["a", "a"], "code": ["KC: seniori", "KC: bērni"], "value": [1.0, 2.0]})
+    out = spec(charts.horizontal_bars(frame, y="row", colour="code", stack=True, title="t", unit="cases", lang="lv",
+                                      colours={"KC: seniori": colours.BLUE, "KC: bērni": colours.BLUE}))
+    first, second = out["data"]
+    assert first["marker"]["color"] == second["marker"]["color"] == colours.BLUE
+    assert "pattern" not in first["marker"] and second["marker"]["pattern"]["shape"] == "/"
 
 
 def test_norm_line_band_and_reform_marker_are_where_they_belong():
