@@ -6,7 +6,8 @@ reader's style, and, where years run across the 2021 territorial reform, a marke
 
 Plotly renders its texts as a subset of HTML and fills `%{…}` in templates: every text given to a builder
 is escaped here (`plotly_text`), and no template holds text from the data (hover labels reach it through
-`%{customdata}` and `%{fullData.name}`).
+`%{customdata}` and `%{meta}`). A hover label gives a value as the bar label does: rounded the same way, in
+the reader's style, with its unit (`amount_text`).
 """
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from plotly.colors import sequential
 
 from dashboard import colours as palette
 from dashboard.escape import plotly_text
-from dashboard.format import PLOTLY_SEPARATORS, plotly_number_format
-from dashboard.i18n import t
+from dashboard.format import NBSP, PLOTLY_SEPARATORS, UNIT_SUFFIX, amount
+from dashboard.i18n import t, unit_name
 
 _CIVIDIS = sequential.Cividis
 
@@ -91,16 +92,35 @@ def _figure(data: list[dict], layout: dict) -> go.Figure:
     return go.Figure({"data": data, "layout": layout}, _validate=False)
 
 
+# A title starts below Plotly's toolbar (which floats over the figure's top right) and is broken into lines
+# that fit a phone's width; the figure's top margin grows with its lines.
+TITLE_CHARACTERS = 44
+TOOLBAR_HEIGHT = 40
+TITLE_LINE_HEIGHT = 22
+# Room above the plot for a reference mark's label (a norm, a band).
+MARK_LABEL_HEIGHT = 26
+
+
+def _title(title: str) -> tuple[dict, int]:
+    """The layout's title, and the top margin it needs."""
+    text = wrap(title, TITLE_CHARACTERS)
+    lines = text.count("<br>") + 1
+    return ({"text": text, "x": 0, "xanchor": "left", "xref": "paper", "y": 1, "yref": "container",
+             "yanchor": "top", "pad": {"t": TOOLBAR_HEIGHT}, "font": {"size": 16}},
+            TOOLBAR_HEIGHT + TITLE_LINE_HEIGHT * lines + 14)
+
+
 def _layout(title: str, lang: str, height: int = 440, legend_height: int = 0, **more) -> dict:
     """The common layout; a legend sits at the bottom of the figure, below the axis labels, in the
-    `legend_height` pixels reserved for it."""
+    `legend_height` pixels reserved for it. `height` is the figure's without its title."""
+    heading, top = _title(title)
     layout = {
-        "title": {"text": plotly_text(title), "x": 0, "xanchor": "left", "font": {"size": 17}},
+        "title": heading,
         "template": TEMPLATE,
         "colorway": palette.PALETTE,
         "separators": PLOTLY_SEPARATORS.get(lang, PLOTLY_SEPARATORS["lv"]),
-        "height": height,
-        "margin": {"l": 10, "r": 10, "t": 60, "b": 10 + legend_height},
+        "height": height + top,
+        "margin": {"l": 10, "r": 10, "t": top, "b": 10 + legend_height},
         "legend": {"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "xanchor": "left",
                    "x": 0, "title": {"text": ""}},
         "hoverlabel": {"namelength": -1},
@@ -142,6 +162,14 @@ def _series_styles(names, lang: str, fixed: dict | None = None, lines: bool = Fa
     return styles
 
 
+def amount_text(value, unit: str | None, lang: str, decimals: int | None = None) -> str:
+    """A value as a chart says it, escaped: `1 116 657,22 €`, `69,4 %`, `45 atbildes`, `0,75`."""
+    text = amount(value, unit, lang, decimals)
+    if text and unit and unit not in UNIT_SUFFIX:
+        text = f"{text}{NBSP}{unit_name(unit, lang)}"
+    return plotly_text(text)
+
+
 def _list(values) -> list:
     """Plain Python values for the figure's JSON."""
     return values.tolist() if hasattr(values, "tolist") else list(values)
@@ -152,7 +180,6 @@ def bars_by_year(frame: pd.DataFrame, *, x: str = "year", y: str = "value", colo
                  y_title: str = "", colours: dict[str, str] | None = None) -> go.Figure:
     """Bars per year, one trace per `colour` value: mode `stack` or `group`; `lines` draws lines.
     `colours`: the fixed colours of values with a meaning (see `_series_styles`)."""
-    number_format = plotly_number_format(unit)
     names = list(dict.fromkeys(frame[colour]))
     styles = _series_styles(names, lang, colours, lines=mode == "lines")
     data = []
@@ -160,7 +187,8 @@ def bars_by_year(frame: pd.DataFrame, *, x: str = "year", y: str = "value", colo
     for name in names:
         part = parts[name]
         trace = {**styles[name], "x": _list(part[x]), "y": _list(part[y]),
-                 "hovertemplate": f"%{{x}}: %{{y:{number_format}}}<extra>%{{meta}}</extra>"}
+                 "customdata": [amount_text(v, unit, lang) for v in part[y]],
+                 "hovertemplate": "%{x}: %{customdata}<extra>%{meta}</extra>"}
         if mode == "lines":
             trace.update(type="scatter", mode="lines+markers",
                          marker={"size": 8, "color": styles[name]["line"]["color"]})
@@ -175,34 +203,63 @@ def bars_by_year(frame: pd.DataFrame, *, x: str = "year", y: str = "value", colo
     return _figure(data, layout)
 
 
+# Horizontal bars carry their label above the bar, across the plot's width, not beside it: on a phone a
+# label beside the bar would leave the bars no room. Each row holds its label's lines and a bar.
+LABEL_CHARACTERS = 52
+LABEL_LINE_HEIGHT = 15
+BAR_HEIGHT = 18
+
+
+def _rows_with_labels_above(layout: dict, keys: list[str]) -> None:
+    """Labels (the escaped, wrapped category keys) written above their bars; the rows made tall enough."""
+    lines = max([k.count("<br>") + 1 for k in keys] or [1])
+    row = BAR_HEIGHT + 10 + LABEL_LINE_HEIGHT * lines
+    layout["yaxis"] = {**layout.get("yaxis", {}), "showticklabels": False, "ticks": ""}
+    layout["bargap"] = 1 - BAR_HEIGHT / row
+    layout["annotations"] = layout.get("annotations", []) + [
+        {"xref": "paper", "x": 0, "yref": "y", "y": key, "yshift": BAR_HEIGHT / 2 + 1, "xanchor": "left",
+         "yanchor": "bottom", "align": "left", "showarrow": False, "text": key, "font": {"size": 12}}
+        for key in keys]
+    layout["height"] += row * len(keys)
+
+
+def _headroom(frame: pd.DataFrame, x: str, key: str, stack: bool) -> list | None:
+    """An x range with room right of the longest bar for its value label (None: let Plotly choose)."""
+    longest = (frame.groupby(key)[x].sum() if stack else frame[x]).max()
+    return [0, float(longest) * 1.2] if pd.notna(longest) and 0 < longest < float("inf") else None
+
+
 def horizontal_bars(frame: pd.DataFrame, *, y: str, x: str = "value", colour: str | None = None,
                     title: str, unit: str | None, lang: str, x_title: str = "", sort: bool = True,
                     stack: bool = False, text: str | None = None,
                     colours: dict[str, str] | None = None) -> go.Figure:
-    """Horizontal bars, largest at the top when `sort`; one trace per `colour` value when given."""
+    """Horizontal bars, largest at the top when `sort`, each labelled above; one trace per `colour` value
+    when given; `text` the column of value labels drawn beside the bars (and given in the hover label),
+    else the hover gives each value with its unit."""
     frame = frame.copy()
-    frame["_y"] = _axis_labels(frame[y])
+    frame["_y"] = _axis_labels(frame[y], LABEL_CHARACTERS)
     if sort:
         order = frame.groupby("_y", sort=False)[x].sum().sort_values(ascending=True).index.tolist()
     else:
         order = list(dict.fromkeys(frame["_y"]))[::-1]
-    number_format = plotly_number_format(unit)
     groups = [(None, frame)] if colour is None else list(frame.groupby(colour, sort=False))
     styles = _series_styles([g for g, _ in groups], lang, colours)
     data = []
     for name, part in groups:
+        said = [plotly_text(v) for v in part[text]] if text else [amount_text(v, unit, lang) for v in part[x]]
         trace = {**styles[name], "type": "bar", "orientation": "h", "y": _list(part["_y"]), "x": _list(part[x]),
-                 "cliponaxis": False, "customdata": [plotly_text(v) for v in part[y]],
-                 "hovertemplate": f"%{{customdata}}: %{{x:{number_format}}}<extra>%{{meta}}</extra>"}
+                 "cliponaxis": False, "customdata": [[plotly_text(v), s] for v, s in zip(part[y], said)],
+                 "hovertemplate": "%{customdata[0]}: %{customdata[1]}<extra>%{meta}</extra>"}
         if text:
-            trace.update(text=[plotly_text(v) for v in part[text]], textposition="outside")
+            trace.update(text=said, textposition="outside")
         data.append(trace)
-    rows = frame["_y"].nunique()
     legend = _legend_height([g for g, _ in groups])
-    layout = _layout(title, lang, height=max(300, 130 + 40 * rows + legend), legend_height=legend,
-                     barmode="relative" if stack else "group",
+    layout = _layout(title, lang, height=60 + legend, legend_height=legend, barmode="relative" if stack else "group",
                      yaxis={"categoryorder": "array", "categoryarray": order, "title": {"text": ""}},
-                     xaxis={"title": {"text": plotly_text(x_title)}, "tickformat": ",~f", "rangemode": "tozero"})
+                     xaxis={"title": {"text": plotly_text(x_title)}, "tickformat": ",~f", "rangemode": "tozero",
+                            **({"range": _headroom(frame, x, "_y", stack)} if text and _headroom(frame, x, "_y", stack)
+                               else {})})
+    _rows_with_labels_above(layout, order[::-1])
     return _figure(data, layout)
 
 
@@ -215,15 +272,19 @@ def heatmap(frame: pd.DataFrame, *, x: str, y: str, z: str = "value", title: str
     if y_order is not None:
         grid = grid.reindex(index=[r for r in y_order if r in grid.index])
     values = [[None if pd.isna(v) else float(v) for v in row] for row in grid.values]
+    # Row labels short enough to leave the grid room on a phone; whole in the hover label.
     data = [{"type": "heatmap", "z": values, "x": [plotly_text(c) for c in grid.columns],
-             "y": [wrap(r, 50) for r in grid.index],
+             "y": _list(_axis_labels(pd.Series(list(grid.index)), 26)),
+             "customdata": [[plotly_text(r)] * len(grid.columns) for r in grid.index],
              "colorscale": SEQUENTIAL, "hoverongaps": False, "xgap": 2, "ygap": 2,
              "text": [["" if v is None else f"{v:g}" for v in row] for row in values],
              "texttemplate": "%{text}", "colorbar": {"title": {"text": plotly_text(colour_title)}},
-             "hovertemplate": "%{y} · %{x}: %{z}<extra></extra>"}]
+             "hovertemplate": "%{customdata} · %{x}: %{z}<extra></extra>"}]
     # Column labels sit on top, slanted: the title needs room above them.
-    layout = _layout(title, lang, height=max(320, 180 + 34 * len(grid.index)), margin={"t": 130},
-                     yaxis={"autorange": "reversed"}, xaxis={"side": "top", "tickangle": -30})
+    layout = _layout(title, lang, height=120 + 34 * len(grid.index),
+                     yaxis={"autorange": "reversed", "tickfont": {"size": 11}},
+                     xaxis={"side": "top", "tickangle": -30})
+    layout["margin"]["t"] += 70
     return _figure(data, layout)
 
 
@@ -232,20 +293,21 @@ def range_bars(frame: pd.DataFrame, *, y: str, low: str = "low", high: str = "hi
                colours: dict[str, str] | None = None) -> go.Figure:
     """Floating horizontal bars from `low` to `high` (ranges a document gives, e.g. 42–290 cases)."""
     frame = frame.copy()
-    frame["_y"] = _axis_labels(frame[y])
-    number_format = plotly_number_format(unit)
+    frame["_y"] = _axis_labels(frame[y], LABEL_CHARACTERS)
     groups = [(None, frame)] if colour is None else list(frame.groupby(colour, sort=False))
     styles = _series_styles([g for g, _ in groups], lang, colours)
     data = [{**styles[name], "type": "bar", "orientation": "h", "y": _list(part["_y"]),
              "x": _list(part[high] - part[low]), "base": _list(part[low]),
-             "customdata": part[[low, high]].values.tolist(),
-             "hovertemplate": f"%{{y}}: %{{customdata[0]:{number_format}}}–%{{customdata[1]:{number_format}}}"
-                              "<extra></extra>"}
+             "customdata": [[plotly_text(r), amount_text(a, None, lang), amount_text(b, unit, lang)]
+                            for r, a, b in zip(part[y], part[low], part[high])],
+             "hovertemplate": "%{customdata[0]}: %{customdata[1]}–%{customdata[2]}<extra>%{meta}</extra>"}
             for name, part in groups]
     legend = _legend_height([g for g, _ in groups])
-    layout = _layout(title, lang, height=max(280, 130 + 40 * frame["_y"].nunique() + legend), legend_height=legend,
-                     yaxis={"autorange": "reversed", "title": {"text": ""}},
+    order = list(dict.fromkeys(frame["_y"]))
+    layout = _layout(title, lang, height=60 + legend, legend_height=legend,
+                     yaxis={"categoryorder": "array", "categoryarray": order[::-1], "title": {"text": ""}},
                      xaxis={"title": {"text": plotly_text(x_title)}, "tickformat": ",~f", "rangemode": "tozero"})
+    _rows_with_labels_above(layout, order)
     return _figure(data, layout)
 
 
@@ -271,7 +333,8 @@ def add_reference_line(fig: go.Figure, value: float, text: str, axis: str = "x")
                  "line": line}
         note = {"y": value, "x": 0, "xref": "paper", "yref": "y", "xanchor": "left", "yanchor": "bottom",
                 "text": plotly_text(text), "showarrow": False, "font": {"color": palette.NORM_LINE, "size": 13}}
-    return _add(fig, [shape], [note], margin={"t": 90})
+    return _add(fig, [shape], [note], margin={"t": fig.layout.margin.t + MARK_LABEL_HEIGHT},
+                height=fig.layout.height + MARK_LABEL_HEIGHT)
 
 
 def add_reference_band(fig: go.Figure, low: float, high: float, text: str, axis: str = "x") -> go.Figure:
@@ -285,7 +348,8 @@ def add_reference_band(fig: go.Figure, low: float, high: float, text: str, axis:
         shape = {**style, "y0": low, "y1": high, "yref": "y", "x0": 0, "x1": 1, "xref": "paper"}
         note = {"y": high, "x": 0, "yref": "y", "xref": "paper", "xanchor": "left", "yanchor": "bottom"}
     notes = [{**note, "text": plotly_text(text), "showarrow": False, "font": {"color": palette.BAND, "size": 13}}] if text else []
-    return _add(fig, [shape], notes, **({"margin": {"t": 90}} if text and axis == "x" else {}))
+    room = {"margin": {"t": fig.layout.margin.t + MARK_LABEL_HEIGHT}, "height": fig.layout.height + MARK_LABEL_HEIGHT}
+    return _add(fig, [shape], notes, **(room if text and axis == "x" else {}))
 
 
 def add_reform_marker(fig: go.Figure, text: str) -> go.Figure:
@@ -298,7 +362,9 @@ def add_reform_marker(fig: go.Figure, text: str) -> go.Figure:
 
 
 def export_config(filename: str) -> dict:
-    """Plotly's own PNG export (the camera button), at twice the screen resolution."""
+    """Plotly's own PNG export (the camera button), at twice the screen resolution, and the reset of a zoom;
+    no other buttons, so that the toolbar stays small on a phone (dragging still zooms)."""
     return {"displaylogo": False,
             "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
-            "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+            "modeBarButtonsToRemove": ["lasso2d", "select2d", "zoom2d", "pan2d", "zoomIn2d", "zoomOut2d",
+                                       "autoScale2d"]}

@@ -77,11 +77,6 @@ def signed_amount(value: float | None, unit: str | None, lang: str = "lv") -> st
     return f"{sign}{amount(abs(value), unit, lang)}"
 
 
-def plotly_number_format(unit: str | None) -> str:
-    """A d3 format for hover labels and axes: thousands grouped, cents for money."""
-    return ",.2f" if unit in ("EUR", "EUR_per_resident") else ",.4~f"
-
-
 def date_text(value, lang: str = "lv") -> str:
     """A date, a month, a year or a period (`2021-07-01..2021-12-31`) as the reader writes it: `2015. gada
     31. marts`, `2017. gada februāris`; in English `31 March 2015`, `February 2017`; a period as its two ends

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import selectors, ui
 from dashboard.db import load
+from dashboard.format import number
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, t
 
@@ -26,9 +27,10 @@ st.subheader(t("recognition"))
 if recognition.empty:
     ui.empty()
 else:
-    shown = recognition.assign(form=recognition["category"].map(label))
+    shown = recognition.assign(form=recognition["category"].map(label),
+                               text=recognition["value"].map(lambda v: number(v, lang())))
     fig = ui.figure("horizontal_bars", shown, y="form", title=t("recognition_title", name=municipality),
-                    unit="count", lang=lang(), text="value")
+                    unit="count", lang=lang(), text="text")
     ui.chart_block(fig, shown, key="atpazistamiba", table_columns=["year", "category", "value", "unit", *ui.PROVENANCE])
 
 # 2/ availability: forms (in order of recognition, where known) × parishes
@@ -50,7 +52,8 @@ st.subheader(t("respondents"))
 if respondents.empty:
     ui.empty()
 else:
-    fig = ui.figure("horizontal_bars", respondents, y="territory", title=t("respondents_title", name=municipality),
-                    unit="persons", lang=lang(), text="value")
+    fig = ui.figure("horizontal_bars", respondents.assign(text=respondents["value"].map(lambda v: number(v, lang()))),
+                    y="territory", title=t("respondents_title", name=municipality), unit="persons", lang=lang(),
+                    text="text")
     ui.chart_block(fig, respondents, key="respondenti",
                    table_columns=["year", "territory", "category", "value", "unit", *ui.PROVENANCE])

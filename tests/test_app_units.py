@@ -147,7 +147,9 @@ def test_norm_line_band_and_reform_marker_are_where_they_belong():
     line, band = out["layout"]["shapes"]
     assert (line["type"], line["x0"], line["x1"], line["line"]["dash"]) == ("line", 1.0, 1.0, "dash")
     assert (band["type"], band["x0"], band["x1"]) == ("rect", 20, 35)
-    assert [a["text"] for a in out["layout"]["annotations"]] == ["norma", "20–35"]
+    labels, marks = [[a["text"] for a in out["layout"]["annotations"] if (a["yref"] == "y") == above]
+                     for above in (True, False)]
+    assert labels == ["Bauska", "Tukums"] and marks == ["norma", "20–35"]  # labels above the bars, largest first
     years = charts.add_reform_marker(charts.bars_by_year(
         pd.DataFrame({"year": [2015, 2024], "label": ["A", "A"], "value": [1.0, 2.0]}),
         title="t", unit="EUR", lang="lv"), "ATR 2021")
@@ -298,3 +300,31 @@ def test_a_facts_place_in_the_readers_language(ref, lv, en):
 ])
 def test_dates_in_the_readers_style(value, lv, en):
     assert format.date_text(value, "lv") == lv and format.date_text(value, "en") == en
+
+
+def test_chart_titles_start_below_the_toolbar_and_fit_a_phone():
+    title = "Tukuma novads: Pakalpojumu saņēmēji, personas kopienā un institūcijās"
+    layout = spec(charts.bars_by_year(pd.DataFrame({"year": [2024], "label": ["A"], "value": [1.0]}), title=title,
+                                      unit="persons", lang="lv"))["layout"]
+    lines = layout["title"]["text"].split("<br>")
+    assert len(lines) == 2 and all(len(line) <= charts.TITLE_CHARACTERS for line in lines)
+    assert layout["title"]["yref"] == "container" and layout["title"]["pad"]["t"] >= charts.TOOLBAR_HEIGHT
+    assert layout["margin"]["t"] >= charts.TOOLBAR_HEIGHT + 2 * charts.TITLE_LINE_HEIGHT
+
+
+def test_value_labels_have_room_beside_the_longest_bar():
+    frame = pd.DataFrame({"row": ["a", "b"], "value": [10.0, 40.0], "text": ["10", "40"]})
+    layout = spec(charts.horizontal_bars(frame, y="row", title="t", unit=None, lang="lv", text="text"))["layout"]
+    assert layout["xaxis"]["range"] == [0, 48.0]
+
+
+def test_hover_labels_give_the_unit_and_the_bar_labels_rounding():
+    frame = pd.DataFrame({"row": ["a"], "value": [0.751234], "text": ["0,75"]})
+    bars = spec(charts.horizontal_bars(frame, y="row", title="t", unit=None, lang="lv", text="text"))["data"][0]
+    assert bars["customdata"] == [["a", "0,75"]] and bars["text"] == ["0,75"]
+    years = spec(charts.bars_by_year(pd.DataFrame({"year": [2024], "label": ["A"], "value": [1116657.22]}),
+                                     title="t", unit="EUR", lang="lv"))["data"][0]
+    assert years["customdata"] == [f"1{NBSP}116{NBSP}657,22{NBSP}€"] and "%{customdata}" in years["hovertemplate"]
+    persons = spec(charts.horizontal_bars(pd.DataFrame({"row": ["a"], "value": [45.0]}), y="row", title="t",
+                                          unit="persons", lang="en"))["data"][0]
+    assert persons["customdata"] == [["a", f"45{NBSP}persons"]]

@@ -22,6 +22,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+# A phone as Chromium knows it: 390 px wide, touch, and a phone's user agent (Android Chrome).
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True,
+         "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                       "Chrome/140.0.0.0 Mobile Safari/537.36"}
 
 # (url path, Latvian title, English title) in navigation order
 PAGES = [
@@ -279,3 +283,23 @@ def test_each_page_names_its_language_and_its_title_in_the_browser(server, page)
     settle(page, "Avoti un kvalitāte")
     page.wait_for_function("document.documentElement.lang === 'lv'", timeout=10_000)
     assert page.title() == "Avoti un kvalitāte · socdash"
+
+
+def test_on_a_phone_the_sidebar_closes_once_a_page_is_chosen(server, browser):
+    """Streamlit closes its sidebar after a navigation click on a phone (it asks the browser's user agent);
+    the pages' charts draw at 390 px without an exception."""
+    phone = browser.new_context(**PHONE)
+    tab = phone.new_page()
+    try:
+        tab.goto(server + "/")
+        settle(tab, "Sākums")
+        tab.locator('[data-testid="stExpandSidebarButton"]').click()
+        nav = tab.locator('[data-testid="stSidebarNav"]')
+        nav.get_by_role("link", name="Lietu slodze", exact=True).click()
+        settle(tab, "Lietu slodze")
+        tab.wait_for_timeout(800)  # the sidebar slides away
+        box = tab.locator('[data-testid="stSidebar"]').bounding_box()
+        assert box is None or box["x"] + box["width"] <= 1, box
+        assert tab.locator('[data-testid="stException"]').count() == 0
+    finally:
+        phone.close()
