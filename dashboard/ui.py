@@ -16,6 +16,7 @@ from dashboard.escape import markdown_text
 from dashboard.format import amount, date_text, number, signed_amount, signed_percent
 from dashboard.i18n import MUNICIPALITY_NOTES_LV, lang, name, t, tn, unit_name
 from warehouse import exports, queries
+from warehouse.queries import place_name
 
 # Column headers of the tables shown under charts and on the Dati page.
 COLUMN_TEXT = {
@@ -221,12 +222,35 @@ def chart_block(fig: go.Figure, table: pd.DataFrame, key: str, *, notes: list[st
     for text in notes:
         if text:
             note(text, icon=":material/info:")
-    if "flag" in table and table["flag"].notna().any():
-        note(tn("flagged_in_chart", int(table["flag"].notna().sum())), icon=":material/flag:")
+    table_notes, flagged = flag_notes(table, lang())
+    for text in table_notes:
+        note(text, icon=":material/flag:")
+    if flagged:
+        note(tn("flagged_in_chart", flagged), icon=":material/flag:")
     if st.toggle(t("show_table"), key=f"{key}_table"):
         shown = table[table_columns] if table_columns else table
         show_table(shown)
         download_row(shown, key, key)
+
+
+def flag_notes(table: pd.DataFrame, language: str) -> tuple[list[str], int]:
+    """What the charted rows' quality notes say: a reason every charted row of one table carries (its
+    caption names other years, say) is said once, for the table (`4.1. tabula: …`); the rows that carry
+    any other reason are counted. Reasons are in the reader's language; several are joined by `; `."""
+    if "flag" not in table or table["flag"].isna().all():
+        return [], 0
+    reasons = table["flag"]
+    if language != "en" and "flag_lv" in table:
+        reasons = table["flag_lv"].where(table["flag_lv"].notna(), reasons)
+    parts = reasons.map(lambda r: [p.strip() for p in r.split("; ")] if isinstance(r, str) else [])
+    places = table["source_table"].map(place_name) if "source_table" in table else pd.Series("", index=table.index)
+    notes, own = [], pd.Series(False, index=table.index)
+    for place, rows in parts.groupby(places, sort=False):
+        common = [p for p in rows.iloc[0] if all(p in other for other in rows)] if len(rows) > 1 else []
+        if common:
+            notes.append(f"{sources.place_text(place, language)}: {'; '.join(common)}")
+        own[rows.index] = [any(p not in common for p in row) for row in rows]
+    return notes, int(own.sum())
 
 
 def empty(message_key: str = "no_data") -> None:

@@ -421,3 +421,11 @@ def test_one_colour_per_meaning_across_charts_and_pages():
     women = [colour_of(charts(open_page("pages/sanemeji.py", novads=m))[1], "Sievietes")
              for m in ("Tukuma novads", "Bauskas novads")]
     assert women[0] and women[0] == women[1]
+
+
+def test_a_note_on_a_whole_table_is_said_once_not_counted_for_every_value():
+    app = open_page("pages/budzets.py")
+    said = captions(app)
+    assert "4.1. tabula: caption names 2021, 2022, 2023 but the columns are 2022, 2023, 2024" in said
+    # of the 18 charted values only Avotiņš 2024 has a reason of its own (another value in the text)
+    assert said.count("caption names") == 1 and "1 no attēlotajiem skaitļiem ir ar piezīmi" in said

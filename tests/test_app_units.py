@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import charts, colours, escape, format, i18n, sources
+from dashboard import charts, colours, escape, format, i18n, sources, ui
 from dashboard.format import NBSP, amount, number, signed_amount, signed_percent
 from dashboard.raw_files import raw_file
 
@@ -328,3 +328,14 @@ def test_hover_labels_give_the_unit_and_the_bar_labels_rounding():
     persons = spec(charts.horizontal_bars(pd.DataFrame({"row": ["a"], "value": [45.0]}), y="row", title="t",
                                           unit="persons", lang="en"))["data"][0]
     assert persons["customdata"] == [["a", f"45{NBSP}persons"]]
+
+
+def test_a_reason_every_row_of_a_table_carries_is_said_once_for_the_table():
+    caption = "caption names 2021, 2022, 2023 but the columns are 2022, 2023, 2024; the column years were taken"
+    table = pd.DataFrame({
+        "source_table": ["4.1. tabula, p. 15"] * 3 + ["text, p. 3"],
+        "flag": [caption, f"irregular digit grouping; {caption}", caption, None],
+        "flag_lv": [None, None, None, None]})
+    notes, counted = ui.flag_notes(table, "en")
+    assert notes == [f"table 4.1: {caption}"] and counted == 1
+    assert ui.flag_notes(table.assign(flag=None), "lv") == ([], 0)

@@ -345,3 +345,25 @@ def test_real_warehouse_divides_tukums_2024_by_its_whole_population(real):
     staff = queries.staff_norm(real)
     staff = staff[(staff["municipality"] == "Tukuma novads") & (staff["year"] == 2024)]
     assert set(spend["residents"]) == {45959.0} and set(staff["residents"]) == {45959.0}
+
+
+def test_an_item_larger_than_the_rest_together_is_not_a_total():
+    frame = pd.DataFrame({"label": ["Mājokļa pabalsts", "GMI", "Krīzes", "Veselība"], "is_child": [False] * 4,
+                          "year": [2024] * 4, "value": [796.0, 260.0, 24.0, 30.0],
+                          "source_table": ["3.1. tabula, p. 12"] * 4})
+    assert queries.likely_totals(frame) == set()
+
+
+def test_chart_rows_start_with_the_table_of_the_largest_items():
+    big = [("Mājokļa pabalsts", 796.0), ("GMI", 260.0), ("Krīzes", 24.0)]
+    small = [(f"Dāvana {i}", 10.0 + i) for i in range(6)]
+    frame = pd.DataFrame([{"label": l, "value": v, "source_table": "3.1. tabula, p. 12"} for l, v in big]
+                         + [{"label": l, "value": v, "source_table": "3.3. tabula, p. 13"} for l, v in small])
+    frame = frame.assign(is_child=False, year=2024)
+    assert queries.chart_rows(frame, 6)[1] == ["Mājokļa pabalsts", "GMI", "Krīzes"]
+
+
+def test_real_warehouse_social_assistance_spend_starts_with_housing_benefit_and_gmi(real):
+    rows = queries.series_rows(real, "Tukuma novads", "social_assistance", "spend", "EUR", how_many=6, gender=True)
+    default = rows.loc[rows["is_default"], "label"].tolist()
+    assert default[:2] == ["Mājokļa pabalsts", "Pabalsts garantētā minimālā ienākuma nodrošināšanai"]

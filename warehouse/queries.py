@@ -168,43 +168,52 @@ def place_name(source_table: str) -> str:
 
 
 def likely_totals(frame: pd.DataFrame) -> set[str]:
-    """Labels that are totals: named so (`Kopā`, `Pavisam`), or as large as all the other whole rows of the
-    same table and year together (a subtotal printed above its parts). Used to leave them out of a
-    chart's default rows, where a total next to its parts dwarfs them; the reader can still add them."""
+    """Labels that are totals: named so (`Kopā`, `Pavisam`), or about as large as all the other whole rows of
+    the same table and year together (within a tenth: a subtotal printed above its parts; an item merely
+    larger than the others together, as housing benefit is among the benefits, is not one). Used to leave
+    them out of a chart's default rows, where a total next to its parts dwarfs them; the reader can still
+    add them."""
     named = {l for l in frame["label"].unique() if re.match(r"(?i)^\s*(kopā|pavisam)\b", l)}
     whole = frame[~frame["is_child"] & ~frame["label"].isin(named)]
     places = whole["source_table"].map({ref: place_name(ref) for ref in whole["source_table"].unique()})
     groups = whole.groupby([places, whole["year"]])["value"]
     total, size = groups.transform("sum"), groups.transform("size")
-    summed = whole.loc[(size > 2) & (whole["value"] >= 0.9 * (total - whole["value"])), "label"]
+    others = total - whole["value"]
+    summed = whole.loc[(size > 2) & whole["value"].between(0.9 * others, 1.1 * others), "label"]
     return named | set(summed)
 
 
 def chart_rows(frame: pd.DataFrame, how_many: int) -> tuple[list[str], list[str]]:
     """The row labels of a year series, largest latest value first, and the ones a chart starts with: the
-    largest whole rows of the table that gives the most rows in the latest year (one table compares like
-    with like, and the latest year is what a reader asks first), without totals (a total next to its parts
-    dwarfs them) and without `t.sk.` parts."""
+    largest whole rows of the main table of the latest year (one table compares like with like, and the
+    latest year is what a reader asks first), without totals (a total next to its parts dwarfs them) and
+    without `t.sk.` parts."""
     if frame.empty:
         return [], []
     latest = frame.sort_values("year").groupby("label", sort=False).last().sort_values("value", ascending=False)
-    main = main_place(frame[frame["year"] == frame["year"].max()])
-    keep = ~latest["is_child"] & ~latest.index.isin(likely_totals(frame))
+    totals = likely_totals(frame)
+    main = main_place(frame[(frame["year"] == frame["year"].max()) & ~frame["is_child"]], totals)
+    keep = ~latest["is_child"] & ~latest.index.isin(totals)
     if main:
         keep &= latest["source_table"].map(place_name) == main
     return latest.index.tolist(), latest[keep].index[:how_many].tolist()
 
 
-def main_place(frame: pd.DataFrame) -> str | None:
-    """The table (place) that gives the most distinct rows of `frame`: a chart drawn from one table compares
-    like with like."""
-    if frame.empty:
-        return None
+def main_place(frame: pd.DataFrame, totals: set[str] = frozenset()) -> str | None:
+    """Of the tables that give at least three rows of `frame`, the one whose rows other than `totals` add up
+    to the most: a chart drawn from one table compares like with like, and the table of the largest items
+    (the benefits, not the small allowances) is what a reader asks about first. Figures from the text or
+    from chart data are no table."""
     names = frame["source_table"].map({ref: place_name(ref) for ref in frame["source_table"].unique()})
-    places = frame.groupby(names)["label"].nunique()
-    places = places.sort_values(ascending=False, kind="stable")
+    tables = frame[~names.isin(["text"]) & ~names.str.startswith("chart data")]
+    if tables.empty:
+        return None
+    names = names[tables.index]
+    places = tables.assign(amount=tables["value"].where(~tables["label"].isin(totals), 0.0)).groupby(names).agg(
+        rows=("label", "nunique"), amount=("amount", "sum"))
     # A report that prints each service in its own small table has no main table.
-    return places.index[0] if places.iloc[0] >= 3 else None
+    places = places[places["rows"] >= 3].sort_values("amount", ascending=False, kind="stable")
+    return places.index[0] if not places.empty else None
 
 
 # --------------------------------------------------------------------------- Dati: any slice of facts
