@@ -264,8 +264,10 @@ def horizontal_bars(frame: pd.DataFrame, *, y: str, x: str = "value", colour: st
 
 
 def heatmap(frame: pd.DataFrame, *, x: str, y: str, z: str = "value", title: str, lang: str,
-            colour_title: str = "", x_order: list | None = None, y_order: list | None = None) -> go.Figure:
-    """A grid of `z` over `x` × `y`; empty cells stay blank (absent is not zero)."""
+            colour_title: str = "", x_order: list | None = None, y_order: list | None = None,
+            unit: str | None = None) -> go.Figure:
+    """A grid of `z` over `x` × `y`, each cell labelled with its value in `unit` (whole numbers); empty cells
+    stay blank (absent is not zero)."""
     grid = frame.pivot_table(index=y, columns=x, values=z, aggfunc="sum")
     if x_order is not None:
         grid = grid.reindex(columns=[c for c in x_order if c in grid.columns])
@@ -277,9 +279,9 @@ def heatmap(frame: pd.DataFrame, *, x: str, y: str, z: str = "value", title: str
              "y": _list(_axis_labels(pd.Series(list(grid.index)), 26)),
              "customdata": [[plotly_text(r)] * len(grid.columns) for r in grid.index],
              "colorscale": SEQUENTIAL, "hoverongaps": False, "xgap": 2, "ygap": 2,
-             "text": [["" if v is None else f"{v:g}" for v in row] for row in values],
+             "text": [["" if v is None else amount_text(v, unit, lang, 0) for v in row] for row in values],
              "texttemplate": "%{text}", "colorbar": {"title": {"text": plotly_text(colour_title)}},
-             "hovertemplate": "%{customdata} · %{x}: %{z}<extra></extra>"}]
+             "hovertemplate": "%{customdata} · %{x}: %{text}<extra></extra>"}]
     # Column labels sit on top, slanted: the title needs room above them.
     layout = _layout(title, lang, height=120 + 34 * len(grid.index),
                      yaxis={"autorange": "reversed", "tickfont": {"size": 11}},

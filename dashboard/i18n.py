@@ -198,6 +198,10 @@ TEXT: dict[str, tuple[str, str]] = {
                       "Split by the service's name: long-term residential care, care homes, children's homes are "
                       "institutions; home care, day centres, community centres, group homes, shelters, assistants "
                       "are community care. A person using two services counts twice."),
+    "settings_coverage": ("Gadi neaptver vienus un tos pašus pakalpojumus (pakalpojumu skaits pa gadiem — {years}): "
+                          "kopsummas starp šiem gadiem nav salīdzināmas.",
+                          "The years do not cover the same services (services per year — {years}): their sums do "
+                          "not compare across those years."),
     "settings_none": ("Šī rādītāja pakalpojumu nosaukumi neļauj tos iedalīt kopienas un institūciju aprūpē.",
                       "The names of this measure's services do not tell community from institutional care."),
     "setting_community": ("Aprūpe kopienā", "Community care"),
@@ -255,6 +259,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "below_norm": ("Zem normas", "Below the norm"),
     "meets_norm": ("Atbilst normai", "Meets the norm"),
     "shortfall_title": ("Trūkstošie speciālisti līdz normai, personas", "Specialists missing to reach the norm, persons"),
+    "shortfall_national": ("{name} {year}: līdz normai trūkst {n} speciālistu valstī kopumā; tas nav attēlots blakus "
+                           "pašvaldību trūkumam, kas ir cita mēroga skaitlis.",
+                           "{name} {year}: {n} specialists are missing to reach the norm in the country as a whole; "
+                           "it is not drawn beside the municipalities' shortfalls, a figure of another scale."),
     "shortfall_none": ("Neviens izvēlētais skaits nav zem normas.", "None of the chosen counts is below the norm."),
     "staff_none": ("Datu noliktavā nav neviena speciālistu skaita, kuram zināms iedzīvotāju skaits.",
                    "The warehouse has no count of specialists with a known population."),
@@ -279,14 +287,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "recognition_title": ("{name}: cik dalībnieku atpazina katru atbalsta formu, atbildes",
                           "{name}: how many participants recognised each support form, answers"),
     "availability": ("Pieejamība pagastos", "Availability by parish"),
-    "availability_title": ("{name}: cik dalībnieku atzīmēja formu kā pieejamu savā pagastā, atbildes",
-                           "{name}: how many participants marked a form as available in their parish, answers"),
-    "availability_help": ("Tukša šūna: neviens pagasta dalībnieks šo formu neatzīmēja.",
-                          "An empty cell: no participant in the parish marked that form."),
+    "availability_title": ("{name}: kāda daļa pagasta dalībnieku atzīmēja formu kā pieejamu savā pagastā, %",
+                           "{name}: share of each parish's participants who marked a form as available there, %"),
+    "availability_help": ("Šūna ir daļa no pagasta fokusgrupas dalībniekiem (pagastos to bija dažāds skaits). Tukša "
+                          "šūna: neviens pagasta dalībnieks šo formu neatzīmēja.",
+                          "A cell is a share of the parish's focus-group participants (the parishes had different "
+                          "numbers of them). An empty cell: no participant in the parish marked that form."),
     "respondents": ("Respondenti pa pagastiem", "Respondents by parish"),
     "respondents_title": ("{name}: fokusgrupu dalībnieki pa pagastiem, personas",
                           "{name}: focus-group participants by parish, persons"),
-    "answers": ("Atbildes", "Answers"),
+    "respondents_col": ("Dalībnieki pagastā", "Participants in the parish"),
+    "share_col": ("Daļa, %", "Share, %"),
 }
 
 # Latvian stems (lower case, so that inflected forms match) -> English gloss. The longest match wins.

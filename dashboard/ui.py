@@ -32,7 +32,8 @@ COLUMN_TEXT = {
     "setting": "setting", "gender": "gender", "code": "code", "meaning": "meaning", "meaning_en": "meaning_en",
     "position": "category", "stage": "phase", "sub_label": "sub_label", "low": "low", "high": "high", "specialists": "specialists",
     "per_1000": "per_1000", "required": "required", "shortfall": "shortfall", "required_printed": "required_printed",
-    "missing_printed": "missing_printed", "fact_id": "col_fact_id",
+    "missing_printed": "missing_printed", "fact_id": "col_fact_id", "respondents": "respondents_col",
+    "share": "share_col",
 }
 
 

@@ -40,12 +40,14 @@ if availability.empty:
 else:
     order = recognition.sort_values("value", ascending=False)["category"].tolist()
     order += [c for c in dict.fromkeys(availability["category"]) if c not in order]
+    # Parishes sent different numbers of participants: a cell is the share of its parish's participants.
     shown = availability.assign(form=availability["category"].map(label))
-    fig = ui.figure("heatmap", shown, x="territory", y="form", title=t("availability_title", name=municipality),
-                    lang=lang(), colour_title=t("answers"), x_order=tuple(sorted(shown["territory"].unique())),
+    fig = ui.figure("heatmap", shown, x="territory", y="form", z="share", title=t("availability_title", name=municipality),
+                    lang=lang(), unit="percent", colour_title="%", x_order=tuple(sorted(shown["territory"].unique())),
                     y_order=tuple(label(c) for c in order))
     ui.chart_block(fig, shown, key="pieejamiba", notes=[t("availability_help")],
-                   table_columns=["year", "territory", "category", "value", "unit", *ui.PROVENANCE])
+                   table_columns=["year", "territory", "category", "value", "respondents", "share", "unit",
+                                  *ui.PROVENANCE])
 
 # 3/ respondents per parish
 st.subheader(t("respondents"))

@@ -59,8 +59,13 @@ fig = ui.figure("horizontal_bars", shown, y="row", x="per_1000", colour="meets",
 ui.chart_block(fig, shown, key="norma", reform=reform, table_columns=COLUMNS,
                notes=[t("norm_source", value=number(norm, lang()), source=norm_source), t("ratio_help")])
 
-# 3/ the shortfall in persons
-short = shown[shown["shortfall"] > 0]
+# 3/ the shortfall in persons, for municipalities: the country's (hundreds) would flatten theirs (a few each)
+levels = load("municipalities").set_index("municipality")["level"]
+national = shown["municipality"].map(levels).eq("valsts")
+for row in shown[national & (shown["shortfall"] > 0)].itertuples(index=False):
+    ui.note(t("shortfall_national", name=row.municipality, year=row.year, n=number(row.shortfall, lang())),
+            icon=":material/info:")
+short = shown[~national & (shown["shortfall"] > 0)]
 if short.empty:
     ui.empty("shortfall_none")
 else:

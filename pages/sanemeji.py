@@ -8,7 +8,7 @@ from dashboard import colours, selectors, ui
 from dashboard.db import load
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, metric_name, t, topic_name
-from warehouse.queries import by_setting
+from warehouse.queries import by_setting, services_per_year
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
@@ -78,9 +78,12 @@ else:
     settings = settings.assign(setting_name=settings["setting"].map(lambda s: t(f"setting_{s}")))
     summed = (settings.groupby(["year", "setting_name", "unit"], as_index=False)["value"].sum())
     reform = ui.reform_note(municipality, summed["year"])
+    covered = services_per_year(settings)
+    coverage = t("settings_coverage", years=", ".join(f"{year}: {n}" for year, n in covered.items())) \
+        if len(set(covered.values())) > 1 else None
     fig = ui.figure("bars_by_year", summed, colour="setting_name", mode="stack", unit=summed["unit"].iloc[0],
                     lang=lang(), title=t("settings_title", name=municipality, what=what),
                     colours={t(f"setting_{s}"): c for s, c in colours.SETTING.items()},
                     marks=[("reform", t("reform_line"))] if reform else [])
-    ui.chart_block(fig, settings, key="vide", reform=reform, notes=[t("settings_help")],
+    ui.chart_block(fig, settings, key="vide", reform=reform, notes=[coverage, t("settings_help")],
                    table_columns=["year", "label", "setting", "value", "unit", *ui.PROVENANCE])

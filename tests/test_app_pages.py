@@ -429,3 +429,24 @@ def test_a_note_on_a_whole_table_is_said_once_not_counted_for_every_value():
     assert "4.1. tabula: caption names 2021, 2022, 2023 but the columns are 2022, 2023, 2024" in said
     # of the 18 charted values only Avotiņš 2024 has a reason of its own (another value in the text)
     assert said.count("caption names") == 1 and "1 no attēlotajiem skaitļiem ir ar piezīmi" in said
+
+
+def test_the_availability_heatmap_shows_shares_of_each_parishs_participants():
+    heatmap = charts(open_page("pages/fokusgrupas.py"))[1]["data"][0]
+    cells = [v for row in heatmap["z"] for v in row if v is not None]
+    assert cells and all(0 <= v <= 100 for v in cells) and any(v != round(v) for v in cells)
+    assert all(text.endswith("%") for row in heatmap["text"] for text in row if text)
+
+
+def test_the_staff_shortfall_does_not_put_the_country_beside_municipalities():
+    app = open_page("pages/personals.py")
+    shortfall = charts(app)[1]
+    rows = [y.replace("<br>", " ") for t in shortfall["data"] for y in t["y"]]
+    assert rows and not any(r.startswith("Latvija") for r in rows)
+    assert "Latvija 2017: līdz normai trūkst 600 speciālistu valstī kopumā" in captions(app)
+
+
+def test_a_care_setting_comparison_over_years_of_different_coverage_says_so():
+    said = captions(open_page("pages/sanemeji.py"))
+    assert "Gadi neaptver vienus un tos pašus pakalpojumus" in said and "2023: 1, 2024: 32" in said
+    assert "Gadi neaptver" not in captions(open_page("pages/sanemeji.py", novads="Bauskas novads"))

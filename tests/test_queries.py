@@ -367,3 +367,20 @@ def test_real_warehouse_social_assistance_spend_starts_with_housing_benefit_and_
     rows = queries.series_rows(real, "Tukuma novads", "social_assistance", "spend", "EUR", how_many=6, gender=True)
     default = rows.loc[rows["is_default"], "label"].tolist()
     assert default[:2] == ["Mājokļa pabalsts", "Pabalsts garantētā minimālā ienākuma nodrošināšanai"]
+
+
+def test_availability_is_a_share_of_the_parishs_participants(tmp_path):
+    rows = [
+        ("Tukuma novads", "Degole", 2015, "2015", "focus_group", "availability", "Aprūpe mājās", None, 5.0, "count", "d16", "4.tabula, line 1101", "5", None),
+        ("Tukuma novads", "Pūre", 2015, "2015", "focus_group", "availability", "Aprūpe mājās", None, 5.0, "count", "d16", "4.tabula, line 1101", "5", None),
+        ("Tukuma novads", "Degole", 2015, "2015", "focus_group", "respondents", "respondenti", None, 10.0, "persons", "d16", "4.tabula, line 1120", "10", None),
+        ("Tukuma novads", "Pūre", 2015, "2015", "focus_group", "respondents", "respondenti", None, 20.0, "persons", "d16", "4.tabula, line 1120", "20", None),
+    ]
+    reader = write_warehouse(tmp_path / "focus.duckdb", rows)
+    try:
+        shares = queries.focus_group(reader, "availability").set_index("territory")
+    finally:
+        reader.close()
+    # the same five answers are half of Degole's participants and a quarter of Pūre's
+    assert shares["share"].to_dict() == {"Degole": 50.0, "Pūre": 25.0}
+    assert shares["respondents"].to_dict() == {"Degole": 10.0, "Pūre": 20.0}

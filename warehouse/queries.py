@@ -487,6 +487,12 @@ def by_setting(frame: pd.DataFrame) -> pd.DataFrame:
     return rows[rows["setting"].notna()].reset_index(drop=True)
 
 
+def services_per_year(frame: pd.DataFrame) -> dict[int, int]:
+    """How many distinct services (`label`) each year of `frame` counts: where the numbers differ, the
+    years' sums cover different services and do not compare."""
+    return {int(year): int(count) for year, count in frame.groupby("year")["label"].nunique().items()}
+
+
 # --------------------------------------------------------------------------- Lietu slodze
 
 def caseload_positions(con) -> pd.DataFrame:
@@ -615,15 +621,26 @@ def staff_norm_reference(con) -> pd.DataFrame:
 def focus_group(con, metric: str) -> pd.DataFrame:
     """A focus-group measure (recognition, availability, respondents): one value per municipality, year,
     territory and row (where a document prints it in a table and again in chart data, the first reading),
-    with every place it was printed in `source_table`."""
+    with every place it was printed in `source_table`; `respondents`, the participants of the same
+    municipality, year and parish (their total over parishes), and `share`, the value in percent of them."""
     return _df(con, f"""
-        SELECT f.municipality, f.year, f.territory, f.category, f.unit,
-               arg_min(f.value, f.fact_id) AS value, arg_min(f.raw_value, f.fact_id) AS raw_value,
-               string_agg(DISTINCT f.flag, '; ') AS flag, string_agg(DISTINCT f.flag_lv, '; ') AS flag_lv,
-               min(d.file_name) AS file_name,
-               string_agg(DISTINCT {_SOURCE_TABLE}, '; ') AS source_table, min(f.source_ref) AS source_ref,
-               count(*) AS printed_times, min(f.fact_id) AS fact_id
-        FROM facts f JOIN documents d USING (document_id)
-        WHERE f.topic = 'focus_group' AND f.metric = ? AND isfinite(f.value)
-        GROUP BY f.municipality, f.year, f.territory, f.category, f.unit
-        ORDER BY fact_id""", [metric])
+        WITH readings AS (
+            SELECT f.municipality, f.year, f.territory, f.category, f.unit, f.metric,
+                   arg_min(f.value, f.fact_id) AS value, arg_min(f.raw_value, f.fact_id) AS raw_value,
+                   string_agg(DISTINCT f.flag, '; ') AS flag, string_agg(DISTINCT f.flag_lv, '; ') AS flag_lv,
+                   min(d.file_name) AS file_name,
+                   string_agg(DISTINCT {_SOURCE_TABLE}, '; ') AS source_table, min(f.source_ref) AS source_ref,
+                   count(*) AS printed_times, min(f.fact_id) AS fact_id
+            FROM facts f JOIN documents d USING (document_id)
+            WHERE f.topic = 'focus_group' AND f.metric IN (?, 'respondents') AND isfinite(f.value)
+            GROUP BY ALL
+        ), participants AS (
+            SELECT municipality, year, territory, sum(value) AS respondents FROM readings
+            WHERE metric = 'respondents' GROUP BY GROUPING SETS ((municipality, year, territory), (municipality, year))
+        )
+        SELECT r.* EXCLUDE (metric), p.respondents,
+               CASE WHEN p.respondents > 0 THEN 100 * r.value / p.respondents END AS share
+        FROM readings r LEFT JOIN participants p
+          ON p.municipality = r.municipality AND p.year = r.year AND p.territory IS NOT DISTINCT FROM r.territory
+        WHERE r.metric = ?
+        ORDER BY r.fact_id""", [metric, metric])
