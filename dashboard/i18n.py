@@ -149,7 +149,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "search_hint": ("Piemēram: slodze, patversme, 1000 iedzīvotājiem.", "For example: slodze, patversme, 1000 iedzīvotājiem."),
     "search_none": ("Neviens dokuments nesatur “{q}”.", "No document contains “{q}”."),
     "search_found": ("“{q}” atrasts {documents}, {places}.", "“{q}” found {documents}, {places}."),
-    "line": ("rinda", "line"),
+    "open_document": ("Lejupielādēt {name}", "Download {name}"),
     "col_kind": ("Veids", "Kind"),
     "col_title": ("Virsraksts", "Title"),
     "col_published": ("Publicēts", "Published"),

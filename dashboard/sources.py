@@ -33,8 +33,9 @@ def place_text(place: str, lang: str) -> str:
     return name("place", place, lang)
 
 
-def _spots_text(kind: str, numbers: list[str], lang: str) -> str:
+def spots_text(kind: str, numbers: list, lang: str) -> str:
     """`p.` 12, 25 -> `12., 25. lpp.` / `p. 12, 25`; `line` 56 -> `56. rinda` / `line 56`."""
+    numbers = [str(n) for n in numbers]
     if lang == "en":
         return f"{kind} {', '.join(numbers)}"
     return ", ".join(f"{n}." for n in numbers) + (" lpp." if kind == "p." else " rinda")
@@ -56,7 +57,7 @@ def source_lines(frame: pd.DataFrame, lang: str) -> list[str]:
             if where:
                 spots.setdefault(where.group(1), []).append(where.group(2))
         text = "; ".join(
-            ", ".join([place_text(place, lang)] + [_spots_text(kind, list(dict.fromkeys(numbers)), lang)
+            ", ".join([place_text(place, lang)] + [spots_text(kind, list(dict.fromkeys(numbers)), lang)
                                                    for kind, numbers in spots.items()])
             for place, spots in places.items())
         out.append(f"{file_name} ({text})")
@@ -71,12 +72,12 @@ def reference_text(source_ref: str | None, lang: str) -> str:
     head, _, rest = str(source_ref).partition(";")
     where = _SPOT.search(head)
     place = place_text(place_name(head), lang)
-    parts = [place + (", " + _spots_text(where.group(1), [where.group(2)], lang) if where else "")]
+    parts = [place + (", " + spots_text(where.group(1), [where.group(2)], lang) if where else "")]
 
     def detail(match: re.Match) -> str:
         kind, number, row, column = match.groups()
         if kind:
-            return _spots_text(kind, [number], lang)
+            return spots_text(kind, [number], lang)
         if row is not None:
             return f"row ‘{row}’" if lang == "en" else f"rinda „{row}”"
         return f"column ‘{column}’" if lang == "en" else f"kolonna „{column}”"

@@ -2,12 +2,12 @@
 printed text, the reading taken and where it is; search in the documents' text."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import selectors, ui
+from dashboard import selectors, sources, ui
 from dashboard.db import load
 from dashboard.escape import markdown_text
-from dashboard.format import number
 from dashboard.frame import within_frame
 from dashboard.raw_files import raw_file
 from dashboard.i18n import lang, t, tn
@@ -58,10 +58,20 @@ if query.strip():
         counts = hits.groupby("file_name", sort=False)["matches"].first()
         ui.note(t("search_found", q=query.strip(), documents=tn("in_documents", len(counts)),
                   places=tn("in_places", int(counts.sum()))))
-        for name, part in hits.groupby("file_name", sort=False):
-            with st.expander(markdown_text(f"{name} — {int(part['matches'].iloc[0])}"), expanded=len(counts) <= 2):
+        # One list per report, under its primary file; each hit names its page in the PDF (its line in a
+        # text file), and the file itself is one click away.
+        for i, (name, part) in enumerate(hits.groupby("file_name", sort=False)):
+            with st.expander(markdown_text(f"{name} — {tn('in_places', int(part['matches'].iloc[0]))}"),
+                             expanded=len(counts) <= 2):
+                path = raw_file(name)
+                if path:
+                    st.download_button(markdown_text(t("open_document", name=name)), data=path.read_bytes,
+                                       file_name=name, key=f"hit_file_{i}", on_click="ignore",
+                                       icon=":material/description:")
                 for hit in part.itertuples(index=False):
-                    st.markdown(f"`{t('line')} {hit.line}` …{markdown_text(hit.before)}**{markdown_text(hit.match)}**"
+                    where = sources.spots_text("p." if pd.notna(hit.page) else "line",
+                                               [hit.page if pd.notna(hit.page) else hit.line], lang())
+                    st.markdown(f"**{markdown_text(where)}** …{markdown_text(hit.before)}**{markdown_text(hit.match)}**"
                                 f"{markdown_text(hit.after)}…")
                 more = int(part["matches"].iloc[0]) - len(part)
                 if more > 0:

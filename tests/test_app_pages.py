@@ -450,3 +450,14 @@ def test_a_care_setting_comparison_over_years_of_different_coverage_says_so():
     said = captions(open_page("pages/sanemeji.py"))
     assert "Gadi neaptver vienus un tos pašus pakalpojumus" in said and "2023: 1, 2024: 32" in said
     assert "Gadi neaptver" not in captions(open_page("pages/sanemeji.py", novads="Bauskas novads"))
+
+
+def test_search_finds_word_forms_once_per_report_with_its_pdf_page():
+    app = open_page("pages/avoti.py", q="asistents")
+    reports = [plain(e.label) for e in app.expander]
+    assert any(r.startswith("tukuma_novads_2024_publiskais_parskats.pdf") for r in reports), reports
+    assert not any(r.startswith("tukuma_novads_2024_publiskais_parskats.txt") for r in reports)  # its rendition
+    hits = [plain(m.value).replace("**", "") for m in app.markdown]
+    assert any("asistenta pakalpojum" in h.lower() and re.search(r"^\d+\. lpp\.", h) for h in hits), hits[:5]
+    assert any(plain(b.label) == "Lejupielādēt tukuma_novads_2024_publiskais_parskats.pdf"
+               for b in app.download_button)

@@ -284,6 +284,41 @@ def test_search_text_finds_every_place_case_insensitively(con):
     assert queries.search_text(con, "  ").empty
 
 
+@pytest.fixture(scope="module")
+def report_with_rendition(tmp_path_factory):
+    """A PDF whose text has three pages (form feeds) and its text rendition, holding the same words."""
+    path = tmp_path_factory.mktemp("search") / "search.duckdb"
+    writer = connect(path)
+    pages = ["Ievads\nsociālais darbs", "Asistenta pakalpojums piešķirts\n12 personām", "Asistentu skaits pieaug"]
+    for doc_id, name, fmt, primary, rendition_of, text in [
+            ("pdf", "parskats.pdf", "pdf", True, None, "\f".join(pages)),
+            ("txt", "parskats.txt", "txt", False, "pdf", "\n".join(pages)),
+            ("ev", "izvertejums.txt", "txt", True, None, "Nav neviena asistenta\nun nav slodzes")]:
+        writer.execute("INSERT INTO documents VALUES (?, ?, ?, 'Tukuma novads', 'public report', ?, NULL, NULL, ?, "
+                       "'test', 3, ?, ?, now(), ?)", [doc_id, name, doc_id + "sha", name, fmt, primary, rendition_of,
+                                                      text])
+    writer.close()
+    reader = connect(path, read_only=True)
+    yield reader
+    reader.close()
+
+
+def test_search_finds_latvian_word_forms_by_their_stem(report_with_rendition):
+    hits = queries.search_text(report_with_rendition, "asistents")
+    assert sorted(hits["match"]) == ["Asistenta", "Asistentu", "asistenta"]
+    assert queries.search_text(report_with_rendition, "slodze")["match"].tolist() == ["slodzes"]
+    two_words = queries.search_text(report_with_rendition, "asistenta pakalpojumi")
+    assert two_words["match"].tolist() == ["Asistenta pakalpojums"]
+
+
+def test_search_lists_a_report_once_under_its_pdf_with_the_page(report_with_rendition):
+    hits = queries.search_text(report_with_rendition, "asistents")
+    report = hits[hits["file_name"] == "parskats.pdf"]
+    assert set(hits["file_name"]) == {"parskats.pdf", "izvertejums.txt"}  # the rendition is the same report
+    assert report["page"].tolist() == [2, 3] and report["line"].isna().all()
+    assert hits.loc[hits["file_name"] == "izvertejums.txt", "line"].tolist() == [1]
+
+
 def test_table_refuses_names_outside_the_package(con):
     with pytest.raises(ValueError):
         queries.table(con, "facts; DROP TABLE facts")

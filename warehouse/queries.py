@@ -313,31 +313,63 @@ def quality(con, file_name: str | None = None) -> pd.DataFrame:
         ORDER BY q.file_name, q.fact_id""", [file_name, file_name])
 
 
+# Latvian endings (longest first) taken off a searched word so that its other forms are found too:
+# "asistents" finds "asistenta pakalpojums", "asistentu"; "slodze" finds "slodzes". A stem keeps at least four
+# letters, so short words are searched as written.
+_ENDINGS = sorted(["iem", "ām", "ēm", "os", "as", "es", "is", "us", "ai", "ei", "am", "em", "im", "um", "ie",
+                   "a", "e", "i", "u", "s", "š", "ā", "ē", "ī", "ū", "o"], key=len, reverse=True)
+_STEM_LENGTH = 4
+
+
+def search_stem(word: str) -> str:
+    """The part of a searched word its Latvian forms share (lower case); a number or a short word as it is."""
+    low = word.lower()
+    if low.isalpha():
+        for ending in _ENDINGS:
+            if low.endswith(ending) and len(low) - len(ending) >= _STEM_LENGTH:
+                return low[:-len(ending)]
+    return low
+
+
+def _search_pattern(query: str) -> re.Pattern:
+    """The words of `query` in order, each by its stem with any ending, separated by anything not a letter."""
+    parts = [re.escape(search_stem(w)) + (r"\w*" if w.isalpha() else "") for w in query.split()]
+    return re.compile(r"(?<!\w)" + r"\W+".join(parts), re.IGNORECASE)
+
+
 def search_text(con, query: str, per_document: int = 8, width: int = 90) -> pd.DataFrame:
-    """Where `query` occurs in the documents' text (case-insensitive): one row per occurrence, up to
-    `per_document` per document, with the line number and the words around it; `matches` is the
-    document's total."""
-    columns = ["file_name", "municipality", "matches", "line", "before", "match", "after"]
+    """Where `query` occurs in the reports' text, its words in any Latvian form (`search_stem`), case aside:
+    one row per occurrence, up to `per_document` per report, with the words around it and `matches`, the
+    report's total. A report is searched once, in its primary document's text (a PDF and its text rendition
+    are one report), and named by its primary file. A hit in a PDF gives its `page` (form feeds before it +
+    1), in a text file its `line`."""
+    columns = ["file_name", "municipality", "matches", "page", "line", "before", "match", "after"]
     query = (query or "").strip()
     if not query:
         return pd.DataFrame(columns=columns)
-    found = _df(con, """
-        SELECT file_name, municipality, text FROM documents
-        WHERE text IS NOT NULL AND strpos(lower(text), lower(?)) > 0
-        ORDER BY file_name""", [query])
+    stems = [search_stem(w) for w in query.split()]
+    found = _df(con, f"""
+        SELECT coalesce(p.file_name, d.file_name) AS file_name, coalesce(p.municipality, d.municipality) AS municipality,
+               d.text
+        FROM documents d LEFT JOIN documents p ON p.document_id = d.rendition_of
+        WHERE d.text IS NOT NULL AND {' AND '.join('strpos(lower(d.text), ?) > 0' for _ in stems)}
+        QUALIFY row_number() OVER (PARTITION BY coalesce(d.rendition_of, d.document_id)
+                                   ORDER BY d.is_primary DESC, d.file_name) = 1
+        ORDER BY file_name""", stems)
+    pattern = _search_pattern(query)
     rows = []
-    needle = query.lower()
     for doc in found.itertuples(index=False):
         text = doc.text
-        # lower() keeps every Latvian letter's length, so offsets in the lowered text are offsets in the text
-        starts = [m.start() for m in re.finditer(re.escape(needle), text.lower())]
-        for start in starts[:per_document]:
-            end = start + len(query)
-            line = text.count("\n", 0, start) + 1
-            before = text[max(0, start - width):start].split("\n")[-1]
-            after = text[end:end + width].split("\n")[0]
-            rows.append((doc.file_name, doc.municipality, len(starts), line, before, text[start:end], after))
-    return pd.DataFrame(rows, columns=columns)
+        paged = "\f" in text
+        hits = list(pattern.finditer(text))
+        for hit in hits[:per_document]:
+            start, end = hit.span()
+            page = text.count("\f", 0, start) + 1 if paged else None
+            line = None if paged else text.count("\n", 0, start) + 1
+            before = re.split(r"[\n\f]", text[max(0, start - width):start])[-1]
+            after = re.split(r"[\n\f]", text[end:end + width])[0]
+            rows.append((doc.file_name, doc.municipality, len(hits), page, line, before, hit.group(), after))
+    return pd.DataFrame(rows, columns=columns).astype({"page": "Int64", "line": "Int64"})
 
 
 # --------------------------------------------------------------------------- series by year (Budžets, Saņēmēji)
