@@ -86,9 +86,11 @@ TEMPLATE = {"layout": {
 }}
 
 
-def _figure(data: list[dict], layout: dict) -> go.Figure:
-    """A figure from plain dicts, skipping plotly.py's property validation: the specs below are fixed and
-    tested, and validation costs more than the rest of a page's run."""
+def _figure(data: list[dict], layout: dict, marks=()) -> go.Figure:
+    """A figure from plain dicts with its reference marks, skipping plotly.py's property validation: the
+    specs below are fixed and tested, and validation costs more than the rest of a page's run."""
+    for kind, *args in marks:
+        _MARKS[kind](layout, *args)
     return go.Figure({"data": data, "layout": layout}, _validate=False)
 
 
@@ -177,7 +179,7 @@ def _list(values) -> list:
 
 def bars_by_year(frame: pd.DataFrame, *, x: str = "year", y: str = "value", colour: str = "label",
                  title: str, unit: str | None, lang: str, mode: str = "group",
-                 y_title: str = "", colours: dict[str, str] | None = None) -> go.Figure:
+                 y_title: str = "", colours: dict[str, str] | None = None, marks=()) -> go.Figure:
     """Bars per year, one trace per `colour` value: mode `stack` or `group`; `lines` draws lines.
     `colours`: the fixed colours of values with a meaning (see `_series_styles`)."""
     names = list(dict.fromkeys(frame[colour]))
@@ -200,7 +202,7 @@ def bars_by_year(frame: pd.DataFrame, *, x: str = "year", y: str = "value", colo
                      yaxis={"title": {"text": plotly_text(y_title)}, "tickformat": ",~f", "rangemode": "tozero"})
     if mode != "lines":
         layout["barmode"] = "relative" if mode == "stack" else "group"
-    return _figure(data, layout)
+    return _figure(data, layout, marks)
 
 
 # Horizontal bars carry their label above the bar, across the plot's width, not beside it: on a phone a
@@ -232,7 +234,7 @@ def _headroom(frame: pd.DataFrame, x: str, key: str, stack: bool) -> list | None
 def horizontal_bars(frame: pd.DataFrame, *, y: str, x: str = "value", colour: str | None = None,
                     title: str, unit: str | None, lang: str, x_title: str = "", sort: bool = True,
                     stack: bool = False, text: str | None = None,
-                    colours: dict[str, str] | None = None) -> go.Figure:
+                    colours: dict[str, str] | None = None, marks=()) -> go.Figure:
     """Horizontal bars, largest at the top when `sort`, each labelled above; one trace per `colour` value
     when given; `text` the column of value labels drawn beside the bars (and given in the hover label),
     else the hover gives each value with its unit."""
@@ -260,12 +262,12 @@ def horizontal_bars(frame: pd.DataFrame, *, y: str, x: str = "value", colour: st
                             **({"range": _headroom(frame, x, "_y", stack)} if text and _headroom(frame, x, "_y", stack)
                                else {})})
     _rows_with_labels_above(layout, order[::-1])
-    return _figure(data, layout)
+    return _figure(data, layout, marks)
 
 
 def heatmap(frame: pd.DataFrame, *, x: str, y: str, z: str = "value", title: str, lang: str,
             colour_title: str = "", x_order: list | None = None, y_order: list | None = None,
-            unit: str | None = None) -> go.Figure:
+            unit: str | None = None, marks=()) -> go.Figure:
     """A grid of `z` over `x` × `y`, each cell labelled with its value in `unit` (whole numbers); empty cells
     stay blank (absent is not zero)."""
     grid = frame.pivot_table(index=y, columns=x, values=z, aggfunc="sum")
@@ -287,12 +289,12 @@ def heatmap(frame: pd.DataFrame, *, x: str, y: str, z: str = "value", title: str
                      yaxis={"autorange": "reversed", "tickfont": {"size": 11}},
                      xaxis={"side": "top", "tickangle": -30})
     layout["margin"]["t"] += 70
-    return _figure(data, layout)
+    return _figure(data, layout, marks)
 
 
 def range_bars(frame: pd.DataFrame, *, y: str, low: str = "low", high: str = "high", colour: str | None = None,
                title: str, unit: str | None, lang: str, x_title: str = "",
-               colours: dict[str, str] | None = None) -> go.Figure:
+               colours: dict[str, str] | None = None, marks=()) -> go.Figure:
     """Floating horizontal bars from `low` to `high` (ranges a document gives, e.g. 42–290 cases)."""
     frame = frame.copy()
     frame["_y"] = _axis_labels(frame[y], LABEL_CHARACTERS)
@@ -310,57 +312,53 @@ def range_bars(frame: pd.DataFrame, *, y: str, low: str = "low", high: str = "hi
                      yaxis={"categoryorder": "array", "categoryarray": order[::-1], "title": {"text": ""}},
                      xaxis={"title": {"text": plotly_text(x_title)}, "tickformat": ",~f", "rangemode": "tozero"})
     _rows_with_labels_above(layout, order)
-    return _figure(data, layout)
+    return _figure(data, layout, marks)
 
 
 # --------------------------------------------------------------------------- reference marks
 
-def _add(fig: go.Figure, shapes: list[dict] = (), annotations: list[dict] = (), **layout) -> go.Figure:
-    """Shapes and notes added to a figure's layout without re-validating the figure."""
-    fig.update_layout(shapes=list(fig.layout.shapes) + list(shapes),
-                      annotations=list(fig.layout.annotations) + list(annotations), **layout)
-    return fig
+# A chart's reference marks are given to its builder as `marks`: ("line", value, text), ("band", low, high,
+# text), ("reform", text). They are written into the layout before the figure is made: a figure's layout
+# changed afterwards is validated again, which costs more than building it.
+
+def _reference_line(layout: dict, value: float, text: str) -> None:
+    """A dashed vertical line at a norm (e.g. 1 specialist per 1 000 residents), labelled above the plot."""
+    layout["shapes"].append({"type": "line", "x0": value, "x1": value, "xref": "x", "y0": 0, "y1": 1,
+                             "yref": "paper", "line": {"color": palette.NORM_LINE, "width": 2.5, "dash": "dash"}})
+    layout["annotations"].append({"x": value, "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom",
+                                  "text": plotly_text(text), "showarrow": False,
+                                  "font": {"color": palette.NORM_LINE, "size": 13}})
+    _room_above(layout)
 
 
-def add_reference_line(fig: go.Figure, value: float, text: str, axis: str = "x") -> go.Figure:
-    """A dashed line at a norm (e.g. 1 specialist per 1 000 residents), labelled above the plot."""
-    line = {"color": palette.NORM_LINE, "width": 2.5, "dash": "dash"}
-    if axis == "x":
-        shape = {"type": "line", "x0": value, "x1": value, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
-                 "line": line}
-        note = {"x": value, "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom", "text": plotly_text(text),
-                "showarrow": False, "font": {"color": palette.NORM_LINE, "size": 13}}
-    else:
-        shape = {"type": "line", "y0": value, "y1": value, "yref": "y", "x0": 0, "x1": 1, "xref": "paper",
-                 "line": line}
-        note = {"y": value, "x": 0, "xref": "paper", "yref": "y", "xanchor": "left", "yanchor": "bottom",
-                "text": plotly_text(text), "showarrow": False, "font": {"color": palette.NORM_LINE, "size": 13}}
-    return _add(fig, [shape], [note], margin={"t": fig.layout.margin.t + MARK_LABEL_HEIGHT},
-                height=fig.layout.height + MARK_LABEL_HEIGHT)
+def _reference_band(layout: dict, low: float, high: float, text: str) -> None:
+    """A shaded vertical band for a reference range (e.g. 20–35 cases per worker), labelled above the plot
+    from the band's left edge rightwards: never over the bars or their labels."""
+    layout["shapes"].append({"type": "rect", "fillcolor": palette.BAND, "opacity": 0.15, "line": {"width": 0},
+                             "layer": "below", "x0": low, "x1": high, "xref": "x", "y0": 0, "y1": 1,
+                             "yref": "paper"})
+    if text:
+        layout["annotations"].append({"x": low, "y": 1, "xref": "x", "yref": "paper", "xanchor": "left",
+                                      "yanchor": "bottom", "text": plotly_text(text), "showarrow": False,
+                                      "font": {"color": palette.BAND, "size": 13}})
+        _room_above(layout)
 
 
-def add_reference_band(fig: go.Figure, low: float, high: float, text: str, axis: str = "x") -> go.Figure:
-    """A shaded band for a reference range (e.g. 20–35 cases per worker), labelled above the plot."""
-    style = {"type": "rect", "fillcolor": palette.BAND, "opacity": 0.15, "line": {"width": 0}, "layer": "below"}
-    if axis == "x":
-        shape = {**style, "x0": low, "x1": high, "xref": "x", "y0": 0, "y1": 1, "yref": "paper"}
-        # Above the plot, from the band's left edge rightwards: never over the bars or the axis labels.
-        note = {"x": low, "y": 1, "xref": "x", "yref": "paper", "xanchor": "left", "yanchor": "bottom"}
-    else:
-        shape = {**style, "y0": low, "y1": high, "yref": "y", "x0": 0, "x1": 1, "xref": "paper"}
-        note = {"y": high, "x": 0, "yref": "y", "xref": "paper", "xanchor": "left", "yanchor": "bottom"}
-    notes = [{**note, "text": plotly_text(text), "showarrow": False, "font": {"color": palette.BAND, "size": 13}}] if text else []
-    room = {"margin": {"t": fig.layout.margin.t + MARK_LABEL_HEIGHT}, "height": fig.layout.height + MARK_LABEL_HEIGHT}
-    return _add(fig, [shape], notes, **(room if text and axis == "x" else {}))
-
-
-def add_reform_marker(fig: go.Figure, text: str) -> go.Figure:
+def _reform_marker(layout: dict, text: str) -> None:
     """A dotted vertical line at the 1 July 2021 reform on a year axis."""
-    shape = {"type": "line", "x0": REFORM_X, "x1": REFORM_X, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
-             "line": {"color": palette.REFORM, "width": 1.5, "dash": "dot"}}
-    note = {"x": REFORM_X, "y": 1, "xref": "x", "yref": "paper", "xanchor": "left", "yanchor": "bottom",
-            "text": plotly_text(text), "showarrow": False, "font": {"color": palette.REFORM}}
-    return _add(fig, [shape], [note])
+    layout["shapes"].append({"type": "line", "x0": REFORM_X, "x1": REFORM_X, "xref": "x", "y0": 0, "y1": 1,
+                             "yref": "paper", "line": {"color": palette.REFORM, "width": 1.5, "dash": "dot"}})
+    layout["annotations"].append({"x": REFORM_X, "y": 1, "xref": "x", "yref": "paper", "xanchor": "left",
+                                  "yanchor": "bottom", "text": plotly_text(text), "showarrow": False,
+                                  "font": {"color": palette.REFORM}})
+
+
+def _room_above(layout: dict) -> None:
+    layout["margin"]["t"] += MARK_LABEL_HEIGHT
+    layout["height"] += MARK_LABEL_HEIGHT
+
+
+_MARKS = {"line": _reference_line, "band": _reference_band, "reform": _reform_marker}
 
 
 def export_config(filename: str) -> dict:

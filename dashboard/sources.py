@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from dashboard.i18n import name
+from dashboard.i18n import NAMES, label, name
 from warehouse.queries import place_name
 
 _SPOT = re.compile(r",\s*(line|p\.)\s*(\d+)$")
@@ -28,8 +28,10 @@ def place_text(place: str, lang: str) -> str:
     if table:
         return f"table {table['number'].rstrip('.')}" if lang == "en" else place
     chart = _CHART.match(place)
-    if chart:
-        return f"{name('place', 'chart data', lang)} ({name('chart', chart['what'], lang)})"
+    if chart:  # what the chart shows: by its name where known, else as printed (with a gloss in English)
+        what = chart["what"]
+        shown = name("chart", what, lang) if ("chart", what) in NAMES else label(what, lang)
+        return f"{name('place', 'chart data', lang)} ({shown})"
     return name("place", place, lang)
 
 

@@ -279,11 +279,7 @@ def source_note(sources: list[str], where=st) -> None:
 
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _figure(builder: str, frame: pd.DataFrame, marks: tuple, options: tuple) -> go.Figure:
-    fig = getattr(charts, builder)(frame, **dict(options))
-    for kind, *args in marks:
-        {"line": charts.add_reference_line, "band": charts.add_reference_band,
-         "reform": charts.add_reform_marker}[kind](fig, *args)
-    return fig
+    return getattr(charts, builder)(frame, marks=marks, **dict(options))
 
 
 def figure(builder: str, frame: pd.DataFrame, *, marks=(), **options) -> go.Figure:

@@ -136,7 +136,9 @@ def build(seed: Path, target: Path) -> Path:
     try:
         text = "\f".join(f"slodze {t} slodze" for t in HOSTILE_TEXTS)
         for document_id, name in ((DOCUMENT_ID, FILE_NAME), (ESCAPING_DOCUMENT_ID, ESCAPING_FILE_NAME)):
-            con.execute("""INSERT INTO documents VALUES (?, ?, ?, ?, 'upload', ?, '2023..2024', '2025-03-27', 'pdf',
+            con.execute("""INSERT INTO documents (document_id, file_name, sha256, municipality, kind, title, period,
+                           published, format, layout, pages, is_primary, rendition_of, ingested_at, text)
+                           VALUES (?, ?, ?, ?, 'upload', ?, '2023..2024', '2025-03-27', 'pdf',
                            'facts upload', 16, true, NULL, now(), ?)""",
                         [document_id, name, document_id * 2, MUNICIPALITY, HOSTILE_TEXTS[2], text])
         con.executemany("""INSERT INTO facts (municipality, territory, year, period, topic, metric, category, subgroup,

@@ -140,19 +140,19 @@ def test_two_series_of_one_colour_are_told_apart_by_hatching():
 
 def test_norm_line_band_and_reform_marker_are_where_they_belong():
     frame = pd.DataFrame({"row": ["Tukums", "Bauska"], "value": [0.75, 0.85]})
-    fig = charts.horizontal_bars(frame, y="row", title="t", unit=None, lang="lv")
-    charts.add_reference_line(fig, 1.0, "norma")
-    charts.add_reference_band(fig, 20, 35, "20–35")
-    out = spec(fig)
+    plain = spec(charts.horizontal_bars(frame, y="row", title="t", unit=None, lang="lv"))["layout"]
+    out = spec(charts.horizontal_bars(frame, y="row", title="t", unit=None, lang="lv",
+                                      marks=(("line", 1.0, "norma"), ("band", 20, 35, "20–35"))))
+    # each labelled mark makes room for its label above the plot
+    assert out["layout"]["margin"]["t"] == plain["margin"]["t"] + 2 * charts.MARK_LABEL_HEIGHT
     line, band = out["layout"]["shapes"]
     assert (line["type"], line["x0"], line["x1"], line["line"]["dash"]) == ("line", 1.0, 1.0, "dash")
     assert (band["type"], band["x0"], band["x1"]) == ("rect", 20, 35)
     labels, marks = [[a["text"] for a in out["layout"]["annotations"] if (a["yref"] == "y") == above]
                      for above in (True, False)]
     assert labels == ["Bauska", "Tukums"] and marks == ["norma", "20–35"]  # labels above the bars, largest first
-    years = charts.add_reform_marker(charts.bars_by_year(
-        pd.DataFrame({"year": [2015, 2024], "label": ["A", "A"], "value": [1.0, 2.0]}),
-        title="t", unit="EUR", lang="lv"), "ATR 2021")
+    years = charts.bars_by_year(pd.DataFrame({"year": [2015, 2024], "label": ["A", "A"], "value": [1.0, 2.0]}),
+                                title="t", unit="EUR", lang="lv", marks=(("reform", "ATR 2021"),))
     assert spec(years)["layout"]["shapes"][0]["x0"] == charts.REFORM_X == 2021.5
 
 

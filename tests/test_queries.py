@@ -77,6 +77,10 @@ FACTS = [
     ("Tukuma novads", "Degole", 2015, "2015", "focus_group", "availability", "Aprūpe mājās", None, 5.0, "count", "d16", "4.tabula, line 1101", "5", None),
 ]
 
+# Named, so that a column the schema adds later takes its default.
+DOCUMENT_COLUMNS = ("(document_id, file_name, sha256, municipality, kind, title, period, published, format, layout, "
+                    "pages, is_primary, rendition_of, ingested_at, text)")
+
 CASE_CODES = [("SP", "Sociālā palīdzība"), ("VR", "Valsts sociālā rehabilitācija"), ("KC", "Kopienas centrs")]
 
 
@@ -84,7 +88,8 @@ def write_warehouse(path, facts, docs=DOCS, codes=CASE_CODES):
     """A warehouse at `path` holding exactly `docs`, `facts` (rows as in FACTS) and `codes`; open for reading."""
     writer = connect(path)
     for doc_id, name, municipality, kind, primary in docs:
-        writer.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 'test', NULL, ?, NULL, now(), ?)",
+        writer.execute(f"INSERT INTO documents {DOCUMENT_COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 'test', NULL, ?, "
+                       "NULL, now(), ?)",
                        [doc_id, name, doc_id + "sha", municipality, kind, name, "", name.split(".")[-1], primary,
                         "Pirmā rinda\nSociālā darba SLODZE ir liela\nvēl slodze un slodze\n"])
     writer.executemany("INSERT INTO facts (municipality, territory, year, period, topic, metric, category, subgroup,"
@@ -294,8 +299,8 @@ def report_with_rendition(tmp_path_factory):
             ("pdf", "parskats.pdf", "pdf", True, None, "\f".join(pages)),
             ("txt", "parskats.txt", "txt", False, "pdf", "\n".join(pages)),
             ("ev", "izvertejums.txt", "txt", True, None, "Nav neviena asistenta\nun nav slodzes")]:
-        writer.execute("INSERT INTO documents VALUES (?, ?, ?, 'Tukuma novads', 'public report', ?, NULL, NULL, ?, "
-                       "'test', 3, ?, ?, now(), ?)", [doc_id, name, doc_id + "sha", name, fmt, primary, rendition_of,
+        writer.execute(f"INSERT INTO documents {DOCUMENT_COLUMNS} VALUES (?, ?, ?, 'Tukuma novads', 'public report', "
+                       "?, NULL, NULL, ?, 'test', 3, ?, ?, now(), ?)", [doc_id, name, doc_id + "sha", name, fmt, primary, rendition_of,
                                                       text])
     writer.close()
     reader = connect(path, read_only=True)
