@@ -96,7 +96,7 @@ def _figure(data: list[dict], layout: dict, marks=()) -> go.Figure:
 
 # A title starts below Plotly's toolbar (which floats over the figure's top right) and is broken into lines
 # that fit a phone's width; the figure's top margin grows with its lines.
-TITLE_CHARACTERS = 44
+TITLE_CHARACTERS = 40
 TOOLBAR_HEIGHT = 40
 TITLE_LINE_HEIGHT = 22
 # Room above the plot for a reference mark's label (a norm, a band).
@@ -107,8 +107,9 @@ def _title(title: str) -> tuple[dict, int]:
     """The layout's title, and the top margin it needs."""
     text = wrap(title, TITLE_CHARACTERS)
     lines = text.count("<br>") + 1
-    return ({"text": text, "x": 0, "xanchor": "left", "xref": "paper", "y": 1, "yref": "container",
-             "yanchor": "top", "pad": {"t": TOOLBAR_HEIGHT}, "font": {"size": 16}},
+    # From the figure's left edge, not the plot's (which starts after the axis labels).
+    return ({"text": text, "x": 0, "xanchor": "left", "xref": "container", "y": 1, "yref": "container",
+             "yanchor": "top", "pad": {"t": TOOLBAR_HEIGHT, "l": 10}, "font": {"size": 16}},
             TOOLBAR_HEIGHT + TITLE_LINE_HEIGHT * lines + 14)
 
 

@@ -17,6 +17,7 @@ from warehouse.queries import place_name
 _SPOT = re.compile(r",\s*(line|p\.)\s*(\d+)$")
 _TABLE = re.compile(r"^(?P<number>[\d.]+)\s*tabula$", re.IGNORECASE)
 _CHART = re.compile(r"^chart data \((?P<what>.*)\)$")
+_CONTINUED = " (continued)"
 _DETAIL = re.compile(r"(line|p\.)\s*(\d+)|row '([^']*)'|column '([^']*)'")
 
 
@@ -24,6 +25,8 @@ def place_text(place: str, lang: str) -> str:
     """A table or a part of a document, as the reader says it: `text` is `teksts`, `4.1. tabula` is
     `table 4.1.` in English, `chart data (…)` is `diagrammas dati (…)` in Latvian."""
     place = str(place).strip()
+    if place.endswith(_CONTINUED):  # a table that runs over a page break
+        return f"{place_text(place[:-len(_CONTINUED)], lang)} ({name('place', 'continued', lang)})"
     table = _TABLE.match(place)
     if table:
         return f"table {table['number'].rstrip('.')}" if lang == "en" else place

@@ -283,6 +283,7 @@ def test_source_lines_name_each_file_and_place_once_in_the_readers_language():
     ("4.1. tabula, p. 15; row 'Kopā', column '2024'", "4.1. tabula, 15. lpp.; rinda „Kopā”, kolonna „2024”",
      "table 4.1, p. 15; row ‘Kopā’, column ‘2024’"),
     ("text, p. 12", "teksts, 12. lpp.", "text, p. 12"),
+    ("4.2. tabula (continued), p. 20", "4.2. tabula (turpinājums), 20. lpp.", "table 4.2 (continued), p. 20"),
     ("chart data (focus group recognition), line 2586", "diagrammas dati (fokusgrupu atpazīstamība), 2586. rinda",
      "chart data (focus group recognition), line 2586"),
 ])

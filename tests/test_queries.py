@@ -424,3 +424,11 @@ def test_availability_is_a_share_of_the_parishs_participants(tmp_path):
     # the same five answers are half of Degole's participants and a quarter of Pūre's
     assert shares["share"].to_dict() == {"Degole": 50.0, "Pūre": 25.0}
     assert shares["respondents"].to_dict() == {"Degole": 10.0, "Pūre": 20.0}
+
+
+def test_a_sum_the_text_gives_for_a_tables_items_is_a_total():
+    frame = pd.DataFrame({"label": ["Mājokļa pabalsts", "GMI", "Krīzes", "Sociālā palīdzība", "Ukrainai"],
+                          "is_child": [False] * 5, "year": [2024] * 5,
+                          "value": [796.0, 260.0, 24.0, 1060.0, 35.0],
+                          "source_table": ["3.1. tabula, p. 12"] * 3 + ["text, p. 12"] * 2})
+    assert queries.likely_totals(frame) == {"Sociālā palīdzība"}

@@ -168,11 +168,12 @@ def place_name(source_table: str) -> str:
 
 
 def likely_totals(frame: pd.DataFrame) -> set[str]:
-    """Labels that are totals: named so (`Kopā`, `Pavisam`), or about as large as all the other whole rows of
-    the same table and year together (within a tenth: a subtotal printed above its parts; an item merely
-    larger than the others together, as housing benefit is among the benefits, is not one). Used to leave
-    them out of a chart's default rows, where a total next to its parts dwarfs them; the reader can still
-    add them."""
+    """Labels that are totals: named so (`Kopā`, `Pavisam`), or about as large (within a tenth) as all the
+    other whole rows of the same table and year together (a subtotal printed above its parts; an item
+    merely larger than the others together, as housing benefit is among the benefits, is not one), or
+    within a twentieth of all the whole rows of another table of three or more that year (a sum the text
+    gives for a table's items). Used to leave them out of a chart's default rows, where a total next to its parts dwarfs them;
+    the reader can still add them."""
     named = {l for l in frame["label"].unique() if re.match(r"(?i)^\s*(kopā|pavisam)\b", l)}
     whole = frame[~frame["is_child"] & ~frame["label"].isin(named)]
     places = whole["source_table"].map({ref: place_name(ref) for ref in whole["source_table"].unique()})
@@ -180,7 +181,12 @@ def likely_totals(frame: pd.DataFrame) -> set[str]:
     total, size = groups.transform("sum"), groups.transform("size")
     others = total - whole["value"]
     summed = whole.loc[(size > 2) & whole["value"].between(0.9 * others, 1.1 * others), "label"]
-    return named | set(summed)
+    tables = whole.groupby([places, whole["year"]])["value"].agg(["size", "sum"])
+    tables = tables[tables["size"] > 2].reset_index(names=["place", "year"])
+    elsewhere = whole.assign(place=places).merge(tables, on="year", suffixes=("", "_table"))
+    elsewhere = elsewhere[(elsewhere["place"] != elsewhere["place_table"])
+                          & elsewhere["value"].between(0.95 * elsewhere["sum"], 1.05 * elsewhere["sum"])]
+    return named | set(summed) | set(elsewhere["label"])
 
 
 def chart_rows(frame: pd.DataFrame, how_many: int) -> tuple[list[str], list[str]]:
@@ -202,14 +208,12 @@ def chart_rows(frame: pd.DataFrame, how_many: int) -> tuple[list[str], list[str]
 def main_place(frame: pd.DataFrame, totals: set[str] = frozenset()) -> str | None:
     """Of the tables that give at least three rows of `frame`, the one whose rows other than `totals` add up
     to the most: a chart drawn from one table compares like with like, and the table of the largest items
-    (the benefits, not the small allowances) is what a reader asks about first. Figures from the text or
-    from chart data are no table."""
-    names = frame["source_table"].map({ref: place_name(ref) for ref in frame["source_table"].unique()})
-    tables = frame[~names.isin(["text"]) & ~names.str.startswith("chart data")]
-    if tables.empty:
+    (the benefits, not the small allowances) is what a reader asks about first. The figures of the text
+    count as one table."""
+    if frame.empty:
         return None
-    names = names[tables.index]
-    places = tables.assign(amount=tables["value"].where(~tables["label"].isin(totals), 0.0)).groupby(names).agg(
+    names = frame["source_table"].map({ref: place_name(ref) for ref in frame["source_table"].unique()})
+    places = frame.assign(amount=frame["value"].where(~frame["label"].isin(totals), 0.0)).groupby(names).agg(
         rows=("label", "nunique"), amount=("amount", "sum"))
     # A report that prints each service in its own small table has no main table.
     places = places[places["rows"] >= 3].sort_values("amount", ascending=False, kind="stable")
