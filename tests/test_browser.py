@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -303,3 +304,32 @@ def test_on_a_phone_the_sidebar_closes_once_a_page_is_chosen(server, browser):
         assert tab.locator('[data-testid="stException"]').count() == 0
     finally:
         phone.close()
+
+
+def test_hostile_texts_make_no_image_and_no_link_in_the_browser(warehouse_db, tmp_path, browser):
+    """On a warehouse of hostile texts (tests/hostile_warehouse.py), no page shows an image from another
+    site or a link made from data, whether the text comes from the warehouse or from the address."""
+    import hostile_warehouse
+
+    db = hostile_warehouse.build(warehouse_db, tmp_path / "hostile.duckdb")
+    with streamlit_server(db, tmp_path) as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        tab = context.new_page()
+        try:
+            paths = [f"/{slug}" for slug, _, _ in PAGES] + [
+                "/avoti?q=" + urllib.parse.quote("![i](https://example.com/i.png)"),
+                "/budzets?novads=" + urllib.parse.quote(hostile_warehouse.MUNICIPALITY)]
+            for path in paths:
+                tab.goto(url + path)
+                tab.locator('[data-testid="stMain"] h1').first.wait_for(timeout=30_000)
+                settle(tab, tab.locator('[data-testid="stMain"] h1').first.inner_text())
+                assert tab.locator('[data-testid="stException"]').count() == 0, path
+                images = [i.get_attribute("src") or "" for i in tab.locator("img").all()]
+                assert not [s for s in images if s.startswith("http") and not s.startswith(url)], (path, images)
+                links = [a.get_attribute("href") or "" for a in tab.locator("a").all()]
+                made = [h for h in links if h.startswith(("http", "mailto:", "//")) and not h.startswith(url)]
+                assert not made, (path, made)
+                # Plotly draws links from <a> tags in its texts: none may come from data
+                assert tab.locator("svg a").count() == 0, path
+        finally:
+            context.close()
