@@ -194,9 +194,9 @@ def translate_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns=names)
 
 
-def download_row(frame: pd.DataFrame, name: str, key: str, formats=("csv",)) -> None:
-    """Download buttons; the file is built only when the reader clicks (a callable), and the click does
-    not rerun the page."""
+def download_row(frame, name: str, key: str, formats=("csv",)) -> None:
+    """Download buttons for `frame` (a DataFrame, or a function that reads it); the file is built only when
+    the reader clicks (a callable), and the click does not rerun the page."""
     makers = {"csv": (exports.to_csv, "text/csv", "download_csv"),
               "xlsx": (exports.to_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        "download_xlsx"),
@@ -205,7 +205,8 @@ def download_row(frame: pd.DataFrame, name: str, key: str, formats=("csv",)) -> 
     for fmt in formats:
         where = row
         make, mime, text_key = makers[fmt]
-        where.download_button(t(text_key), data=lambda make=make: make(frame), file_name=f"{name}.{fmt}",
+        where.download_button(t(text_key), data=lambda make=make: make(frame() if callable(frame) else frame),
+                              file_name=f"{name}.{fmt}",
                               mime=mime, key=f"{key}_{fmt}", on_click="ignore", icon=":material/download:")
 
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import selectors, ui
 from dashboard.db import data_package, load
+from dashboard.escape import markdown_text
 from dashboard.format import number
 from dashboard.frame import within_frame
 from dashboard.i18n import lang, metric_name, t, tn, topic_name
@@ -46,16 +47,18 @@ if not span.empty:
 text = middle.text_input(t("search_labels"), key="meklet", bind="query-params")
 flagged_only = right.toggle(t("flagged_only"), key="piezimes", bind="query-params")
 
-# 2/ the slice
-rows = load("facts_slice", chosen_municipalities, chosen_topics, chosen_metrics, *year_range, flagged_only, text)
-if rows.empty:
+# 2/ the slice: counted and shown a page at a time in SQL; the downloads read the whole of it when clicked
+filters = (chosen_municipalities, chosen_topics, chosen_metrics, *year_range, flagged_only, text)
+found = int(load("facts_count", *filters)["facts"].iloc[0])
+if not found:
     ui.empty()
 else:
-    ui.note(tn("rows_found", len(rows)) if len(rows) <= SHOWN_ROWS
-            else tn("rows_shown", len(rows), shown=number(SHOWN_ROWS, lang())))
-    ui.show_table(rows.drop(columns=["document_id"]).head(SHOWN_ROWS))
-    st.markdown(f"**{t('slice_download')}**")
-    ui.download_row(rows, "socdash_facts", key="slice", formats=("csv", "xlsx", "parquet"))
+    ui.note(tn("rows_found", found) if found <= SHOWN_ROWS
+            else tn("rows_shown", found, shown=number(SHOWN_ROWS, lang())))
+    ui.show_table(load("facts_slice", *filters, limit=SHOWN_ROWS).drop(columns=["document_id"]))
+    st.markdown(f"**{markdown_text(t('slice_download'))}**")
+    ui.download_row(lambda: load("facts_slice", *filters), "socdash_facts", key="slice",
+                    formats=("csv", "xlsx", "parquet"))
 
 # 3/ the data dictionary
 st.subheader(t("dictionary"))

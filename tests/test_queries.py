@@ -432,3 +432,11 @@ def test_a_sum_the_text_gives_for_a_tables_items_is_a_total():
                           "value": [796.0, 260.0, 24.0, 1060.0, 35.0],
                           "source_table": ["3.1. tabula, p. 12"] * 3 + ["text, p. 12"] * 2})
     assert queries.likely_totals(frame) == {"Sociālā palīdzība"}
+
+
+def test_a_dati_slice_is_counted_and_cut_to_a_page_in_sql(con):
+    everything = queries.facts_slice(con)
+    assert queries.facts_count(con)["facts"].iloc[0] == len(everything) == len(FACTS)
+    page = queries.facts_slice(con, ("Tukuma novads",), ("budget",), limit=3)
+    assert page["fact_id"].tolist() == queries.facts_slice(con, ("Tukuma novads",), ("budget",))["fact_id"].tolist()[:3]
+    assert queries.facts_count(con, ("Tukuma novads",), ("budget",), (), 2015, 2015)["facts"].iloc[0] == 4

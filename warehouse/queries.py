@@ -234,12 +234,10 @@ def fact_facets(con) -> pd.DataFrame:
         FROM facts GROUP BY ALL ORDER BY municipality, topic, metric""")
 
 
-def facts_slice(con, municipalities: tuple[str, ...] = (), topics: tuple[str, ...] = (),
-                metrics: tuple[str, ...] = (), year_from: int | None = None, year_to: int | None = None,
-                flagged_only: bool = False, text: str = "") -> pd.DataFrame:
-    """Facts matching every filter given (an empty tuple or None means no filter on that column), with the
-    file each was read from. `text` searches the labels (category, subgroup, territory) and the printed
-    text, case-insensitively. Facts without a year are kept only when no year range is asked for."""
+def _slice_filter(municipalities: tuple[str, ...] = (), topics: tuple[str, ...] = (),
+                  metrics: tuple[str, ...] = (), year_from: int | None = None, year_to: int | None = None,
+                  flagged_only: bool = False, text: str = "") -> tuple[str, list]:
+    """The WHERE clause over facts f, and its parameters, of a Dati slice (see `facts_slice`)."""
     where, params = ["true"], []
     for column, values in (("municipality", municipalities), ("topic", topics), ("metric", metrics)):
         if values:
@@ -256,12 +254,28 @@ def facts_slice(con, municipalities: tuple[str, ...] = (), topics: tuple[str, ..
     if text.strip():
         where.append("concat_ws(' ', f.category, f.subgroup, f.territory, f.raw_value, f.flag, f.flag_lv) ILIKE ?")
         params.append(f"%{text.strip()}%")
+    return " AND ".join(where), params
+
+
+def facts_slice(con, *filters, limit: int | None = None, **named) -> pd.DataFrame:
+    """Facts matching every filter given — municipalities, topics, metrics (tuples: an empty one is no
+    filter), year_from, year_to, flagged_only, text — with the file each was read from; the first `limit`
+    only, when given. `text` searches the labels (category, subgroup, territory), the printed text and the
+    reasons, case aside. Facts without a year are kept only when no year range is asked for."""
+    where, params = _slice_filter(*filters, **named)
     columns = ", ".join(f"f.{c}" for c in FACT_COLUMNS)
     return _df(con, f"""
         SELECT {columns}, d.file_name, {_SOURCE_TABLE} AS source_table
         FROM facts f JOIN documents d USING (document_id)
-        WHERE {' AND '.join(where)}
-        ORDER BY f.municipality, f.topic, f.metric, f.year NULLS LAST, f.fact_id""", params)
+        WHERE {where}
+        ORDER BY f.municipality, f.topic, f.metric, f.year NULLS LAST, f.fact_id
+        {'LIMIT ?' if limit is not None else ''}""", params + ([int(limit)] if limit is not None else []))
+
+
+def facts_count(con, *filters, **named) -> pd.DataFrame:
+    """How many facts a Dati slice holds (the filters of `facts_slice`): one row, `facts`."""
+    where, params = _slice_filter(*filters, **named)
+    return _df(con, f"SELECT count(*) AS facts FROM facts f WHERE {where}", params)
 
 
 # --------------------------------------------------------------------------- the data package
