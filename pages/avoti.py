@@ -26,7 +26,8 @@ for i, name in enumerate(documents["file_name"]):
     path = raw_file(name)
     if path:
         # Read only when clicked: the PDF alone is larger than everything else on this page.
-        files.download_button(markdown_text(name), data=path.read_bytes, file_name=name, key=f"raw_{i}", on_click="ignore",
+        files.download_button(markdown_text(name), data=path.read_bytes, file_name=name, key=f"raw_{i}",
+                              on_click="ignore",
                               icon=":material/description:")
     else:
         ui.note(t("raw_file_missing", name=name), where=files)
@@ -71,8 +72,8 @@ if query.strip():
                 for hit in part.itertuples(index=False):
                     where = sources.spots_text("p." if pd.notna(hit.page) else "line",
                                                [hit.page if pd.notna(hit.page) else hit.line], lang())
-                    st.markdown(f"**{markdown_text(where)}** …{markdown_text(hit.before)}**{markdown_text(hit.match)}**"
-                                f"{markdown_text(hit.after)}…")
+                    st.markdown(f"**{markdown_text(where)}** …{markdown_text(hit.before)}"
+                                f"**{markdown_text(hit.match)}**{markdown_text(hit.after)}…")
                 more = int(part["matches"].iloc[0]) - len(part)
                 if more > 0:
                     ui.note(tn("search_more", more))

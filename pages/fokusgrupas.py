@@ -42,7 +42,8 @@ else:
     order += [c for c in dict.fromkeys(availability["category"]) if c not in order]
     # Parishes sent different numbers of participants: a cell is the share of its parish's participants.
     shown = availability.assign(form=availability["category"].map(label))
-    fig = ui.figure("heatmap", shown, x="territory", y="form", z="share", title=t("availability_title", name=municipality),
+    fig = ui.figure("heatmap", shown, x="territory", y="form", z="share",
+                    title=t("availability_title", name=municipality),
                     lang=lang(), unit="percent", colour_title="%", x_order=tuple(sorted(shown["territory"].unique())),
                     y_order=tuple(label(c) for c in order))
     ui.chart_block(fig, shown, key="pieejamiba", notes=[t("availability_help")],

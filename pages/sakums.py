@@ -64,7 +64,8 @@ else:
             delta = signed_percent(row.change_pct, lang()).replace("−", "-") + " " + \
                 t("vs_year", year=int(row.previous_year))
         with cells[i % 3].container(border=True):
-            st.metric(markdown_text(f"{topic_name(row.topic)}: {metric_name(row.metric)}"), amount(row.value, row.unit, lang()),
+            st.metric(markdown_text(f"{topic_name(row.topic)}: {metric_name(row.metric)}"),
+                      amount(row.value, row.unit, lang()),
                       delta=delta or note, delta_color="off", delta_arrow="auto" if delta else "off")
             source = sources.source_lines(pd.DataFrame([row._asdict()]), lang())[0]
             st.caption(f"{markdown_text(label(row.category))}  \n{markdown_text(source)}")

@@ -93,7 +93,8 @@ HOSTILE = pd.DataFrame({
     "category": ['=HYPERLINK("http://x")', "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR", "Mājokļa pabalsts", None],
     "value": [1.0, -2.0, 3.5, float("inf"), float("-inf"), float("nan"), 7.0, 8.0],
 })
-NEUTRALISED = ["'=HYPERLINK(\"http://x\")", "'+SUM(A1)", "'-2+3", "'@cmd", "'\tTAB", "'\rCR", "Mājokļa pabalsts", None]
+NEUTRALISED = ["'=HYPERLINK(\"http://x\")", "'+SUM(A1)", "'-2+3", "'@cmd", "'\tTAB", "'\rCR", "Mājokļa pabalsts",
+               None]
 
 
 def test_csv_cells_that_would_start_a_formula_are_neutralised():

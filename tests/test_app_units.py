@@ -295,7 +295,8 @@ def test_a_facts_place_in_the_readers_language(ref, lv, en):
     ("2025-03-27", "2025. gada 27. marts", "27 March 2025"),
     ("2017-02", "2017. gada februāris", "February 2017"),
     ("2011..2015", "2011–2015", "2011–2015"),
-    ("2021-07-01..2021-12-31", "2021. gada 1. jūlijs – 2021. gada 31. decembris", "1 July 2021 – 31 December 2021"),
+    ("2021-07-01..2021-12-31", "2021. gada 1. jūlijs – 2021. gada 31. decembris",
+     "1 July 2021 – 31 December 2021"),
     ("2024", "2024", "2024"),
     (None, "", ""),
 ])

@@ -172,8 +172,8 @@ def likely_totals(frame: pd.DataFrame) -> set[str]:
     other whole rows of the same table and year together (a subtotal printed above its parts; an item
     merely larger than the others together, as housing benefit is among the benefits, is not one), or
     within a twentieth of all the whole rows of another table of three or more that year (a sum the text
-    gives for a table's items). Used to leave them out of a chart's default rows, where a total next to its parts dwarfs them;
-    the reader can still add them."""
+    gives for a table's items). Used to leave them out of a chart's default rows, where a total next to its
+    parts dwarfs them; the reader can still add them."""
     named = {l for l in frame["label"].unique() if re.match(r"(?i)^\s*(kopā|pavisam)\b", l)}
     whole = frame[~frame["is_child"] & ~frame["label"].isin(named)]
     places = whole["source_table"].map({ref: place_name(ref) for ref in whole["source_table"].unique()})
@@ -367,8 +367,8 @@ def search_text(con, query: str, per_document: int = 8, width: int = 90) -> pd.D
         return pd.DataFrame(columns=columns)
     stems = [search_stem(w) for w in query.split()]
     found = _df(con, f"""
-        SELECT coalesce(p.file_name, d.file_name) AS file_name, coalesce(p.municipality, d.municipality) AS municipality,
-               d.text
+        SELECT coalesce(p.file_name, d.file_name) AS file_name,
+               coalesce(p.municipality, d.municipality) AS municipality, d.text
         FROM documents d LEFT JOIN documents p ON p.document_id = d.rendition_of
         WHERE d.text IS NOT NULL AND {' AND '.join('strpos(lower(d.text), ?) > 0' for _ in stems)}
         QUALIFY row_number() OVER (PARTITION BY coalesce(d.rendition_of, d.document_id)
@@ -558,7 +558,8 @@ def caseload_positions(con) -> pd.DataFrame:
             WHERE f.topic = 'caseload' AND f.metric = 'active_cases' AND isfinite(f.value)
         ), read AS (
             SELECT *, trim(split_part(head, '/', 1)) AS code,
-                   CASE WHEN strpos(head, '/') > 0 THEN trim(substr(head, strpos(head, '/') + 1)) ELSE '' END AS sub_label
+                   CASE WHEN strpos(head, '/') > 0 THEN trim(substr(head, strpos(head, '/') + 1)) ELSE ''
+                   END AS sub_label
             FROM parts
         )
         SELECT f.municipality, f.territory, f.year, f.period, f.category AS position, f.code, f.sub_label,
@@ -624,8 +625,10 @@ def staff_norm(con) -> pd.DataFrame:
               AND isfinite(p.value)
         ), compared AS (
             SELECT count_id AS fact_id, bool_or(matches) AS matched,
-                   arg_min(value, fact_id) FILTER (WHERE metric = 'specialists_required' AND matches) AS required_matched,
-                   arg_min(value, fact_id) FILTER (WHERE metric = 'specialists_missing' AND matches) AS missing_matched,
+                   arg_min(value, fact_id) FILTER (WHERE metric = 'specialists_required' AND matches)
+                       AS required_matched,
+                   arg_min(value, fact_id) FILTER (WHERE metric = 'specialists_missing' AND matches)
+                       AS missing_matched,
                    arg_min(value, fact_id) FILTER (WHERE metric = 'specialists_required') AS required_any,
                    arg_min(value, fact_id) FILTER (WHERE metric = 'specialists_missing') AS missing_any
             FROM printed GROUP BY count_id
