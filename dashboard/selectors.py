@@ -24,16 +24,19 @@ from dashboard.ui import municipality_label, note
 _NONE_CHOSEN = ""
 
 
+def _signature(options: Sequence[str]) -> int:
+    return zlib.crc32("\x1f".join(options).encode("utf-8"))
+
+
 def _widget_key(key: str, options: Sequence[str]) -> str:
     """The widget's key for these options in the reader's language."""
-    signature = zlib.crc32("\x1f".join(options).encode("utf-8"))
-    return f"_{key}_{signature:08x}_{lang()}"
+    return f"_{key}_{_signature(options):08x}_{lang()}"
 
 
 def _options_changed(key: str, options: Sequence[str]) -> bool:
     """Whether the options under `key` differ from those of the previous run in this session (and remember
     these). A new language or a new session keeps them."""
-    signature = zlib.crc32("\x1f".join(options).encode("utf-8"))
+    signature = _signature(options)
     seen = st.session_state.get(f"_{key}_options")
     st.session_state[f"_{key}_options"] = signature
     return seen is not None and seen != signature
