@@ -106,9 +106,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_previous": ("nav iepriekšējā gada", "no previous year"),
     "not_comparable": ("{year} nesalīdzināms (ATR)", "{year} not comparable (reform)"),
     # --- Dati
-    "data_intro": ("Jebkura `facts` tabulas daļa: izvēlieties filtrus, apskatiet rindas, lejupielādējiet tās. "
+    "data_intro": ("Jebkura „facts” tabulas daļa: izvēlieties filtrus, apskatiet rindas, lejupielādējiet tās. "
                    "Katrai rindai ir dokuments, vieta un nodrukātais teksts, no kura skaitlis nolasīts.",
-                   "Any slice of the `facts` table: choose filters, look at the rows, download them. Every row "
+                   "Any slice of the ‘facts’ table: choose filters, look at the rows, download them. Every row "
                    "has its document, place and the printed text the number was read from."),
     "topics": ("Tēmas", "Topics"),
     "metrics": ("Rādītāji", "Metrics"),
@@ -117,13 +117,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "slice_download": ("Lejupielādēt atlasi", "Download the selection"),
     "dictionary": ("Datu vārdnīca", "Data dictionary"),
     "dictionary_intro": ("Katras tabulas katra kolonna, tās tips un nozīme. Mērvienība katram skaitlim ir tā "
-                         "rindas kolonnā `unit`.",
+                         "rindas kolonnā „unit”.",
                          "Every column of every table, its type and meaning. Each number's unit is in the "
-                         "`unit` column of its row."),
+                         "‘unit’ column of its row."),
     "package": ("Pilna datu pakete", "Full data package"),
-    "package_intro": ("Visas datu noliktavas tabulas CSV formātā un `datapackage.json` (Frictionless), kas "
+    "package_intro": ("Visas datu noliktavas tabulas CSV formātā un „datapackage.json” (Frictionless), kas "
                       "apraksta kolonnas, mērvienības un avotus.",
-                      "Every warehouse table as CSV and a `datapackage.json` (Frictionless) describing the "
+                      "Every warehouse table as CSV and a ‘datapackage.json’ (Frictionless) describing the "
                       "columns, units and sources."),
     "download_package": ("Lejupielādēt paketi (zip)", "Download the package (zip)"),
     "col_table": ("Tabula", "Table"),

@@ -341,3 +341,11 @@ def test_a_reason_every_row_of_a_table_carries_is_said_once_for_the_table():
     notes, counted = ui.flag_notes(table, "en")
     assert notes == [f"table 4.1: {caption}"] and counted == 1
     assert ui.flag_notes(table.assign(flag=None), "lv") == ([], 0)
+
+
+def test_ui_texts_are_plain_text_not_markdown():
+    """UI texts reach the page escaped (ui.note, ui.empty_text), so markdown in them would show as typed."""
+    marks = re.compile(r"`|\*\*|__|\[[^\]]*\]\(")
+    texts = [v for pair in i18n.TEXT.values() for v in pair]
+    texts += [form for lv, en in i18n.COUNTED.values() for form in [*lv.values(), *en.values()]]
+    assert not [text for text in texts if marks.search(text)]
