@@ -327,7 +327,7 @@ def _reference_line(layout: dict, value: float, text: str) -> None:
     layout["shapes"].append({"type": "line", "x0": value, "x1": value, "xref": "x", "y0": 0, "y1": 1,
                              "yref": "paper", "line": {"color": palette.NORM_LINE, "width": 2.5, "dash": "dash"}})
     layout["annotations"].append({"x": value, "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom",
-                                  "text": plotly_text(text), "showarrow": False,
+                                  "text": wrap(text, TITLE_CHARACTERS), "showarrow": False,
                                   "font": {"color": palette.NORM_LINE, "size": 13}})
     _room_above(layout)
 
@@ -340,7 +340,7 @@ def _reference_band(layout: dict, low: float, high: float, text: str) -> None:
                              "yref": "paper"})
     if text:
         layout["annotations"].append({"x": low, "y": 1, "xref": "x", "yref": "paper", "xanchor": "left",
-                                      "yanchor": "bottom", "text": plotly_text(text), "showarrow": False,
+                                      "yanchor": "bottom", "text": wrap(text, TITLE_CHARACTERS), "showarrow": False,
                                       "font": {"color": palette.BAND, "size": 13}})
         _room_above(layout)
 
@@ -355,8 +355,10 @@ def _reform_marker(layout: dict, text: str) -> None:
 
 
 def _room_above(layout: dict) -> None:
-    layout["margin"]["t"] += MARK_LABEL_HEIGHT
-    layout["height"] += MARK_LABEL_HEIGHT
+    """Room above the plot for the label just added (broken into lines that fit a phone)."""
+    room = MARK_LABEL_HEIGHT + TITLE_LINE_HEIGHT * layout["annotations"][-1]["text"].count("<br>")
+    layout["margin"]["t"] += room
+    layout["height"] += room
 
 
 _MARKS = {"line": _reference_line, "band": _reference_band, "reform": _reform_marker}

@@ -349,3 +349,14 @@ def test_ui_texts_are_plain_text_not_markdown():
     texts = [v for pair in i18n.TEXT.values() for v in pair]
     texts += [form for lv, en in i18n.COUNTED.values() for form in [*lv.values(), *en.values()]]
     assert not [text for text in texts if marks.search(text)]
+
+
+def test_a_marks_label_fits_a_phone_and_gets_room_for_its_lines():
+    text = "20–35 lietas: maksimālā robeža dažādās valstīs (the upper limit used in various countries)"
+    frame = pd.DataFrame({"row": ["a"], "value": [30.0]})
+    plain = spec(charts.horizontal_bars(frame, y="row", title="t", unit="cases", lang="lv"))["layout"]
+    marked = spec(charts.horizontal_bars(frame, y="row", title="t", unit="cases", lang="lv",
+                                         marks=(("band", 20, 35, text),)))["layout"]
+    label = marked["annotations"][-1]["text"].split("<br>")
+    assert len(label) == 3 and all(len(line) <= charts.TITLE_CHARACTERS for line in label)
+    assert marked["margin"]["t"] - plain["margin"]["t"] == charts.MARK_LABEL_HEIGHT + 2 * charts.TITLE_LINE_HEIGHT
