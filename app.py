@@ -1,63 +1,89 @@
 """socdash: the dashboard's frame. Sets the page up, the language switch, builds the warehouse when it is
-missing, and routes to one thin page script per navigation entry (pages/)."""
+missing, and routes to one thin page script per navigation entry (pages/).
+
+A warehouse that cannot be built or read gives the reader one plain sentence in their language; what went
+wrong, with paths and DuckDB's message, goes to the server log only.
+"""
 from __future__ import annotations
+
+import logging
 
 import streamlit as st
 
 from dashboard.build import RAW_REPORTS, build_warehouse
 from dashboard.db import load
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashboard.escape import markdown_text
+from dashboard import selectors
+from dashboard.i18n import lang, t
+from dashboard.navigation import PAGES
 from warehouse import WarehouseError, default_db_path
 
 st.set_page_config(page_title="socdash", page_icon=":material/diversity_3:", layout="wide")
 
-# The label stays bilingual: a widget whose label changed with the language would lose its state. The
-# options are the codes themselves (a bound widget puts its displayed text in the URL: `?lang=EN`).
-st.sidebar.segmented_control("Valoda / Language", [code.upper() for code in LANGUAGES], key="lang",
-                             default=DEFAULT_LANGUAGE.upper(), required=True, bind="query-params")
+selectors.choose_language(where=st.sidebar)
+
+LOG = logging.getLogger("socdash.dashboard")
+
+
+def unavailable(exc: Exception) -> None:
+    """The reader's sentence for a warehouse that cannot be used; the detail for the server log."""
+    LOG.error("the warehouse cannot be used: %s", exc)
+    st.error(markdown_text(t("warehouse_unavailable")), icon=":material/error:")
+    st.stop()
+
 
 db_path = default_db_path()
 if not db_path.exists():
     # First start on a fresh clone: build the warehouse in-process, showing how far it has got.
-    bar = st.progress(0.0, text=t("building", folder=RAW_REPORTS.name))
+    bar = st.progress(0.0, text=markdown_text(t("building", folder=RAW_REPORTS.name)))
 
     def advance(done: int, total: int, name: str) -> None:
         text = t("building_file", name=name, i=done + 1, n=total) if name else t("built", stored=done, total=total)
-        bar.progress(done / total if total else 1.0, text=text)
+        bar.progress(done / total if total else 1.0, text=markdown_text(text))
 
     try:
         report = build_warehouse(db_path, progress=advance)
-    except WarehouseError as exc:
-        st.error(t("warehouse_error", error=exc))
-        st.stop()
+    except (WarehouseError, OSError) as exc:
+        unavailable(exc)
     if report.total == 0:
-        st.error(t("no_sources", folder=RAW_REPORTS))
+        st.error(markdown_text(t("no_sources", folder=RAW_REPORTS.name)))
         st.stop()
-    bar.progress(1.0, text=t("built", stored=report.stored, total=report.total))
-    for outcome in report.refused:
-        st.warning(t("build_refused", name=outcome.path.name, error=outcome.error))
+    bar.empty()
+    # Said on the page the reader lands on (the root leads on to the first page, in a new run).
+    st.session_state["_built"] = [("success", t("built", stored=report.stored, total=report.total))] + [
+        ("warning", t("build_refused", name=outcome.path.name, error=outcome.error)) for outcome in report.refused]
 
 try:
-    overview = load("overview")
+    overview = load("overview")  # opens the warehouse and checks its schema version
 except WarehouseError as exc:
-    st.error(t("warehouse_error", error=exc))
-    st.stop()
+    unavailable(exc)
 
-# Paths are fixed Latvian slugs, so a copied link works whatever language the reader has chosen. Each is its
-# page file's name: on a fresh server Streamlit's legacy mode resolves a deep link by file name (see
-# dashboard/frame.py), and a slug that names no file would show it a "page not found" box first.
-pages = [
-    st.Page("pages/sakums.py", title=t("page_home"), icon=":material/home:", url_path="sakums", default=True),
-    st.Page("pages/budzets.py", title=t("page_budget"), icon=":material/euro:", url_path="budzets"),
-    st.Page("pages/sanemeji.py", title=t("page_recipients"), icon=":material/groups:", url_path="sanemeji"),
-    st.Page("pages/lietu_slodze.py", title=t("page_caseload"), icon=":material/folder_open:", url_path="lietu_slodze"),
-    st.Page("pages/personals.py", title=t("page_staff"), icon=":material/badge:", url_path="personals"),
-    st.Page("pages/fokusgrupas.py", title=t("page_focus"), icon=":material/forum:", url_path="fokusgrupas"),
-    st.Page("pages/dati.py", title=t("page_data"), icon=":material/table:", url_path="dati"),
-    st.Page("pages/avoti.py", title=t("page_sources"), icon=":material/fact_check:", url_path="avoti"),
-]
-page = st.navigation(pages, position="sidebar")
+# Paths are fixed Latvian slugs (dashboard/navigation.py), so a copied link works whatever language the reader
+# has chosen. Streamlit serves its default page at the root only, so `/sakums` would be "not found": the
+# default is a hidden page at the root that leads to the first page, with the address's parameters.
+pages = [st.Page(entry.path, title=t(entry.title_key), icon=entry.icon, url_path=entry.url_path)
+         for entry in PAGES]
+
+
+def to_first_page() -> None:
+    st.switch_page(pages[0], query_params=[(key, value) for key in st.query_params
+                                           for value in st.query_params.get_all(key)])
+
+
+page = st.navigation([st.Page(to_first_page, title=pages[0].title, icon=pages[0].icon, url_path="",
+                              default=True, visibility="hidden"), *pages], position="sidebar")
+# The browser tab names the page, and the document its language (for screen readers, translation and
+# hyphenation): Streamlit has no setting for <html lang>, so a constant script sets it (in the sidebar, under
+# the language switch, where its empty element takes no room from the page).
+st.set_page_config(page_title=f"{page.title} · socdash")
+st.sidebar.html(f"<script>document.documentElement.lang = {lang()!r};</script>", unsafe_allow_javascript=True)
+if page.url_path:  # not the root, which only leads on
+    for kind, text in st.session_state.pop("_built", []):
+        getattr(st, kind)(markdown_text(text))
 st.title(page.title)
 if int(overview["facts"].iloc[0]) == 0 and page.url_path not in ("avoti", "dati"):
-    st.info(t("empty_warehouse"), icon=":material/info:")
-page.run()
+    st.info(markdown_text(t("empty_warehouse")), icon=":material/info:")
+try:
+    page.run()
+except WarehouseError as exc:  # a file damaged where only this page's queries read it
+    unavailable(exc)

@@ -1,9 +1,10 @@
 """Each page's script run time on the real warehouse: `python -m benchmarks.pages [--runs N] [--db PATH]`.
 
-Runs every page through Streamlit's AppTest (the app's own frame, navigation and caches), first once to
-warm the caches, then N times, and prints the median and the slowest run per page and language. Without
---db, a warehouse is built from raw_reports/ into a temporary folder first (as `make test` does).
-Target: 150 ms or less per page.
+Runs every page through Streamlit's AppTest (the app's own frame, navigation and caches): N cold runs, each
+after every cache is cleared (query results, figures, the warehouse connection: what the first reader
+after a start or a rebuild waits for), then, with the caches warm, N warm runs; prints the median and the
+slowest of each per page and language. Without --db, a warehouse is built from raw_reports/ into a
+temporary folder first (as `make test` does). Target: 150 ms or less per warm page.
 """
 from __future__ import annotations
 
@@ -17,12 +18,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["pages/sakums.py", "pages/budzets.py", "pages/sanemeji.py", "pages/lietu_slodze.py",
-         "pages/personals.py", "pages/fokusgrupas.py", "pages/dati.py", "pages/avoti.py"]
 TARGET_MS = 150
 
 
-def measure(page: str, language: str, runs: int) -> list[float]:
+def measure(page: str, language: str, runs: int) -> tuple[list[float], list[float]]:
+    """(cold, warm) run times in ms of `page` in `language`."""
+    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
@@ -30,15 +31,24 @@ def measure(page: str, language: str, runs: int) -> list[float]:
         app.query_params["lang"] = language.upper()
     app.run()
     app.switch_page(page)
-    app.run()  # warm: caches filled, page compiled
+    app.run()  # the page compiled, the frame's first run done
     if app.exception:
         raise SystemExit(f"{page} ({language}) raised: {app.exception[0].message}")
-    times = []
-    for _ in range(runs):
+
+    def timed(before=None) -> float:
+        if before:
+            before()
         started = time.perf_counter()
         app.run()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
+        return (time.perf_counter() - started) * 1000
+
+    def clear() -> None:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+
+    cold = [timed(clear) for _ in range(runs)]
+    warm = [timed() for _ in range(runs)]
+    return cold, warm
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.disable(logging.WARNING)
 
     sys.path.insert(0, str(ROOT))
+    from dashboard.navigation import PAGES
+
     with tempfile.TemporaryDirectory() as folder:
         db = args.db
         if db is None:
@@ -61,16 +73,17 @@ def main(argv: list[str] | None = None) -> int:
             build_warehouse(db)
             print(f"warehouse built from raw_reports/ in {time.perf_counter() - started:.1f} s")
         os.environ["SOCDASH_DB"] = str(Path(db).resolve())
-        print(f"{'page':<24}{'lang':<6}{'median ms':>10}{'max ms':>9}")
+        print(f"{'page':<24}{'lang':<6}{'cold median':>12}{'cold max':>10}{'warm median':>13}{'warm max':>10}")
         slow = []
-        for page in PAGES:
+        for page in (entry.path for entry in PAGES):
             for language in args.languages.split(","):
-                times = measure(page, language, args.runs)
-                median = statistics.median(times)
+                cold, warm = measure(page, language, args.runs)
+                median = statistics.median(warm)
                 flag = "" if median <= TARGET_MS else f"  over {TARGET_MS} ms"
                 if flag:
                     slow.append(page)
-                print(f"{Path(page).stem:<24}{language:<6}{median:>10.0f}{max(times):>9.0f}{flag}", flush=True)
+                print(f"{Path(page).stem:<24}{language:<6}{statistics.median(cold):>12.0f}{max(cold):>10.0f}"
+                      f"{median:>13.0f}{max(warm):>10.0f}{flag}", flush=True)
     print(f"target {TARGET_MS} ms per page: " + ("all within" if not slow else f"{len(set(slow))} page(s) over"))
     return 0
 

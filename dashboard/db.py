@@ -3,22 +3,30 @@
 A DuckDB connection is not safe to use from several threads at once (Streamlit runs each session in its
 own thread), so the shared connection only hands out cursors: one per query. Results are cached by the
 query's name, its parameters and the warehouse file's identity, so a rebuilt warehouse is read afresh.
+
+Whatever goes wrong in reading the warehouse (a damaged or truncated file, another schema, a file that is
+no warehouse) reaches the pages as one `WarehouseError`, never as DuckDB's own exception: the frame shows
+the reader a plain sentence and the server log gets the detail.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
-from warehouse import connect, default_db_path
+from warehouse import WarehouseError, connect, default_db_path
 from warehouse import queries
 
 
 def warehouse_key(path: Path | None = None) -> tuple[str, float, int]:
     """(path, modification time, size) of the warehouse file: changes whenever it is rebuilt."""
     path = Path(path or default_db_path()).resolve()
-    info = path.stat()
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise WarehouseError(f"no warehouse at {path}: {exc.strerror}") from None
     return str(path), info.st_mtime, info.st_size
 
 
@@ -29,16 +37,24 @@ def _close(con) -> None:
 # One entry per warehouse version; an older version's connection is closed when a newer one replaces it.
 @st.cache_resource(max_entries=1, show_spinner=False, on_release=_close)
 def _connection(path: str, mtime: float, size: int):
+    """The warehouse open for reading (`connect` refuses a damaged, older or foreign file)."""
     return connect(path, read_only=True)
+
+
+def _reading(key: tuple[str, float, int], read):
+    """`read(cursor)` on a fresh cursor of the shared connection; a DuckDB error becomes a WarehouseError."""
+    cursor = _connection(*key).cursor()
+    try:
+        return read(cursor)
+    except duckdb.Error as exc:
+        raise WarehouseError(f"cannot read the warehouse {key[0]}: {str(exc).splitlines()[0]}") from None
+    finally:
+        cursor.close()
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def _cached(name: str, key: tuple[str, float, int], args: tuple, kwargs: tuple) -> pd.DataFrame:
-    cursor = _connection(*key).cursor()
-    try:
-        return getattr(queries, name)(cursor, *args, **dict(kwargs))
-    finally:
-        cursor.close()
+    return _reading(key, lambda cursor: getattr(queries, name)(cursor, *args, **dict(kwargs)))
 
 
 def load(name: str, *args, **kwargs) -> pd.DataFrame:
@@ -56,14 +72,13 @@ def load(name: str, *args, **kwargs) -> pd.DataFrame:
 def _package(key: tuple[str, float, int]) -> bytes:
     from warehouse import exports
 
-    cursor = _connection(*key).cursor()
-    try:
+    def read(cursor):
         tables = {name: queries.table(cursor, name) for name in queries.PACKAGE_TABLES}
         descriptor = exports.datapackage(queries.table_columns(cursor), queries.documents(cursor),
                                          queries.fact_units(cursor))
-    finally:
-        cursor.close()
-    return exports.package_zip(tables, descriptor)
+        return tables, descriptor
+
+    return exports.package_zip(*_reading(key, read))
 
 
 def data_package() -> bytes:

@@ -1,10 +1,16 @@
 """Numbers as a reader of each language expects them: Latvian `1 116 657,22 €`, English `1,116,657.22 €`.
 
-Pure functions, importable without Streamlit, so they are tested directly.
+Dates likewise: `2015. gada 31. marts`, `31 March 2015` (Babel's CLDR patterns). Pure functions, importable
+without Streamlit, so they are tested directly.
 """
 from __future__ import annotations
 
+import datetime
 import math
+import re
+
+import pandas as pd
+from babel.dates import format_date, format_datetime
 
 # A no-break space groups thousands and separates the unit, so a number never wraps across lines.
 NBSP = "\u00a0"
@@ -71,6 +77,26 @@ def signed_amount(value: float | None, unit: str | None, lang: str = "lv") -> st
     return f"{sign}{amount(abs(value), unit, lang)}"
 
 
-def plotly_number_format(unit: str | None) -> str:
-    """A d3 format for hover labels and axes: thousands grouped, cents for money."""
-    return ",.2f" if unit in ("EUR", "EUR_per_resident") else ",.4~f"
+def date_text(value, lang: str = "lv") -> str:
+    """A date, a month, a year or a period (`2021-07-01..2021-12-31`) as the reader writes it: `2015. gada
+    31. marts`, `2017. gada februāris`; in English `31 March 2015`, `February 2017`; a period as its two ends
+    (`2011–2015`). A timestamp with its time. Text that is none of these is returned as it is."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return ""
+    locale = "en_GB" if lang == "en" else "lv"
+    if isinstance(value, (pd.Timestamp, datetime.datetime)):
+        return format_datetime(value, "d MMMM y, HH:mm" if lang == "en" else "y. 'gada' d. MMMM, HH:mm",
+                               locale=locale)
+    text = str(value).strip()
+    if ".." in text:
+        start, _, end = text.partition("..")
+        return f"{date_text(start, lang)} – {date_text(end, lang)}" if "-" in start + end else f"{start}–{end}"
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return format_date(datetime.date.fromisoformat(text), "long", locale=locale)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            month = datetime.date.fromisoformat(text + "-01")
+            return format_date(month, "LLLL y" if lang == "en" else "y. 'gada' LLLL", locale=locale)
+    except ValueError:  # not a date after all (a month 13)
+        pass
+    return text

@@ -1,12 +1,18 @@
 """Every piece of UI text, in Latvian and English, and the English glosses of the reports' own labels.
 
-Latvian is the default; the sidebar switch sets `st.session_state["lang"]` (bound to `?lang=` in the URL).
+Latvian is the default; the sidebar switch sets `st.session_state["lang"]` (kept in `?lang=` in the URL).
 Labels read from the reports stay as printed; in English they get a gloss in brackets where the glossary
 knows one (copied from the project's design glossary, which project code must not read at run time).
 """
 from __future__ import annotations
 
+import csv
 import re
+from pathlib import Path
+
+from babel import Locale
+
+from dashboard.format import number
 
 LANGUAGES = {"lv": "Latviešu", "en": "English"}
 DEFAULT_LANGUAGE = "lv"
@@ -31,12 +37,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "build_refused": ("Netika nolasīts: {name} — {error}", "Not read: {name} — {error}"),
     "no_sources": ("Mapē {folder} nav neviena pārskata, no kā veidot datu noliktavu.",
                    "There are no reports in {folder} to build the warehouse from."),
-    "warehouse_error": ("Datu noliktavu nevar atvērt: {error}", "The warehouse cannot be opened: {error}"),
-    "empty_warehouse": ("Datu noliktavā vēl nav neviena skaitļa. Pievienojiet pārskatus ar `python -m ingest`.",
-                        "The warehouse holds no figures yet. Add reports with `python -m ingest`."),
+    "warehouse_unavailable": ("Datu noliktavu šobrīd nevar atvērt. Lūdzu, mēģiniet vēlāk.",
+                              "The warehouse cannot be opened right now. Please try again later."),
+    "empty_warehouse": ("Datu noliktavā vēl nav neviena skaitļa. Pievienojiet pārskatus ar komandu python -m ingest.",
+                        "The warehouse holds no figures yet. Add reports with the command python -m ingest."),
     # --- shared controls and chart furniture
     "municipality": ("Pašvaldība", "Municipality"),
-    "municipalities": ("Pašvaldības", "Municipalities"),
+    "municipalities_or_country": ("Pašvaldības vai valsts", "Municipalities or the country"),
     "year": ("Gads", "Year"),
     "year_range": ("Gadu posms", "Year range"),
     "categories": ("Kategorijas", "Categories"),
@@ -55,6 +62,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "file": ("Fails", "File"),
     "source_table": ("Tabula", "Table"),
     "all": ("Visas", "All"),
+    "other": ("citi", "other"),
     "show_table": ("Rādīt tabulu ar attēlotajiem skaitļiem", "Show the table of the charted numbers"),
     "download_csv": ("Lejupielādēt CSV", "Download CSV"),
     "download_xlsx": ("Lejupielādēt XLSX", "Download XLSX"),
@@ -68,8 +76,6 @@ TEXT: dict[str, tuple[str, str]] = {
                     "The chart spans the administrative-territorial reform of 1 July 2021: {names} before and after "
                     "it is not the same territory. {notes}"),
     "reform_line": ("ATR 2021", "2021 reform"),
-    "flagged_in_chart": ("{n} no attēlotajiem skaitļiem ir ar piezīmi par kvalitāti (skat. tabulu).",
-                         "{n} of the charted numbers carry a quality note (see the table)."),
     "no_data": ("Šai izvēlei datu noliktavā nav skaitļu.", "The warehouse has no figures for this selection."),
     "none_selected": ("Izvēlieties vismaz vienu kategoriju.", "Choose at least one category."),
     "change": ("Izmaiņas", "Change"),
@@ -100,27 +106,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_previous": ("nav iepriekšējā gada", "no previous year"),
     "not_comparable": ("{year} nesalīdzināms (ATR)", "{year} not comparable (reform)"),
     # --- Dati
-    "data_intro": ("Jebkura `facts` tabulas daļa: izvēlieties filtrus, apskatiet rindas, lejupielādējiet tās. "
+    "data_intro": ("Jebkura „facts” tabulas daļa: izvēlieties filtrus, apskatiet rindas, lejupielādējiet tās. "
                    "Katrai rindai ir dokuments, vieta un nodrukātais teksts, no kura skaitlis nolasīts.",
-                   "Any slice of the `facts` table: choose filters, look at the rows, download them. Every row "
+                   "Any slice of the ‘facts’ table: choose filters, look at the rows, download them. Every row "
                    "has its document, place and the printed text the number was read from."),
     "topics": ("Tēmas", "Topics"),
     "metrics": ("Rādītāji", "Metrics"),
     "flagged_only": ("Tikai skaitļi ar piezīmi", "Flagged values only"),
     "search_labels": ("Meklēt nosaukumos", "Search the labels"),
-    "rows_found": ("Atrastas {n} rindas.", "{n} rows found."),
-    "rows_shown": ("Rādītas pirmās {shown} no {n} rindām; lejupielādē ir visas.",
-                   "Showing the first {shown} of {n} rows; the downloads hold them all."),
     "slice_download": ("Lejupielādēt atlasi", "Download the selection"),
     "dictionary": ("Datu vārdnīca", "Data dictionary"),
     "dictionary_intro": ("Katras tabulas katra kolonna, tās tips un nozīme. Mērvienība katram skaitlim ir tā "
-                         "rindas kolonnā `unit`.",
+                         "rindas kolonnā „unit”.",
                          "Every column of every table, its type and meaning. Each number's unit is in the "
-                         "`unit` column of its row."),
+                         "‘unit’ column of its row."),
     "package": ("Pilna datu pakete", "Full data package"),
-    "package_intro": ("Visas datu noliktavas tabulas CSV formātā un `datapackage.json` (Frictionless), kas "
+    "package_intro": ("Visas datu noliktavas tabulas CSV formātā un „datapackage.json” (Frictionless), kas "
                       "apraksta kolonnas, mērvienības un avotus.",
-                      "Every warehouse table as CSV and a `datapackage.json` (Frictionless) describing the "
+                      "Every warehouse table as CSV and a ‘datapackage.json’ (Frictionless) describing the "
                       "columns, units and sources."),
     "download_package": ("Lejupielādēt paketi (zip)", "Download the package (zip)"),
     "col_table": ("Tabula", "Table"),
@@ -141,14 +144,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "document": ("Dokuments", "Document"),
     "all_documents": ("Visi dokumenti", "All documents"),
     "no_flagged": ("Nav neviena skaitļa ar piezīmi.", "There are no flagged values."),
-    "n_flagged_found": ("{n} skaitļi ar piezīmi.", "{n} flagged values."),
     "text_search": ("Meklēšana dokumentu tekstā", "Search in the documents' text"),
     "search_words": ("Vārds vai frāze", "Word or phrase"),
     "search_hint": ("Piemēram: slodze, patversme, 1000 iedzīvotājiem.", "For example: slodze, patversme, 1000 iedzīvotājiem."),
     "search_none": ("Neviens dokuments nesatur “{q}”.", "No document contains “{q}”."),
-    "search_found": ("“{q}” atrasts {docs} dokumentos, {n} vietās.", "“{q}” found in {docs} documents, {n} places."),
-    "search_more": ("… un vēl {n} vietas šajā dokumentā.", "… and {n} more places in this document."),
-    "line": ("rinda", "line"),
+    "search_found": ("“{q}” atrasts {documents}, {places}.", "“{q}” found {documents}, {places}."),
+    "open_document": ("Lejupielādēt {name}", "Download {name}"),
     "col_kind": ("Veids", "Kind"),
     "col_title": ("Virsraksts", "Title"),
     "col_published": ("Publicēts", "Published"),
@@ -162,6 +163,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_ingested": ("Nolasīts", "Ingested"),
     "col_read_as": ("Nolasīts kā", "Read as"),
     "col_why": ("Kāpēc", "Why"),
+    "col_fact_id": ("Skaitļa Nr.", "Fact no."),
     # --- Budžets
     "budget_intro": ("Izlietotie līdzekļi un finansējums pa pakalpojumiem, pabalstiem un kategorijām, kā tos "
                      "dod pārskati.", "Spending and funding by service, benefit and category, as the reports "
@@ -196,6 +198,10 @@ TEXT: dict[str, tuple[str, str]] = {
                       "Split by the service's name: long-term residential care, care homes, children's homes are "
                       "institutions; home care, day centres, community centres, group homes, shelters, assistants "
                       "are community care. A person using two services counts twice."),
+    "settings_coverage": ("Gadi neaptver vienus un tos pašus pakalpojumus (pakalpojumu skaits pa gadiem — {years}): "
+                          "kopsummas starp šiem gadiem nav salīdzināmas.",
+                          "The years do not cover the same services (services per year — {years}): their sums do "
+                          "not compare across those years."),
     "settings_none": ("Šī rādītāja pakalpojumu nosaukumi neļauj tos iedalīt kopienas un institūciju aprūpē.",
                       "The names of this measure's services do not tell community from institutional care."),
     "setting_community": ("Aprūpe kopienā", "Community care"),
@@ -230,6 +236,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "observed": ("Novērots", "Observed"),
     "codes": ("Lietu kodi", "Case codes"),
     "code": ("Kods", "Code"),
+    "sub_label": ("Apakšgrupa", "Sub-group"),
     "meaning": ("Nozīme, kā nodrukāts", "Meaning as printed"),
     "meaning_en": ("Angliski", "In English"),
     "whole_municipality": ("visa pašvaldība", "whole municipality"),
@@ -252,13 +259,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "below_norm": ("Zem normas", "Below the norm"),
     "meets_norm": ("Atbilst normai", "Meets the norm"),
     "shortfall_title": ("Trūkstošie speciālisti līdz normai, personas", "Specialists missing to reach the norm, persons"),
+    "shortfall_national": ("{name} {year}: līdz normai trūkst {n} speciālistu valstī kopumā; tas nav attēlots blakus "
+                           "pašvaldību trūkumam, kas ir cita mēroga skaitlis.",
+                           "{name} {year}: {n} specialists are missing to reach the norm in the country as a whole; "
+                           "it is not drawn beside the municipalities' shortfalls, a figure of another scale."),
     "shortfall_none": ("Neviens izvēlētais skaits nav zem normas.", "None of the chosen counts is below the norm."),
     "staff_none": ("Datu noliktavā nav neviena speciālistu skaita, kuram zināms iedzīvotāju skaits.",
                    "The warehouse has no count of specialists with a known population."),
-    "ratio_help": ("Iedzīvotāju skaits ir tā paša gada vai tuvākā gada (±1) skaits, vispirms no tā paša dokumenta. "
-                   "Trūkums = iedzīvotāji / 1 000 − speciālisti, noapaļots.",
-                   "The population is that of the same year or the nearest (±1), from the same document first. "
-                   "Shortfall = residents / 1 000 − specialists, rounded."),
+    "ratio_help": ("Iedzīvotāju skaits ir visas pašvaldības (vai tās teritorijas) skaits tajā pašā gadā vai tuvākajā "
+                   "(±1; ja abi vienlīdz tuvu, vēlākais), ne tās daļa. Trūkums = iedzīvotāji / 1 000 − speciālisti, "
+                   "noapaļots.",
+                   "The residents are the whole municipality's (or territory's) of the same year or the nearest (±1; "
+                   "the later of two equally near), never a part of them. Shortfall = residents / 1 000 − specialists, "
+                   "rounded."),
     "specialists": ("Speciālisti", "Specialists"),
     "per_1000": ("Uz 1 000 iedz.", "Per 1 000 residents"),
     "required": ("Vajadzīgi pēc normas", "Required by the norm"),
@@ -274,66 +287,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "recognition_title": ("{name}: cik dalībnieku atpazina katru atbalsta formu, atbildes",
                           "{name}: how many participants recognised each support form, answers"),
     "availability": ("Pieejamība pagastos", "Availability by parish"),
-    "availability_title": ("{name}: cik dalībnieku atzīmēja formu kā pieejamu savā pagastā, atbildes",
-                           "{name}: how many participants marked a form as available in their parish, answers"),
-    "availability_help": ("Tukša šūna: neviens pagasta dalībnieks šo formu neatzīmēja.",
-                          "An empty cell: no participant in the parish marked that form."),
+    "availability_title": ("{name}: kāda daļa pagasta dalībnieku atzīmēja formu kā pieejamu savā pagastā, %",
+                           "{name}: share of each parish's participants who marked a form as available there, %"),
+    "availability_help": ("Šūna ir daļa no pagasta fokusgrupas dalībniekiem (pagastos to bija dažāds skaits). Tukša "
+                          "šūna: neviens pagasta dalībnieks šo formu neatzīmēja.",
+                          "A cell is a share of the parish's focus-group participants (the parishes had different "
+                          "numbers of them). An empty cell: no participant in the parish marked that form."),
     "respondents": ("Respondenti pa pagastiem", "Respondents by parish"),
     "respondents_title": ("{name}: fokusgrupu dalībnieki pa pagastiem, personas",
                           "{name}: focus-group participants by parish, persons"),
-    "answers": ("Atbildes", "Answers"),
-    # --- units as shown in titles
-    "unit_EUR": ("EUR", "EUR"),
-    "unit_EUR_per_resident": ("EUR uz iedzīvotāju", "EUR per resident"),
-    "unit_persons_per_resident": ("personas uz iedzīvotāju", "persons per resident"),
-    "unit_persons": ("personas", "persons"),
-    "unit_households": ("mājsaimniecības", "households"),
-    "unit_cases": ("lietas", "cases"),
-    "unit_FTE": ("slodzes", "FTE"),
-    "unit_documents": ("dokumenti", "documents"),
-    "unit_percent": ("%", "%"),
-    "unit_count": ("skaits", "count"),
-    "unit_answers": ("atbildes", "answers"),
-}
-
-TOPICS: dict[str, tuple[str, str]] = {
-    "budget": ("Budžets", "Budget"),
-    "recipients": ("Pakalpojumu saņēmēji", "Service recipients"),
-    "social_assistance": ("Sociālā palīdzība", "Social assistance"),
-    "caseload": ("Lietu slodze", "Caseload"),
-    "staff": ("Personāls", "Staff"),
-    "population": ("Iedzīvotāji", "Population"),
-    "focus_group": ("Fokusgrupas", "Focus groups"),
-    "documents": ("Dokumentu aprite", "Documents handled"),
-    "survey": ("Aptauja", "Survey"),
-    "care": ("Aprūpe", "Care"),
-}
-
-METRICS: dict[str, tuple[str, str]] = {
-    "spend": ("izlietotie līdzekļi", "spending"),
-    "share": ("īpatsvars", "share"),
-    "funding": ("finansējums", "funding"),
-    "persons": ("personas", "persons"),
-    "households": ("mājsaimniecības", "households"),
-    "children": ("bērni", "children"),
-    "parents": ("vecāki", "parents"),
-    "families": ("ģimenes", "families"),
-    "threshold": ("ienākumu slieksnis", "income threshold"),
-    "active_cases": ("aktīvās lietas", "active cases"),
-    "cases_per_worker": ("lietas uz darbinieku", "cases per worker"),
-    "employees": ("darbinieki", "employees"),
-    "fte": ("slodzes", "FTE"),
-    "positions": ("amata vietas", "positions"),
-    "specialists": ("sociālā darba speciālisti", "social-work specialists"),
-    "specialists_required": ("nepieciešamie speciālisti", "specialists required"),
-    "specialists_missing": ("trūkstošie speciālisti", "specialists missing"),
-    "specialists_per_1000": ("speciālisti uz 1 000 iedzīvotāju", "specialists per 1 000 residents"),
-    "residents": ("iedzīvotāji", "residents"),
-    "pensioners": ("pensionāri", "pensioners"),
-    "recognition": ("atpazīstamība", "recognition"),
-    "availability": ("pieejamība", "availability"),
-    "respondents": ("respondenti", "respondents"),
-    "documents": ("dokumenti", "documents"),
+    "respondents_col": ("Dalībnieki pagastā", "Participants in the parish"),
+    "share_col": ("Daļa, %", "Share, %"),
 }
 
 # Latvian stems (lower case, so that inflected forms match) -> English gloss. The longest match wins.
@@ -455,6 +419,40 @@ MUNICIPALITY_NOTES_LV: dict[str, str] = {
 }
 
 
+# Texts that count: their forms by the CLDR plural category of the number `n` in each language (Babel's
+# `Locale.plural_form`; Latvian: one for 1, 21, 251, …, zero for 0, 10–20, 30, …, other for the rest). A
+# missing category takes the `other` form: Latvian says "10 rindas" as it says "2 rindas".
+COUNTED: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    "rows_found": ({"one": "Atrasta {n} rinda.", "other": "Atrastas {n} rindas."},
+                   {"one": "{n} row found.", "other": "{n} rows found."}),
+    "rows_shown": ({"one": "Rādītas pirmās {shown} no {n} rindas; lejupielādē ir visas.",
+                    "other": "Rādītas pirmās {shown} no {n} rindām; lejupielādē ir visas."},
+                   {"other": "Showing the first {shown} of {n} rows; the downloads hold them all."}),
+    "n_flagged_found": ({"one": "{n} skaitlis ar piezīmi.", "other": "{n} skaitļi ar piezīmi."},
+                        {"one": "{n} flagged value.", "other": "{n} flagged values."}),
+    "in_documents": ({"one": "{n} dokumentā", "other": "{n} dokumentos"},
+                     {"one": "in {n} document", "other": "in {n} documents"}),
+    "in_places": ({"one": "{n} vietā", "other": "{n} vietās"}, {"one": "{n} place", "other": "{n} places"}),
+    "search_more": ({"one": "… un vēl {n} vieta šajā dokumentā.", "other": "… un vēl {n} vietas šajā dokumentā."},
+                    {"one": "… and {n} more place in this document.",
+                     "other": "… and {n} more places in this document."}),
+    "flagged_in_chart": ({"other": "{n} no attēlotajiem skaitļiem ir ar piezīmi par kvalitāti (skat. tabulu)."},
+                         {"one": "{n} of the charted numbers carries a quality note (see the table).",
+                          "other": "{n} of the charted numbers carry a quality note (see the table)."}),
+}
+
+# Names of the codes the warehouse uses (topics, metrics, units, document kinds, layouts, places), a data file.
+NAMES_FILE = Path(__file__).with_name("names.csv")
+
+
+def _read_names() -> dict[tuple[str, str], tuple[str, str]]:
+    with NAMES_FILE.open(encoding="utf-8", newline="") as handle:
+        return {(row["kind"], row["code"]): (row["lv"], row["en"]) for row in csv.DictReader(handle)}
+
+
+NAMES = _read_names()
+
+
 def lang() -> str:
     """The language the reader chose; Latvian outside a Streamlit session (tests, scripts)."""
     try:
@@ -472,19 +470,33 @@ def t(key: str, language: str | None = None, **values) -> str:
     return text.format(**values) if values else text
 
 
-def topic_name(topic: str, language: str | None = None) -> str:
-    lv, en = TOPICS.get(topic, (topic, topic))
+def tn(key: str, n: int, language: str | None = None, **values) -> str:
+    """A counted text (COUNTED) in the plural form the number `n` takes in the language; `n` is written in
+    the reader's number style."""
+    language = language or lang()
+    lv, en = COUNTED[key]
+    forms = en if language == "en" else lv
+    category = Locale(language).plural_form(abs(int(n)))
+    return forms.get(category, forms["other"]).format(n=number(n, language), **values)
+
+
+def name(kind: str, code: str, language: str | None = None) -> str:
+    """The name of a code of the warehouse (`kind`: topic, metric, unit, document_kind, layout, place, chart)
+    in the language; the code itself for one the names file does not know."""
+    lv, en = NAMES.get((kind, code), (code, code))
     return en if (language or lang()) == "en" else lv
+
+
+def topic_name(topic: str, language: str | None = None) -> str:
+    return name("topic", topic, language)
 
 
 def metric_name(metric: str, language: str | None = None) -> str:
-    lv, en = METRICS.get(metric, (metric, metric))
-    return en if (language or lang()) == "en" else lv
+    return name("metric", metric, language)
 
 
 def unit_name(unit: str, language: str | None = None) -> str:
-    key = f"unit_{unit}"
-    return t(key, language) if key in TEXT else unit
+    return name("unit", unit, language)
 
 
 def gloss(label: str | None) -> str | None:

@@ -1,23 +1,22 @@
-"""Streamlit building blocks every page shares: selectors that live in the URL, the chart block (chart,
-source line, reform note, table toggle with download), tables with numbers in the reader's style.
-
-Widgets are bound to query parameters (`bind="query-params"`), so a copied link reopens the same view;
-their keys are the parameter names and are kept short and Latvian, like the page paths.
+"""Streamlit building blocks every page shares: the chart block (chart, source line, reform note, table
+toggle with download), tables with numbers in the reader's style, notes and names shown as plain text.
+The selectors that live in the address are in dashboard/selectors.py.
 """
 from __future__ import annotations
 
 import inspect
-from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, sources
 from dashboard.db import load
-from dashboard.format import amount, number, signed_amount, signed_percent
-from dashboard.i18n import MUNICIPALITY_NOTES_LV, lang, metric_name, t, topic_name
+from dashboard.escape import markdown_text
+from dashboard.format import amount, date_text, number, signed_amount, signed_percent
+from dashboard.i18n import MUNICIPALITY_NOTES_LV, lang, name, t, tn, unit_name
 from warehouse import exports, queries
+from warehouse.queries import place_name
 
 # Column headers of the tables shown under charts and on the Dati page.
 COLUMN_TEXT = {
@@ -31,14 +30,26 @@ COLUMN_TEXT = {
     "why": "col_why", "label": "label", "previous_year": "previous_year", "previous_value": "previous_value",
     "change": "change", "change_pct": "change_pct", "residents": "residents", "residents_year": "residents_year",
     "setting": "setting", "gender": "gender", "code": "code", "meaning": "meaning", "meaning_en": "meaning_en",
-    "position": "category", "phase": "phase", "low": "low", "high": "high", "specialists": "specialists",
+    "position": "category", "stage": "phase", "sub_label": "sub_label", "low": "low", "high": "high",
+    "specialists": "specialists",
     "per_1000": "per_1000", "required": "required", "shortfall": "shortfall", "required_printed": "required_printed",
-    "missing_printed": "missing_printed",
+    "missing_printed": "missing_printed", "fact_id": "col_fact_id", "respondents": "respondents_col",
+    "share": "share_col",
 }
 
 
 # Columns that hold an amount in the row's `unit`.
 UNIT_COLUMNS = ("value", "previous_value")
+
+# Where each charted number comes from: the columns every chart's table carries after its own.
+PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag", "flag_lv"]
+
+# Columns holding a code of the warehouse, shown by its name (the kind in dashboard/names.csv).
+CODE_COLUMNS = {"topic": "topic", "metric": "metric", "kind": "document_kind", "layout": "layout"}
+# Columns holding a date or a period, shown in the reader's style.
+DATE_COLUMNS = ("period", "published", "ingested_at")
+# A reason given in each language: the English column and its Latvian twin; the reader sees theirs.
+TRANSLATED_COLUMNS = {"flag": "flag_lv", "why": "why_lv"}
 
 # --------------------------------------------------------------------------- names
 
@@ -83,79 +94,67 @@ def reform_note(municipality_names, years) -> str | None:
     return t("reform_note", names=", ".join(affected["municipality"]), notes=notes)
 
 
-# --------------------------------------------------------------------------- selectors bound to the URL
-
-def select_municipality(options: list[str], key: str = "novads", label_key: str = "municipality",
-                        where=st) -> str | None:
-    if not options:
-        return None
-    # Names as printed in both languages: a bound widget keeps its displayed text in the URL, and a link
-    # must not change meaning with the language. The English name is given under the selector.
-    choice = where.selectbox(t(label_key), options, key=key, bind="query-params")
-    if lang() == "en" and municipality_label(choice) != choice:
-        where.caption(municipality_label(choice))
-    return choice
-
-
-def select_year_range(years: list[int], key: str = "gadi", where=st) -> tuple[int, int] | None:
-    """A range slider over the years present; None when there are none, the one year when only one."""
-    years = sorted({int(y) for y in years if pd.notna(y)})
-    if not years:
-        return None
-    if len(years) == 1:
-        return years[0], years[0]
-    low, high = where.slider(t("year_range"), min_value=years[0], max_value=years[-1],
-                             value=(years[0], years[-1]), step=1, key=key, bind="query-params")
-    return int(low), int(high)
-
-
-def select_year(years: list[int], key: str = "gads", where=st, default: int | None = None) -> int | None:
-    """Latest year first; `default` (else the latest) is what an unparameterised link shows."""
-    years = sorted({int(y) for y in years if pd.notna(y)}, reverse=True)
-    if not years:
-        return None
-    index = years.index(int(default)) if default is not None and int(default) in years else 0
-    return where.selectbox(t("year"), years, index=index, key=key, bind="query-params")
-
-
-def select_many(title: str, options: list[str], default: list[str], key: str, where=st) -> list[str]:
-    # No format_func: the URL holds the displayed text, and it must not depend on the language.
-    return where.multiselect(title, options, default=[d for d in default if d in options], key=key,
-                             placeholder=t("all"), bind="query-params")
-
-
 # --------------------------------------------------------------------------- tables
 
-def styled(frame: pd.DataFrame):
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` as the reader reads it: codes by their names, a reason in the reader's language (the English
+    one where no Latvian one is stored), dates in the reader's style, places said in the reader's language.
+    Units stay codes here (the number formats read them). Downloads keep the frame as the warehouse has it."""
+    language = lang()
+    out = frame.copy()
+    for english, latvian in TRANSLATED_COLUMNS.items():
+        if latvian in out:
+            if language != "en" and english in out:
+                out[english] = out[latvian].where(out[latvian].notna(), out[english])
+            out = out.drop(columns=[latvian])
+
+    def shown(column: str, say) -> None:
+        values = out[column].dropna().unique()
+        out[column] = out[column].map(dict(zip(values, (say(v) for v in values))))
+
+    for column, kind in CODE_COLUMNS.items():
+        if column in out:
+            shown(column, lambda code, kind=kind: name(kind, code, language))
+    for column in DATE_COLUMNS:
+        if column in out:
+            shown(column, lambda value: date_text(value, language))
+    for column in ("source_ref", "source_table"):
+        if column in out:
+            shown(column, lambda ref: sources.reference_text(ref, language))
+    return out
+
+
+def styled(frame: pd.DataFrame, units: pd.Series | None = None):
     """The frame with headers in the reader's language and numbers in the reader's style, as a Styler:
-    the cells stay numbers, so columns still sort as numbers. A `value` column is shown with the unit of
-    its row's `unit` column (`1 116 657,22 €`)."""
+    the cells stay numbers, so columns still sort as numbers. Amounts (`value`, ...) are shown with the unit
+    of their row in `units`, the unit codes (`1 116 657,22 €`)."""
     language = lang()
     shown = translate_columns(frame.reset_index(drop=True))
     styler = shown.style.format(na_rep="")
     for original, column in zip(frame.columns, shown.columns):
-        if original in ("year", "fact_id", "row_index", "col_index", "page", "line", "pages", "previous_year",
-                        "residents_year"):
+        if original in PLAIN_NUMBER_COLUMNS:
             continue
         if pd.api.types.is_float_dtype(shown[column]) or pd.api.types.is_integer_dtype(shown[column]):
             styler = styler.format(lambda v: number(v, language), subset=[column], na_rep="")
-    if "unit" in frame.columns:
+    if units is not None:
         # Amounts carry the unit of their row: `1 116 657,22 €`.
-        unit = t("unit")
+        units = units.reset_index(drop=True)
         amounts = [shown.columns[list(frame.columns).index(c)] for c in UNIT_COLUMNS if c in frame.columns]
-        for each in shown[unit].dropna().unique():
-            rows = shown.index[shown[unit] == each]
+        for each in units.dropna().unique():
+            rows = shown.index[units == each]
             styler = styler.format(lambda v, u=each: amount(v, u, language),
                                    subset=pd.IndexSlice[rows, amounts], na_rep="")
+            if "change" in frame.columns:
+                styler = styler.format(lambda v, u=each: signed_amount(v, u, language),
+                                       subset=pd.IndexSlice[rows, [t("change")]], na_rep="")
     if "change_pct" in frame.columns:
         styler = styler.format(lambda v: signed_percent(v, language), subset=[t("change_pct")], na_rep="")
-    if "change" in frame.columns and "unit" in frame.columns:
-        for each in shown[t("unit")].dropna().unique():
-            rows = shown.index[shown[t("unit")] == each]
-            styler = styler.format(lambda v, u=each: signed_amount(v, u, language),
-                                   subset=pd.IndexSlice[rows, [t("change")]], na_rep="")
     return styler
 
+
+# Whole numbers that identify or date something, shown as they are (no thousands separator).
+PLAIN_NUMBER_COLUMNS = ("year", "fact_id", "row_index", "col_index", "page", "line", "pages", "previous_year",
+                        "residents_year")
 
 # A Styler renders cell by cell (about 0.1 ms a cell): above this many rows, numbers are formatted as text
 # instead, which keeps the page fast (they then sort as text; the downloads keep them as numbers).
@@ -163,18 +162,22 @@ STYLER_MAX_ROWS = 100
 
 
 def show_table(frame: pd.DataFrame, **kwargs) -> None:
-    """A table with headers in the reader's language and numbers in the reader's style."""
-    if len(frame) <= STYLER_MAX_ROWS:
-        st.dataframe(styled(frame), hide_index=True, placeholder="—", **kwargs)
-        return
+    """A table as the reader reads it (see `readable`), headers in the reader's language and numbers in the
+    reader's style."""
     language = lang()
+    frame = readable(frame).reset_index(drop=True)
+    units = frame["unit"].copy() if "unit" in frame else None
+    if units is not None:
+        frame["unit"] = units.map(lambda u: unit_name(u, language) if isinstance(u, str) else u)
+    if len(frame) <= STYLER_MAX_ROWS:
+        st.dataframe(styled(frame, units), hide_index=True, placeholder="—", **kwargs)
+        return
     text = frame.copy()
     for column in text.columns:
-        if column in ("year", "fact_id", "row_index", "col_index", "page", "line", "pages", "previous_year",
-                      "residents_year"):
+        if column in PLAIN_NUMBER_COLUMNS:
             continue
-        if column in UNIT_COLUMNS and "unit" in text.columns:
-            text[column] = [amount(v, u, language) for v, u in zip(frame[column], frame["unit"])]
+        if column in UNIT_COLUMNS and units is not None:
+            text[column] = [amount(v, u, language) for v, u in zip(frame[column], units)]
         elif pd.api.types.is_float_dtype(text[column]) or pd.api.types.is_integer_dtype(text[column]):
             text[column] = [number(v, language) for v in frame[column]]
     # Right-aligned like numbers, though they are text now.
@@ -192,9 +195,9 @@ def translate_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns=names)
 
 
-def download_row(frame: pd.DataFrame, name: str, key: str, formats=("csv",)) -> None:
-    """Download buttons; the file is built only when the reader clicks (a callable), and the click does
-    not rerun the page."""
+def download_row(frame, name: str, key: str, formats=("csv",)) -> None:
+    """Download buttons for `frame` (a DataFrame, or a function that reads it); the file is built only when
+    the reader clicks (a callable), and the click does not rerun the page."""
     makers = {"csv": (exports.to_csv, "text/csv", "download_csv"),
               "xlsx": (exports.to_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        "download_xlsx"),
@@ -203,7 +206,8 @@ def download_row(frame: pd.DataFrame, name: str, key: str, formats=("csv",)) -> 
     for fmt in formats:
         where = row
         make, mime, text_key = makers[fmt]
-        where.download_button(t(text_key), data=lambda make=make: make(frame), file_name=f"{name}.{fmt}",
+        where.download_button(t(text_key), data=lambda make=make: make(frame() if callable(frame) else frame),
+                              file_name=f"{name}.{fmt}",
                               mime=mime, key=f"{key}_{fmt}", on_click="ignore", icon=":material/download:")
 
 
@@ -215,112 +219,69 @@ def chart_block(fig: go.Figure, table: pd.DataFrame, key: str, *, notes: list[st
     it owes (reform, flagged values), and a toggle to the exact numbers charted, with their download.
     `table` holds the charted rows with `file_name`, `source_table`, `source_ref`, `raw_value`, `flag`."""
     st.plotly_chart(fig, config=charts.export_config(key), key=f"{key}_chart", theme=None)
-    sources = queries.source_lines(table)
-    if sources:
-        st.caption(f"**{t('source')}:** " + " · ".join(sources))
+    source_note(sources.source_lines(table, lang()))
     if reform:
-        st.caption(f":material/warning: {reform}")
-    for note in notes:
-        if note:
-            st.caption(f":material/info: {note}")
-    if "flag" in table and table["flag"].notna().any():
-        st.caption(f":material/flag: {t('flagged_in_chart', n=int(table['flag'].notna().sum()))}")
+        note(reform, icon=":material/warning:")
+    for text in notes:
+        if text:
+            note(text, icon=":material/info:")
+    table_notes, flagged = flag_notes(table, lang())
+    for text in table_notes:
+        note(text, icon=":material/flag:")
+    if flagged:
+        note(tn("flagged_in_chart", flagged), icon=":material/flag:")
     if st.toggle(t("show_table"), key=f"{key}_table"):
         shown = table[table_columns] if table_columns else table
         show_table(shown)
         download_row(shown, key, key)
 
 
+def flag_notes(table: pd.DataFrame, language: str) -> tuple[list[str], int]:
+    """What the charted rows' quality notes say: a reason every charted row of one table carries (its
+    caption names other years, say) is said once, for the table (`4.1. tabula: …`); the rows that carry
+    any other reason are counted. Reasons are in the reader's language; several are joined by `; `."""
+    if "flag" not in table or table["flag"].isna().all():
+        return [], 0
+    reasons = table["flag"]
+    if language != "en" and "flag_lv" in table:
+        reasons = table["flag_lv"].where(table["flag_lv"].notna(), reasons)
+    parts = reasons.map(lambda r: [p.strip() for p in r.split("; ")] if isinstance(r, str) else [])
+    places = table["source_table"].map(place_name) if "source_table" in table else pd.Series("", index=table.index)
+    notes, own = [], pd.Series(False, index=table.index)
+    for place, rows in parts.groupby(places, sort=False):
+        common = [p for p in rows.iloc[0] if all(p in other for other in rows)] if len(rows) > 1 else []
+        if common:
+            notes.append(f"{sources.place_text(place, language)}: {'; '.join(common)}")
+        own[rows.index] = [any(p not in common for p in row) for row in rows]
+    return notes, int(own.sum())
+
+
 def empty(message_key: str = "no_data") -> None:
-    st.info(t(message_key), icon=":material/info:")
+    empty_text(t(message_key))
 
 
 def empty_text(message: str) -> None:
-    st.info(message, icon=":material/info:")
+    """Why a part of the page is empty, as plain text."""
+    st.info(markdown_text(message), icon=":material/info:")
 
 
-def md_escape(text: str) -> str:
-    """Printed text shown inside Markdown: its own asterisks, underscores and brackets stay literal."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~$" else ch for ch in str(text))
+def note(text: str, icon: str | None = None, where=st) -> None:
+    """A caption of plain text (UI text, perhaps with names and numbers from the warehouse in it), shown
+    literally, after an optional icon."""
+    where.caption(f"{icon} {markdown_text(text)}" if icon else markdown_text(text))
 
 
-def url_choice(title: str, options: list[str], key: str, format_func=None, default: str | None = None,
-               where=st, horizontal: bool = False) -> str | None:
-    """A single choice whose displayed text depends on the language (so it cannot be a bound widget: those
-    keep the displayed text in the URL). The option's code is kept in `?key=` by hand instead."""
-    if not options:
-        return None
-    default = default if default in options else options[0]
-    wanted = st.query_params.get(key)
-    index = options.index(wanted) if wanted in options else options.index(default)
-    # One widget per language: its displayed options change with the language, and the choice itself
-    # survives the switch through the address.
-    widget_key = f"_{key}_{lang()}"
-    if horizontal:
-        value = where.segmented_control(title, options, default=options[index], format_func=format_func,
-                                        key=widget_key, required=True)
-    else:
-        value = where.selectbox(title, options, index=index, format_func=format_func, key=widget_key)
-    if value == default:
-        st.query_params.pop(key, None)
-    else:
-        st.query_params[key] = value
-    return value
-
-
-def choose_measure(pairs: list[str], where=st) -> str:
-    """A `topic/metric` choice, shown as `Budžets: izlietotie līdzekļi`; kept in `?raditajs=`."""
-    language = lang()  # fixed now: a format function may also be called outside the script run
-
-    def name(pair: str) -> str:
-        topic, metric = pair.split("/")
-        return f"{topic_name(topic, language)}: {metric_name(metric, language)}"
-
-    return url_choice(t("what"), pairs, key="raditajs", where=where, format_func=name)
-
-
-class SeriesChoice(NamedTuple):
-    municipality: str
-    topic: str
-    metric: str
-    years: tuple[int, int]
-
-
-def select_series(options: pd.DataFrame) -> SeriesChoice:
-    """Municipality, measure and year range side by side, each kept in the URL; `options` is a
-    `series_options` frame (municipality, topic, metric, first_year, last_year), not empty."""
-    left, middle, right = st.columns(3)
-    present = set(options["municipality"])
-    municipality = select_municipality([m for m in load("municipalities")["municipality"] if m in present],
-                                       where=left)
-    own = options[options["municipality"] == municipality]
-    topic, metric = choose_measure([f"{r.topic}/{r.metric}" for r in own.itertuples(index=False)],
-                                   where=middle).split("/")
-    span = own[(own["topic"] == topic) & (own["metric"] == metric)].iloc[0]
-    with right:
-        years = select_year_range(list(range(int(span["first_year"]), int(span["last_year"]) + 1)))
-    return SeriesChoice(municipality, topic, metric, years)
-
-
-CHART_MODES = {"group": "chart_grouped", "stack": "chart_stacked", "lines": "chart_lines"}
-
-
-def choose_chart_mode(where=st) -> str:
-    """Grouped bars, stacked bars or lines; kept in `?attels=`."""
-    language = lang()
-    return url_choice(t("chart_type"), list(CHART_MODES), key="attels", where=where, horizontal=True,
-                      format_func=lambda mode: t(CHART_MODES[mode], language))
+def source_note(sources: list[str], where=st) -> None:
+    """`Avots: file (table, page); …` under a chart or table."""
+    if sources:
+        where.caption(f"**{markdown_text(t('source'))}:** " + " · ".join(markdown_text(s) for s in sources))
 
 
 # --------------------------------------------------------------------------- figures, built once
 
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _figure(builder: str, frame: pd.DataFrame, marks: tuple, options: tuple) -> go.Figure:
-    fig = getattr(charts, builder)(frame, **dict(options))
-    for kind, *args in marks:
-        {"line": charts.add_reference_line, "band": charts.add_reference_band,
-         "reform": charts.add_reform_marker}[kind](fig, *args)
-    return fig
+    return getattr(charts, builder)(frame, marks=marks, **dict(options))
 
 
 def figure(builder: str, frame: pd.DataFrame, *, marks=(), **options) -> go.Figure:

@@ -2,46 +2,49 @@
 printed text, the reading taken and where it is; search in the documents' text."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import ui
-from dashboard.build import RAW_REPORTS
+from dashboard import selectors, sources, ui
 from dashboard.db import load
-from dashboard.format import number
+from dashboard.escape import markdown_text
 from dashboard.frame import within_frame
-from dashboard.i18n import lang, t
+from dashboard.raw_files import raw_file
+from dashboard.i18n import lang, t, tn
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
-st.caption(t("sources_intro"))
+ui.note(t("sources_intro"))
 
 # 1/ the documents, and each original file as it was ingested
 st.subheader(t("documents"))
 documents = load("documents")
 ui.show_table(documents.drop(columns=["document_id"]))
-st.markdown(f"**{t('raw_files')}**")
+st.markdown(f"**{markdown_text(t('raw_files'))}**")
 files = st.container(horizontal=True)
 for i, name in enumerate(documents["file_name"]):
-    path = RAW_REPORTS / name
-    if path.is_file():
+    path = raw_file(name)
+    if path:
         # Read only when clicked: the PDF alone is larger than everything else on this page.
-        files.download_button(name, data=path.read_bytes, file_name=name, key=f"raw_{i}", on_click="ignore",
+        files.download_button(markdown_text(name), data=path.read_bytes, file_name=name, key=f"raw_{i}",
+                              on_click="ignore",
                               icon=":material/description:")
     else:
-        files.caption(t("raw_file_missing", name=name))
+        ui.note(t("raw_file_missing", name=name), where=files)
 
 # 2/ every flagged value
 st.subheader(t("flagged_values"))
-st.caption(t("flagged_intro"))
+ui.note(t("flagged_intro"))
 flagged_files = documents.loc[documents["flagged"] > 0, "file_name"].tolist()
 everything = t("all_documents")  # fixed now: a format function may also be called outside the script run
-chosen = st.selectbox(t("document"), [None, *flagged_files], format_func=lambda f: f or everything,
-                      key="dok", bind="query-params") if flagged_files else None
+chosen = selectors.choose_one(t("document"), ["", *flagged_files], "dok",
+                              format_func=lambda f: f or everything) if flagged_files else ""
+chosen = chosen or None
 flagged = load("quality", chosen)
 if flagged.empty:
     ui.empty("no_flagged")
 else:
-    st.caption(t("n_flagged_found", n=number(len(flagged), lang())))
+    ui.note(tn("n_flagged_found", len(flagged)))
     ui.show_table(flagged.drop(columns=["fact_id"]))
     ui.download_row(flagged, "socdash_flagged", key="flagged", formats=("csv", "xlsx"))
 
@@ -54,12 +57,23 @@ if query.strip():
         ui.empty_text(t("search_none", q=query.strip()))
     else:
         counts = hits.groupby("file_name", sort=False)["matches"].first()
-        st.caption(t("search_found", q=query.strip(), docs=len(counts), n=number(int(counts.sum()), lang())))
-        for name, part in hits.groupby("file_name", sort=False):
-            with st.expander(f"{name} — {int(part['matches'].iloc[0])}", expanded=len(counts) <= 2):
+        ui.note(t("search_found", q=query.strip(), documents=tn("in_documents", len(counts)),
+                  places=tn("in_places", int(counts.sum()))))
+        # One list per report, under its primary file; each hit names its page in the PDF (its line in a
+        # text file), and the file itself is one click away.
+        for i, (name, part) in enumerate(hits.groupby("file_name", sort=False)):
+            with st.expander(markdown_text(f"{name} — {tn('in_places', int(part['matches'].iloc[0]))}"),
+                             expanded=len(counts) <= 2):
+                path = raw_file(name)
+                if path:
+                    st.download_button(markdown_text(t("open_document", name=name)), data=path.read_bytes,
+                                       file_name=name, key=f"hit_file_{i}", on_click="ignore",
+                                       icon=":material/description:")
                 for hit in part.itertuples(index=False):
-                    st.markdown(f"`{t('line')} {hit.line}` …{ui.md_escape(hit.before)}**{ui.md_escape(hit.match)}**"
-                                f"{ui.md_escape(hit.after)}…")
+                    where = sources.spots_text("p." if pd.notna(hit.page) else "line",
+                                               [hit.page if pd.notna(hit.page) else hit.line], lang())
+                    st.markdown(f"**{markdown_text(where)}** …{markdown_text(hit.before)}"
+                                f"**{markdown_text(hit.match)}**{markdown_text(hit.after)}…")
                 more = int(part["matches"].iloc[0]) - len(part)
                 if more > 0:
-                    st.caption(t("search_more", n=more))
+                    ui.note(tn("search_more", more))

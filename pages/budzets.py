@@ -4,40 +4,47 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import selectors, ui
 from dashboard.db import load
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, metric_name, t, topic_name, unit_name
-from warehouse.queries import per_resident, year_on_year
+from warehouse.queries import year_on_year
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
 # How many rows a chart starts with; the reader adds or removes rows in the selector.
 DEFAULT_ROWS = 6
 
-st.caption(t("budget_intro"))
+ui.note(t("budget_intro"))
 options = load("series_options", ("budget", "social_assistance"), "EUR")
 if options.empty:
     ui.empty()
     st.stop()
 
 # 1/ selection: municipality, measure, years, rows; all in the URL
-municipality, topic, metric, years = ui.select_series(options)
+choice = selectors.select_series(options)
+if choice is None:
+    ui.empty()
+    st.stop()
+municipality, topic, metric, years = choice
 data = load("series", municipality, topic, metric, "EUR", *years)
-rows = load("series_rows", municipality, topic, metric, "EUR", *years, DEFAULT_ROWS, True)
-chosen = ui.select_many(t("categories"), rows["label"].tolist(), rows.loc[rows["is_default"], "label"].tolist(),
-                        key="rindas")
+rows = load("series_rows", municipality, topic, metric, "EUR", *years, how_many=DEFAULT_ROWS, gender=True)
+chosen = selectors.choose_many(t("categories"), rows["label"].tolist(), "rindas",
+                               default=rows.loc[rows["is_default"], "label"].tolist())
 left, right = st.columns([2, 1], vertical_alignment="bottom")
 with left:
-    mode = ui.choose_chart_mode()
+    mode = selectors.choose_chart_mode()
 per_head = right.toggle(t("per_resident"), key="uz_iedz", bind="query-params")
 
 # 2/ the chart of exactly the chosen rows, its legend in the order chosen
-shown = data[data["label"].isin(chosen)].sort_values("label", key=lambda s: s.map(chosen.index), kind="stable")
+def chosen_rows(frame):
+    return frame[frame["label"].isin(chosen)].sort_values("label", key=lambda s: s.map(chosen.index), kind="stable")
+
+
+shown = chosen_rows(data)
 notes = []
 if per_head and not shown.empty:
-    residents = load("population", municipality)
-    divided = per_resident(shown, residents)
+    divided = chosen_rows(load("series", municipality, topic, metric, "EUR", *years, per_resident=True))
     if divided.empty:
         notes.append(t("per_resident_none"))
     elif divided["year"].nunique() < shown["year"].nunique():
@@ -48,7 +55,7 @@ if not chosen:
 elif shown.empty:
     ui.empty()
     for note in notes:
-        st.caption(note)
+        ui.note(note)
 else:
     unit = shown["unit"].iloc[0]
     title = t("budget_title", name=municipality, what=f"{topic_name(topic)}, {metric_name(metric)}",
@@ -58,9 +65,8 @@ else:
                     lang=lang(), mode=mode, marks=[("reform", t("reform_line"))] if reform else [])
     if mode == "stack":
         notes.append(t("stack_warning"))
-    columns = ["year", "label", "value", "unit", "file_name", "source_table", "source_ref", "raw_value", "flag"]
-    if per_head:
-        columns[4:4] = ["residents", "residents_year"]
+    columns = ["year", "period", "label", "value", "unit", *(["residents", "residents_year"] if per_head else []),
+               *ui.PROVENANCE]
     ui.chart_block(fig, shown, key="budzets", reform=reform, notes=notes, table_columns=columns)
 
     # 3/ the same rows, each year against the previous one

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import selectors, ui
 from dashboard.db import data_package, load
+from dashboard.escape import markdown_text
 from dashboard.format import number
 from dashboard.frame import within_frame
-from dashboard.i18n import lang, t
+from dashboard.i18n import lang, metric_name, t, tn, topic_name
 from warehouse import exports
 
 within_frame()  # a deep link on a fresh server must still get the frame
@@ -16,48 +17,59 @@ within_frame()  # a deep link on a fresh server must still get the frame
 # Enough rows to browse; the downloads always hold the whole slice.
 SHOWN_ROWS = 1000
 
-st.caption(t("data_intro"))
+ui.note(t("data_intro"))
 
 # 1/ filters, each narrowed by the ones before it; all of them live in the URL
 facets = load("fact_facets")
 left, middle, right = st.columns(3)
-chosen_municipalities = ui.select_many(t("municipalities"), list(dict.fromkeys(facets["municipality"])), [],
-                                       key="novadi", where=left)
+# The facts' own column: municipalities, and the country for the national figures.
+chosen_municipalities = selectors.choose_many(t("municipalities_or_country"),
+                                              list(dict.fromkeys(facets["municipality"])), "novadi", where=left)
 narrowed = facets[facets["municipality"].isin(chosen_municipalities)] if chosen_municipalities else facets
-chosen_topics = ui.select_many(t("topics"), sorted(set(narrowed["topic"])), [], key="temas", where=middle)
+# Topics and metrics by their names, in the order of their names; the address keeps the codes.
+language = lang()  # fixed now: a format function may also be called outside the script run
+chosen_topics = selectors.choose_many(t("topics"),
+                                      sorted(set(narrowed["topic"]), key=lambda c: topic_name(c, language)),
+                                      "temas", where=middle, format_func=lambda c: topic_name(c, language))
 narrowed = narrowed[narrowed["topic"].isin(chosen_topics)] if chosen_topics else narrowed
-chosen_metrics = ui.select_many(t("metrics"), sorted(set(narrowed["metric"])), [], key="raditaji", where=right)
+chosen_metrics = selectors.choose_many(t("metrics"),
+                                       sorted(set(narrowed["metric"]), key=lambda c: metric_name(c, language)),
+                                       "raditaji", where=right, format_func=lambda c: metric_name(c, language))
 narrowed = narrowed[narrowed["metric"].isin(chosen_metrics)] if chosen_metrics else narrowed
 left, middle, right = st.columns([2, 2, 1], vertical_alignment="bottom")
 span = narrowed[["first_year", "last_year"]].stack().dropna().astype(int)
-years = list(range(span.min(), span.max() + 1)) if not span.empty else []
-year_range = ui.select_year_range(years, key="gadi", where=left)
-if not years or year_range == (years[0], years[-1]):
-    year_range = (None, None)  # the whole span is no filter: facts without a year stay in
+year_range = (None, None)  # the whole span is no filter: facts without a year stay in
+if not span.empty:
+    first, last = int(span.min()), int(span.max())
+    chosen_years = selectors.choose_years(first, last, where=left)
+    if chosen_years != (first, last):
+        year_range = chosen_years
 text = middle.text_input(t("search_labels"), key="meklet", bind="query-params")
 flagged_only = right.toggle(t("flagged_only"), key="piezimes", bind="query-params")
 
-# 2/ the slice
-rows = load("facts_slice", chosen_municipalities, chosen_topics, chosen_metrics, *year_range, flagged_only, text)
-if rows.empty:
+# 2/ the slice: counted and shown a page at a time in SQL; the downloads read the whole of it when clicked
+filters = (chosen_municipalities, chosen_topics, chosen_metrics, *year_range, flagged_only, text)
+found = int(load("facts_count", *filters)["facts"].iloc[0])
+if not found:
     ui.empty()
 else:
-    st.caption(t("rows_found", n=number(len(rows), lang())) if len(rows) <= SHOWN_ROWS
-               else t("rows_shown", shown=number(SHOWN_ROWS, lang()), n=number(len(rows), lang())))
-    ui.show_table(rows.drop(columns=["document_id"]).head(SHOWN_ROWS))
-    st.markdown(f"**{t('slice_download')}**")
-    ui.download_row(rows, "socdash_facts", key="slice", formats=("csv", "xlsx", "parquet"))
+    ui.note(tn("rows_found", found) if found <= SHOWN_ROWS
+            else tn("rows_shown", found, shown=number(SHOWN_ROWS, lang())))
+    ui.show_table(load("facts_slice", *filters, limit=SHOWN_ROWS).drop(columns=["document_id"]))
+    st.markdown(f"**{markdown_text(t('slice_download'))}**")
+    ui.download_row(lambda: load("facts_slice", *filters), "socdash_facts", key="slice",
+                    formats=("csv", "xlsx", "parquet"))
 
 # 3/ the data dictionary
 st.subheader(t("dictionary"))
-st.caption(t("dictionary_intro"))
+ui.note(t("dictionary_intro"))
 dictionary = exports.data_dictionary(load("table_columns"), lang())
 st.dataframe(dictionary.rename(columns={"table": t("col_table"), "column": t("col_column"), "type": t("col_type"),
                                         "description": t("col_description")}), hide_index=True)
 
 # 4/ everything at once
 st.subheader(t("package"))
-st.caption(t("package_intro"))
+ui.note(t("package_intro"))
 st.download_button(t("download_package"), data=data_package, file_name="socdash_datapackage.zip",
                    mime="application/zip", key="package", on_click="ignore", icon=":material/folder_zip:",
                    type="primary")

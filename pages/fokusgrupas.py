@@ -4,23 +4,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import selectors, ui
 from dashboard.db import load
+from dashboard.format import number
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, t
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
-PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag"]
-
-st.caption(t("focus_intro"))
+ui.note(t("focus_intro"))
 measures = {metric: load("focus_group", metric) for metric in ("recognition", "availability", "respondents")}
-present = [m for m in load("municipalities")["municipality"]
-           if any((frame["municipality"] == m).any() for frame in measures.values())]
+present = selectors.municipality_options(set().union(*(frame["municipality"] for frame in measures.values())))
 if not present:
     ui.empty()
     st.stop()
-municipality = ui.select_municipality(present) if len(present) > 1 else present[0]
+municipality = selectors.select_municipality(present) if len(present) > 1 else present[0]
 recognition, availability, respondents = (frame[frame["municipality"] == municipality]
                                           for frame in measures.values())
 
@@ -29,10 +27,11 @@ st.subheader(t("recognition"))
 if recognition.empty:
     ui.empty()
 else:
-    shown = recognition.assign(form=recognition["category"].map(label))
+    shown = recognition.assign(form=recognition["category"].map(label),
+                               text=recognition["value"].map(lambda v: number(v, lang())))
     fig = ui.figure("horizontal_bars", shown, y="form", title=t("recognition_title", name=municipality),
-                    unit="count", lang=lang(), text="value")
-    ui.chart_block(fig, shown, key="atpazistamiba", table_columns=["year", "category", "value", "unit", *PROVENANCE])
+                    unit="count", lang=lang(), text="text")
+    ui.chart_block(fig, shown, key="atpazistamiba", table_columns=["year", "category", "value", "unit", *ui.PROVENANCE])
 
 # 2/ availability: forms (in order of recognition, where known) × parishes
 st.subheader(t("availability"))
@@ -41,19 +40,23 @@ if availability.empty:
 else:
     order = recognition.sort_values("value", ascending=False)["category"].tolist()
     order += [c for c in dict.fromkeys(availability["category"]) if c not in order]
+    # Parishes sent different numbers of participants: a cell is the share of its parish's participants.
     shown = availability.assign(form=availability["category"].map(label))
-    fig = ui.figure("heatmap", shown, x="territory", y="form", title=t("availability_title", name=municipality),
-                    lang=lang(), colour_title=t("answers"), x_order=tuple(sorted(shown["territory"].unique())),
+    fig = ui.figure("heatmap", shown, x="territory", y="form", z="share",
+                    title=t("availability_title", name=municipality),
+                    lang=lang(), unit="percent", colour_title="%", x_order=tuple(sorted(shown["territory"].unique())),
                     y_order=tuple(label(c) for c in order))
     ui.chart_block(fig, shown, key="pieejamiba", notes=[t("availability_help")],
-                   table_columns=["year", "territory", "category", "value", "unit", *PROVENANCE])
+                   table_columns=["year", "territory", "category", "value", "respondents", "share", "unit",
+                                  *ui.PROVENANCE])
 
 # 3/ respondents per parish
 st.subheader(t("respondents"))
 if respondents.empty:
     ui.empty()
 else:
-    fig = ui.figure("horizontal_bars", respondents, y="territory", title=t("respondents_title", name=municipality),
-                    unit="persons", lang=lang(), text="value")
+    fig = ui.figure("horizontal_bars", respondents.assign(text=respondents["value"].map(lambda v: number(v, lang()))),
+                    y="territory", title=t("respondents_title", name=municipality), unit="persons", lang=lang(),
+                    text="text")
     ui.chart_block(fig, respondents, key="respondenti",
-                   table_columns=["year", "territory", "category", "value", "unit", *PROVENANCE])
+                   table_columns=["year", "territory", "category", "value", "unit", *ui.PROVENANCE])

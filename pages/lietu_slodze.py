@@ -5,23 +5,23 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts, colours, selectors, sources, ui
 from dashboard.db import load
-from dashboard.format import number
+from dashboard.format import date_text, number
 from dashboard.frame import within_frame
 from dashboard.i18n import CASE_CODE_GLOSS, label, lang, t
 from warehouse.queries import place_name
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
-PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag"]
-
-st.caption(t("caseload_intro"))
+ui.note(t("caseload_intro"))
 positions = load("caseload_positions")
 codes = load("case_codes")
 ranges = load("caseload_ranges")
 
 # The reference band: the widest range a country-level source gives (the 2017 survey: 20–35 cases).
+# Each case code keeps one colour in every chart: the palette's colours go to the codes with the most cases.
+CODE_COLOURS = colours.ranked(positions.groupby("code")["value"].sum().sort_values(ascending=False).index)
 references = ranges[ranges["is_reference"]]
 band = references.iloc[0] if not references.empty else None
 MEANINGS = dict(zip(codes["code"], codes["meaning"]))
@@ -29,66 +29,69 @@ LANGUAGE = lang()
 WHOLE = t("whole_municipality")
 
 
-def code_name(code: str) -> str:
-    """`SP — Sociālā palīdzība` (and its English gloss in English)."""
+def code_name(code: str, sub_label: str = "") -> str:
+    """`SP — Sociālā palīdzība` (and its English gloss in English), and the sub-label where one is printed:
+    `KC — Kopienas centrs: seniori`."""
     text = f"{code} — {MEANINGS[code]}" if code in MEANINGS else code
     if LANGUAGE == "en" and code in CASE_CODE_GLOSS:
         text += f" ({CASE_CODE_GLOSS[code]})"
-    return text
+    return f"{text}: {sub_label}" if sub_label else text
 
 
 def worker(row) -> str:
     where = row.territory if isinstance(row.territory, str) else WHOLE
-    # The phase and territory first: a long position title is cut at its end, and they must stay readable.
-    phase = f"{row.phase} · " if row.phase else ""
-    return f"{phase}{where} · {label(charts.shorten(row.position), LANGUAGE)}"
+    # The stage and territory first: a long position title is cut at its end, and they must stay readable.
+    stage = f"{row.stage} · " if row.stage else ""
+    return f"{stage}{where} · {label(charts.shorten(row.position), LANGUAGE)}"
 
 
 def draw(frame: pd.DataFrame, title: str, key: str, extra_notes=()) -> None:
     """Stacked bars, one per worker, coloured by case code, with the reference band behind them."""
     frame = frame.assign(worker=[worker(r) for r in frame.itertuples(index=False)],
-                         code_name=frame["code"].map({c: code_name(c) for c in frame["code"].unique()}))
+                         code_name=[code_name(c, s) for c, s in zip(frame["code"], frame["sub_label"])])
     notes, marks = list(extra_notes), []
     if band is not None:
         low, high, what = number(band["low"], LANGUAGE), number(band["high"], LANGUAGE), label(band["category"])
         marks.append(("band", band["low"], band["high"], t("band_label", low=low, high=high, what=what)))
         notes.append(t("band_note", low=low, high=high, what=what,
-                       source=f"{band['file_name']}, {band['source_table']}"))
+                       source=sources.source_lines(pd.DataFrame([band]), LANGUAGE)[0]))
     else:
         notes.append(t("no_band"))
+    fixed = {name: CODE_COLOURS[code] for name, code in zip(frame["code_name"], frame["code"])}
     fig = ui.figure("horizontal_bars", frame, y="worker", colour="code_name", stack=True, title=title, unit="cases",
-                    lang=LANGUAGE, sort=False, marks=marks)
+                    lang=LANGUAGE, sort=False, marks=marks, colours=fixed)
     ui.chart_block(fig, frame, key=key, notes=notes,
-                   table_columns=["municipality", "territory", "period", "position", "phase", "code", "value", "unit",
-                                  *PROVENANCE])
+                   table_columns=["municipality", "territory", "period", "position", "stage", "code", "sub_label",
+                                  "value", "unit", *ui.PROVENANCE])
 
 
-# 1/ active cases per worker: the counts without a phase, one count (table and date) at a time
+# 1/ active cases per worker: the counts without a stage, one count (table and date) at a time
 st.subheader(t("per_position"))
-plain = positions[positions["phase"] == ""]
+plain = positions[positions["stage"] == ""]
 if plain.empty:
     ui.empty()
 else:
-    plain = plain.assign(snapshot=plain["municipality"] + ", " + plain["period"].fillna("") + " — "
-                         + plain["source_table"].map(place_name))
+    # One count: a municipality's table on one date, named as the reader says dates and places.
+    plain = plain.assign(snapshot=[f"{m}, {date_text(p, LANGUAGE)} — {sources.place_text(place_name(s), LANGUAGE)}"
+                                   for m, p, s in zip(plain["municipality"], plain["period"], plain["source_table"])])
     snapshots = plain.groupby("snapshot", sort=False).size().sort_values(ascending=False).index.tolist()
-    snapshot = st.selectbox(t("snapshot"), snapshots, key="uzskaite", bind="query-params") \
-        if len(snapshots) > 1 else snapshots[0]
+    snapshot = selectors.choose_one(t("snapshot"), snapshots, "uzskaite") if len(snapshots) > 1 else snapshots[0]
     part = plain[plain["snapshot"] == snapshot]
     first = part.iloc[0]
-    draw(part, t("per_position_title", name=first["municipality"], period=first["period"] or first["year"]),
+    draw(part, t("per_position_title", name=first["municipality"],
+                 period=date_text(first["period"], LANGUAGE) or first["year"]),
          key="slodze", extra_notes=[t("positions_hint")])
 
 # 2/ the pilot: the same kind of count before and after the positions were redistributed
 st.subheader(t("pilot"))
-phased = positions[positions["phase"] != ""]
-if phased.empty:
+staged = positions[positions["stage"] != ""]
+if staged.empty:
     ui.empty("pilot_none")
 else:
-    # Phases in the order the document prints them (before, then after), bars grouped by phase.
-    order = phased.groupby("phase")["fact_id"].min().sort_values().index.tolist()
-    phased = phased.sort_values("phase", key=lambda s: s.map(order.index), kind="stable")
-    draw(phased, t("pilot_title"), key="pilots")
+    # Stages in the order the document prints them (before, then after), bars grouped by stage.
+    order = staged.groupby("stage")["fact_id"].min().sort_values().index.tolist()
+    staged = staged.sort_values("stage", key=lambda s: s.map(order.index), kind="stable")
+    draw(staged, t("pilot_title"), key="pilots")
 
 # 3/ ranges of cases per worker the documents print, with the reference ranges
 st.subheader(t("ranges"))
@@ -98,9 +101,10 @@ else:
     shown = ranges.assign(kind=ranges["is_reference"].map(lambda r: t("reference") if r else t("observed")),
                           row=ranges["municipality"] + ": " + ranges["category"].map(label))
     fig = ui.figure("range_bars", shown, y="row", colour="kind", title=t("ranges_title"), unit="cases", lang=LANGUAGE,
+                    colours={t("reference"): colours.REFERENCE, t("observed"): colours.OBSERVED},
                     marks=[("band", band["low"], band["high"], "")] if band is not None else [])
     ui.chart_block(fig, shown, key="diapazoni",
-                   table_columns=["municipality", "year", "category", "low", "high", "kind", *PROVENANCE])
+                   table_columns=["municipality", "year", "category", "low", "high", "kind", *ui.PROVENANCE])
 
 # 4/ the case codes in words
 st.subheader(t("codes"))
@@ -111,4 +115,4 @@ else:
     if lang() == "en":
         table["meaning_en"] = table["code"].map(CASE_CODE_GLOSS)
     ui.show_table(table)
-    st.caption(f"**{t('source')}:** " + ", ".join(sorted(codes["file_name"].unique())))
+    ui.source_note(sorted(codes["file_name"].unique()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import colours, selectors, sources, ui
 from dashboard.db import load
 from dashboard.format import number
 from dashboard.frame import within_frame
@@ -17,9 +17,9 @@ within_frame()  # a deep link on a fresh server must still get the frame
 LEGAL_NORM_PER_1000 = 1.0
 COLUMNS = ["municipality", "territory", "year", "period", "category", "subgroup", "specialists", "residents",
            "residents_year", "per_1000", "required", "shortfall", "required_printed", "missing_printed",
-           "file_name", "source_table", "source_ref", "raw_value", "flag"]
+           *ui.PROVENANCE]
 
-st.caption(t("staff_intro"))
+ui.note(t("staff_intro"))
 ratios = load("staff_norm")
 if ratios.empty:
     ui.empty("staff_none")
@@ -30,7 +30,7 @@ if printed_norm.empty:
     norm, norm_source = LEGAL_NORM_PER_1000, t("norm_law")
 else:
     norm = float(printed_norm["value"].iloc[0])
-    norm_source = f"{printed_norm['file_name'].iloc[0]}, {printed_norm['source_table'].iloc[0]}"
+    norm_source = sources.source_lines(printed_norm.head(1), lang())[0]
 
 # 1/ which counts: by default each document's own counting bases; the reader may add others
 # The choices are the rows as printed (the address keeps them, whatever the language); the chart shows
@@ -40,9 +40,9 @@ ratios = ratios.assign(
             for r in ratios.itertuples(index=False)],
     row=[f"{r.municipality} {r.year} · {label(r.category)}"
          + (f" ({label(r.subgroup)})" if isinstance(r.subgroup, str) else "") for r in ratios.itertuples(index=False)])
-chosen = ui.select_many(t("staff_counts"), ratios["choice"].tolist(),
-                        ratios.loc[ratios["is_basis"], "choice"].tolist(), key="pamati")
-st.caption(t("staff_counts_help"))
+chosen = selectors.choose_many(t("staff_counts"), ratios["choice"].tolist(), "pamati",
+                               default=ratios.loc[ratios["is_basis"], "choice"].tolist())
+ui.note(t("staff_counts_help"))
 shown = ratios[ratios["choice"].isin(chosen)]
 if shown.empty:
     ui.empty("none_selected")
@@ -54,18 +54,23 @@ shown = shown.assign(meets=shown["per_1000"].map(lambda v: t("meets_norm") if v 
                      text=shown["per_1000"].map(lambda v: number(round(v, 2), lang())))
 fig = ui.figure("horizontal_bars", shown, y="row", x="per_1000", colour="meets", title=t("ratio_title"), unit=None,
                 lang=lang(), sort=False, text="text",
-                colours={t("below_norm"): charts.WARNING_COLOUR, t("meets_norm"): charts.GOOD_COLOUR},
+                colours={t("below_norm"): colours.BELOW_NORM, t("meets_norm"): colours.MEETS_NORM},
                 marks=[("line", norm, t("norm_line", value=number(norm, lang())))])
 ui.chart_block(fig, shown, key="norma", reform=reform, table_columns=COLUMNS,
                notes=[t("norm_source", value=number(norm, lang()), source=norm_source), t("ratio_help")])
 
-# 3/ the shortfall in persons
-short = shown[shown["shortfall"] > 0]
+# 3/ the shortfall in persons, for municipalities: the country's (hundreds) would flatten theirs (a few each)
+levels = load("municipalities").set_index("municipality")["level"]
+national = shown["municipality"].map(levels).eq("valsts")
+for row in shown[national & (shown["shortfall"] > 0)].itertuples(index=False):
+    ui.note(t("shortfall_national", name=row.municipality, year=row.year, n=number(row.shortfall, lang())),
+            icon=":material/info:")
+short = shown[~national & (shown["shortfall"] > 0)]
 if short.empty:
     ui.empty("shortfall_none")
 else:
     fig = ui.figure("horizontal_bars", short.assign(text=short["shortfall"].map(lambda v: number(v, lang()))),
                     y="row", x="shortfall", title=t("shortfall_title"), unit="persons", lang=lang(), sort=False,
-                    text="text", colours={None: charts.WARNING_COLOUR})
+                    text="text", colours={None: colours.BELOW_NORM})
     ui.chart_block(fig, short, key="trukums", reform=ui.reform_note(short["municipality"], short["year"]),
                    table_columns=COLUMNS)

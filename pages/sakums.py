@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import ui
+from dashboard import selectors, sources, ui
 from dashboard.db import load
+from dashboard.escape import markdown_text
 from dashboard.format import amount, number, signed_percent
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, metric_name, t, topic_name
@@ -14,7 +15,7 @@ from warehouse.queries import spans_reform
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
-st.caption(t("app_tagline"))
+ui.note(t("app_tagline"))
 
 # 1/ what the warehouse holds
 overview = load("overview").iloc[0]
@@ -40,13 +41,14 @@ st.subheader(t("home_headlines"), help=t("home_headlines_help"))
 left, right = st.columns(2)
 with left:
     # The municipality with the most figures first (the order `municipalities` gives).
-    ordered = [m for m in load("municipalities")["municipality"] if m in set(pairs["municipality"])]
-    municipality = ui.select_municipality(ordered)
+    municipality = selectors.select_municipality(selectors.municipality_options(pairs["municipality"]))
+if municipality is None:
+    st.stop()
 with right:
     own = pairs[pairs["municipality"] == municipality]
     # By default the latest of the years with the most headline figures.
     richest = own.sort_values(["figures", "year"], ascending=False)["year"].iloc[0]
-    year = ui.select_year(own["year"].tolist(), default=richest)
+    year = selectors.select_year(own["year"].tolist(), default=richest)
 figures = load("headlines", municipality, year)
 if figures.empty:
     ui.empty("home_no_headlines")
@@ -62,9 +64,11 @@ else:
             delta = signed_percent(row.change_pct, lang()).replace("−", "-") + " " + \
                 t("vs_year", year=int(row.previous_year))
         with cells[i % 3].container(border=True):
-            st.metric(f"{topic_name(row.topic)}: {metric_name(row.metric)}", amount(row.value, row.unit, lang()),
+            st.metric(markdown_text(f"{topic_name(row.topic)}: {metric_name(row.metric)}"),
+                      amount(row.value, row.unit, lang()),
                       delta=delta or note, delta_color="off", delta_arrow="auto" if delta else "off")
-            st.caption(f"{label(row.category)}  \n{row.file_name} ({row.source_table})")
+            source = sources.source_lines(pd.DataFrame([row._asdict()]), lang())[0]
+            st.caption(f"{markdown_text(label(row.category))}  \n{markdown_text(source)}")
 
 # 3/ coverage: which topics and years each municipality has figures for
 st.subheader(t("home_coverage"))

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import colours, selectors, ui
 from dashboard.db import load
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, metric_name, t, topic_name
-from warehouse.queries import by_setting
+from warehouse.queries import by_setting, services_per_year
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
 DEFAULT_ROWS = 6
-PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag"]
-
-st.caption(t("recipients_intro"))
+ui.note(t("recipients_intro"))
 options = load("series_options", ("recipients", "care", "social_assistance"))
 options = options[options["unit"] != "EUR"]
 if options.empty:
@@ -23,16 +21,20 @@ if options.empty:
     st.stop()
 
 # 1/ selection: municipality, measure, years; all in the URL
-municipality, topic, metric, years = ui.select_series(options)
+choice = selectors.select_series(options)
+if choice is None:
+    ui.empty()
+    st.stop()
+municipality, topic, metric, years = choice
 what = f"{topic_name(topic)}, {metric_name(metric)}"
 data = load("series", municipality, topic, metric, None, *years)
 totals = data[data["gender"].isna()]
 
 # 2/ recipients by service across years
-rows = load("series_rows", municipality, topic, metric, None, *years, DEFAULT_ROWS)
-chosen = ui.select_many(t("categories"), rows["label"].tolist(), rows.loc[rows["is_default"], "label"].tolist(),
-                        key="rindas")
-mode = ui.choose_chart_mode()
+rows = load("series_rows", municipality, topic, metric, None, *years, how_many=DEFAULT_ROWS)
+chosen = selectors.choose_many(t("categories"), rows["label"].tolist(), "rindas",
+                               default=rows.loc[rows["is_default"], "label"].tolist())
+mode = selectors.choose_chart_mode()
 # the legend in the order chosen
 shown = totals[totals["label"].isin(chosen)].sort_values("label", key=lambda s: s.map(chosen.index),
                                                          kind="stable")
@@ -48,7 +50,7 @@ else:
                     title=t("recipients_title", name=municipality, what=what), unit=unit, lang=lang(), mode=mode,
                     marks=[("reform", t("reform_line"))] if reform else [])
     ui.chart_block(fig, shown, key="sanemeji", reform=reform, notes=[t("stack_warning") if mode == "stack" else None],
-                   table_columns=["year", "label", "value", "unit", *PROVENANCE])
+                   table_columns=["year", "label", "value", "unit", *ui.PROVENANCE])
 
 # 3/ the split by gender, for one year
 st.subheader(t("gender_split"))
@@ -56,13 +58,16 @@ genders = data[data["gender"].notna()]
 if genders.empty:
     ui.empty("gender_none")
 else:
-    year = ui.select_year(genders["year"].tolist(), key="dz_gads")
+    year = selectors.select_year(genders["year"].tolist(), key="dz_gads")
     part = genders[genders["year"] == year]
-    fig = ui.figure("horizontal_bars", part.assign(label=part["label"].map(label)), y="label", colour="gender",
-                    stack=True, title=t("gender_title", name=municipality, year=year, what=what),
-                    unit=part["unit"].iloc[0], lang=lang())
+    # Each gender in its own colour on every page, named with its gloss in English.
+    named = part.assign(label=part["label"].map(label), gender_name=part["gender"].map(label))
+    fixed = {label(g): c for g, c in colours.gender_colours(part["gender"]).items()}
+    fig = ui.figure("horizontal_bars", named, y="label", colour="gender_name", stack=True, colours=fixed,
+                    title=t("gender_title", name=municipality, year=year, what=what), unit=part["unit"].iloc[0],
+                    lang=lang())
     ui.chart_block(fig, part, key="dzimums",
-                   table_columns=["year", "label", "gender", "value", "unit", *PROVENANCE])
+                   table_columns=["year", "label", "gender", "value", "unit", *ui.PROVENANCE])
 
 # 4/ community against institutional care, by the services' names
 st.subheader(t("settings"), help=t("settings_help"))
@@ -73,8 +78,12 @@ else:
     settings = settings.assign(setting_name=settings["setting"].map(lambda s: t(f"setting_{s}")))
     summed = (settings.groupby(["year", "setting_name", "unit"], as_index=False)["value"].sum())
     reform = ui.reform_note(municipality, summed["year"])
+    covered = services_per_year(settings)
+    coverage = t("settings_coverage", years=", ".join(f"{year}: {n}" for year, n in covered.items())) \
+        if len(set(covered.values())) > 1 else None
     fig = ui.figure("bars_by_year", summed, colour="setting_name", mode="stack", unit=summed["unit"].iloc[0],
                     lang=lang(), title=t("settings_title", name=municipality, what=what),
+                    colours={t(f"setting_{s}"): c for s, c in colours.SETTING.items()},
                     marks=[("reform", t("reform_line"))] if reform else [])
-    ui.chart_block(fig, settings, key="vide", reform=reform, notes=[t("settings_help")],
-                   table_columns=["year", "label", "setting", "value", "unit", *PROVENANCE])
+    ui.chart_block(fig, settings, key="vide", reform=reform, notes=[coverage, t("settings_help")],
+                   table_columns=["year", "label", "setting", "value", "unit", *ui.PROVENANCE])

@@ -85,3 +85,51 @@ def test_datapackage_names_units_and_sources(package):
     sources = {s["path"] for s in descriptor["sources"]}
     assert "raw_reports/tukuma_novads_2024_publiskais_parskats.pdf" in sources
     assert all(s["path"].startswith("raw_reports/") for s in facts["sources"])
+
+
+# --------------------------------------------------------------------------- formulas never run
+
+HOSTILE = pd.DataFrame({
+    "category": ['=HYPERLINK("http://x")', "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR", "Mājokļa pabalsts", None],
+    "value": [1.0, -2.0, 3.5, float("inf"), float("-inf"), float("nan"), 7.0, 8.0],
+})
+NEUTRALISED = ["'=HYPERLINK(\"http://x\")", "'+SUM(A1)", "'-2+3", "'@cmd", "'\tTAB", "'\rCR", "Mājokļa pabalsts",
+               None]
+
+
+def test_csv_cells_that_would_start_a_formula_are_neutralised():
+    back = pd.read_csv(io.BytesIO(exports.to_csv(HOSTILE)), encoding="utf-8-sig", keep_default_na=False,
+                       na_values=[""])
+    assert [None if pd.isna(v) else v for v in back["category"]] == NEUTRALISED
+    assert back["value"].tolist()[:3] == [1.0, -2.0, 3.5]  # numbers stay numbers, negative ones too
+
+
+def test_xlsx_writes_strings_as_strings_and_neutralises_formulas():
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(HOSTILE))).active
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    # XML reads a carriage return back as a line feed
+    assert [c.value for c in sheet["A"][1:]] == [v.replace("\r", "\n") if v else v for v in NEUTRALISED]
+    assert all(c.data_type == "s" for c in sheet["A"][1:-1])
+    assert [c.value for c in sheet["B"][1:4]] == [1, -2, 3.5]
+
+
+def test_the_package_csvs_neutralise_formulas(warehouse_db, tmp_path):
+    import hostile_warehouse
+
+    reader = connect(hostile_warehouse.build(warehouse_db, tmp_path / "hostile.duckdb"), read_only=True)
+    try:
+        tables = {name: queries.table(reader, name) for name in queries.PACKAGE_TABLES}
+        descriptor = exports.datapackage(queries.table_columns(reader), queries.documents(reader),
+                                         queries.fact_units(reader))
+    finally:
+        reader.close()
+    archive = zipfile.ZipFile(io.BytesIO(exports.package_zip(tables, descriptor)))
+    for resource in descriptor["resources"]:
+        rows = list(csv.reader(io.TextIOWrapper(archive.open(resource["path"]), encoding="utf-8", newline="")))
+        starts = [cell for row in rows for cell in row if cell[:1] in ("=", "+", "@", "\t", "\r")]
+        assert not starts, (resource["name"], starts[:3])
+    facts = pd.read_csv(archive.open("facts.csv"), keep_default_na=False)
+    assert "'=HYPERLINK(\"http://x\")" in set(facts["category"])

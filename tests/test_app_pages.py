@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -50,12 +51,24 @@ def open_page(page: str, language: str = "lv", **params) -> AppTest:
     return app
 
 
+def selector(app: AppTest, kind: str, parameter: str):
+    """The widget of `kind` ("selectbox", "multiselect", ...) that keeps its value in `?parameter=`."""
+    found = [w for w in getattr(app, kind) if str(w.key).startswith(f"_{parameter}_")]
+    assert len(found) == 1, (parameter, [w.key for w in getattr(app, kind)])
+    return found[0]
+
+
 def charts(app: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
 
 
+def plain(markdown: str) -> str:
+    """What a reader sees of a markdown text the app escaped: backslashes and word joiners gone."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
+
+
 def captions(app: AppTest) -> str:
-    return "\n".join(c.value for c in app.caption)
+    return "\n".join(plain(c.value) for c in app.caption)
 
 
 @pytest.mark.parametrize("language", ["lv", "en"])
@@ -72,12 +85,20 @@ def test_page_runs_in_both_languages(page, lv_title, en_title, language):
 
 def test_home_shows_the_warehouse_and_headlines_with_changes():
     app = open_page("pages/sakums.py")
-    labels = [m.label for m in app.metric]
+    labels = [plain(m.label) for m in app.metric]
     assert labels[:5] == ["Dokumenti", "Pašvaldības", "Gadi", "Skaitļi", "Ar piezīmi"]
-    headline = {m.label: m for m in app.metric[5:]}
+    headline = {plain(m.label): m for m in app.metric[5:]}
     assert "Budžets: izlietotie līdzekļi" in headline
     assert "pret 2023" in headline["Budžets: izlietotie līdzekļi"].delta
-    assert app.selectbox(key="novads").value == "Tukuma novads" and app.selectbox(key="gads").value == 2024
+    assert selector(app, "selectbox", "novads").value == "Tukuma novads"
+    assert selector(app, "selectbox", "gads").value == 2024
+
+
+def test_home_takes_the_whole_year_where_a_half_year_is_printed_too():
+    # the 2024 report gives 2021 as 1.07.–31.12.2021. (14 221 documents) and as the whole year (34 588)
+    app = open_page("pages/sakums.py", gads="2021")
+    documents = {plain(m.label): m.value for m in app.metric}["Dokumentu aprite: dokumenti"]
+    assert documents == "34\u00a0588"
 
 
 def test_home_never_states_a_change_across_the_reform():
@@ -89,7 +110,7 @@ def test_home_never_states_a_change_across_the_reform():
 def test_budget_page_charts_chosen_rows_with_year_on_year_table():
     app = open_page("pages/budzets.py")
     spec = charts(app)[0]
-    chosen = app.multiselect(key="rindas").value
+    chosen = selector(app, "multiselect", "rindas").value
     assert chosen and [t["name"].replace("<br>", " ") for t in spec["data"]] == chosen
     assert "EUR" in spec["layout"]["title"]["text"]
     assert any(df.value.columns[:3].tolist() == ["Rinda", "Gads", "Vērtība"] for df in app.dataframe)
@@ -114,7 +135,7 @@ def test_recipients_from_a_link_show_the_gender_split():
     titles = [c["layout"]["title"]["text"] for c in charts(app)]
     assert len(titles) == 3 and all(t.startswith("Bauskas novads") for t in titles)
     # Bauska prints each service in its own small table: the default rows come from all of them
-    assert len(app.multiselect(key="rindas").value) == 6
+    assert len(selector(app, "multiselect", "rindas").value) == 6
     assert any("by gender" in t for t in titles) and any("institutions" in t for t in titles)
 
 
@@ -171,14 +192,14 @@ def test_data_page_offers_every_download_and_the_dictionary():
 def test_data_page_filters_come_from_the_address():
     app = open_page("pages/dati.py", temas="staff", novadi="Bauskas novads")
     rows = app.dataframe[0].value
-    assert set(rows["Tēma"]) == {"staff"} and set(rows["Pašvaldība"]) == {"Bauskas novads"}
+    assert set(rows["Tēma"]) == {"Personāls"} and set(rows["Pašvaldība"]) == {"Bauskas novads"}
 
 
 def test_sources_page_lists_documents_flagged_values_and_finds_text():
     app = open_page("pages/avoti.py", q="slodz")
     documents = app.dataframe[0].value
     assert len(documents) == 6
-    raw = [b.label for b in app.download_button]
+    raw = [plain(b.label) for b in app.download_button]
     assert "tukuma_novads_2024_publiskais_parskats.pdf" in raw
     flagged = app.dataframe[1].value
     assert flagged.columns[:4].tolist() == ["Nodrukāts", "Nolasīts kā", "Mērvienība", "Kāpēc"]
@@ -192,14 +213,22 @@ def test_first_start_builds_the_missing_warehouse_with_a_progress_bar(tmp_path, 
     app.run()
     assert not app.exception, [e.message for e in app.exception]
     assert db.exists()
-    bars = app.get("progress")
-    assert len(bars) == 1 and bars[0].proto.value == 100
-    assert bars[0].proto.text.startswith("Datu noliktava izveidota: 6 no 6")
+    assert [plain(s.value) for s in app.success] == ["Datu noliktava izveidota: 6 no 6 failiem."]
     assert app.title[0].value == "Sākums" and app.metric[3].value != "0"
+    app.run()  # said once
+    assert not app.success
+
+
+# What each page itself says on an empty warehouse (the frame adds its own notice to the chart pages; Sākums
+# has nothing but that notice to say).
+EMPTY_PAGE_SAYS = {"sakums": "empty_warehouse", "budzets": "no_data", "sanemeji": "no_data",
+                   "lietu_slodze": "pilot_none", "personals": "staff_none", "fokusgrupas": "no_data",
+                   "dati": "no_data", "avoti": "no_flagged"}
 
 
 @pytest.mark.parametrize("page", [p[0] for p in PAGES], ids=[p[0].split("/")[1][:-3] for p in PAGES])
 def test_an_empty_warehouse_gives_sentences_not_errors(page, tmp_path_factory, monkeypatch):
+    from dashboard.i18n import t
     from warehouse import connect
 
     db = tmp_path_factory.getbasetemp() / "empty.duckdb"
@@ -207,7 +236,8 @@ def test_an_empty_warehouse_gives_sentences_not_errors(page, tmp_path_factory, m
         connect(db).close()  # the schema and nothing else
     monkeypatch.setenv("SOCDASH_DB", str(db))
     app = open_page(page)
-    assert app.info, "an empty page must say why it is empty"
+    said = [plain(i.value) for i in app.info]
+    assert t(EMPTY_PAGE_SAYS[page.split("/")[1][:-3]], "lv") in said, said
     assert not app.get("plotly_chart")
 
 
@@ -220,3 +250,214 @@ def test_the_table_toggle_shows_exactly_the_charted_numbers_with_a_download():
     assert len(table) == len(charted)
     assert {"Speciālisti", "Iedzīvotāji", "Uz 1 000 iedz.", "Fails", "Nodrukāts"} <= set(table.columns)
     assert [b.label for b in app.download_button] == ["Lejupielādēt CSV"]
+
+
+def test_focus_group_intro_is_text_not_a_numbered_list():
+    app = open_page("pages/fokusgrupas.py")
+    intro = app.caption[0].value
+    assert intro.startswith("2015\\. gada jūnija") and plain(intro).startswith("2015. gada jūnija")
+
+
+def _damaged(kind: str, seed: Path, folder: Path) -> Path:
+    """A warehouse file that cannot be read as this program's warehouse, made from a copy of `seed`."""
+    import duckdb
+
+    db = folder / "socdash.duckdb"
+    if kind == "missing, and its folder cannot be made":
+        (folder / "a_file").write_text("", encoding="utf-8")
+        return folder / "a_file" / "socdash.duckdb"
+    data = seed.read_bytes()
+    if kind == "cut in half":
+        db.write_bytes(data[:len(data) // 2])
+    elif kind == "not a warehouse":
+        db.write_bytes(b"%PDF-1.7\n" + b"\0" * 4096)
+    else:
+        db.write_bytes(data)
+        con = duckdb.connect(str(db))
+        if kind == "older schema":
+            con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        elif kind == "a view missing":
+            con.execute("DROP VIEW quality")
+        con.close()
+    return db
+
+
+UNAVAILABLE = {"lv": "Datu noliktavu šobrīd nevar atvērt. Lūdzu, mēģiniet vēlāk.",
+               "en": "The warehouse cannot be opened right now. Please try again later."}
+
+
+@pytest.mark.parametrize("language", ["lv", "en"])
+@pytest.mark.parametrize("kind", ["cut in half", "older schema", "not a warehouse", "a view missing",
+                                  "missing, and its folder cannot be made"])
+def test_a_warehouse_that_cannot_be_read_gives_one_plain_sentence(kind, language, warehouse_db, tmp_path,
+                                                                   monkeypatch, caplog):
+    db = _damaged(kind, warehouse_db, tmp_path)
+    monkeypatch.setenv("SOCDASH_DB", str(db))
+    # a missing view breaks only the page that reads it (Avoti's list of flagged values)
+    for page in ("pages/avoti.py",) if kind == "a view missing" else ("pages/sakums.py", "pages/avoti.py"):
+        app = AppTest.from_file(APP, default_timeout=60)
+        if language == "en":
+            app.query_params["lang"] = "EN"
+        app.switch_page(page)
+        app.run()
+        assert not app.exception, [e.message for e in app.exception]
+        assert [plain(e.value) for e in app.error] == [UNAVAILABLE[language]], page
+        shown = [getattr(e, "value", "") for e in [*app.error, *app.warning, *app.info, *app.markdown]]
+        assert not any(str(tmp_path) in str(text) or "Error" in str(text) for text in shown), shown
+    # the reader gets the sentence; the server log gets what went wrong, and where
+    assert any(str(tmp_path) in record.getMessage() for record in caplog.records)
+
+
+def test_caseload_keeps_a_code_with_a_sub_label_and_shows_the_sub_label():
+    app = open_page("pages/lietu_slodze.py")
+    names = [t["name"].replace("<br>", " ") for t in charts(app)[0]["data"]]
+    assert "KC — Kopienas centrs: seniori" in names and "KC — Kopienas centrs: bērni un jaunieši" in names
+
+
+def _view(app: AppTest) -> dict:
+    """What a reader sees of a series page: its selections and the charted rows."""
+    return {"selected": [(w.label, w.value) for w in [*app.selectbox, *app.multiselect, *app.slider]],
+            "charts": [[(t["name"], tuple(t["x"]), tuple(t["y"])) for t in c["data"]] for c in charts(app)]}
+
+
+def reopened(app: AppTest, page: str) -> AppTest:
+    """`page` opened afresh from the address `app` shows now."""
+    fresh = AppTest.from_file(APP, default_timeout=60)
+    fresh.query_params.update({k: app.query_params[k] for k in app.query_params})
+    fresh.switch_page(page)
+    fresh.run()
+    assert not fresh.exception, [e.message for e in fresh.exception]
+    return fresh
+
+
+@pytest.mark.parametrize("page, measure", [("pages/budzets.py", "budget/funding"),
+                                           ("pages/sanemeji.py", "social_assistance/persons")])
+def test_a_new_measure_or_municipality_gets_its_default_rows_and_the_address_reopens_it(page, measure):
+    app = open_page(page)
+    selector(app, "selectbox", "raditajs").set_value(measure).run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert selector(app, "multiselect", "rindas").value, "the category box is empty"
+    assert charts(app), "no chart"
+    assert _view(reopened(app, page)) == _view(app)
+    selector(app, "selectbox", "novads").set_value("Bauskas novads").run()
+    assert selector(app, "multiselect", "rindas").value and charts(app)
+    assert _view(reopened(app, page)) == _view(app)
+
+
+def test_narrowed_years_and_chosen_rows_reopen_from_the_address():
+    app = open_page("pages/sanemeji.py")
+    rows = selector(app, "multiselect", "rindas")
+    rows.set_value(rows.value[:2]).run()
+    selector(app, "slider", "gadi").set_value((2020, 2023)).run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert selector(app, "slider", "gadi").value == (2020, 2023)
+    assert _view(reopened(app, "pages/sanemeji.py")) == _view(app)
+
+
+def test_data_page_years_from_the_address_outside_the_span_give_the_whole_span():
+    app = open_page("pages/dati.py", novadi="Tukuma novads", temas="budget", raditaji="funding",
+                    gadi=["2011", "2013"])
+    years = selector(app, "slider", "gadi")
+    assert (years.min, years.max, years.value) == (2015, 2024, (2015, 2024))
+    app = open_page("pages/dati.py", novadi="Tukuma novads", temas="budget", raditaji="funding",
+                    gadi=["2011", "2020"])
+    assert selector(app, "slider", "gadi").value == (2015, 2020)  # the part inside the span
+
+
+@pytest.mark.parametrize("page", ["pages/sakums.py", "pages/budzets.py", "pages/sanemeji.py"])
+def test_latvia_is_not_offered_as_a_municipality(page):
+    options = selector(open_page(page), "selectbox", "novads").options
+    assert "Tukuma novads" in options and "Latvija" not in options
+
+
+def test_tables_say_codes_dates_places_and_reasons_in_the_readers_language():
+    app = open_page("pages/dati.py", temas="social_assistance", raditaji="portions")
+    rows = app.dataframe[0].value
+    assert set(rows["Tēma"]) == {"Sociālā palīdzība"} and set(rows["Rādītājs"]) == {"porcijas"}
+    assert set(rows["Mērvienība"]) == {"skaits"}
+    documents = open_page("pages/avoti.py").dataframe[0].value.set_index("Fails")
+    report = documents.loc["tukuma_novads_2024_publiskais_parskats.pdf"]
+    assert (report["Veids"], report["Publicēts"], report["Nolasīts ar"]) == \
+        ("publiskais pārskats", "2025. gada 27. marts", "Tukuma publiskais pārskats")
+    english = open_page("pages/avoti.py", "en").dataframe[0].value.set_index("File")
+    assert english.loc["tukuma_novads_2024_publiskais_parskats.pdf", "Published"] == "27 March 2025"
+    flagged = open_page("pages/dati.py", temas="budget", piezimes="true").dataframe[0].value
+    assert flagged["Vieta avotā"].str.contains(r"\d+\. (?:lpp|rinda)").all()
+    assert not flagged["Vieta avotā"].str.contains(r"\b(?:line|p\.) \d").any()
+
+
+def test_reasons_are_shown_in_the_readers_language_and_downloads_keep_both(warehouse_db, tmp_path, monkeypatch):
+    import duckdb
+
+    db = tmp_path / "socdash.duckdb"
+    db.write_bytes(warehouse_db.read_bytes())
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE facts SET flag_lv = 'latviski: ' || flag WHERE flag IS NOT NULL")
+    con.close()
+    monkeypatch.setenv("SOCDASH_DB", str(db))
+    for language, header, starts in (("lv", "Piezīme par kvalitāti", "latviski: "), ("en", "Quality note", "")):
+        rows = open_page("pages/dati.py", language, piezimes="true").dataframe[0].value
+        assert rows[header].str.startswith("latviski: ").all() == (language == "lv"), language
+        assert "flag_lv" not in rows.columns
+        flagged = open_page("pages/avoti.py", language).dataframe[1].value
+        why = "Kāpēc" if language == "lv" else "Why"
+        assert flagged[why].str.startswith("latviski: ").all() == (language == "lv"), language
+    from warehouse import connect, queries
+
+    reader = connect(db, read_only=True)  # what Dati downloads: both reasons
+    try:
+        assert {"flag", "flag_lv"} <= set(queries.facts_slice(reader, flagged_only=True).columns)
+    finally:
+        reader.close()
+
+
+def test_one_colour_per_meaning_across_charts_and_pages():
+    def colour_of(chart, name):
+        return {t["name"].replace("<br>", " ").lower(): t["marker"]["color"] for t in chart["data"]}.get(name.lower())
+
+    positions, pilot = charts(open_page("pages/lietu_slodze.py"))[:2]
+    sc = "SC — Ilgstošā sociālā aprūpe institūcijā"
+    assert colour_of(positions, sc) and colour_of(positions, sc) == colour_of(pilot, sc)
+    women = [colour_of(charts(open_page("pages/sanemeji.py", novads=m))[1], "Sievietes")
+             for m in ("Tukuma novads", "Bauskas novads")]
+    assert women[0] and women[0] == women[1]
+
+
+def test_a_note_on_a_whole_table_is_said_once_not_counted_for_every_value():
+    app = open_page("pages/budzets.py")
+    said = captions(app)
+    assert "4.1. tabula: tabulas nosaukumā minēti gadi 2021, 2022, 2023, bet ailēs ir 2022, 2023, 2024" in said
+    # of the 18 charted values only Avotiņš 2024 has a reason of its own (another value in the text)
+    assert said.count("nosaukumā minēti") == 1 and "1 no attēlotajiem skaitļiem ir ar piezīmi" in said
+
+
+def test_the_availability_heatmap_shows_shares_of_each_parishs_participants():
+    heatmap = charts(open_page("pages/fokusgrupas.py"))[1]["data"][0]
+    cells = [v for row in heatmap["z"] for v in row if v is not None]
+    assert cells and all(0 <= v <= 100 for v in cells) and any(v != round(v) for v in cells)
+    assert all(text.endswith("%") for row in heatmap["text"] for text in row if text)
+
+
+def test_the_staff_shortfall_does_not_put_the_country_beside_municipalities():
+    app = open_page("pages/personals.py")
+    shortfall = charts(app)[1]
+    rows = [y.replace("<br>", " ") for t in shortfall["data"] for y in t["y"]]
+    assert rows and not any(r.startswith("Latvija") for r in rows)
+    assert "Latvija 2017: līdz normai trūkst 600 speciālistu valstī kopumā" in captions(app)
+
+
+def test_a_care_setting_comparison_over_years_of_different_coverage_says_so():
+    said = captions(open_page("pages/sanemeji.py"))
+    assert "Gadi neaptver vienus un tos pašus pakalpojumus" in said and "2023: 1, 2024: 32" in said
+    assert "Gadi neaptver" not in captions(open_page("pages/sanemeji.py", novads="Bauskas novads"))
+
+
+def test_search_finds_word_forms_once_per_report_with_its_pdf_page():
+    app = open_page("pages/avoti.py", q="asistents")
+    reports = [plain(e.label) for e in app.expander]
+    assert any(r.startswith("tukuma_novads_2024_publiskais_parskats.pdf") for r in reports), reports
+    assert not any(r.startswith("tukuma_novads_2024_publiskais_parskats.txt") for r in reports)  # its rendition
+    hits = [plain(m.value).replace("**", "") for m in app.markdown]
+    assert any("asistenta pakalpojum" in h.lower() and re.search(r"^\d+\. lpp\.", h) for h in hits), hits[:5]
+    assert any(plain(b.label) == "Lejupielādēt tukuma_novads_2024_publiskais_parskats.pdf"
+               for b in app.download_button)

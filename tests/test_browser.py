@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +23,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+# A phone as Chromium knows it: 390 px wide, touch, and a phone's user agent (Android Chrome).
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True,
+         "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                       "Chrome/140.0.0.0 Mobile Safari/537.36"}
 
 # (url path, Latvian title, English title) in navigation order
 PAGES = [
@@ -48,8 +54,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(db: Path, log_folder: Path):
-    """`streamlit run app.py` on a free localhost port over `db`; stopped on leaving."""
+def streamlit_server(db: Path, log_folder: Path, app_folder: Path = ROOT):
+    """`streamlit run app.py` in `app_folder` (its .streamlit/config.toml applies) on a free localhost port
+    over `db`; stopped on leaving."""
     port = _free_port()
     env = {**os.environ, "SOCDASH_DB": str(db)}
     log = open(log_folder / f"server-{port}.log", "w+")
@@ -57,7 +64,7 @@ def streamlit_server(db: Path, log_folder: Path):
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        cwd=app_folder, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -206,3 +213,123 @@ def test_a_link_opens_its_page_on_a_freshly_started_server(warehouse, tmp_path, 
             [en for _, _, en in PAGES]
         assert page.get_by_text("Page not found").count() == 0
         check_and_shoot(page, "10_fresh_server_link_en")
+
+
+def test_an_unexpected_error_shows_no_traceback_path_or_message(warehouse, tmp_path, page):
+    """With the project's Streamlit settings, an exception no page expected reaches the reader as
+    Streamlit's generic sentence only; the server log has all of it."""
+    app = tmp_path / "app"
+    (app / ".streamlit").mkdir(parents=True)
+    shutil.copyfile(ROOT / ".streamlit" / "config.toml", app / ".streamlit" / "config.toml")
+    secret = "/srv/socdash/secret/warehouse.duckdb"
+    (app / "app.py").write_text(f"raise RuntimeError({secret!r})\n", encoding="utf-8")
+    with streamlit_server(warehouse, tmp_path, app_folder=app) as url:
+        page.goto(url)
+        page.locator('[data-testid="stException"]').wait_for(timeout=30_000)
+        shown = page.locator("body").inner_text()
+        assert secret not in shown and "RuntimeError" not in shown and "Traceback" not in shown, shown
+        assert "error" in shown.lower()
+    assert secret in (tmp_path / next(p.name for p in tmp_path.glob("server-*.log"))).read_text()
+
+
+def test_the_data_page_year_range_stays_valid_when_filters_narrow_it(server, page):
+    """The years shown first run 2011–2025; after narrowing them, choosing Tukuma novads, budget and funding
+    (2015–2024) once raised StreamlitValueBelowMinError."""
+    page.goto(server + "/dati")
+    settle(page, "Dati")
+    end = page.locator('[data-testid="stSlider"] input[type=range]').last
+    end.focus()
+    for _ in range(4):
+        page.keyboard.press("ArrowLeft")
+    settle(page, "Dati")
+    for box, option in enumerate(["Tukuma novads", "Budžets", "finansējums"]):
+        page.locator('[data-testid="stMultiSelect"]').nth(box).click()
+        page.get_by_role("option", name=option, exact=True).click()
+        page.keyboard.press("Escape")
+        settle(page, "Dati")
+    exceptions = page.locator('[data-testid="stException"]')
+    assert exceptions.count() == 0, exceptions.first.inner_text()[:300]
+    start, end = page.locator('[data-testid="stSlider"] input[type=range]').all()
+    assert (start.get_attribute("min"), start.get_attribute("value"), end.get_attribute("value")) == \
+        ("2015", "2015", "2021")
+    assert "gadi=2015&gadi=2021" in page.url
+
+
+def test_the_home_page_has_its_own_address(server, page):
+    """`/sakums` opens Sākums without a "page not found" box; the bare root leads there, language kept."""
+    page.goto(server + "/sakums?lang=EN")
+    settle(page, "Home")
+    assert page.get_by_text("Page not found").count() == 0
+    page.goto(server + "/?lang=EN")
+    page.wait_for_url(re.compile(r"/sakums\?lang=EN$"), timeout=30_000)
+    settle(page, "Home")
+    assert page.get_by_text("Page not found").count() == 0
+
+
+def test_the_home_link_works_on_a_freshly_started_server(warehouse, tmp_path, page):
+    with streamlit_server(warehouse, tmp_path) as fresh:
+        page.goto(fresh + "/sakums")
+        settle(page, "Sākums")
+        assert page.get_by_text("Page not found").count() == 0
+
+
+def test_each_page_names_its_language_and_its_title_in_the_browser(server, page):
+    for path, language, title in (("/budzets", "lv", "Budžets"), ("/budzets?lang=EN", "en", "Budget"),
+                                  ("/avoti?lang=EN", "en", "Sources and quality")):
+        page.goto(server + path)
+        settle(page, title)
+        page.wait_for_function(f"document.documentElement.lang === '{language}'", timeout=10_000)
+        assert page.title() == f"{title} · socdash"
+    page.locator('[data-testid="stSidebar"]').get_by_role("radio", name="LV", exact=True).click()
+    settle(page, "Avoti un kvalitāte")
+    page.wait_for_function("document.documentElement.lang === 'lv'", timeout=10_000)
+    assert page.title() == "Avoti un kvalitāte · socdash"
+
+
+def test_on_a_phone_the_sidebar_closes_once_a_page_is_chosen(server, browser):
+    """Streamlit closes its sidebar after a navigation click on a phone (it asks the browser's user agent);
+    the pages' charts draw at 390 px without an exception."""
+    phone = browser.new_context(**PHONE)
+    tab = phone.new_page()
+    try:
+        tab.goto(server + "/")
+        settle(tab, "Sākums")
+        tab.locator('[data-testid="stExpandSidebarButton"]').click()
+        nav = tab.locator('[data-testid="stSidebarNav"]')
+        nav.get_by_role("link", name="Lietu slodze", exact=True).click()
+        settle(tab, "Lietu slodze")
+        tab.wait_for_timeout(800)  # the sidebar slides away
+        box = tab.locator('[data-testid="stSidebar"]').bounding_box()
+        assert box is None or box["x"] + box["width"] <= 1, box
+        assert tab.locator('[data-testid="stException"]').count() == 0
+    finally:
+        phone.close()
+
+
+def test_hostile_texts_make_no_image_and_no_link_in_the_browser(warehouse_db, tmp_path, browser):
+    """On a warehouse of hostile texts (tests/hostile_warehouse.py), no page shows an image from another
+    site or a link made from data, whether the text comes from the warehouse or from the address."""
+    import hostile_warehouse
+
+    db = hostile_warehouse.build(warehouse_db, tmp_path / "hostile.duckdb")
+    with streamlit_server(db, tmp_path) as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        tab = context.new_page()
+        try:
+            paths = [f"/{slug}" for slug, _, _ in PAGES] + [
+                "/avoti?q=" + urllib.parse.quote("![i](https://example.com/i.png)"),
+                "/budzets?novads=" + urllib.parse.quote(hostile_warehouse.MUNICIPALITY)]
+            for path in paths:
+                tab.goto(url + path)
+                tab.locator('[data-testid="stMain"] h1').first.wait_for(timeout=30_000)
+                settle(tab, tab.locator('[data-testid="stMain"] h1').first.inner_text())
+                assert tab.locator('[data-testid="stException"]').count() == 0, path
+                images = [i.get_attribute("src") or "" for i in tab.locator("img").all()]
+                assert not [s for s in images if s.startswith("http") and not s.startswith(url)], (path, images)
+                links = [a.get_attribute("href") or "" for a in tab.locator("a").all()]
+                made = [h for h in links if h.startswith(("http", "mailto:", "//")) and not h.startswith(url)]
+                assert not made, (path, made)
+                # Plotly draws links from <a> tags in its texts: none may come from data
+                assert tab.locator("svg a").count() == 0, path
+        finally:
+            context.close()

@@ -29,7 +29,11 @@ FACTS = [
     ("Tukuma novads", None, 2023, "2023", "budget", "spend", "Aprūpe mājās", None, 800.0, "EUR", "d24", "4.1. tabula, p. 15", "800", None),
     ("Tukuma novads", None, 2024, "2024", "budget", "spend", "Aprūpe mājās", None, 1000.0, "EUR", "d24", "4.1. tabula, p. 15", "1 000", None),
     ("Tukuma novads", None, 2015, "2015-01-01", "population", "residents", "iedzīvotāji", None, 31900.0, "persons", "d16", "text, line 8", "31,9", None),
+    # a subset printed before the whole, first with nothing to tell it apart, then as a subgroup (and larger)
+    ("Tukuma novads", None, 2025, "2025-01-01", "population", "residents", "deklarējušas savu dzīvesvietu", None, 45028.0, "persons", "d24", "text, p. 11", "45 028", None),
+    ("Tukuma novads", None, 2025, "2025-01-01", "population", "residents", "iedzīvotāji", "deklarētie", 99999.0, "persons", "d24", "text, p. 11", "99 999", None),
     ("Tukuma novads", None, 2025, "2025-01-01", "population", "residents", "iedzīvotāji", None, 45959.0, "persons", "d24", "text, p. 12", "45 959", None),
+    ("Tukuma novads", None, 2024, "2024-12-31", "staff", "specialists", "sociālā darba speciālisti", None, 70.0, "persons", "d24", "text, p. 3", "70", None),
     ("Tukuma novads", "Degole", 2015, "2015", "population", "residents", "iedzīvotāji", None, 677.0, "persons", "d16", "8.tabula, line 1", "677", None),
     ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "aprūpe mājās", "Vīrieši", 10.0, "persons", "dbs", "1.1. aprūpe, line 417", "10", None),
     ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "aprūpe mājās", "Sievietes", 30.0, "persons", "dbs", "1.1. aprūpe, line 417", "30", None),
@@ -56,40 +60,54 @@ FACTS = [
     ("Tukuma novads", "Slampe", 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks", "SP (pirms pārdales)", 75.0, "cases", "d16", "5. tabula, line 1679", "75", None),
     ("Tukuma novads", "Slampe/Džūkste", None, None, "caseload", "active_cases", "Sociālais darbinieks (organizē sociālo palīdzību)", "SP (pēc pārdales)", 163.0, "cases", "d16", "7.tabula, line 1794", "163", None),
     ("Tukuma novads", None, 2015, "2015", "caseload", "active_cases", "psihologi", None, 53.0, "cases", "d16", "text, line 883", "53", None),
+    # a code with a sub-label (printed with and without a space after the slash), and with a stage too
+    ("Tukuma novads", None, 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks dienas centrā", "KC/ seniori", 21.0, "cases", "d16", "2.tabula, line 508", "21", None),
+    ("Tukuma novads", None, 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks dienas centrā", "KC/bērni un jaunieši", 32.0, "cases", "d16", "2.tabula, line 508", "32", None),
+    ("Tukuma novads", "Slampe", 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks", "KC/bērni (pirms pārdales)", 4.0, "cases", "d16", "5. tabula, line 1679", "4", None),
     ("Latvija", None, 2017, "2017", "caseload", "cases_per_worker", "maksimālā robeža dažādās valstīs", "min", 20.0, "cases", "dlv", "text, line 56", "20", None),
     ("Latvija", None, 2017, "2017", "caseload", "cases_per_worker", "maksimālā robeža dažādās valstīs", "max", 35.0, "cases", "dlv", "text, line 56", "35", None),
     ("Tukuma novads", None, 2015, "2015", "caseload", "cases_per_worker", "pilsētā", "min", 42.0, "cases", "d16", "text, line 874", "42", None),
     ("Tukuma novads", None, 2015, "2015", "caseload", "cases_per_worker", "pilsētā", "max", 290.0, "cases", "d16", "text, line 874", "290", None),
+    # one year printed as its second half (first) and as the whole year
+    ("Tukuma novads", None, 2021, "2021-07-01..2021-12-31", "documents", "documents", "Kopā apstrādāti dokumenti", None, 14221.0, "documents", "d24", "1.1. tabula, p. 5", "14 221", None),
+    ("Tukuma novads", None, 2021, "2021", "documents", "documents", "Kopā apstrādāti dokumenti", None, 34588.0, "documents", "d24", "1.1. tabula, p. 5", "34 588", None),
     # focus groups: recognition printed twice (table and chart data)
     ("Tukuma novads", None, 2015, "2015", "focus_group", "recognition", "Aprūpe mājās", None, 32.0, "count", "d16", "4.tabula, line 1101", "32", None),
     ("Tukuma novads", None, 2015, "2015", "focus_group", "recognition", "Aprūpe mājās", None, 32.0, "count", "d16", "chart data (recognition), line 2586", "32", None),
     ("Tukuma novads", "Degole", 2015, "2015", "focus_group", "availability", "Aprūpe mājās", None, 5.0, "count", "d16", "4.tabula, line 1101", "5", None),
 ]
 
-CASE_CODES = [("SP", "Sociālā palīdzība"), ("VR", "Valsts sociālā rehabilitācija")]
+# Named, so that a column the schema adds later takes its default.
+DOCUMENT_COLUMNS = ("(document_id, file_name, sha256, municipality, kind, title, period, published, format, layout, "
+                    "pages, is_primary, rendition_of, ingested_at, text)")
+
+CASE_CODES = [("SP", "Sociālā palīdzība"), ("VR", "Valsts sociālā rehabilitācija"), ("KC", "Kopienas centrs")]
 
 
-@pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    path = tmp_path_factory.mktemp("small") / "small.duckdb"
+def write_warehouse(path, facts, docs=DOCS, codes=CASE_CODES):
+    """A warehouse at `path` holding exactly `docs`, `facts` (rows as in FACTS) and `codes`; open for reading."""
     writer = connect(path)
-    for doc_id, name, municipality, kind, primary in DOCS:
-        writer.execute("INSERT INTO documents (document_id, file_name, sha256, municipality, kind, title, period,"
-                       " published, format, layout, pages, is_primary, rendition_of, ingested_at, text)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 'test', NULL, ?, NULL, now(), ?)",
+    for doc_id, name, municipality, kind, primary in docs:
+        writer.execute(f"INSERT INTO documents {DOCUMENT_COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 'test', NULL, ?, "
+                       "NULL, now(), ?)",
                        [doc_id, name, doc_id + "sha", municipality, kind, name, "", name.split(".")[-1], primary,
                         "Pirmā rinda\nSociālā darba SLODZE ir liela\nvēl slodze un slodze\n"])
     writer.executemany("INSERT INTO facts (municipality, territory, year, period, topic, metric, category, subgroup,"
                        " value, unit, document_id, source_ref, raw_value, flag) VALUES "
-                       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", FACTS)
-    for code, meaning in CASE_CODES:
+                       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
+    for code, meaning in codes:
         writer.execute("INSERT INTO case_codes VALUES (?, ?, 'd16')", [code, meaning])
     writer.executemany("INSERT INTO municipalities VALUES (?, ?, ?, ?)",
                        [("Tukuma novads", "Tukums municipality", "novads", "reformed"),
                         ("Bauskas novads", "Bauska municipality", "novads", "merged"),
                         ("Latvija", "Latvia", "valsts", None)])
     writer.close()
-    reader = connect(path, read_only=True)
+    return connect(path, read_only=True)
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    reader = write_warehouse(tmp_path_factory.mktemp("small") / "small.duckdb", FACTS)
     yield reader
     reader.close()
 
@@ -124,6 +142,16 @@ def test_series_keeps_one_reading_per_row_and_year_and_labels_parts(con):
     assert sorted(limited["year"].unique()) == [2015, 2023]
 
 
+def test_charts_and_headlines_take_the_whole_year_over_a_part_of_it(con):
+    headline = queries.headlines(con, "Tukuma novads", 2021).set_index(["topic", "metric"])
+    assert headline.loc[("documents", "documents"), "value"] == 34588.0
+    rows = queries.series(con, "Tukuma novads", "documents", "documents")
+    assert rows.loc[rows["year"] == 2021, ["value", "period"]].values.tolist() == [[34588.0, "2021"]]
+    # the half-year stays in Dati, with its period
+    both = queries.facts_slice(con, ("Tukuma novads",), ("documents",))
+    assert set(zip(both["period"], both["value"])) == {("2021-07-01..2021-12-31", 14221.0), ("2021", 34588.0)}
+
+
 def test_series_tells_gender_rows_from_totals_and_keeps_the_qualifier(con):
     rows = queries.series(con, "Bauskas novads", "recipients", "persons").set_index(["label", "subgroup"])
     assert rows.loc[("aprūpe mājās", "Vīrieši"), "gender"] == "Vīrieši"
@@ -131,9 +159,28 @@ def test_series_tells_gender_rows_from_totals_and_keeps_the_qualifier(con):
     assert ("psihologs — bērni", "Kopā, bērni") in rows.index
 
 
+def test_one_rule_gives_the_residents_figure(con):
+    def residents(municipality, year, territory=None):
+        found = queries.residents(con, municipality, year, territory)
+        return tuple(found[["residents", "residents_year"]].iloc[0]) if not found.empty else None
+
+    assert residents("Tukuma novads", 2025) == (45959, 2025)  # the whole, not the subset printed first
+    assert residents("Tukuma novads", 2024) == (45959, 2025)  # the nearest year within one
+    assert residents("Tukuma novads", 2023) is None  # two years away
+    assert residents("Tukuma novads", 2014) == (31900, 2015)
+    assert residents("Tukuma novads", 2015, "Degole") == (677, 2015)  # a territory has its own
+    assert residents("Latvija", 2017, "atbildējušās pašvaldības") == (1959535, 2017)
+
+
+def test_per_resident_values_and_staff_per_1000_use_the_same_residents(con):
+    spend = queries.series(con, "Tukuma novads", "budget", "spend", "EUR", per_resident=True)
+    staff = queries.staff_norm(con).set_index(["municipality", "year"]).loc[("Tukuma novads", 2024)]
+    assert spend.loc[spend["year"] == 2024, "residents"].tolist() == [45959.0] == [staff["residents"]]
+    assert staff["per_1000"] == pytest.approx(70 / 45.959)
+
+
 def test_per_resident_divides_by_the_nearest_population_within_a_year(con):
-    spend = queries.series(con, "Tukuma novads", "budget", "spend", "EUR")
-    divided = queries.per_resident(spend, queries.population(con, "Tukuma novads"))
+    divided = queries.series(con, "Tukuma novads", "budget", "spend", "EUR", per_resident=True)
     kopa = divided[divided["label"] == "Kopā"].set_index("year")
     assert kopa.loc[2015, "value"] == pytest.approx(1000 / 31900)
     assert kopa.loc[2014, "residents_year"] == 2015
@@ -186,7 +233,7 @@ def test_staff_norm_finds_each_documents_counting_bases(con):
     bases = ratios[ratios["is_basis"]].set_index(["municipality", "category", "subgroup"], drop=False)
     assert set(zip(bases["municipality"], bases["specialists"])) == {
         ("Tukuma novads", 55.0), ("Tukuma novads", 44.0), ("Tukuma novads", 24.0), ("Latvija", 1360.0),
-        ("Bauskas novads", 22.0)}
+        ("Bauskas novads", 22.0), ("Tukuma novads", 70.0)}
     tukums_24 = ratios[(ratios["municipality"] == "Tukuma novads") & (ratios["specialists"] == 24.0)].iloc[0]
     assert tukums_24["residents"] == 31900 and tukums_24["residents_year"] == 2015
     assert tukums_24["per_1000"] == pytest.approx(24 / 31.9)
@@ -202,10 +249,13 @@ def test_staff_norm_reference_is_the_printed_norm(con):
     assert norm["value"].tolist() == [1.0] and norm["file_name"].tolist() == ["latvija_2017.txt"]
 
 
-def test_caseload_positions_split_code_and_phase(con):
+def test_caseload_positions_read_code_sub_label_and_stage_by_the_contract(con):
+    # subgroup: <code>, or <code>/<sub-label>, optionally followed by " (<stage>)"
     rows = queries.caseload_positions(con)
-    assert set(zip(rows["code"], rows["phase"], rows["value"])) == {
-        ("SP", "", 290.0), ("VR", "", 12.0), ("SP", "pirms pārdales", 75.0), ("SP", "pēc pārdales", 163.0)}
+    assert set(zip(rows["code"], rows["sub_label"], rows["stage"], rows["value"])) == {
+        ("SP", "", "", 290.0), ("VR", "", "", 12.0), ("SP", "", "pirms pārdales", 75.0),
+        ("SP", "", "pēc pārdales", 163.0), ("KC", "seniori", "", 21.0), ("KC", "bērni un jaunieši", "", 32.0),
+        ("KC", "bērni", "pirms pārdales", 4.0)}
 
 
 def test_caseload_ranges_tell_references_from_observations(con):
@@ -239,17 +289,66 @@ def test_search_text_finds_every_place_case_insensitively(con):
     assert queries.search_text(con, "  ").empty
 
 
-def test_source_lines_name_each_file_and_place_once():
-    frame = pd.DataFrame({"file_name": ["a.txt", "a.txt", "a.txt", "b.pdf"],
-                          "source_table": ["text, line 56", "text, line 74", "2.tabula, line 508; text, line 9",
-                                           "4.1. tabula, p. 15"]})
-    assert queries.source_lines(frame) == ["a.txt (2.tabula, line 508; text, line 9, 56, 74)",
-                                           "b.pdf (4.1. tabula, p. 15)"]
+@pytest.fixture(scope="module")
+def report_with_rendition(tmp_path_factory):
+    """A PDF whose text has three pages (form feeds) and its text rendition, holding the same words."""
+    path = tmp_path_factory.mktemp("search") / "search.duckdb"
+    writer = connect(path)
+    pages = ["Ievads\nsociālais darbs", "Asistenta pakalpojums piešķirts\n12 personām", "Asistentu skaits pieaug"]
+    for doc_id, name, fmt, primary, rendition_of, text in [
+            ("pdf", "parskats.pdf", "pdf", True, None, "\f".join(pages)),
+            ("txt", "parskats.txt", "txt", False, "pdf", "\n".join(pages)),
+            ("ev", "izvertejums.txt", "txt", True, None, "Nav neviena asistenta\nun nav slodzes")]:
+        writer.execute(f"INSERT INTO documents {DOCUMENT_COLUMNS} VALUES (?, ?, ?, 'Tukuma novads', 'public report', "
+                       "?, NULL, NULL, ?, 'test', 3, ?, ?, now(), ?)", [doc_id, name, doc_id + "sha", name, fmt, primary, rendition_of,
+                                                      text])
+    writer.close()
+    reader = connect(path, read_only=True)
+    yield reader
+    reader.close()
+
+
+def test_search_finds_latvian_word_forms_by_their_stem(report_with_rendition):
+    hits = queries.search_text(report_with_rendition, "asistents")
+    assert sorted(hits["match"]) == ["Asistenta", "Asistentu", "asistenta"]
+    assert queries.search_text(report_with_rendition, "slodze")["match"].tolist() == ["slodzes"]
+    two_words = queries.search_text(report_with_rendition, "asistenta pakalpojumi")
+    assert two_words["match"].tolist() == ["Asistenta pakalpojums"]
+
+
+def test_search_lists_a_report_once_under_its_pdf_with_the_page(report_with_rendition):
+    hits = queries.search_text(report_with_rendition, "asistents")
+    report = hits[hits["file_name"] == "parskats.pdf"]
+    assert set(hits["file_name"]) == {"parskats.pdf", "izvertejums.txt"}  # the rendition is the same report
+    assert report["page"].tolist() == [2, 3] and report["line"].isna().all()
+    assert hits.loc[hits["file_name"] == "izvertejums.txt", "line"].tolist() == [1]
 
 
 def test_table_refuses_names_outside_the_package(con):
     with pytest.raises(ValueError):
         queries.table(con, "facts; DROP TABLE facts")
+
+
+def test_infinite_and_undefined_values_are_left_out_of_what_is_charted(tmp_path):
+    absurd = [
+        ("Tukuma novads", None, 2024, "2024", "budget", "spend", "Kopā", None, 1000.0, "EUR", "d24", "4.1. tabula, p. 15", "1 000", None),
+        ("Tukuma novads", None, 2024, "2024", "budget", "spend", "nan", None, math.nan, "EUR", "d24", "4.1. tabula, p. 15", "nan", None),
+        ("Tukuma novads", None, 2024, "2024", "budget", "spend", "inf", None, math.inf, "EUR", "d24", "4.1. tabula, p. 15", "inf", None),
+        ("Tukuma novads", None, 2024, "2024", "staff", "specialists", "speciālisti", None, math.inf, "persons", "d24", "text, p. 3", "inf", None),
+        ("Tukuma novads", None, 2024, "2024", "staff", "specialists", "speciālisti", None, 40.0, "persons", "d24", "text, p. 3", "40", None),
+        ("Tukuma novads", None, 2024, "2024", "population", "residents", "iedzīvotāji", None, 40000.0, "persons", "d24", "text, p. 2", "40 000", None),
+        ("Tukuma novads", None, 2024, "2024", "focus_group", "recognition", "nan", None, math.nan, "count", "d24", "text, p. 4", "nan", None),
+    ]
+    reader = write_warehouse(tmp_path / "absurd.duckdb", absurd)
+    try:
+        spend = queries.headlines(reader, "Tukuma novads", 2024).set_index(["topic", "metric"]).loc[("budget", "spend")]
+        assert (spend["category"], spend["value"]) == ("Kopā", 1000.0)
+        assert queries.series(reader, "Tukuma novads", "budget", "spend", "EUR")["label"].tolist() == ["Kopā"]
+        assert queries.staff_norm(reader)["specialists"].tolist() == [40.0]
+        assert queries.focus_group(reader, "recognition").empty
+        assert len(queries.facts_slice(reader)) == len(absurd)  # Dati keeps every value as stored
+    finally:
+        reader.close()
 
 
 # --------------------------------------------------------------------------- the real warehouse
@@ -274,5 +373,73 @@ def test_real_warehouse_gives_the_reference_band_and_the_pilot(real):
     band = queries.caseload_ranges(real)
     band = band[band["is_reference"]].iloc[0]
     assert (band["low"], band["high"]) == (20, 35)
-    phases = set(queries.caseload_positions(real)["phase"])
-    assert len(phases - {""}) >= 2  # before and after the redistribution
+    positions = queries.caseload_positions(real)
+    assert len(set(positions["stage"]) - {""}) >= 2  # before and after the redistribution
+    # two day-centre workers, told apart (#1, #2), in the providers' units
+    centre = positions[positions["position"].str.startswith("Sociālais darbinieks dienas centrā")]
+    assert set(centre["position"]) == {"Sociālais darbinieks dienas centrā #1", "Sociālais darbinieks dienas centrā #2"}
+    assert set(centre["territory"]) == {"Sociālo pakalpojumu sniedzēju struktūrvienības"}
+    assert {("KC", "seniori"), ("KC", "bērni un jaunieši")} <= set(zip(centre["code"], centre["sub_label"]))
+
+
+def test_real_warehouse_divides_tukums_2024_by_its_whole_population(real):
+    # the 2024 report prints 45 959 residents and, beside them, the 45 028 who declared their address there
+    spend = queries.series(real, "Tukuma novads", "budget", "spend", "EUR", 2024, 2024, per_resident=True)
+    staff = queries.staff_norm(real)
+    staff = staff[(staff["municipality"] == "Tukuma novads") & (staff["year"] == 2024)]
+    assert set(spend["residents"]) == {45959.0} and set(staff["residents"]) == {45959.0}
+
+
+def test_an_item_larger_than_the_rest_together_is_not_a_total():
+    frame = pd.DataFrame({"label": ["Mājokļa pabalsts", "GMI", "Krīzes", "Veselība"], "is_child": [False] * 4,
+                          "year": [2024] * 4, "value": [796.0, 260.0, 24.0, 30.0],
+                          "source_table": ["3.1. tabula, p. 12"] * 4})
+    assert queries.likely_totals(frame) == set()
+
+
+def test_chart_rows_start_with_the_table_of_the_largest_items():
+    big = [("Mājokļa pabalsts", 796.0), ("GMI", 260.0), ("Krīzes", 24.0)]
+    small = [(f"Dāvana {i}", 10.0 + i) for i in range(6)]
+    frame = pd.DataFrame([{"label": l, "value": v, "source_table": "3.1. tabula, p. 12"} for l, v in big]
+                         + [{"label": l, "value": v, "source_table": "3.3. tabula, p. 13"} for l, v in small])
+    frame = frame.assign(is_child=False, year=2024)
+    assert queries.chart_rows(frame, 6)[1] == ["Mājokļa pabalsts", "GMI", "Krīzes"]
+
+
+def test_real_warehouse_social_assistance_spend_starts_with_housing_benefit_and_gmi(real):
+    rows = queries.series_rows(real, "Tukuma novads", "social_assistance", "spend", "EUR", how_many=6, gender=True)
+    default = rows.loc[rows["is_default"], "label"].tolist()
+    assert default[:2] == ["Mājokļa pabalsts", "Pabalsts garantētā minimālā ienākuma nodrošināšanai"]
+
+
+def test_availability_is_a_share_of_the_parishs_participants(tmp_path):
+    rows = [
+        ("Tukuma novads", "Degole", 2015, "2015", "focus_group", "availability", "Aprūpe mājās", None, 5.0, "count", "d16", "4.tabula, line 1101", "5", None),
+        ("Tukuma novads", "Pūre", 2015, "2015", "focus_group", "availability", "Aprūpe mājās", None, 5.0, "count", "d16", "4.tabula, line 1101", "5", None),
+        ("Tukuma novads", "Degole", 2015, "2015", "focus_group", "respondents", "respondenti", None, 10.0, "persons", "d16", "4.tabula, line 1120", "10", None),
+        ("Tukuma novads", "Pūre", 2015, "2015", "focus_group", "respondents", "respondenti", None, 20.0, "persons", "d16", "4.tabula, line 1120", "20", None),
+    ]
+    reader = write_warehouse(tmp_path / "focus.duckdb", rows)
+    try:
+        shares = queries.focus_group(reader, "availability").set_index("territory")
+    finally:
+        reader.close()
+    # the same five answers are half of Degole's participants and a quarter of Pūre's
+    assert shares["share"].to_dict() == {"Degole": 50.0, "Pūre": 25.0}
+    assert shares["respondents"].to_dict() == {"Degole": 10.0, "Pūre": 20.0}
+
+
+def test_a_sum_the_text_gives_for_a_tables_items_is_a_total():
+    frame = pd.DataFrame({"label": ["Mājokļa pabalsts", "GMI", "Krīzes", "Sociālā palīdzība", "Ukrainai"],
+                          "is_child": [False] * 5, "year": [2024] * 5,
+                          "value": [796.0, 260.0, 24.0, 1060.0, 35.0],
+                          "source_table": ["3.1. tabula, p. 12"] * 3 + ["text, p. 12"] * 2})
+    assert queries.likely_totals(frame) == {"Sociālā palīdzība"}
+
+
+def test_a_dati_slice_is_counted_and_cut_to_a_page_in_sql(con):
+    everything = queries.facts_slice(con)
+    assert queries.facts_count(con)["facts"].iloc[0] == len(everything) == len(FACTS)
+    page = queries.facts_slice(con, ("Tukuma novads",), ("budget",), limit=3)
+    assert page["fact_id"].tolist() == queries.facts_slice(con, ("Tukuma novads",), ("budget",))["fact_id"].tolist()[:3]
+    assert queries.facts_count(con, ("Tukuma novads",), ("budget",), (), 2015, 2015)["facts"].iloc[0] == 4

@@ -15,8 +15,10 @@ _OWN_TABLES = {"meta", "documents", "facts"}
 # DuckDB's mark at bytes 8..11 of its files. Checked first: DuckDB opens other files (SQLite, say) through
 # extensions it would try to fetch from the network.
 _DUCKDB_MAGIC = b"DUCK"
-# Nothing is ever fetched or loaded behind the warehouse's back.
-_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+# Nothing is ever fetched or loaded behind the warehouse's back. Set once the file is open, not as
+# connection options: DuckDB refuses a second connection to a file open with other options, and every
+# reader of the file (a test, a notebook) would then have to pass the same ones.
+_NO_EXTENSIONS = "SET autoinstall_known_extensions = false; SET autoload_known_extensions = false"
 
 
 class WarehouseError(Exception):
@@ -89,7 +91,7 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
         raise WarehouseError(f"no warehouse at {path}: build it with `python -m ingest`")
     _check_file_kind(path)
     try:
-        con = duckdb.connect(str(path), read_only=read_only, config=_CONFIG)
+        con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise WarehouseBusy(f"the warehouse {path} is busy: another program has it open for writing "
@@ -98,6 +100,7 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
     except duckdb.Error as exc:
         raise WarehouseError(f"the warehouse {path} is damaged: {first_line(exc)}") from None
     try:
+        con.execute(_NO_EXTENSIONS)
         _check_schema(con, path, create=not read_only)
     except duckdb.Error as exc:
         con.close()

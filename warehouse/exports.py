@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import zipfile
 from datetime import datetime, timezone
 
@@ -118,19 +119,61 @@ _FRICTIONLESS_TYPES = {"VARCHAR": "string", "BIGINT": "integer", "INTEGER": "int
 
 # --------------------------------------------------------------------------- single tables
 
+# A spreadsheet program takes a cell that starts with one of these for a formula (the usual CSV-injection
+# rule); a leading apostrophe makes it text. Texts come from the reports and from uploads, so any may.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    """A text that a spreadsheet would run as a formula, with an apostrophe before it; anything else as it is."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def _formulas_neutralised(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with every text cell and header passed through `neutralise_formula`; numbers untouched."""
+    frame = frame.rename(columns=neutralise_formula)
+    texts = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
+    return frame.assign(**{c: frame[c].map(neutralise_formula) for c in texts}) if texts else frame
+
+
 def to_csv(frame: pd.DataFrame) -> bytes:
     """UTF-8 with a byte-order mark, so that spreadsheet programs read the Latvian letters right; dot
-    decimals and no thousands separators, so that any program reads the numbers."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    decimals and no thousands separators, so that any program reads the numbers; formulas neutralised."""
+    return _csv_text(frame).encode("utf-8-sig")
 
 
-def to_xlsx(frame: pd.DataFrame, sheet: str = "data", notes: pd.DataFrame | None = None) -> bytes:
-    """A workbook with the table and, when given, a second sheet of notes (sources, column meanings)."""
+def _csv_text(frame: pd.DataFrame) -> str:
+    """RFC 4180 lines (CRLF): with both characters as the line end, a field holding either is quoted, so a
+    stray carriage return in a label cannot split a row."""
+    return _formulas_neutralised(frame).to_csv(index=False, lineterminator="\r\n")
+
+
+def to_xlsx(frame: pd.DataFrame, sheet: str = "data") -> bytes:
+    """A workbook with the table; every text is written as a string cell (never a formula), and the texts
+    a spreadsheet would take for formulas are neutralised as in the CSV."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    worksheet = book.create_sheet(sheet[:31])
+    frame = _excel_safe(_formulas_neutralised(frame))
+
+    def cell(value):
+        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+            return None
+        if isinstance(value, float) and math.isinf(value):
+            value = str(value)  # a workbook has no infinity; the text says what the warehouse holds
+        if isinstance(value, str):
+            written = WriteOnlyCell(worksheet, value=value)
+            written.data_type = "s"
+            return written
+        return value.item() if hasattr(value, "item") else value
+
+    worksheet.append([cell(str(c)) for c in frame.columns])
+    for row in frame.itertuples(index=False, name=None):
+        worksheet.append([cell(v) for v in row])
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        _excel_safe(frame).to_excel(writer, sheet_name=sheet[:31], index=False)
-        if notes is not None:
-            _excel_safe(notes).to_excel(writer, sheet_name="notes", index=False)
+    book.save(buffer)
     return buffer.getvalue()
 
 
@@ -231,5 +274,6 @@ def package_zip(tables: dict[str, pd.DataFrame], descriptor: dict) -> bytes:
         archive.writestr("datapackage.json", json.dumps(descriptor, ensure_ascii=False, indent=2))
         for resource in descriptor["resources"]:
             # Plain UTF-8 (no byte-order mark) for the package: it is read by programs, not spreadsheets.
-            archive.writestr(resource["path"], tables[resource["name"]].to_csv(index=False).encode("utf-8"))
+            archive.writestr(resource["path"],
+                             _csv_text(tables[resource["name"]]).encode("utf-8"))
     return buffer.getvalue()

@@ -1,13 +1,14 @@
 """Every query the dashboard runs: parameterised SQL in, DataFrames out. Pages never write SQL.
 
 Each function takes a DuckDB connection or cursor first (the dashboard passes a fresh cursor per query)
-and selects facts by topic and metric, never by a value: whatever the warehouse holds is shown.
+and selects facts by topic and metric, never by a value: whatever the warehouse holds is shown. The one
+exception: an infinite or undefined number (`inf`, `nan`: a broken or hostile upload) cannot be charted,
+ranked or compared, so what the pages chart leaves it out; Dati, the quality list and the downloads keep it.
 Functions that only reshape a DataFrame they were given (`year_on_year`, ...) live here too, so that the
 pages stay a matter of drawing.
 """
 from __future__ import annotations
 
-import math
 import re
 
 import pandas as pd
@@ -33,6 +34,32 @@ REFORM_YEAR = 2021
 
 # Where a fact was printed, short: the table (or "text") part of source_ref, before the row/column detail.
 _SOURCE_TABLE = "trim(split_part(f.source_ref, ';', 1))"
+
+
+def _reading_order(rows: str = "f") -> str:
+    """Which of several readings of one thing in one year a chart or a headline takes, as an ORDER BY over
+    `rows` (facts or a selection of them): the whole year (`period` is the year itself) before a part of it,
+    as the 2024 report prints 2021 both for 1.07.–31.12.2021. and as "2021. gadā"; then the first printed.
+    Dati shows every reading with its period."""
+    return f"{rows}.period IS DISTINCT FROM CAST({rows}.year AS VARCHAR), {rows}.fact_id"
+
+
+# The residents figure of a place (a municipality, or a territory of it) for a year: the one rule every ratio
+# uses (per resident, specialists per 1 000), as a CTE named residents_figure, one row per municipality,
+# territory and year Y. It is a population/residents fact of that place in persons with no subgroup (a
+# subgroup is a subset, such as the residents who declared their address there), of year Y or the nearest
+# year within one; at equal distance the later year, then the larger figure (a subset is never larger
+# than the whole), then the first printed.
+_RESIDENTS_FIGURE = """
+    residents_figure AS (
+        SELECT r.municipality, r.territory, r.year + shift.years AS year, r.value AS residents,
+               r.year AS residents_year
+        FROM facts r CROSS JOIN (VALUES (-1), (0), (1)) AS shift(years)
+        WHERE r.topic = 'population' AND r.metric = 'residents' AND r.unit = 'persons' AND r.subgroup IS NULL
+          AND r.year IS NOT NULL AND isfinite(r.value) AND r.value > 0
+        QUALIFY row_number() OVER (PARTITION BY r.municipality, r.territory, r.year + shift.years
+                                   ORDER BY abs(shift.years), r.year DESC, r.value DESC, r.fact_id) = 1
+    )"""
 
 
 def _df(con, sql: str, params: list | None = None) -> pd.DataFrame:
@@ -80,7 +107,8 @@ def headline_years(con) -> pd.DataFrame:
     params = [x for pair in HEADLINE_METRICS for x in pair]
     return _df(con, f"""
         SELECT municipality, year, count(DISTINCT (topic, metric)) AS figures FROM facts
-        WHERE year IS NOT NULL AND territory IS NULL AND subgroup IS NULL AND unit <> 'percent' AND ({pairs})
+        WHERE year IS NOT NULL AND territory IS NULL AND subgroup IS NULL AND unit <> 'percent' AND isfinite(value)
+          AND ({pairs})
         GROUP BY ALL ORDER BY municipality, year""", params)
 
 
@@ -91,16 +119,14 @@ def headlines(con, municipality: str, year: int) -> pd.DataFrame:
     params = [x for pair in HEADLINE_METRICS for x in pair]
     return _df(con, f"""
         WITH rows AS (
-            -- one value per row and year; where a document printed it twice, the first reading
-            SELECT f.topic, f.metric, f.category, f.unit, f.year,
-                   arg_min(f.value, f.fact_id) AS value,
-                   arg_min(d.file_name, f.fact_id) AS file_name,
-                   arg_min({_SOURCE_TABLE}, f.fact_id) AS source_table,
-                   bool_or(f.flag IS NOT NULL) AS flagged
+            -- one reading per row and year
+            SELECT f.topic, f.metric, f.category, f.unit, f.year, f.value, d.file_name,
+                   {_SOURCE_TABLE} AS source_table
             FROM facts f JOIN documents d USING (document_id)
             WHERE f.municipality = ? AND f.territory IS NULL AND f.subgroup IS NULL AND f.year IS NOT NULL
-              AND f.unit <> 'percent' AND ({pairs})
-            GROUP BY ALL
+              AND f.unit <> 'percent' AND isfinite(f.value) AND ({pairs})
+            QUALIFY row_number() OVER (PARTITION BY f.topic, f.metric, f.category, f.unit, f.year
+                                       ORDER BY {_reading_order()}) = 1
         ), ranked AS (
             SELECT *, row_number() OVER (PARTITION BY topic, metric, unit ORDER BY value DESC, category) AS rank
             FROM rows WHERE year = ?
@@ -135,82 +161,63 @@ def place_name(source_table: str) -> str:
     return re.sub(r",\s*(line|p\.)\s*\d+$", "", str(source_table or "")).strip()
 
 
-def source_lines(frame: pd.DataFrame) -> list[str]:
-    """`file (table, line …; …)` for every file the rows of `frame` were read from, each place once with
-    its lines or pages (columns `file_name`, `source_table`)."""
-    if frame.empty or "file_name" not in frame:
-        return []
-    out = []
-    for name, part in frame.groupby("file_name", sort=True):
-        places: dict[str, list[str]] = {}
-        refs = {ref.strip() for joined in part["source_table"].dropna() for ref in str(joined).split("; ")}
-        for ref in sorted(refs, key=_natural):
-            where = re.search(r",\s*((line|p\.)\s*\d+)$", ref)
-            places.setdefault(place_name(ref), [])
-            if where:
-                places[place_name(ref)].append(where.group(1))
-        text = "; ".join(f"{place}, {_spots(spots)}" if spots else place for place, spots in places.items())
-        out.append(f"{name} ({text})")
-    return out
-
-
-def _spots(spots: list[str]) -> str:
-    """`line 56`, `line 74` -> `line 56, 74`; pages likewise."""
-    spots = list(dict.fromkeys(spots))
-    kind = spots[0].split()[0]
-    if all(s.split()[0] == kind for s in spots):
-        return f"{kind} " + ", ".join(s.split()[-1] for s in spots)
-    return ", ".join(spots)
-
-
 def likely_totals(frame: pd.DataFrame) -> set[str]:
-    """Labels that are totals: named so (`Kopā`, `Pavisam`), or as large as all the other whole rows of the
-    same table and year together (a subtotal printed above its parts). Used to leave them out of a
-    chart's default rows, where a total next to its parts dwarfs them; the reader can still add them."""
+    """Labels that are totals: named so (`Kopā`, `Pavisam`), or about as large (within a tenth) as all the
+    other whole rows of the same table and year together (a subtotal printed above its parts; an item
+    merely larger than the others together, as housing benefit is among the benefits, is not one), or
+    within a twentieth of all the whole rows of another table of three or more that year (a sum the text
+    gives for a table's items). Used to leave them out of a chart's default rows, where a total next to its
+    parts dwarfs them; the reader can still add them."""
     named = {l for l in frame["label"].unique() if re.match(r"(?i)^\s*(kopā|pavisam)\b", l)}
     whole = frame[~frame["is_child"] & ~frame["label"].isin(named)]
     places = whole["source_table"].map({ref: place_name(ref) for ref in whole["source_table"].unique()})
     groups = whole.groupby([places, whole["year"]])["value"]
     total, size = groups.transform("sum"), groups.transform("size")
-    summed = whole.loc[(size > 2) & (whole["value"] >= 0.9 * (total - whole["value"])), "label"]
-    return named | set(summed)
+    others = total - whole["value"]
+    summed = whole.loc[(size > 2) & whole["value"].between(0.9 * others, 1.1 * others), "label"]
+    tables = whole.groupby([places, whole["year"]])["value"].agg(["size", "sum"])
+    tables = tables[tables["size"] > 2].reset_index(names=["place", "year"])
+    elsewhere = whole.assign(place=places).merge(tables, on="year", suffixes=("", "_table"))
+    elsewhere = elsewhere[(elsewhere["place"] != elsewhere["place_table"])
+                          & elsewhere["value"].between(0.95 * elsewhere["sum"], 1.05 * elsewhere["sum"])]
+    return named | set(summed) | set(elsewhere["label"])
 
 
 def chart_rows(frame: pd.DataFrame, how_many: int) -> tuple[list[str], list[str]]:
     """The row labels of a year series, largest latest value first, and the ones a chart starts with: the
-    largest whole rows of the table that gives the most rows in the latest year (one table compares like
-    with like, and the latest year is what a reader asks first), without totals (a total next to its parts
-    dwarfs them) and without `t.sk.` parts."""
+    largest whole rows of the main table of the latest year (one table compares like with like, and the
+    latest year is what a reader asks first), without totals (a total next to its parts dwarfs them) and
+    without `t.sk.` parts."""
     if frame.empty:
         return [], []
     latest = frame.sort_values("year").groupby("label", sort=False).last().sort_values("value", ascending=False)
-    main = main_place(frame[frame["year"] == frame["year"].max()])
-    keep = ~latest["is_child"] & ~latest.index.isin(likely_totals(frame))
+    totals = likely_totals(frame)
+    main = main_place(frame[(frame["year"] == frame["year"].max()) & ~frame["is_child"]], totals)
+    keep = ~latest["is_child"] & ~latest.index.isin(totals)
     if main:
         keep &= latest["source_table"].map(place_name) == main
     return latest.index.tolist(), latest[keep].index[:how_many].tolist()
 
 
-def main_place(frame: pd.DataFrame) -> str | None:
-    """The table (place) that gives the most distinct rows of `frame`: a chart drawn from one table compares
-    like with like."""
+def main_place(frame: pd.DataFrame, totals: set[str] = frozenset()) -> str | None:
+    """Of the tables that give at least three rows of `frame`, the one whose rows other than `totals` add up
+    to the most: a chart drawn from one table compares like with like, and the table of the largest items
+    (the benefits, not the small allowances) is what a reader asks about first. The figures of the text
+    count as one table."""
     if frame.empty:
         return None
     names = frame["source_table"].map({ref: place_name(ref) for ref in frame["source_table"].unique()})
-    places = frame.groupby(names)["label"].nunique()
-    places = places.sort_values(ascending=False, kind="stable")
+    places = frame.assign(amount=frame["value"].where(~frame["label"].isin(totals), 0.0)).groupby(names).agg(
+        rows=("label", "nunique"), amount=("amount", "sum"))
     # A report that prints each service in its own small table has no main table.
-    return places.index[0] if places.iloc[0] >= 3 else None
-
-
-def _natural(text: str) -> list:
-    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text or "")]
+    places = places[places["rows"] >= 3].sort_values("amount", ascending=False, kind="stable")
+    return places.index[0] if not places.empty else None
 
 
 # --------------------------------------------------------------------------- Dati: any slice of facts
 
 FACT_COLUMNS = ["fact_id", "municipality", "territory", "year", "period", "topic", "metric", "category",
-                "subgroup", "value", "unit", "raw_value", "flag", "document_id", "source_ref"]
+                "subgroup", "value", "unit", "raw_value", "flag", "flag_lv", "document_id", "source_ref"]
 
 
 def fact_facets(con) -> pd.DataFrame:
@@ -221,12 +228,10 @@ def fact_facets(con) -> pd.DataFrame:
         FROM facts GROUP BY ALL ORDER BY municipality, topic, metric""")
 
 
-def facts_slice(con, municipalities: tuple[str, ...] = (), topics: tuple[str, ...] = (),
-                metrics: tuple[str, ...] = (), year_from: int | None = None, year_to: int | None = None,
-                flagged_only: bool = False, text: str = "") -> pd.DataFrame:
-    """Facts matching every filter given (an empty tuple or None means no filter on that column), with the
-    file each was read from. `text` searches the labels (category, subgroup, territory) and the printed
-    text, case-insensitively. Facts without a year are kept only when no year range is asked for."""
+def _slice_filter(municipalities: tuple[str, ...] = (), topics: tuple[str, ...] = (),
+                  metrics: tuple[str, ...] = (), year_from: int | None = None, year_to: int | None = None,
+                  flagged_only: bool = False, text: str = "") -> tuple[str, list]:
+    """The WHERE clause over facts f, and its parameters, of a Dati slice (see `facts_slice`)."""
     where, params = ["true"], []
     for column, values in (("municipality", municipalities), ("topic", topics), ("metric", metrics)):
         if values:
@@ -241,14 +246,30 @@ def facts_slice(con, municipalities: tuple[str, ...] = (), topics: tuple[str, ..
     if flagged_only:
         where.append("f.flag IS NOT NULL")
     if text.strip():
-        where.append("concat_ws(' ', f.category, f.subgroup, f.territory, f.raw_value, f.flag) ILIKE ?")
+        where.append("concat_ws(' ', f.category, f.subgroup, f.territory, f.raw_value, f.flag, f.flag_lv) ILIKE ?")
         params.append(f"%{text.strip()}%")
+    return " AND ".join(where), params
+
+
+def facts_slice(con, *filters, limit: int | None = None, **named) -> pd.DataFrame:
+    """Facts matching every filter given — municipalities, topics, metrics (tuples: an empty one is no
+    filter), year_from, year_to, flagged_only, text — with the file each was read from; the first `limit`
+    only, when given. `text` searches the labels (category, subgroup, territory), the printed text and the
+    reasons, case aside. Facts without a year are kept only when no year range is asked for."""
+    where, params = _slice_filter(*filters, **named)
     columns = ", ".join(f"f.{c}" for c in FACT_COLUMNS)
     return _df(con, f"""
         SELECT {columns}, d.file_name, {_SOURCE_TABLE} AS source_table
         FROM facts f JOIN documents d USING (document_id)
-        WHERE {' AND '.join(where)}
-        ORDER BY f.municipality, f.topic, f.metric, f.year NULLS LAST, f.fact_id""", params)
+        WHERE {where}
+        ORDER BY f.municipality, f.topic, f.metric, f.year NULLS LAST, f.fact_id
+        {'LIMIT ?' if limit is not None else ''}""", params + ([int(limit)] if limit is not None else []))
+
+
+def facts_count(con, *filters, **named) -> pd.DataFrame:
+    """How many facts a Dati slice holds (the filters of `facts_slice`): one row, `facts`."""
+    where, params = _slice_filter(*filters, **named)
+    return _df(con, f"SELECT count(*) AS facts FROM facts f WHERE {where}", params)
 
 
 # --------------------------------------------------------------------------- the data package
@@ -297,38 +318,70 @@ def documents(con) -> pd.DataFrame:
 def quality(con, file_name: str | None = None) -> pd.DataFrame:
     """Every flagged value: what was printed, what was read, why, and where; optionally of one file."""
     return _df(con, """
-        SELECT q.printed, q.read_as, q.unit, q.why, q.file_name, q.source_ref,
+        SELECT q.printed, q.read_as, q.unit, q.why, q.why_lv, q.file_name, q.source_ref,
                q.municipality, q.year, q.topic, q.metric, q.category, q.subgroup, q.fact_id
         FROM quality q
         WHERE ? IS NULL OR q.file_name = ?
         ORDER BY q.file_name, q.fact_id""", [file_name, file_name])
 
 
+# Latvian endings (longest first) taken off a searched word so that its other forms are found too:
+# "asistents" finds "asistenta pakalpojums", "asistentu"; "slodze" finds "slodzes". A stem keeps at least four
+# letters, so short words are searched as written.
+_ENDINGS = sorted(["iem", "ām", "ēm", "os", "as", "es", "is", "us", "ai", "ei", "am", "em", "im", "um", "ie",
+                   "a", "e", "i", "u", "s", "š", "ā", "ē", "ī", "ū", "o"], key=len, reverse=True)
+_STEM_LENGTH = 4
+
+
+def search_stem(word: str) -> str:
+    """The part of a searched word its Latvian forms share (lower case); a number or a short word as it is."""
+    low = word.lower()
+    if low.isalpha():
+        for ending in _ENDINGS:
+            if low.endswith(ending) and len(low) - len(ending) >= _STEM_LENGTH:
+                return low[:-len(ending)]
+    return low
+
+
+def _search_pattern(query: str) -> re.Pattern:
+    """The words of `query` in order, each by its stem with any ending, separated by anything not a letter."""
+    parts = [re.escape(search_stem(w)) + (r"\w*" if w.isalpha() else "") for w in query.split()]
+    return re.compile(r"(?<!\w)" + r"\W+".join(parts), re.IGNORECASE)
+
+
 def search_text(con, query: str, per_document: int = 8, width: int = 90) -> pd.DataFrame:
-    """Where `query` occurs in the documents' text (case-insensitive): one row per occurrence, up to
-    `per_document` per document, with the line number and the words around it; `matches` is the
-    document's total."""
-    columns = ["file_name", "municipality", "matches", "line", "before", "match", "after"]
+    """Where `query` occurs in the reports' text, its words in any Latvian form (`search_stem`), case aside:
+    one row per occurrence, up to `per_document` per report, with the words around it and `matches`, the
+    report's total. A report is searched once, in its primary document's text (a PDF and its text rendition
+    are one report), and named by its primary file. A hit in a PDF gives its `page` (form feeds before it +
+    1), in a text file its `line`."""
+    columns = ["file_name", "municipality", "matches", "page", "line", "before", "match", "after"]
     query = (query or "").strip()
     if not query:
         return pd.DataFrame(columns=columns)
-    found = _df(con, """
-        SELECT file_name, municipality, text FROM documents
-        WHERE text IS NOT NULL AND strpos(lower(text), lower(?)) > 0
-        ORDER BY file_name""", [query])
+    stems = [search_stem(w) for w in query.split()]
+    found = _df(con, f"""
+        SELECT coalesce(p.file_name, d.file_name) AS file_name,
+               coalesce(p.municipality, d.municipality) AS municipality, d.text
+        FROM documents d LEFT JOIN documents p ON p.document_id = d.rendition_of
+        WHERE d.text IS NOT NULL AND {' AND '.join('strpos(lower(d.text), ?) > 0' for _ in stems)}
+        QUALIFY row_number() OVER (PARTITION BY coalesce(d.rendition_of, d.document_id)
+                                   ORDER BY d.is_primary DESC, d.file_name) = 1
+        ORDER BY file_name""", stems)
+    pattern = _search_pattern(query)
     rows = []
-    needle = query.lower()
     for doc in found.itertuples(index=False):
         text = doc.text
-        # lower() keeps every Latvian letter's length, so offsets in the lowered text are offsets in the text
-        starts = [m.start() for m in re.finditer(re.escape(needle), text.lower())]
-        for start in starts[:per_document]:
-            end = start + len(query)
-            line = text.count("\n", 0, start) + 1
-            before = text[max(0, start - width):start].split("\n")[-1]
-            after = text[end:end + width].split("\n")[0]
-            rows.append((doc.file_name, doc.municipality, len(starts), line, before, text[start:end], after))
-    return pd.DataFrame(rows, columns=columns)
+        paged = "\f" in text
+        hits = list(pattern.finditer(text))
+        for hit in hits[:per_document]:
+            start, end = hit.span()
+            page = text.count("\f", 0, start) + 1 if paged else None
+            line = None if paged else text.count("\n", 0, start) + 1
+            before = re.split(r"[\n\f]", text[max(0, start - width):start])[-1]
+            after = re.split(r"[\n\f]", text[end:end + width])[0]
+            rows.append((doc.file_name, doc.municipality, len(hits), page, line, before, hit.group(), after))
+    return pd.DataFrame(rows, columns=columns).astype({"page": "Int64", "line": "Int64"})
 
 
 # --------------------------------------------------------------------------- series by year (Budžets, Saņēmēji)
@@ -337,8 +390,9 @@ def search_text(con, query: str, per_document: int = 8, width: int = 90) -> pd.D
 GENDER_WORDS = ("vīrieši", "sievietes", "zēni", "meitenes")
 TOTAL_WORDS = ("kopā",)
 
-# The columns every chart table carries, so that `source_lines` and the table toggle work the same way.
-_PROVENANCE = f"d.file_name, {_SOURCE_TABLE} AS source_table, f.source_ref, f.raw_value, f.flag"
+# The columns every chart table carries, so that the source line under a chart and the table toggle work the
+# same way.
+_PROVENANCE = f"d.file_name, {_SOURCE_TABLE} AS source_table, f.source_ref, f.raw_value, f.flag, f.flag_lv"
 
 
 def series_options(con, topics: tuple[str, ...], unit: str | None = None) -> pd.DataFrame:
@@ -350,26 +404,37 @@ def series_options(con, topics: tuple[str, ...], unit: str | None = None) -> pd.
                    max(year) AS last_year, count(DISTINCT year) AS years
             FROM facts
             WHERE list_contains(?, topic) AND year IS NOT NULL AND territory IS NULL AND (? IS NULL OR unit = ?)
-              AND unit <> 'percent'
+              AND unit <> 'percent' AND isfinite(value)
             GROUP BY ALL)
         ORDER BY municipality, list_position(?, topic), facts DESC""",
                [list(topics), unit, unit, list(topics)])
 
 
 def series(con, municipality: str, topic: str, metric: str, unit: str | None = None,
-           year_from: int | None = None, year_to: int | None = None) -> pd.DataFrame:
-    """One municipality's yearly figures of a topic/metric, one value per row label and year (where a document
-    prints the same figure twice, the first reading; both stay in Dati). Each row gets:
+           year_from: int | None = None, year_to: int | None = None, per_resident: bool = False) -> pd.DataFrame:
+    """One municipality's yearly figures of a topic/metric, one value per row label and year (the whole year
+    before a part of it, then the first printed; every reading stays in Dati). Each row gets:
     `label` (the printed category, with the sub-group's qualifier where it has one), `gender` (when the
-    sub-group names one) and `is_child` (a `t.sk.` part, printed `parent / part`)."""
+    sub-group names one) and `is_child` (a `t.sk.` part, printed `parent / part`).
+
+    With `per_resident`, each value divided by the municipality's residents figure for its year (see
+    _RESIDENTS_FIGURE), the unit `<unit>_per_resident`, with `residents` and `residents_year` saying what it
+    was divided by; years without a residents figure are left out."""
+    if per_resident:
+        final = """SELECT c.* REPLACE (c.value / r.residents AS value, c.unit || '_per_resident' AS unit),
+                          r.residents, r.residents_year
+                   FROM chosen c JOIN residents_figure r
+                     ON r.municipality = c.municipality AND r.territory IS NULL AND r.year = c.year"""
+    else:
+        final = "SELECT * FROM chosen"
     return _df(con, f"""
-        WITH base AS (
+        WITH {_RESIDENTS_FIGURE}, base AS (
             SELECT f.*, {_PROVENANCE},
                    lower(trim(split_part(f.subgroup, ',', 1))) AS first_word,
                    CASE WHEN strpos(f.subgroup, ',') > 0
                         THEN trim(substr(f.subgroup, strpos(f.subgroup, ',') + 1)) END AS rest
             FROM facts f JOIN documents d USING (document_id)
-            WHERE f.municipality = ? AND f.topic = ? AND f.metric = ? AND f.year IS NOT NULL
+            WHERE f.municipality = ? AND f.topic = ? AND f.metric = ? AND f.year IS NOT NULL AND isfinite(f.value)
               AND f.territory IS NULL AND (? IS NULL OR f.unit = ?)
               AND (? IS NULL OR f.year >= ?) AND (? IS NULL OR f.year <= ?)
         ), labelled AS (
@@ -381,11 +446,14 @@ def series(con, municipality: str, topic: str, metric: str, unit: str | None = N
                                                       ELSE subgroup END, '') AS label,
                    strpos(category, ' / ') > 0 AS is_child
             FROM base
+        ), chosen AS (
+            SELECT municipality, year, period, topic, metric, category, subgroup, label, gender, is_child,
+                   value, unit, file_name, source_table, source_ref, raw_value, flag, flag_lv, fact_id
+            FROM labelled
+            QUALIFY row_number() OVER (PARTITION BY label, coalesce(gender, ''), unit, year
+                                       ORDER BY {_reading_order("labelled")}) = 1
         )
-        SELECT municipality, year, period, topic, metric, category, subgroup, label, gender, is_child,
-               value, unit, file_name, source_table, source_ref, raw_value, flag, fact_id
-        FROM labelled
-        QUALIFY row_number() OVER (PARTITION BY label, coalesce(gender, ''), year ORDER BY fact_id) = 1
+        {final}
         ORDER BY year, fact_id""",
                [municipality, topic, metric, unit, unit, year_from, year_from, year_to, year_to,
                 list(GENDER_WORDS), list(GENDER_WORDS), list(TOTAL_WORDS)])
@@ -403,35 +471,14 @@ def series_rows(con, municipality: str, topic: str, metric: str, unit: str | Non
     return pd.DataFrame({"label": rows, "is_default": [r in default for r in rows]})
 
 
-def population(con, municipality: str) -> pd.DataFrame:
-    """The municipality's residents by year as the documents give them (one figure per year, the first)."""
-    return _df(con, """
-        SELECT p.year, p.period, p.value AS residents, d.file_name, trim(split_part(p.source_ref, ';', 1)) AS source_table
-        FROM municipality_population p JOIN documents d USING (document_id)
-        WHERE p.municipality = ? AND p.year IS NOT NULL
-        QUALIFY row_number() OVER (PARTITION BY p.year ORDER BY p.period, p.source_ref) = 1
-        ORDER BY p.year""", [municipality])
-
-
-def per_resident(frame: pd.DataFrame, residents: pd.DataFrame, max_gap: int = 1) -> pd.DataFrame:
-    """`frame`'s values divided by the residents of the same year, else of the nearest year at most `max_gap`
-    away (a population is usually printed as of 1 January). Rows with no such population are dropped;
-    `residents` and `residents_year` say what each value was divided by."""
-    if frame.empty or residents.empty:
-        return frame.iloc[0:0].assign(residents=pd.Series(dtype=float), residents_year=pd.Series(dtype="Int64"))
-    years = residents[["year", "residents"]].rename(columns={"year": "residents_year"})
-    rows = []
-    for row in frame.itertuples(index=False):
-        gaps = (years["residents_year"] - row.year).abs()
-        nearest = gaps[gaps <= max_gap].sort_values(kind="stable")
-        if nearest.empty:
-            continue
-        match = years.loc[nearest.index[0]]
-        rows.append({**row._asdict(), "value": row.value / match["residents"],
-                     "residents": match["residents"], "residents_year": int(match["residents_year"])})
-    out = pd.DataFrame(rows, columns=list(frame.columns) + ["residents", "residents_year"])
-    out["unit"] = out["unit"].map(lambda u: f"{u}_per_resident")
-    return out
+def residents(con, municipality: str, year: int, territory: str | None = None) -> pd.DataFrame:
+    """The residents figure of a municipality (or a territory of it) for `year` (see _RESIDENTS_FIGURE):
+    one row of `residents` and `residents_year`, none when there is no figure within a year."""
+    return _df(con, f"""
+        WITH {_RESIDENTS_FIGURE}
+        SELECT residents, residents_year FROM residents_figure
+        WHERE municipality = ? AND territory IS NOT DISTINCT FROM ? AND year = ?""",
+               [municipality, territory, int(year)])
 
 
 def _era(year: int) -> int:
@@ -484,23 +531,35 @@ def by_setting(frame: pd.DataFrame) -> pd.DataFrame:
     return rows[rows["setting"].notna()].reset_index(drop=True)
 
 
+def services_per_year(frame: pd.DataFrame) -> dict[int, int]:
+    """How many distinct services (`label`) each year of `frame` counts: where the numbers differ, the
+    years' sums cover different services and do not compare."""
+    return {int(year): int(count) for year, count in frame.groupby("year")["label"].nunique().items()}
+
+
 # --------------------------------------------------------------------------- Lietu slodze
 
 def caseload_positions(con) -> pd.DataFrame:
     """Active cases per worker position, split by case code: every caseload/active_cases fact whose sub-group
-    starts with a code of the case-code legend. `phase` is what the sub-group adds after the code (e.g.
-    `pirms pārdales`, before the redistribution), empty when nothing; `place` the table it was printed in."""
+    names a code of the case-code legend. The sub-group is `<code>`, or `<code>/<sub-label>` ("KC/bērni un
+    jaunieši", "KC/ seniori"), optionally followed by ` (<stage>)` for the pilot's tables ("SP (pirms
+    pārdales)"): `code`, `sub_label` and `stage` are read by that contract, empty text where absent."""
     return _df(con, f"""
-        WITH codes AS (SELECT DISTINCT code FROM case_codes)
-        SELECT f.municipality, f.territory, f.year, f.period, f.category AS position,
-               split_part(f.subgroup, ' ', 1) AS code,
-               -- what follows the code, without its brackets: "SP (pirms pārdales)" -> "pirms pārdales"
-               trim(regexp_replace(substr(f.subgroup, length(split_part(f.subgroup, ' ', 1)) + 1),
-                                   '^[[:space:](]+|[[:space:])]+$', '', 'g')) AS phase,
-               f.value, f.unit, {_PROVENANCE}, f.fact_id
-        FROM facts f JOIN documents d USING (document_id)
-        WHERE f.topic = 'caseload' AND f.metric = 'active_cases'
-          AND split_part(f.subgroup, ' ', 1) IN (SELECT code FROM codes)
+        WITH parts AS (
+            SELECT f.*, regexp_extract(f.subgroup, '\\(([^()]*)\\)\\s*$', 1) AS stage,
+                   trim(regexp_replace(f.subgroup, '\\s*\\([^()]*\\)\\s*$', '')) AS head
+            FROM facts f
+            WHERE f.topic = 'caseload' AND f.metric = 'active_cases' AND isfinite(f.value)
+        ), read AS (
+            SELECT *, trim(split_part(head, '/', 1)) AS code,
+                   CASE WHEN strpos(head, '/') > 0 THEN trim(substr(head, strpos(head, '/') + 1)) ELSE ''
+                   END AS sub_label
+            FROM parts
+        )
+        SELECT f.municipality, f.territory, f.year, f.period, f.category AS position, f.code, f.sub_label,
+               trim(f.stage) AS stage, f.value, f.unit, {_PROVENANCE}, f.fact_id
+        FROM read f JOIN documents d USING (document_id)
+        WHERE f.code IN (SELECT code FROM case_codes)
         ORDER BY f.fact_id""")
 
 
@@ -522,9 +581,11 @@ def caseload_ranges(con) -> pd.DataFrame:
                max(f.value) FILTER (WHERE f.subgroup = 'max') AS high,
                coalesce(any_value(m.level) = 'valsts', false) AS is_reference,
                d.file_name, {_SOURCE_TABLE} AS source_table, min(f.source_ref) AS source_ref,
-               string_agg(f.raw_value, ' – ' ORDER BY f.value) AS raw_value, string_agg(f.flag, '; ') AS flag
+               string_agg(f.raw_value, ' – ' ORDER BY f.value) AS raw_value, string_agg(f.flag, '; ') AS flag,
+               string_agg(f.flag_lv, '; ') AS flag_lv
         FROM facts f JOIN documents d USING (document_id) LEFT JOIN municipalities m ON m.municipality = f.municipality
         WHERE f.topic = 'caseload' AND f.metric = 'cases_per_worker' AND f.subgroup IN ('min', 'max')
+          AND isfinite(f.value)
         GROUP BY f.municipality, f.year, f.period, f.category, d.file_name, {_SOURCE_TABLE}
         HAVING low IS NOT NULL AND high IS NOT NULL
         ORDER BY is_reference DESC, high - low DESC, f.municipality, f.category""")
@@ -532,90 +593,64 @@ def caseload_ranges(con) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- Personāls
 
-def _round_half_up(value: float) -> int:
-    return int(math.floor(value + 0.5))
-
-
-def staff_norm(con, max_gap: int = 1) -> pd.DataFrame:
-    """Social-work specialists per 1 000 residents, for every count of specialists the warehouse can put
-    against a population (same municipality and territory, same year or the nearest within `max_gap`, the
-    same document first).
+def staff_norm(con) -> pd.DataFrame:
+    """Social-work specialists per 1 000 residents, for every count of specialists that has a residents figure
+    (see _RESIDENTS_FIGURE: the same municipality and territory, the same year or the nearest within one).
 
     `is_basis` marks the counts a document itself holds against the norm: those whose label begins with the
-    label of a printed `specialists_required`/`specialists_missing` figure of the same municipality and year
-    and have the same sub-group (or, like it, none); where a document prints no such figure, its counts of
-    "sociālā darba speciālisti" as a whole. `required` = residents / 1 000; `shortfall` the persons missing
-    to reach it (rounded, never negative); `required_printed` and `missing_printed` what the document says."""
-    specialists = _df(con, f"""
-        SELECT f.fact_id, f.municipality, f.territory, f.year, f.period, f.category, f.subgroup,
-               f.value AS specialists, f.document_id, {_PROVENANCE}
-        FROM facts f JOIN documents d USING (document_id)
-        WHERE f.topic = 'staff' AND f.metric = 'specialists' AND f.unit = 'persons' AND f.year IS NOT NULL
-        ORDER BY f.fact_id""")
-    printed = _df(con, """
-        SELECT municipality, territory, year, metric, category, subgroup, value
-        FROM facts WHERE topic = 'staff' AND metric IN ('specialists_required', 'specialists_missing')
+    label of a printed `specialists_required`/`specialists_missing` figure of the same municipality,
+    territory and year and have the same sub-group (or, like it, none); where no count of a municipality,
+    year and document matches one, its counts of "sociālā darba speciālisti" as a whole. `required` =
+    residents / 1 000; `shortfall` the persons missing to reach it (rounded half up, never negative);
+    `required_printed` and `missing_printed` what the document says (the first printed)."""
+    return _df(con, f"""
+        WITH {_RESIDENTS_FIGURE}, specialists AS (
+            SELECT f.fact_id, f.municipality, f.territory, f.year, f.period, f.category, f.subgroup,
+                   f.value AS specialists, {_PROVENANCE}
+            FROM facts f JOIN documents d USING (document_id)
+            WHERE f.topic = 'staff' AND f.metric = 'specialists' AND f.unit = 'persons' AND f.year IS NOT NULL
+              AND isfinite(f.value)
+        ), printed AS (
+            SELECT p.*, starts_with(s.category, p.category) AND s.subgroup IS NOT DISTINCT FROM p.subgroup AS matches,
+                   s.fact_id AS count_id
+            FROM specialists s JOIN facts p
+              ON p.municipality = s.municipality AND p.territory IS NOT DISTINCT FROM s.territory AND p.year = s.year
+            WHERE p.topic = 'staff' AND p.metric IN ('specialists_required', 'specialists_missing')
+              AND isfinite(p.value)
+        ), compared AS (
+            SELECT count_id AS fact_id, bool_or(matches) AS matched,
+                   arg_min(value, fact_id) FILTER (WHERE metric = 'specialists_required' AND matches)
+                       AS required_matched,
+                   arg_min(value, fact_id) FILTER (WHERE metric = 'specialists_missing' AND matches)
+                       AS missing_matched,
+                   arg_min(value, fact_id) FILTER (WHERE metric = 'specialists_required') AS required_any,
+                   arg_min(value, fact_id) FILTER (WHERE metric = 'specialists_missing') AS missing_any
+            FROM printed GROUP BY count_id
+        ), ratios AS (
+            SELECT s.*, r.residents, r.residents_year, r.residents / 1000 AS required,
+                   s.specialists / (r.residents / 1000) AS per_1000,
+                   greatest(0, floor(r.residents / 1000 - s.specialists + 0.5)) AS shortfall,
+                   coalesce(c.matched, false) AS matched, c.required_matched, c.missing_matched,
+                   c.required_any, c.missing_any
+            FROM specialists s
+            JOIN residents_figure r
+              ON r.municipality = s.municipality AND r.territory IS NOT DISTINCT FROM s.territory AND r.year = s.year
+            LEFT JOIN compared c USING (fact_id)
+        ), based AS (
+            -- where no count of a municipality, year and document matches a printed comparison, its whole count
+            -- of social-work specialists is the basis, and the comparison is about it though the labels differ
+            SELECT *, NOT bool_or(matched) OVER (PARTITION BY municipality, year, file_name)
+                      AND lower(category) LIKE '%speciālist%' AND subgroup IS NULL AS fallback
+            FROM ratios
+        )
+        SELECT municipality, territory, year, period, category, subgroup, specialists, residents, residents_year,
+               per_1000, required, shortfall,
+               CASE WHEN fallback THEN required_any ELSE required_matched END AS required_printed,
+               CASE WHEN fallback THEN missing_any ELSE missing_matched END AS missing_printed,
+               matched OR fallback AS is_basis, file_name, source_table, source_ref, raw_value, flag, flag_lv,
+               fact_id
+        FROM based
         ORDER BY fact_id""")
-    residents = _df(con, """
-        SELECT municipality, territory, year, value AS residents, document_id
-        FROM facts WHERE topic = 'population' AND metric = 'residents' AND unit = 'persons' AND year IS NOT NULL
-        ORDER BY fact_id""")
-    columns = ["municipality", "territory", "year", "period", "category", "subgroup", "specialists", "residents",
-               "residents_year", "per_1000", "required", "shortfall", "required_printed", "missing_printed",
-               "is_basis", "file_name", "source_table", "source_ref", "raw_value", "flag", "fact_id"]
-    rows = []
-    for row in specialists.itertuples(index=False):
-        same_place = residents[(residents["municipality"] == row.municipality)
-                               & _same(residents["territory"], row.territory)]
-        gap = (same_place["year"] - row.year).abs()
-        near = same_place[gap <= max_gap].assign(
-            gap=gap, other_document=same_place["document_id"] != row.document_id)
-        if near.empty:
-            continue
-        population = near.sort_values(["other_document", "gap", "year"], kind="stable").iloc[0]
-        links = printed[(printed["municipality"] == row.municipality) & _same(printed["territory"], row.territory)
-                        & (printed["year"] == row.year)]
-        same_label = [row.category.startswith(c) and (pd.isna(row.subgroup) and pd.isna(g) or row.subgroup == g)
-                      for c, g in zip(links["category"], links["subgroup"])]
-        matching = links.loc[pd.Series(same_label, index=links.index, dtype=bool)]
-        required = population["residents"] / 1000
-        rows.append({
-            **{k: getattr(row, k) for k in ("municipality", "territory", "year", "period", "category", "subgroup",
-                                             "specialists", "file_name", "source_table", "source_ref",
-                                             "raw_value", "flag", "fact_id")},
-            "residents": population["residents"], "residents_year": int(population["year"]),
-            "per_1000": row.specialists / required, "required": required,
-            "shortfall": max(0, _round_half_up(required - row.specialists)),
-            "required_printed": _first(matching, "specialists_required"),
-            "missing_printed": _first(matching, "specialists_missing"),
-            "is_basis": not matching.empty,
-            # printed comparisons no count matched by label, for a fallback basis below
-            "_unmatched_required": _first(links, "specialists_required"),
-            "_unmatched_missing": _first(links, "specialists_missing"),
-        })
-    out = pd.DataFrame(rows)
-    if out.empty:
-        return pd.DataFrame(columns=columns)
-    # Where a municipality-year has no printed comparison (or none matched), its whole count of social-work
-    # specialists is the basis.
-    groups = out.groupby(["municipality", "year", "file_name"], dropna=False)["is_basis"].transform("any")
-    whole = out["category"].str.contains("speciālist", case=False) & out["subgroup"].isna()
-    fallback = ~groups & whole
-    out["is_basis"] = out["is_basis"] | fallback
-    # A fallback basis is what the document's printed comparison is about, though their labels differ.
-    out.loc[fallback, "required_printed"] = out.loc[fallback, "_unmatched_required"]
-    out.loc[fallback, "missing_printed"] = out.loc[fallback, "_unmatched_missing"]
-    return out[columns].reset_index(drop=True)
-
-
-def _same(column: pd.Series, value) -> pd.Series:
-    """Equal, where two missing values count as equal (a NULL territory is the whole municipality)."""
-    return column.isna() if pd.isna(value) else column == value
-
-
-def _first(frame: pd.DataFrame, metric: str):
-    values = frame.loc[frame["metric"] == metric, "value"]
-    return values.iloc[0] if not values.empty else None
 
 
 def staff_norm_reference(con) -> pd.DataFrame:
@@ -623,7 +658,7 @@ def staff_norm_reference(con) -> pd.DataFrame:
     return _df(con, f"""
         SELECT f.value, f.category, f.subgroup, {_PROVENANCE}
         FROM facts f JOIN documents d USING (document_id)
-        WHERE f.topic = 'staff' AND f.metric = 'specialists_per_1000'
+        WHERE f.topic = 'staff' AND f.metric = 'specialists_per_1000' AND isfinite(f.value)
           AND (f.subgroup ILIKE '%norm%' OR f.category ILIKE '%norm%')
         ORDER BY f.fact_id LIMIT 1""")
 
@@ -633,14 +668,26 @@ def staff_norm_reference(con) -> pd.DataFrame:
 def focus_group(con, metric: str) -> pd.DataFrame:
     """A focus-group measure (recognition, availability, respondents): one value per municipality, year,
     territory and row (where a document prints it in a table and again in chart data, the first reading),
-    with every place it was printed in `source_table`."""
+    with every place it was printed in `source_table`; `respondents`, the participants of the same
+    municipality, year and parish (their total over parishes), and `share`, the value in percent of them."""
     return _df(con, f"""
-        SELECT f.municipality, f.year, f.territory, f.category, f.unit,
-               arg_min(f.value, f.fact_id) AS value, arg_min(f.raw_value, f.fact_id) AS raw_value,
-               string_agg(DISTINCT f.flag, '; ') AS flag, min(d.file_name) AS file_name,
-               string_agg(DISTINCT {_SOURCE_TABLE}, '; ') AS source_table, min(f.source_ref) AS source_ref,
-               count(*) AS printed_times, min(f.fact_id) AS fact_id
-        FROM facts f JOIN documents d USING (document_id)
-        WHERE f.topic = 'focus_group' AND f.metric = ?
-        GROUP BY f.municipality, f.year, f.territory, f.category, f.unit
-        ORDER BY fact_id""", [metric])
+        WITH readings AS (
+            SELECT f.municipality, f.year, f.territory, f.category, f.unit, f.metric,
+                   arg_min(f.value, f.fact_id) AS value, arg_min(f.raw_value, f.fact_id) AS raw_value,
+                   string_agg(DISTINCT f.flag, '; ') AS flag, string_agg(DISTINCT f.flag_lv, '; ') AS flag_lv,
+                   min(d.file_name) AS file_name,
+                   string_agg(DISTINCT {_SOURCE_TABLE}, '; ') AS source_table, min(f.source_ref) AS source_ref,
+                   count(*) AS printed_times, min(f.fact_id) AS fact_id
+            FROM facts f JOIN documents d USING (document_id)
+            WHERE f.topic = 'focus_group' AND f.metric IN (?, 'respondents') AND isfinite(f.value)
+            GROUP BY ALL
+        ), participants AS (
+            SELECT municipality, year, territory, sum(value) AS respondents FROM readings
+            WHERE metric = 'respondents' GROUP BY GROUPING SETS ((municipality, year, territory), (municipality, year))
+        )
+        SELECT r.* EXCLUDE (metric), p.respondents,
+               CASE WHEN p.respondents > 0 THEN 100 * r.value / p.respondents END AS share
+        FROM readings r LEFT JOIN participants p
+          ON p.municipality = r.municipality AND p.year = r.year AND p.territory IS NOT DISTINCT FROM r.territory
+        WHERE r.metric = ?
+        ORDER BY r.fact_id""", [metric, metric])
