@@ -16,7 +16,7 @@ from dashboard.escape import markdown_text
 from dashboard.format import amount, date_text, number, signed_amount, signed_percent
 from dashboard.i18n import MUNICIPALITY_NOTES_LV, lang, name, t, tn, unit_name
 from warehouse import exports, queries
-from warehouse.queries import place_name
+from warehouse.source_refs import place_name, place_text, reference_text
 
 # Column headers of the tables shown under charts and on the Dati page.
 COLUMN_TEXT = {
@@ -120,7 +120,7 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
             shown(column, lambda value: date_text(value, language))
     for column in ("source_ref", "source_table"):
         if column in out:
-            shown(column, lambda ref: sources.reference_text(ref, language))
+            shown(column, lambda ref: reference_text(ref, language))
     return out
 
 
@@ -251,7 +251,7 @@ def flag_notes(table: pd.DataFrame, language: str) -> tuple[list[str], int]:
     for place, rows in parts.groupby(places, sort=False):
         common = [p for p in rows.iloc[0] if all(p in other for other in rows)] if len(rows) > 1 else []
         if common:
-            notes.append(f"{sources.place_text(place, language)}: {'; '.join(common)}")
+            notes.append(f"{place_text(place, language)}: {'; '.join(common)}")
         own[rows.index] = [any(p not in common for p in row) for row in rows]
     return notes, int(own.sum())
 

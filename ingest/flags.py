@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from warehouse.source_refs import reference_text
+
 CATALOGUE_FILE = Path(__file__).with_name("flag_kinds.toml")
 LANGUAGES = ("en", "lv")
 
@@ -53,35 +55,8 @@ def _number(value: Any, language: str) -> str:
     return format_number(value, language)
 
 
-# Words the code writes into source references (ingest/model.py Location.ref, the layouts' refs), in Latvian.
-# Quoted parts of a reference are text from the document and stay as they are.
-_REF_WORDS_LV = (
-    (re.compile(r"\bp\. (\d+)"), r"\1. lpp."),
-    (re.compile(r"\b(?:line|row) (\d+)"), r"\1. rinda"),
-    (re.compile(r"\brow\b"), "rinda"),
-    (re.compile(r"\bcolumn\b"), "aile"),
-    (re.compile(r"\bsheet\b"), "lapa"),
-    (re.compile(r"\blabel\b"), "nosaukums"),
-    (re.compile(r"\bchart data\b"), "diagrammas dati"),
-    (re.compile(r"^text\b"), "teksts"),
-    (re.compile(r"^list\b"), "saraksts"),
-    (re.compile(r"\(continued\)"), "(turpinājums)"),
-)
-
-
-def localised_ref(ref: str, language: str) -> str:
-    """A source reference with the code's words in the language: 'text, p. 12' -> 'teksts, 12. lpp.'."""
-    if language != "lv":
-        return ref
-    parts = re.split(r"('[^']*')", ref)  # quoted document text at the odd positions
-    for i in range(0, len(parts), 2):
-        for pattern, words in _REF_WORDS_LV:
-            parts[i] = pattern.sub(words, parts[i])
-    return "".join(parts)
-
-
 def _prints(value: Any, language: str) -> str:
-    return "; ".join(f"'{printed}' ({localised_ref(ref, language)})" for printed, ref in value)
+    return "; ".join(f"'{printed}' ({reference_text(ref, language)})" for printed, ref in value)
 
 
 # Parameter types: how a value is checked and written in each language.
@@ -91,7 +66,7 @@ _TYPES = {
     "year": (lambda v: isinstance(v, int) and not isinstance(v, bool), lambda v, language: str(v)),
     "years": (lambda v: isinstance(v, tuple) and all(isinstance(y, int) for y in v),
               lambda v, language: ", ".join(map(str, v))),
-    "ref": (lambda v: isinstance(v, str), localised_ref),
+    "ref": (lambda v: isinstance(v, str), reference_text),
     # other prints of a figure: (printed text, source reference) pairs
     "prints": (lambda v: isinstance(v, tuple) and all(isinstance(p, tuple) and len(p) == 2 for p in v), _prints),
 }

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import selectors, sources, ui
+from dashboard import selectors, ui
 from dashboard.db import load
 from dashboard.escape import markdown_text
 from dashboard.frame import within_frame
 from dashboard.raw_files import raw_file
 from dashboard.i18n import lang, t, tn
+from warehouse.source_refs import spots_text
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
@@ -70,7 +71,7 @@ if query.strip():
                                        file_name=name, key=f"hit_file_{i}", on_click="ignore",
                                        icon=":material/description:")
                 for hit in part.itertuples(index=False):
-                    where = sources.spots_text("p." if pd.notna(hit.page) else "line",
+                    where = spots_text("p." if pd.notna(hit.page) else "line",
                                                [hit.page if pd.notna(hit.page) else hit.line], lang())
                     st.markdown(f"**{markdown_text(where)}** …{markdown_text(hit.before)}"
                                 f"**{markdown_text(hit.match)}**{markdown_text(hit.after)}…")

@@ -10,7 +10,7 @@ from dashboard.db import load
 from dashboard.format import date_text, number
 from dashboard.frame import within_frame
 from dashboard.i18n import CASE_CODE_GLOSS, label, lang, t
-from warehouse.queries import place_name
+from warehouse.source_refs import place_name, place_text
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
@@ -72,7 +72,7 @@ if plain.empty:
     ui.empty()
 else:
     # One count: a municipality's table on one date, named as the reader says dates and places.
-    plain = plain.assign(snapshot=[f"{m}, {date_text(p, LANGUAGE)} — {sources.place_text(place_name(s), LANGUAGE)}"
+    plain = plain.assign(snapshot=[f"{m}, {date_text(p, LANGUAGE)} — {place_text(place_name(s), LANGUAGE)}"
                                    for m, p, s in zip(plain["municipality"], plain["period"], plain["source_table"])])
     snapshots = plain.groupby("snapshot", sort=False).size().sort_values(ascending=False).index.tolist()
     snapshot = selectors.choose_one(t("snapshot"), snapshots, "uzskaite") if len(snapshots) > 1 else snapshots[0]

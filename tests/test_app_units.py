@@ -279,18 +279,6 @@ def test_source_lines_name_each_file_and_place_once_in_the_readers_language():
                                                  "b.pdf (table 4.1, p. 15)"]
 
 
-@pytest.mark.parametrize("ref, lv, en", [
-    ("4.1. tabula, p. 15; row 'Kopā', column '2024'", "4.1. tabula, 15. lpp.; rinda „Kopā”, kolonna „2024”",
-     "table 4.1, p. 15; row ‘Kopā’, column ‘2024’"),
-    ("text, p. 12", "teksts, 12. lpp.", "text, p. 12"),
-    ("4.2. tabula (continued), p. 20", "4.2. tabula (turpinājums), 20. lpp.", "table 4.2 (continued), p. 20"),
-    ("chart data (atbalsta formu atpazīstamība), line 2586", "diagrammas dati (atbalsta formu atpazīstamība), "
-     "2586. rinda", "chart data (atbalsta formu atpazīstamība), line 2586"),
-])
-def test_a_facts_place_in_the_readers_language(ref, lv, en):
-    assert sources.reference_text(ref, "lv") == lv and sources.reference_text(ref, "en") == en
-
-
 @pytest.mark.parametrize("value, lv, en", [
     ("2025-03-27", "2025. gada 27. marts", "27 March 2025"),
     ("2017-02", "2017. gada februāris", "February 2017"),

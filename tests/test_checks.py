@@ -116,7 +116,7 @@ def test_a_part_larger_than_its_whole_is_flagged():
     parts = [fact(7, metric="availability", territory="Džūkste"), fact(2, metric="availability", territory="Tume")]
     check_arithmetic([whole, *parts], [PartCheck(Pick("availability", "pakalpojums", territory=p.territory),
                                                  Pick("recognition", "pakalpojums")) for p in parts])
-    assert [p.flag for p in parts] == ["'7' is more than the whole it is a part of, '3' (4.tabula, line 1412)", None]
+    assert [p.flag for p in parts] == ["'7' is more than the whole it is a part of, '3' (table 4, line 1412)", None]
     assert parts[0].flag_lv == "'7' ir vairāk nekā veselais, kura daļa tas ir: '3' (4.tabula, 1412. rinda)"
 
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.flags import (CATALOGUE, FlagKindError, Number, format_number, load_catalogue, localised_ref,
-                          reason)
+from ingest.flags import CATALOGUE, FlagKindError, Number, format_number, load_catalogue, reason
 from ingest.model import Fact
 
 INGEST = Path(__file__).resolve().parents[1] / "ingest"
@@ -81,23 +80,6 @@ def test_a_share_is_written_with_the_language_per_cent_sign():
                  printed="72 %")
     assert why.text("lv") == "1 360 / 1 960 = 69,39 %, nevis '72 %'"
     assert why.text("en") == "1,360 / 1,960 = 69.39%, not '72 %'"
-
-
-@pytest.mark.parametrize("ref, latvian", [
-    ("text, p. 12", "teksts, 12. lpp."),
-    ("text, line 1667", "teksts, 1667. rinda"),
-    ("4.1. tabula, p. 15; row 'Grupu māja “Laipas”', column 'Izlietotie līdzekļi 2024.gadā '",
-     "4.1. tabula, 15. lpp.; rinda 'Grupu māja “Laipas”', aile 'Izlietotie līdzekļi 2024.gadā '"),
-    ("chart data (sociālās aizsardzības izlietojuma sadalījums), line 2582; label 'Sociālā palīdzība'",
-     "diagrammas dati (sociālās aizsardzības izlietojuma sadalījums), 2582. rinda; nosaukums 'Sociālā palīdzība'"),
-    ("sheet 'facts', row 3", "lapa 'facts', 3. rinda"),
-    ("4.2. tabula (continued), p. 20; row 'ABA'", "4.2. tabula (turpinājums), 20. lpp.; rinda 'ABA'"),
-    # the document's own words inside quotes are never translated
-    ("text, line 5; row 'text, line 7 p. 3'", "teksts, 5. rinda; rinda 'text, line 7 p. 3'"),
-])
-def test_references_in_latvian(ref, latvian):
-    assert localised_ref(ref, "lv") == latvian
-    assert localised_ref(ref, "en") == ref
 
 
 def test_a_fact_keeps_each_reason_once_in_both_languages():

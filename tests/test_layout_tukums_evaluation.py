@@ -241,7 +241,7 @@ def test_two_places_disagree_on_2014_municipal_services(extraction):
     assert fact.value == 720503
     assert "another value elsewhere: '848522' (chart data (sociālās aizsardzības izlietojuma sadalījums), line 2582" in fact.flag
     others = [f for f in extraction.facts if f.value == 848522 and f.year == 2014]
-    assert others and all("'720503' (1. tabula, line 117" in f.flag for f in others)
+    assert others and all("'720503' (table 1, line 117" in f.flag for f in others)
 
 
 def test_unread_cells_are_kept_raw(extraction):

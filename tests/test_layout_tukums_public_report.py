@@ -12,6 +12,7 @@ from ingest.layouts import recognise
 from ingest.layouts.tukums_public_report import LAYOUT, extract
 from ingest.readers import read_document
 from report_variants import document_from_text
+from warehouse.source_refs import reference_text
 
 ROOT = Path(__file__).resolve().parents[1]
 TXT = ROOT / "raw_reports" / "tukuma_novads_2024_publiskais_parskats.txt"
@@ -316,7 +317,7 @@ def test_text_figures_disagreeing_with_table_41_are_flagged_both(ex):
     text = the(ex, prose=True, category="Dienas aprūpes centrs “Rīti” un “Saulespuķe”", year=2024)
     assert (table.value, text.value) == (68046, 68045)
     assert "another value elsewhere: '68 045' (text, line 625)" in table.flag
-    assert "another value elsewhere: '68 046' (4.1. tabula" in text.flag
+    assert "another value elsewhere: '68 046' (table 4.1" in text.flag
     assert "dokumentā citur ir cita vērtība: '68 045' (teksts, 625. rinda)" in table.flag_lv
     # where both prints agree nothing is flagged
     assert the(ex, prose=True, category="Dienas aprūpes centrs “Saime”", metric="spend").flag is None
@@ -329,7 +330,7 @@ def test_a_figure_the_text_only_rounds_is_flagged_rounded_not_disagreeing(ex):
     assert gmi_text.value == 260389
     assert [r.kind for r in gmi_text.reasons] == ["printed_rounded"]
     assert gmi_text.flag.startswith("printed rounded; the document gives it more exactly elsewhere: '260 389.4' "
-                                    "(3.1. tabula, ")
+                                    "(table 3.1, ")
     assert gmi_text.flag_lv.startswith("nodrukāts noapaļots; dokumentā citur precīzāk: '260 389.4' (3.1. tabula, ")
     assert the(ex, prose=False, metric="spend", category=GMI, year=2024).flag is None
     # 68 045 and 68 046 are both printed in whole euros: they disagree (test above)
@@ -371,7 +372,7 @@ def test_a_text_total_or_a_ukrainian_benefit_the_tables_contradict_is_flagged(tm
         "not '1 116 600,00'")
     assert the(ex, prose=True, metric="spend", category=SEPARATE, subgroup=UKRAINIANS).flag == (
         "the parts printed ('2566.06 + 270.00') add up to 2,836.06, not '2863,06'")
-    assert "'35143.04' (3.4. tabula" in the(ex, prose=True, metric="spend", category=GMI, subgroup=UKRAINIANS).flag
+    assert "'35143.04' (table 3.4" in the(ex, prose=True, metric="spend", category=GMI, subgroup=UKRAINIANS).flag
     assert "'35 134,04' (text" in the(ex, prose=False, year=2024, metric="spend", category=UKRAINIAN_GMI).flag
 
 
@@ -391,7 +392,7 @@ def test_ukrainian_civilians_benefits_are_parts_of_each_benefit(ex, tmp_path):
     text = TXT.read_text(encoding="utf-8").replace("\t310 320.83\t", "\t610 320.83\t")
     _, variant = ingest_text(tmp_path, text)
     assert the(variant, prose=False, metric="spend", category=UKRAINIAN_GMI, year=2022).flag.startswith(
-        "'610 320.83' is more than the whole it is a part of, '562 068.5' (3.1. tabula")
+        "'610 320.83' is more than the whole it is a part of, '562 068.5' (table 3.1")
 
 
 def test_breakdowns_in_the_text_are_checked(ex):
@@ -420,8 +421,8 @@ def test_raw_cells_keep_what_no_rule_maps(ex):
 # ----------------------------------------------------------------------------- PDF route
 
 def comparable(extraction) -> list[tuple]:
-    """Facts without their source_ref (also where a flag quotes another fact's)."""
-    refs = sorted({f.source_ref for f in extraction.facts}, key=len, reverse=True)
+    """Facts without their source_ref (also where a flag quotes another fact's, as the flag says it)."""
+    refs = sorted({reference_text(f.source_ref, "en") for f in extraction.facts}, key=len, reverse=True)
 
     def unref(flag: str | None) -> str | None:
         for ref in refs if flag else ():

@@ -13,6 +13,8 @@ import re
 
 import pandas as pd
 
+from warehouse.source_refs import place_name
+
 # Topic/metric pairs whose largest row is a meaningful headline (a total or the biggest item) and whose
 # change from one year to the next means something. Shares, recognition counts and thresholds are not.
 HEADLINE_METRICS: list[tuple[str, str]] = [
@@ -154,11 +156,6 @@ def spans_reform(years) -> bool:
     """Whether a set of years has years before and after the 2021 reform (2021 itself counts as both)."""
     years = [int(y) for y in pd.Series(years).dropna().unique()]
     return bool(years) and min(years) <= REFORM_YEAR <= max(years) and min(years) < max(years)
-
-
-def place_name(source_table: str) -> str:
-    """The table or text a fact was read from, without its line or page: `1. tabula, line 117` -> `1. tabula`."""
-    return re.sub(r",\s*(line|p\.)\s*\d+$", "", str(source_table or "")).strip()
 
 
 def likely_totals(frame: pd.DataFrame) -> set[str]:

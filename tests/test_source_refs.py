@@ -1,0 +1,46 @@
+"""A fact's source reference said in each language: the one wording the flags (at ingest) and the pages use."""
+from __future__ import annotations
+
+import pytest
+
+from warehouse.source_refs import place_and_spot, place_text, reference_text, spots_text
+
+
+@pytest.mark.parametrize("ref, lv, en", [
+    ("text, p. 12", "teksts, 12. lpp.", "text, p. 12"),
+    ("text, line 1667", "teksts, 1667. rinda", "text, line 1667"),
+    ("4.1. tabula, p. 15; row 'Grupu māja “Laipas”', column 'Izlietotie līdzekļi 2024.gadā '",
+     "4.1. tabula, 15. lpp.; rinda 'Grupu māja “Laipas”', aile 'Izlietotie līdzekļi 2024.gadā '",
+     "table 4.1, p. 15; row 'Grupu māja “Laipas”', column 'Izlietotie līdzekļi 2024.gadā '"),
+    ("2.tabula, line 508; row 'Psihologs #1', column 'Aktīvo lietu skaits: X', line 802",
+     "2.tabula, 508. rinda; rinda 'Psihologs #1', aile 'Aktīvo lietu skaits: X', 802. rinda",
+     "table 2, line 508; row 'Psihologs #1', column 'Aktīvo lietu skaits: X', line 802"),
+    ("chart data (sociālās aizsardzības izlietojuma sadalījums), line 2582; label 'Sociālā palīdzība'",
+     "diagrammas dati (sociālās aizsardzības izlietojuma sadalījums), 2582. rinda; nosaukums 'Sociālā palīdzība'",
+     "chart data (sociālās aizsardzības izlietojuma sadalījums), line 2582; label 'Sociālā palīdzība'"),
+    ("sheet 'facts', row 3", "lapa 'facts', 3. rinda", "sheet 'facts', row 3"),
+    ("4.2. tabula (continued), p. 20; row 'ABA'", "4.2. tabula (turpinājums), 20. lpp.; rinda 'ABA'",
+     "table 4.2 (continued), p. 20; row 'ABA'"),
+    ("list (continued), p. 21", "saraksts (turpinājums), 21. lpp.", "list (continued), p. 21"),
+    # the document's own words inside quotes are never translated
+    ("text, line 5; row 'text, line 7 p. 3 tabula'", "teksts, 5. rinda; rinda 'text, line 7 p. 3 tabula'",
+     "text, line 5; row 'text, line 7 p. 3 tabula'"),
+])
+def test_a_reference_in_each_language(ref, lv, en):
+    assert (reference_text(ref, "lv"), reference_text(ref, "en")) == (lv, en)
+
+
+def test_no_reference_says_nothing():
+    assert reference_text(None, "lv") == "" and reference_text(float("nan"), "en") == ""
+
+
+def test_a_place_and_its_spot():
+    assert place_and_spot("1. tabula, line 117") == ("1. tabula", ("line", "117"))
+    assert place_and_spot("4.1. tabula, p. 15") == ("4.1. tabula", ("p.", "15"))
+    assert place_and_spot("text") == ("text", None)
+    assert (place_text("4.1. tabula", "en"), place_text("text", "lv")) == ("table 4.1", "teksts")
+
+
+def test_spots_in_each_language():
+    assert spots_text("p.", [12, 25], "lv") == "12., 25. lpp." and spots_text("p.", [12, 25], "en") == "p. 12, 25"
+    assert spots_text("line", [56], "lv") == "56. rinda" and spots_text("line", [56], "en") == "line 56"
