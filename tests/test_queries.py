@@ -382,6 +382,11 @@ def test_real_warehouse_gives_the_reference_band_and_the_pilot(real):
     assert {("KC", "seniori"), ("KC", "bērni un jaunieši")} <= set(zip(centre["code"], centre["sub_label"]))
 
 
+def test_the_country_is_not_counted_as_a_municipality(real):
+    # Tukums, Bauska and Aizkraukle (the LPS article); Latvija's figures are the country's
+    assert queries.overview(real).iloc[0]["municipalities"] == 3
+
+
 def test_real_warehouse_divides_tukums_2024_by_its_whole_population(real):
     # the 2024 report prints 45 959 residents and, beside them, the 45 028 who declared their address there
     spend = queries.series(real, "Tukuma novads", "budget", "spend", "EUR", 2024, 2024, per_resident=True)

@@ -71,11 +71,13 @@ def _df(con, sql: str, params: list | None = None) -> pd.DataFrame:
 # --------------------------------------------------------------------------- the warehouse as a whole
 
 def overview(con) -> pd.DataFrame:
-    """One row: how many documents, municipalities, years, facts and flagged facts the warehouse holds."""
+    """One row: how many documents, municipalities (the country is none), years, facts and flagged facts the
+    warehouse holds."""
     return _df(con, """
         SELECT (SELECT count(*) FROM documents) AS documents,
                (SELECT count(*) FROM documents WHERE is_primary) AS primary_documents,
-               count(DISTINCT municipality) AS municipalities,
+               count(DISTINCT municipality) FILTER (WHERE municipality NOT IN
+                   (SELECT municipality FROM municipalities WHERE level = 'valsts')) AS municipalities,
                min(year) AS first_year, max(year) AS last_year,
                count(DISTINCT year) AS years,
                count(*) AS facts,
