@@ -14,8 +14,10 @@ $(STAMP): requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-# Built only when missing; `make rebuild` builds it anew from raw_reports/.
-$(DB): | $(STAMP)
+# Built when missing, and anew when the schema changed (a warehouse of another schema version cannot be
+# read); `make rebuild` builds it anew from raw_reports/ at any time.
+$(DB): warehouse/schema.sql | $(STAMP)
+	rm -f $(DB) $(DB).wal
 	$(BIN)/python -m ingest --db $(DB) raw_reports
 
 warehouse: $(DB)
