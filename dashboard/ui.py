@@ -168,7 +168,7 @@ def show_table(frame: pd.DataFrame, **kwargs) -> None:
     frame = readable(frame).reset_index(drop=True)
     units = frame["unit"].copy() if "unit" in frame else None
     if units is not None:
-        frame["unit"] = units.map(lambda u: unit_name(u, language) if isinstance(u, str) else u)
+        frame["unit"] = units.map({u: unit_name(u, language) for u in units.dropna().unique()})
     if len(frame) <= STYLER_MAX_ROWS:
         st.dataframe(styled(frame, units), hide_index=True, placeholder="—", **kwargs)
         return

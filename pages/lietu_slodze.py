@@ -71,9 +71,12 @@ plain = positions[positions["stage"] == ""]
 if plain.empty:
     ui.empty()
 else:
-    # One count: a municipality's table on one date, named as the reader says dates and places.
-    plain = plain.assign(snapshot=[f"{m}, {date_text(p, LANGUAGE)} — {place_text(place_name(s), LANGUAGE)}"
-                                   for m, p, s in zip(plain["municipality"], plain["period"], plain["source_table"])])
+    # One count: a municipality's table on one date, named as the reader says dates and places (each name
+    # made once, not once per worker and code).
+    counts = list(zip(plain["municipality"], plain["period"], plain["source_table"]))
+    names = {(m, p, s): f"{m}, {date_text(p, LANGUAGE)} — {place_text(place_name(s), LANGUAGE)}"
+             for m, p, s in dict.fromkeys(counts)}
+    plain = plain.assign(snapshot=[names[count] for count in counts])
     snapshots = plain.groupby("snapshot", sort=False).size().sort_values(ascending=False).index.tolist()
     snapshot = selectors.choose_one(t("snapshot"), snapshots, "uzskaite") if len(snapshots) > 1 else snapshots[0]
     part = plain[plain["snapshot"] == snapshot]

@@ -12,6 +12,8 @@ from dashboard.i18n import label, lang, t
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
+LANGUAGE = lang()  # fixed for the run: asked once, not once per row
+
 # The Law on Social Services and Social Assistance, art. 10(1): at least one social-work specialist per
 # 1 000 residents. Used only when no document in the warehouse prints the norm itself.
 LEGAL_NORM_PER_1000 = 1.0
@@ -38,8 +40,9 @@ else:
 ratios = ratios.assign(
     choice=[f"{r.municipality} {r.year} · {r.category}" + (f" ({r.subgroup})" if isinstance(r.subgroup, str) else "")
             for r in ratios.itertuples(index=False)],
-    row=[f"{r.municipality} {r.year} · {label(r.category)}"
-         + (f" ({label(r.subgroup)})" if isinstance(r.subgroup, str) else "") for r in ratios.itertuples(index=False)])
+    row=[f"{r.municipality} {r.year} · {label(r.category, LANGUAGE)}"
+         + (f" ({label(r.subgroup, LANGUAGE)})" if isinstance(r.subgroup, str) else "")
+         for r in ratios.itertuples(index=False)])
 chosen = selectors.choose_many(t("staff_counts"), ratios["choice"].tolist(), "pamati",
                                default=ratios.loc[ratios["is_basis"], "choice"].tolist())
 ui.note(t("staff_counts_help"))
