@@ -28,11 +28,6 @@ class LvNumber:
     is_percent: bool = False
     rest: str = ""  # text after the number, e.g. "vienošanās" in "259; 219 vienošanās"
 
-    @property
-    def flag(self) -> str | None:
-        """The reasons in English, for a caller that keeps only the text."""
-        return "; ".join(r.text("en") for r in self.reasons) or None
-
 
 def _join_groups(int_part: str) -> tuple[str, bool]:
     """Digits of the integer part, and whether its grouping was irregular."""
