@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ingest.checks import (ChangeCheck, Pick, SameFigure, SumCheck, check_arithmetic, check_rows_sum,
-                           check_table_shares, flag_copied_tables, flag_disagreements)
+                           check_table_shares, flag_copied_tables, flag_disagreements, sum_tolerance)
 from ingest.flags import Number, Reason
 from ingest.layouts import Layout
 from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
@@ -401,7 +401,7 @@ def read_staff_list(table: Table, spec: StaffList, date: str | None) -> tuple[li
     if m and facts:
         added = sum(f.value for f in facts)
         printed = parse_lv_number(m.group("value")).value
-        if printed is not None and abs(added - printed) > 1e-6:
+        if printed is not None and abs(added - printed) > sum_tolerance(facts):
             for fact in facts:
                 fact.add_flag("caption_count_differs", printed=m.group("value"), rows=len(facts),
                               sum=Number(added))

@@ -713,7 +713,7 @@ def _check_residents_spans(facts: list[Fact], territories: dict[int, str]) -> No
         names = fact.territory.split("/")
         if all(n in own for n in names):
             covered = sum(own[n] for n in names)
-            if abs(covered - fact.value) > 0.005:
+            if abs(covered - fact.value) > sum_tolerance([fact]):
                 fact.add_flag("merged_cell_not_sum", printed=fact.raw_value, territory=fact.territory,
                               sum=Number(covered, decimals=0))
 
