@@ -257,11 +257,11 @@ def horizontal_bars(frame: pd.DataFrame, *, y: str, x: str = "value", colour: st
             trace.update(text=said, textposition="outside")
         data.append(trace)
     legend = _legend_height([g for g, _ in groups])
+    headroom = _headroom(frame, x, "_y", stack) if text else None
     layout = _layout(title, lang, height=60 + legend, legend_height=legend, barmode="relative" if stack else "group",
                      yaxis={"categoryorder": "array", "categoryarray": order, "title": {"text": ""}},
                      xaxis={"title": {"text": plotly_text(x_title)}, "tickformat": ",~f", "rangemode": "tozero",
-                            **({"range": _headroom(frame, x, "_y", stack)} if text and _headroom(frame, x, "_y", stack)
-                               else {})})
+                            **({"range": headroom} if headroom else {})})
     _rows_with_labels_above(layout, order[::-1])
     return _figure(data, layout, marks)
 
