@@ -17,13 +17,10 @@ DEFAULT_ROWS = 6
 
 ui.note(t("budget_intro"))
 options = load("series_options", ("budget", "social_assistance"), "EUR")
-if options.empty:
-    ui.empty()
-    st.stop()
 
 # 1/ selection: municipality, measure, years, rows; all in the URL
 choice = selectors.select_series(options)
-if choice is None:
+if choice is None:  # no municipality has any
     ui.empty()
     st.stop()
 municipality, topic, metric, years = choice

@@ -16,13 +16,10 @@ DEFAULT_ROWS = 6
 ui.note(t("recipients_intro"))
 options = load("series_options", ("recipients", "care", "social_assistance"))
 options = options[options["unit"] != "EUR"]
-if options.empty:
-    ui.empty()
-    st.stop()
 
 # 1/ selection: municipality, measure, years; all in the URL
 choice = selectors.select_series(options)
-if choice is None:
+if choice is None:  # no municipality has any
     ui.empty()
     st.stop()
 municipality, topic, metric, years = choice
