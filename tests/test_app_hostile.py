@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 import hostile_warehouse
 from dashboard.navigation import PAGES
-from test_app_pages import APP
+from test_app_pages import open_page
 
 # Fields of Streamlit's element messages that the browser renders as markdown.
 MARKDOWN_FIELDS = ("body", "label", "help", "delta", "placeholder")
@@ -27,15 +27,6 @@ def hostile_db(warehouse_db, tmp_path_factory):
 @pytest.fixture(autouse=True)
 def hostile_env(hostile_db, monkeypatch):
     monkeypatch.setenv("SOCDASH_DB", str(hostile_db))
-
-
-def run(page: str, language: str, **params) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params.update({**({"lang": "EN"} if language == "en" else {}), **params})
-    app.switch_page(page)
-    app.run()
-    assert not app.exception, [e.message for e in app.exception]
-    return app
 
 
 def markdown_texts(app: AppTest) -> list[str]:
@@ -88,22 +79,22 @@ def assert_escaped(app: AppTest) -> None:
 @pytest.mark.parametrize("language", ["lv", "en"])
 @pytest.mark.parametrize("page", [p.path for p in PAGES], ids=[p.url_path for p in PAGES])
 def test_every_page_shows_hostile_texts_literally(page, language):
-    assert_escaped(run(page, language))
+    assert_escaped(open_page(page, language))
 
 
 @pytest.mark.parametrize("language", ["lv", "en"])
 @pytest.mark.parametrize("page", [p.path for p in PAGES], ids=[p.url_path for p in PAGES])
 def test_every_page_of_the_hostile_municipality(page, language):
-    assert_escaped(run(page, language, novads=hostile_warehouse.MUNICIPALITY))
+    assert_escaped(open_page(page, language, novads=hostile_warehouse.MUNICIPALITY))
 
 
 @pytest.mark.parametrize("query", hostile_warehouse.HOSTILE_TEXTS)
 def test_a_search_from_the_address_is_shown_literally(query):
-    app = run("pages/avoti.py", "lv", q=query)
+    app = open_page("pages/avoti.py", "lv", q=query)
     assert_escaped(app)
 
 
 def test_a_file_name_outside_raw_reports_is_never_offered():
-    app = run("pages/avoti.py", "lv")
+    app = open_page("pages/avoti.py", "lv")
     offered = [b.proto.label for b in app.get("download_button")]
     assert not any("passwd" in label for label in offered), offered
