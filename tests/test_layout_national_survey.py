@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from ingest.layouts import recognise
-from ingest.layouts.national_survey import LAYOUT, extract
+from ingest.layouts import layout_named, recognise
 from ingest.readers import read_document
 from report_variants import document_from_text
 
+LAYOUT = layout_named("national survey")
+extract = LAYOUT.extract
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw_reports" / "latvija_2017_socialo_dienestu_aptauja.txt"
 FEBRUARY = "2017-02-01..2017-02-28"

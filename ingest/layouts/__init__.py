@@ -1,13 +1,16 @@
-"""Report layouts: each module describes one kind of report (its signature phrases, its tables and its
-prose figures) declaratively, and is recognised by words in the document, never by its file name.
+"""Report layouts: each is recognised by words in the document (its signature), never by its file name.
 
-To teach the ingest a new layout, add a module here that defines `LAYOUT` and list it in `_MODULES`.
+A layout of a kind of report is a rules file in `ingest/rules/layouts/` (read by the one engine,
+`ingest.rules.engine.apply`): to teach the ingest a new layout, add a rules file. The Python modules listed
+in `_MODULES` are readers of another kind: a workbook of facts, and the fallback for any other document.
 """
 from __future__ import annotations
 
 import importlib
 import re
 from dataclasses import dataclass
+from functools import cache, partial
+from pathlib import Path
 from typing import Callable
 
 from ingest.model import Extraction, ParsedDocument
@@ -24,20 +27,33 @@ class Layout:
         return doc.format in self.formats and all(re.search(p, text, re.IGNORECASE) for p in self.signature)
 
 
-# Most specific first; `unrecognised` last, as it matches anything.
+# After the rules layouts; `unrecognised` last, as it matches anything.
 _MODULES = [
     "tukums_public_report",
     "tukums_evaluation",
     "bauska_strategy",
-    "national_survey",
-    "lps_article",
     "facts_upload",
     "unrecognised",
 ]
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "layouts"
+
+
+@cache
+def rules_layouts() -> tuple[Layout, ...]:
+    """A Layout for every rules file, in file-name order; a file that is wrong raises RulesError."""
+    from ingest.rules.engine import apply
+    from ingest.rules.loader import load_rules
+
+    layouts = []
+    for path in sorted(RULES_DIR.glob("*.toml")):
+        rules = load_rules(path)
+        layouts.append(Layout(name=rules.name, signature=rules.signature, extract=partial(apply, rules=rules),
+                              formats=rules.formats))
+    return tuple(layouts)
 
 
 def all_layouts() -> list[Layout]:
-    layouts = []
+    layouts = list(rules_layouts())
     for name in _MODULES:
         try:
             module = importlib.import_module(f"ingest.layouts.{name}")
@@ -47,6 +63,12 @@ def all_layouts() -> list[Layout]:
             raise
         layouts.append(module.LAYOUT)
     return layouts
+
+
+def layout_named(name: str) -> Layout:
+    """The layout of that name (KeyError for none)."""
+    found = {layout.name: layout for layout in all_layouts()}
+    return found[name]
 
 
 def recognise(doc: ParsedDocument) -> Layout:

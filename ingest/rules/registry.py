@@ -1,0 +1,91 @@
+"""The Python a rules file may name: table shapes (a reader for a kind of table) and transforms (a named step
+for what a layout needs beyond its data). Each lives in a module of `ingest/rules/shapes/` and registers
+itself by name; rules files name them, and the loader refuses a name that is not registered."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from ingest.model import Extraction, Fact, ParsedDocument, RawCell, Table
+    from ingest.specs import FlowText
+
+
+@dataclass
+class Reading:
+    """What the engine knows of the document being read, for shapes and transforms."""
+
+    doc: ParsedDocument
+    flow: FlowText
+    municipality: str
+    report_year: int | None
+    known: dict[str, dict[str, str]]  # the groups of the document's `find` patterns, by find name
+    tables: list[Table]  # the tables rules read (a transform may have joined split ones)
+    read: set[int] = field(default_factory=set)  # ids of the tables a rule has read
+
+
+@dataclass
+class TableReading:
+    """What a shape read from its tables."""
+
+    facts: list[Fact] = field(default_factory=list)
+    raw_cells: list[RawCell] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TableShape:
+    name: str
+    spec: type  # the dataclass a rules file's [[tables]] entry is read into
+    read: Callable[[list[Table], Any, Reading], TableReading]
+    # Which tables (groups of tables, for one that runs on) the spec finds; None: by caption/header words.
+    find: Callable[[Any, Reading], list[list[Table]]] | None = None
+
+
+@dataclass(frozen=True)
+class Transform:
+    name: str
+    run: Callable[[Extraction, Reading], None]
+    stage: str  # "tables": on the tables before any is read; "facts": after tables and prose, before checks
+
+
+_SHAPES: dict[str, TableShape] = {}
+_TRANSFORMS: dict[str, Transform] = {}
+TRANSFORM_STAGES = ("tables", "facts")
+
+
+def table_shape(name: str, spec: type, find: Callable | None = None) -> Callable:
+    """Register the decorated function as the reader of the table shape `name`."""
+    def register(read: Callable) -> Callable:
+        _SHAPES[name] = TableShape(name, spec, read, find)
+        return read
+    return register
+
+
+def transform(name: str, stage: str = "facts") -> Callable:
+    """Register the decorated function as the transform `name`."""
+    assert stage in TRANSFORM_STAGES, stage
+
+    def register(run: Callable) -> Callable:
+        _TRANSFORMS[name] = Transform(name, run, stage)
+        return run
+    return register
+
+
+def _import_all() -> None:
+    from ingest.rules import shapes
+
+    for module in pkgutil.iter_modules(shapes.__path__):
+        importlib.import_module(f"{shapes.__name__}.{module.name}")
+
+
+def shapes() -> dict[str, TableShape]:
+    _import_all()
+    return _SHAPES
+
+
+def transforms() -> dict[str, Transform]:
+    _import_all()
+    return _TRANSFORMS

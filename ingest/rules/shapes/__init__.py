@@ -1,0 +1,1 @@
+"""Table shapes and transforms, one module per reader shape; each registers itself (ingest.rules.registry)."""
