@@ -10,8 +10,8 @@ indicator is named by the fact's own words:
 - when the category names none of them, the subgroup ("Sociālā darba un sociālās palīdzības nodaļa",
   subgroup "sociālie darbinieki");
 - when neither does, the indicator that is the default of its facts (staff positions, active cases, …).
-A fact named by two indicators at one step is given none; `assign_indicators` returns them, with the
-indicators they match, for the quality view.
+A fact named by two indicators at one step is given none, and keeps the two as `indicator_candidates`
+for the quality view.
 """
 from __future__ import annotations
 
@@ -84,13 +84,10 @@ def candidates(fact: Fact) -> list[str]:
             if rule.indicator.default and not (rule.unless and rule.unless.search(category))]
 
 
-def assign_indicators(facts: list[Fact]) -> list[tuple[Fact, tuple[str, ...]]]:
-    """Set each fact's `indicator` where its words name exactly one; return the facts named by more than
-    one, each with the indicators it matches (those are left without one)."""
-    ambiguous = []
+def assign_indicators(facts: list[Fact]) -> None:
+    """Set each fact's `indicator` where its words name exactly one; a fact named by more than one gets
+    none, and those indicators as its `indicator_candidates`."""
     for fact in facts:
         found = candidates(fact)
         fact.indicator = found[0] if len(found) == 1 else None
-        if len(found) > 1:
-            ambiguous.append((fact, tuple(found)))
-    return ambiguous
+        fact.indicator_candidates = tuple(found) if len(found) > 1 else ()

@@ -12,6 +12,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 CATALOGUE_FILE = Path(__file__).with_name("seeds") / "indicators.toml"
 
 UNITS = {"EUR", "persons", "households", "cases", "FTE", "positions", "documents", "visits", "percent", "count",
@@ -112,3 +114,12 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> dict[str, Indicator]:
             raise CatalogueError(f"{where}: the id is used twice")
         found[indicator.indicator] = indicator
     return found
+
+
+def store_catalogue(con: duckdb.DuckDBPyConnection, path: Path = CATALOGUE_FILE) -> None:
+    """Replace the `indicators` table's rows with the catalogue's (a writer does this when it opens)."""
+    rows = [[i.indicator, i.name_lv, i.name_en, i.definition_lv, i.definition_en, i.unit, i.additive,
+             i.per_resident, i.group, "; ".join(i.facts), "; ".join(i.words), "; ".join(i.unless), i.default]
+            for i in load_catalogue(path).values()]
+    con.execute("DELETE FROM indicators")
+    con.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
