@@ -6,7 +6,10 @@ from pathlib import Path
 
 import duckdb
 
-SCHEMA_VERSION = "3"
+from warehouse.seed_tables import fill_seed_tables
+from warehouse.seeds import SeedError
+
+SCHEMA_VERSION = "4"
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB = PROJECT_ROOT / "warehouse" / "socdash.duckdb"
@@ -81,8 +84,8 @@ def _check_file_kind(path: Path) -> None:
 
 
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse. A writer creates the schema in a new file; a reader never creates or alters
-    anything. A damaged, older or foreign file is refused with a one-line WarehouseError."""
+    """Open the warehouse. A writer creates the schema in a new file and fills the reference tables from the
+    seeds; a reader never creates or alters anything. A damaged, older or foreign file is refused with a one-line WarehouseError."""
     path = Path(path)
     if path.exists() and not path.is_file():
         raise WarehouseError(f"the warehouse path '{path}' is not a file (a folder, a device or a pipe): name "
@@ -102,6 +105,11 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
     try:
         con.execute(_NO_EXTENSIONS)
         _check_schema(con, path, create=not read_only)
+        if not read_only:
+            fill_seed_tables(con)
+    except SeedError as exc:
+        con.close()
+        raise WarehouseError(f"the reference data cannot be loaded: {exc}") from None
     except duckdb.Error as exc:
         con.close()
         raise WarehouseError(f"the warehouse {path} is damaged: {first_line(exc)}") from None

@@ -95,18 +95,19 @@ class _Rows:
                 continue
             if len(row) != len(columns):
                 raise SeedError(f"{self.name} line {line}: {len(row)} fields, expected {len(columns)}")
-            self.rows.append((line, dict(zip(columns, (cell.strip() for cell in row)))))
+            # Kept as written: a glossary stem may end in a space ("sac " is the word, not "sacensības").
+            self.rows.append((line, dict(zip(columns, row))))
 
     def error(self, line: int, field: str, why: str) -> SeedError:
         return SeedError(f"{self.name} line {line}, {field}: {why}")
 
     def required(self, line: int, row: dict[str, str], field: str) -> str:
-        if not row[field]:
+        if not row[field].strip():
             raise self.error(line, field, "empty")
         return row[field]
 
     def optional(self, row: dict[str, str], field: str) -> str | None:
-        return row[field] or None
+        return row[field] if row[field].strip() else None
 
     def one_of(self, line: int, row: dict[str, str], field: str, allowed: tuple[str, ...]) -> str:
         value = self.required(line, row, field)
@@ -211,9 +212,9 @@ def load_glossary(path: Path = SEEDS_DIR / "glossary.csv") -> tuple[GlossaryEntr
     seen: set = set()
     out = []
     for line, row in rows.rows:
-        stem = row["stem"].lower()
-        if not stem:
-            raise rows.error(line, "stem", "empty")
+        stem = rows.required(line, row, "stem")
+        if stem != stem.lower():
+            raise rows.error(line, "stem", f"'{stem}' is not in lower case")
         rows.unique(line, "stem", stem, seen)
         out.append(GlossaryEntry(stem, rows.required(line, row, "gloss_en")))
     return tuple(out)
