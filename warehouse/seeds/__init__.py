@@ -166,6 +166,13 @@ def load_municipalities(path: Path = SEEDS_DIR / "municipalities.csv") -> tuple[
             became_part_of=rows.optional(row, "became_part_of"), note_lv=rows.optional(row, "note_lv"),
             note_en=rows.optional(row, "note_en")))
     current = {m.municipality for m in out if m.is_current}
+    form_of: dict[str, str] = {}
+    for (line, _), m in zip(rows.rows, out):
+        for field, forms in (("municipality", (m.municipality,)), ("genitive", m.genitive), ("locative", m.locative)):
+            for form in forms:
+                other = form_of.setdefault(_fold(form), m.municipality)
+                if other != m.municipality:
+                    raise rows.error(line, field, f"'{form}' is a form of '{other}' too")
     for (line, _), m in zip(rows.rows, out):
         if m.is_current and m.became_part_of:
             raise rows.error(line, "became_part_of", f"'{m.municipality}' is in force and became part of nothing")
@@ -227,11 +234,9 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=1)
 def _forms_pattern() -> tuple[re.Pattern, dict[str, str]]:
     """One regex of every printed form (longest first, so that "Rēzeknes novada" wins over "Rēzeknes"),
-    and the nominative each form names; a current municipality's form wins over a former one's."""
-    named: dict[str, str] = {}
-    for m in sorted(load_municipalities(), key=lambda m: not m.is_current):
-        for form in (m.municipality, *m.genitive, *m.locative):
-            named.setdefault(_fold(form), m.municipality)
+    and the nominative each form names (one only: load_municipalities refuses a form of two names)."""
+    named = {_fold(form): m.municipality for m in load_municipalities()
+             for form in (m.municipality, *m.genitive, *m.locative)}
     alternatives = "|".join(re.escape(form) for form in sorted(named, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), named
 
@@ -239,7 +244,9 @@ def _forms_pattern() -> tuple[re.Pattern, dict[str, str]]:
 def municipality_by_form(printed: str) -> str | None:
     """The nominative name of the municipality a printed text names in any form: "Ogres novada", "Jēkabpils
     novadā", "Talsu novada Sociālais dienests" -> "Talsu novads"; "Rīgas pilsētas" -> "Rīga"; None when it
-    names none. The longest form found wins ("Latvijas Tukuma novada" names Tukuma novads)."""
+    names none. The longest form found wins ("Latvijas Tukuma novada" names Tukuma novads). A name both eras
+    have (Tukuma novads) is one name, the current municipality's; a former one's own name (Kandavas novads)
+    is returned as it is: which one it became part of is its `became_part_of`."""
     pattern, named = _forms_pattern()
     found = pattern.findall(_fold(printed or ""))
     return named[max(found, key=len)] if found else None
