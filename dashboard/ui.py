@@ -86,8 +86,8 @@ def reform_note(municipality_names, years) -> str | None:
     if affected.empty:
         return None
     column = "note_en" if lang() == "en" else "note_lv"
-    notes = " ".join(f"{municipality}: {note}." for municipality, note in zip(affected["municipality"], affected[column])
-                     if isinstance(note, str))
+    notes = " ".join(f"{municipality}: {note}."
+                     for municipality, note in zip(affected["municipality"], affected[column]) if isinstance(note, str))
     return t("reform_note", names=", ".join(affected["municipality"]), notes=notes)
 
 

@@ -85,7 +85,8 @@ def _check_file_kind(path: Path) -> None:
 
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the warehouse. A writer creates the schema in a new file and fills the reference tables from the
-    seeds; a reader never creates or alters anything. A damaged, older or foreign file is refused with a one-line WarehouseError."""
+    seeds; a reader never creates or alters anything. A damaged, older or foreign file is refused with a
+    one-line WarehouseError."""
     path = Path(path)
     if path.exists() and not path.is_file():
         raise WarehouseError(f"the warehouse path '{path}' is not a file (a folder, a device or a pipe): name "

@@ -22,8 +22,8 @@ TABLE_DESCRIPTIONS: dict[str, tuple[str, str]] = {
               "One number per row, with where it was printed."),
     "documents": ("Katrs nolasītais fails: pārskats, tā metadati un teksts.",
                   "Every ingested file: the report, its metadata and its text."),
-    "municipalities": ("Visas pašvaldības pirms un pēc 2021. gada reformas: angļu nosaukums, locījumi, spēkā esamība, "
-                       "kurā pašvaldībā bijušā iekļauta, piezīme par reformu.",
+    "municipalities": ("Visas pašvaldības pirms un pēc 2021. gada reformas: angļu nosaukums, locījumi, spēkā "
+                       "esamība, kurā pašvaldībā bijušā iekļauta, piezīme par reformu.",
                        "Every municipality before and after the 2021 reform: English name, inflected forms, "
                        "validity, which one a former one became part of, a note on the reform."),
     "code_names": ("Datu noliktavas kodu (tēmu, rādītāju, mērvienību, veidu) nosaukumi latviski un angliski.",
@@ -88,8 +88,10 @@ COLUMN_DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "municipalities.level": ("valsts, valstspilsēta, republikas pilsēta (līdz 2021) vai novads",
                              "valsts (the country), valstspilsēta (state city), republikas pilsēta (republic city, "
                              "before 2021) or novads (municipality)"),
-    "municipalities.genitive": ("Nosaukums ģenitīvā, formas atdalītas ar |", "The name in the genitive, forms separated by |"),
-    "municipalities.locative": ("Nosaukums lokatīvā, formas atdalītas ar |", "The name in the locative, forms separated by |"),
+    "municipalities.genitive": ("Nosaukums ģenitīvā, formas atdalītas ar |",
+                                "The name in the genitive, forms separated by |"),
+    "municipalities.locative": ("Nosaukums lokatīvā, formas atdalītas ar |",
+                                "The name in the locative, forms separated by |"),
     "municipalities.valid_from": ("Spēkā no (tukšs — agrāk)", "In force from (empty: earlier)"),
     "municipalities.valid_to": ("Spēkā līdz (tukšs — joprojām)", "In force until (empty: still)"),
     "municipalities.became_part_of": ("Pašvaldība, kurā bijušā iekļauta 2021. gada 1. jūlijā",

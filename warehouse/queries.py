@@ -510,9 +510,9 @@ def year_on_year(frame: pd.DataFrame, key: str = "label") -> pd.DataFrame:
 
 
 # Service names that say where the care happens (warehouse/seeds/care_settings.csv, lower-case stems), tried
-# in the file's order: institutional first, so that a name that says both ("bērnu nams/ patversme") is an
-# institution.
-_CARE_SETTINGS = [(c.setting, re.compile(c.words)) for c in seeds.load_care_settings()]
+# institutional first, so that a name that says both ("bērnu nams/ patversme") is an institution.
+_CARE_SETTINGS = [(c.setting, re.compile(c.words))
+                  for c in sorted(seeds.load_care_settings(), key=lambda c: seeds.SETTINGS.index(c.setting))]
 
 
 def care_setting(label: str) -> str | None:
@@ -583,7 +583,8 @@ def caseload_ranges(con) -> pd.DataFrame:
                d.file_name, {_SOURCE_TABLE} AS source_table, min(f.source_ref) AS source_ref,
                string_agg(f.raw_value, ' – ' ORDER BY f.value) AS raw_value, string_agg(f.flag, '; ') AS flag,
                string_agg(f.flag_lv, '; ') AS flag_lv
-        FROM facts f JOIN documents d USING (document_id) LEFT JOIN {_MUNICIPALITY_BY_NAME} m ON m.municipality = f.municipality
+        FROM facts f JOIN documents d USING (document_id)
+             LEFT JOIN {_MUNICIPALITY_BY_NAME} m ON m.municipality = f.municipality
         WHERE f.topic = 'caseload' AND f.metric = 'cases_per_worker' AND f.subgroup IN ('min', 'max')
           AND isfinite(f.value)
         GROUP BY f.municipality, f.year, f.period, f.category, d.file_name, {_SOURCE_TABLE}

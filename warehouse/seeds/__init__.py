@@ -22,7 +22,7 @@ LEVELS = ("valsts", "valstspilsēta", "republikas pilsēta", "novads")
 # first is the one to write.
 FORM_SEPARATOR = "|"
 NAME_KINDS = ("topic", "metric", "unit", "document_kind", "layout", "place", "chart", "kind")
-SETTINGS = ("institutional", "community")
+SETTINGS = ("institutional", "community")  # in the order they are tried
 
 
 class SeedError(ValueError):
@@ -207,7 +207,7 @@ def load_case_codes(path: Path = SEEDS_DIR / "case_codes.csv") -> tuple[CaseCode
 
 
 def load_care_settings(path: Path = SEEDS_DIR / "care_settings.csv") -> tuple[CareSetting, ...]:
-    """The words of service names that say where the care happens, in the order they are tried."""
+    """The words of service names that say where the care happens."""
     rows = _Rows(path, ("setting", "words"))
     return tuple(CareSetting(rows.one_of(line, row, "setting", SETTINGS), rows.pattern(line, row, "words"))
                  for line, row in rows.rows)
