@@ -2,17 +2,16 @@
 
 Latvian is the default; the sidebar switch sets `st.session_state["lang"]` (kept in `?lang=` in the URL).
 Labels read from the reports stay as printed; in English they get a gloss in brackets where the glossary
-knows one (copied from the project's design glossary, which project code must not read at run time).
+(warehouse/seeds/glossary.csv) knows one. The names of the warehouse's codes are a seed too.
 """
 from __future__ import annotations
 
-import csv
 import re
-from pathlib import Path
 
 from babel import Locale
 
 from dashboard.format import number
+from warehouse import seeds
 
 LANGUAGES = {"lv": "Latviešu", "en": "English"}
 DEFAULT_LANGUAGE = "lv"
@@ -300,125 +299,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "share_col": ("Daļa, %", "Share, %"),
 }
 
-# Latvian stems (lower case, so that inflected forms match) -> English gloss. The longest match wins.
-GLOSSARY: list[tuple[str, str]] = [
-    ("novad", "municipality"),
-    ("pagast", "parish"),
-    ("pilsēt", "town"),
-    ("sociālais dienest", "social service"),
-    ("sociālā palīdzīb", "social assistance"),
-    ("sociālās palīdzības organizētāj", "social-assistance organiser"),
-    ("sociālie pakalpojum", "social services"),
-    ("sociālo pakalpojum", "social services"),
-    ("pašvaldības nodrošinātie", "services provided by the municipality"),
-    ("pašvaldības pirktie", "services purchased by the municipality"),
-    ("sociālais darb", "social work"),
-    ("sociālā darba speciālist", "social-work specialists"),
-    ("sociālais darbinieks", "social worker"),
-    ("sociālie darbinieki", "social workers"),
-    ("sociālais aprūpētāj", "social carer"),
-    ("aprūpētāj", "carer"),
-    ("sociālais rehabilitētāj", "social rehabilitator"),
-    ("slodz", "full-time equivalent"),
-    ("amata viet", "position"),
-    ("klientu liet", "client cases"),
-    ("aktīvo liet", "active cases"),
-    ("gadījuma vadīšan", "case management"),
-    ("pabalst", "benefit"),
-    ("garantētā minimālā ienākum", "guaranteed minimum income benefit"),
-    ("gmi", "guaranteed minimum income benefit"),
-    ("mājokļa pabalst", "housing benefit"),
-    ("krīzes situācij", "crisis benefit"),
-    ("atsevišķu izdevumu", "benefit for particular expenses"),
-    ("trūcīg", "poor (low-income status)"),
-    ("maznodrošināt", "low-income"),
-    ("aprūpe mājās", "home care"),
-    ("aprūpes mājās", "home care"),
-    ("dienas centr", "day centre"),
-    ("dienas aprūpes centr", "day care centre"),
-    ("patversm", "shelter"),
-    ("naktspatversm", "night shelter"),
-    ("grupu māj", "group home"),
-    ("grupu dzīvokl", "group flat"),
-    ("atbalsta dzīvokļ", "supported flats"),
-    ("ilgstoš", "long-term residential care"),
-    ("institūcij", "residential institution"),
-    ("pansionāt", "care home"),
-    ("sac ", "social care centre (care home)"),
-    ("bērnu dienas centr", "children's day centre"),
-    ("bērnu nam", "children's home"),
-    ("ārpusģimenes aprūp", "out-of-family care"),
-    ("audžuģimen", "foster family"),
-    ("aizbildn", "guardian"),
-    ("bāren", "orphan"),
-    ("bez vecāku gādības", "child left without parental care"),
-    ("asistent", "personal assistant service"),
-    ("invaliditāt", "disability"),
-    ("invalīd", "persons with disability"),
-    ("funkcionāl", "functional impairment"),
-    ("kopienas centr", "community centre"),
-    ("kopienas sociālais darb", "community social work"),
-    ("specializētās darbnīc", "specialised workshops"),
-    ("rehabilitācij", "rehabilitation"),
-    ("psihosociāl", "psychosocial support"),
-    ("psiholog", "psychologist"),
-    ("konsultatīv", "counselling"),
-    ("servisa dzīvokl", "service flat"),
-    ("pusceļa māj", "halfway house"),
-    ("krīzes centr", "crisis centre"),
-    ("tehnisko palīglīdzekļ", "technical aids"),
-    ("karitatīv", "charitable social work"),
-    ("individuāl", "individual social work"),
-    ("prasmju mācīšan", "skills training"),
-    ("zupas virtuv", "soup kitchen"),
-    ("apbedīšan", "funeral benefit"),
-    ("izpild", "budget execution"),
-    ("kopā", "total"),
-    ("maksimālā robež", "the upper limit used in various countries"),
-    ("slieksnis, virs kura", "the threshold above which not every client can be attended to"),
-    ("t.sk", "of which"),
-    ("vīrieš", "men"),
-    ("sieviet", "women"),
-    ("zēn", "boys"),
-    ("meiten", "girls"),
-    ("iedzīvotāj", "residents"),
-    ("pensionār", "pensioners"),
-    ("respondent", "respondents"),
-    ("iesniegum", "applications"),
-    ("lēmum", "decisions"),
-]
-_GLOSSARY = sorted(GLOSSARY, key=lambda pair: -len(pair[0]))
-
-# The case-file codes of the Tukums 2016 evaluation, glossed (the warehouse keeps the printed legend).
-CASE_CODE_GLOSS: dict[str, str] = {
-    "SP": "social assistance",
-    "ĢA": "social work with families with children",
-    "SG": "social work with adults",
-    "VR": "state-funded social rehabilitation",
-    "SC": "long-term residential care",
-    "N": "juvenile offenders",
-    "AI": "guardianship",
-    "AU": "foster families",
-    "B": "orphans and children left without parental care",
-    "IC": "day centre for persons with disability",
-    "JC": "youth social centre",
-    "KC": "community centre",
-    "P": "shelter",
-    "X": "psychologist's consultations",
-    "A": "care",
-    "BC": "day centre “Saimīte”",
-    "Y": "social work with persons with addictions",
-}
-
-
-# The warehouse's note on each reformed municipality is in English; the Latvian reader gets these.
-MUNICIPALITY_NOTES_LV: dict[str, str] = {
-    "Tukuma novads": "līdz 2021. gada 1. jūlijam Tukuma pilsēta un 10 pagasti; pēc reformas arī bijušie Kandavas, "
-                     "Engures un Jaunpils novadi",
-    "Bauskas novads": "kopš 2021. gada 1. jūlija apvienots ar Iecavas, Rundāles un Vecumnieku novadiem",
-}
-
-
 # Texts that count: their forms by the CLDR plural category of the number `n` in each language (Babel's
 # `Locale.plural_form`; Latvian: one for 1, 21, 251, …, zero for 0, 10–20, 30, …, other for the rest). A
 # missing category takes the `other` form: Latvian says "10 rindas" as it says "2 rindas".
@@ -441,16 +321,12 @@ COUNTED: dict[str, tuple[dict[str, str], dict[str, str]]] = {
                           "other": "{n} of the charted numbers carry a quality note (see the table)."}),
 }
 
-# Names of the codes the warehouse uses (topics, metrics, units, document kinds, layouts, places), a data file.
-NAMES_FILE = Path(__file__).with_name("names.csv")
-
-
-def _read_names() -> dict[tuple[str, str], tuple[str, str]]:
-    with NAMES_FILE.open(encoding="utf-8", newline="") as handle:
-        return {(row["kind"], row["code"]): (row["lv"], row["en"]) for row in csv.DictReader(handle)}
-
-
-NAMES = _read_names()
+# Names of the codes the warehouse uses (topics, metrics, units, document kinds, layouts, places), a seed.
+NAMES: dict[tuple[str, str], tuple[str, str]] = {(n.kind, n.code): (n.lv, n.en) for n in seeds.load_names()}
+# Latvian stems of the reports' labels -> English gloss, the longest first: the longest match wins.
+_GLOSSARY = sorted(((g.stem, g.gloss_en) for g in seeds.load_glossary()), key=lambda pair: -len(pair[0]))
+# The case-file codes of the Tukums 2016 evaluation, glossed (the warehouse keeps the printed legend).
+_CASE_CODE_GLOSSES = {c.code: c.gloss_en for c in seeds.load_case_codes()}
 
 
 def lang() -> str:
@@ -509,6 +385,11 @@ def gloss(label: str | None) -> str | None:
         if re.search(r"(?<!\w)" + re.escape(stem), low):
             return english
     return None
+
+
+def case_code_gloss(code: str) -> str | None:
+    """The English gloss of a case-file code, or None for a code the seed does not know."""
+    return _CASE_CODE_GLOSSES.get(code)
 
 
 def label(text: str | None, language: str | None = None) -> str:

@@ -14,7 +14,7 @@ from dashboard import charts, sources
 from dashboard.db import load
 from dashboard.escape import markdown_text
 from dashboard.format import amount, date_text, number, signed_amount, signed_percent
-from dashboard.i18n import MUNICIPALITY_NOTES_LV, lang, name, t, tn, unit_name
+from dashboard.i18n import lang, name, t, tn, unit_name
 from warehouse import exports, queries
 from warehouse.source_refs import place_name, place_text, reference_text
 
@@ -44,7 +44,7 @@ UNIT_COLUMNS = ("value", "previous_value")
 # Where each charted number comes from: the columns every chart's table carries after its own.
 PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag", "flag_lv"]
 
-# Columns holding a code of the warehouse, shown by its name (the kind in dashboard/names.csv).
+# Columns holding a code of the warehouse, shown by its name (the kind in warehouse/seeds/names.csv).
 CODE_COLUMNS = {"topic": "topic", "metric": "metric", "kind": "document_kind", "layout": "layout"}
 # Columns holding a date or a period, shown in the reader's style.
 DATE_COLUMNS = ("period", "published", "ingested_at")
@@ -85,12 +85,9 @@ def reform_note(municipality_names, years) -> str | None:
     affected = frame[frame["municipality"].isin(spanning) & frame["level"].ne("valsts")]
     if affected.empty:
         return None
-    if lang() == "en":
-        notes = " ".join(f"{r.municipality}: {r.note}." for r in affected.itertuples(index=False)
-                         if isinstance(r.note, str))
-    else:
-        notes = " ".join(f"{m}: {MUNICIPALITY_NOTES_LV[m]}." for m in affected["municipality"]
-                         if m in MUNICIPALITY_NOTES_LV)
+    column = "note_en" if lang() == "en" else "note_lv"
+    notes = " ".join(f"{municipality}: {note}."
+                     for municipality, note in zip(affected["municipality"], affected[column]) if isinstance(note, str))
     return t("reform_note", names=", ".join(affected["municipality"]), notes=notes)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.model import Fact
-from warehouse.indicator_catalogue import Indicator, load_catalogue
+from warehouse.seeds.indicators import Indicator, load_catalogue
 
 _PART_PREFIX = re.compile(r"^\s*(?:t\.\s*sk\.|tai skaitā|tajā skaitā|no tiem|no tām)[\s:,]*", re.IGNORECASE)
 _BRACKETS = re.compile(r"\([^()]*\)")

@@ -9,7 +9,7 @@ from dashboard import charts, colours, selectors, sources, ui
 from dashboard.db import load
 from dashboard.format import date_text, number
 from dashboard.frame import within_frame
-from dashboard.i18n import CASE_CODE_GLOSS, label, lang, t
+from dashboard.i18n import case_code_gloss, label, lang, t
 from warehouse.source_refs import place_name, place_text
 
 within_frame()  # a deep link on a fresh server must still get the frame
@@ -33,8 +33,9 @@ def code_name(code: str, sub_label: str = "") -> str:
     """`SP — Sociālā palīdzība` (and its English gloss in English), and the sub-label where one is printed:
     `KC — Kopienas centrs: seniori`."""
     text = f"{code} — {MEANINGS[code]}" if code in MEANINGS else code
-    if LANGUAGE == "en" and code in CASE_CODE_GLOSS:
-        text += f" ({CASE_CODE_GLOSS[code]})"
+    gloss = case_code_gloss(code) if LANGUAGE == "en" else None
+    if gloss:
+        text += f" ({gloss})"
     return f"{text}: {sub_label}" if sub_label else text
 
 
@@ -116,6 +117,6 @@ if codes.empty:
 else:
     table = codes[["code", "meaning"]].copy()
     if lang() == "en":
-        table["meaning_en"] = table["code"].map(CASE_CODE_GLOSS)
+        table["meaning_en"] = table["code"].map(case_code_gloss)
     ui.show_table(table)
     ui.source_note(sorted(codes["file_name"].unique()))

@@ -147,8 +147,9 @@ def build(seed: Path, target: Path) -> Path:
                         [(*row, row[-1], DOCUMENT_ID) for row in _hostile_text_facts() + _absurd_value_facts()])
         con.executemany("INSERT INTO case_codes VALUES (?, ?, ?)",
                         [("Z", text, DOCUMENT_ID) for text in HOSTILE_TEXTS[:3]])
-        con.execute("INSERT INTO municipalities VALUES (?, ?, 'novads', ?)",
-                    [MUNICIPALITY, HOSTILE_TEXTS[1], HOSTILE_TEXTS[2]])
+        con.execute("INSERT INTO municipalities (municipality, name_en, level, genitive, locative, note_lv, note_en)"
+                    " VALUES (?, ?, 'novads', ?, ?, ?, ?)",
+                    [MUNICIPALITY, HOSTILE_TEXTS[1], MUNICIPALITY, MUNICIPALITY, HOSTILE_TEXTS[2], HOSTILE_TEXTS[2]])
     finally:
         con.close()
     return target

@@ -13,7 +13,7 @@ import pytest
 from ingest.indicators import assign_indicators, candidates
 from ingest.model import DocumentInfo, Extraction, Fact, Location, ParsedDocument, TextLine
 from warehouse import connect, queries
-from warehouse.indicator_catalogue import CatalogueError, load_catalogue
+from warehouse.seeds.indicators import CatalogueError, load_catalogue
 from warehouse.store import store_document
 
 UNMATCHED = Path(__file__).resolve().parent / "data" / "indicators_unmatched.csv"
@@ -59,8 +59,8 @@ def test_the_seed_catalogue_loads_with_names_and_definitions_in_both_languages()
     (lambda t: t.replace('definition_en = "Spent in the year."\n', ""),
      "bad.toml, line 1, indicator 'gmi_benefit_spend': missing fields ['definition_en']"),
     (lambda t: t.replace('unit = "EUR"', 'unit = "euro"'),
-     "bad.toml, line 1, indicator 'gmi_benefit_spend': unknown unit 'euro' (one of EUR, FTE, cases, count, "
-     "documents, households, per_1000, percent, persons, positions, visits)"),
+     "bad.toml, line 1, indicator 'gmi_benefit_spend': unknown unit 'euro' (one of EUR, EUR_per_resident, "
+     "FTE, answers, cases, count, documents, households, per_1000, percent, persons, positions, visits)"),
     (lambda t: t + "\n" + t, "bad.toml, line 14, indicator 'gmi_benefit_spend': the id is used twice"),
     (lambda t: t.replace('words = ["gmi"]', 'words = ["GMI"]'),
      "bad.toml, line 1, indicator 'gmi_benefit_spend': words holds 'GMI', not lower-case words (letters, digits, "

@@ -97,10 +97,6 @@ def write_warehouse(path, facts, docs=DOCS, codes=CASE_CODES):
                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
     for code, meaning in codes:
         writer.execute("INSERT INTO case_codes VALUES (?, ?, 'd16')", [code, meaning])
-    writer.executemany("INSERT INTO municipalities VALUES (?, ?, ?, ?)",
-                       [("Tukuma novads", "Tukums municipality", "novads", "reformed"),
-                        ("Bauskas novads", "Bauska municipality", "novads", "merged"),
-                        ("Latvija", "Latvia", "valsts", None)])
     writer.close()
     return connect(path, read_only=True)
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.indicator_catalogue import store_catalogue
+from warehouse.seed_tables import fill_seed_tables
+from warehouse.seeds import SeedError
 
 SCHEMA_VERSION = "4"
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
@@ -51,7 +52,6 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, create: bool) -> N
     if not tables and create:
         con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
         con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-        store_catalogue(con)
         return
     if not tables:
         raise WarehouseError(f"the warehouse {path} is empty: build it with `python -m ingest`")
@@ -67,7 +67,6 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, create: bool) -> N
                              f"version {SCHEMA_VERSION}: delete it and build it again with `python -m ingest`")
     if create:
         con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))  # the views of this version
-        store_catalogue(con)
 
 
 def _check_file_kind(path: Path) -> None:
@@ -85,8 +84,9 @@ def _check_file_kind(path: Path) -> None:
 
 
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse. A writer creates the schema in a new file; a reader never creates or alters
-    anything. A damaged, older or foreign file is refused with a one-line WarehouseError."""
+    """Open the warehouse. A writer creates the schema in a new file and fills the reference tables from the
+    seeds; a reader never creates or alters anything. A damaged, older or foreign file is refused with a
+    one-line WarehouseError."""
     path = Path(path)
     if path.exists() and not path.is_file():
         raise WarehouseError(f"the warehouse path '{path}' is not a file (a folder, a device or a pipe): name "
@@ -106,6 +106,11 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
     try:
         con.execute(_NO_EXTENSIONS)
         _check_schema(con, path, create=not read_only)
+        if not read_only:
+            fill_seed_tables(con)
+    except SeedError as exc:
+        con.close()
+        raise WarehouseError(f"the reference data cannot be loaded: {exc}") from None
     except duckdb.Error as exc:
         con.close()
         raise WarehouseError(f"the warehouse {path} is damaged: {first_line(exc)}") from None

@@ -13,6 +13,7 @@ import re
 
 import pandas as pd
 
+from warehouse import seeds
 from warehouse.source_refs import place_name
 
 # Topic/metric pairs whose largest row is a meaningful headline (a total or the biggest item) and whose
@@ -64,6 +65,13 @@ _RESIDENTS_FIGURE = """
     )"""
 
 
+# One row per municipality name: a name both eras have (Tukuma novads before and after the 2021 reform) takes
+# the row in force, which holds the reform note.
+_MUNICIPALITY_BY_NAME = """(
+    SELECT * FROM municipalities
+    QUALIFY row_number() OVER (PARTITION BY municipality ORDER BY valid_to IS NULL DESC, valid_from DESC) = 1)"""
+
+
 def _df(con, sql: str, params: list | None = None) -> pd.DataFrame:
     return con.execute(sql, params or []).df()
 
@@ -86,12 +94,12 @@ def overview(con) -> pd.DataFrame:
 
 
 def municipalities(con) -> pd.DataFrame:
-    """Municipalities that have facts, with their English name, reform note and span of years."""
-    return _df(con, """
+    """Municipalities that have facts, with their English name, reform notes and span of years."""
+    return _df(con, f"""
         SELECT * FROM (
-            SELECT f.municipality, m.name_en, m.level, m.note,
+            SELECT f.municipality, m.name_en, m.level, m.note_lv, m.note_en,
                    count(*) AS facts, min(f.year) AS first_year, max(f.year) AS last_year
-            FROM facts f LEFT JOIN municipalities m USING (municipality)
+            FROM facts f LEFT JOIN {_MUNICIPALITY_BY_NAME} m USING (municipality)
             GROUP BY ALL)
         -- municipalities first, the most documented first; the country last
         ORDER BY coalesce(level = 'valsts', false), facts DESC, municipality""")
@@ -273,7 +281,8 @@ def facts_count(con, *filters, **named) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- the data package
 
-PACKAGE_TABLES = ("facts", "indicators", "documents", "municipalities", "territories", "case_codes", "raw_tables",
+PACKAGE_TABLES = ("facts", "indicators", "documents", "municipalities", "code_names", "territories", "case_codes",
+                  "raw_tables",
                   "quality", "municipality_population")
 
 
@@ -501,23 +510,16 @@ def year_on_year(frame: pd.DataFrame, key: str = "label") -> pd.DataFrame:
     return out[columns].reset_index(drop=True)
 
 
-# Service names that say where the care happens (Latvian stems, lower case). Institutional first: a name that
-# says both ("bērnu nams/ patversme") is an institution.
-SETTING_PATTERNS = [
-    ("institutional", r"institūcij|pansionāt|bērnu nam|ilgstoš|slimnīc|\bsac\b|sanatorij|bērnu ciemat"),
-    ("community", r"aprūpe mājās|aprūpes mājās|dienas (aprūpes )?centr|kopienas centr|jauniešu|grupu (māj|dzīvok)"
-                  r"|atbalsta dzīvok|darbnīc|asistent|dzīvesvietā|audžuģimen|audzūģimen|aizbild|patversm"
-                  r"|mobilā aprūpe|rehabilitētāj|nometn|nodarbīb"),
-]
+# Service names that say where the care happens (warehouse/seeds/care_settings.csv, lower-case stems), tried
+# institutional first, so that a name that says both ("bērnu nams/ patversme") is an institution.
+_CARE_SETTINGS = [(c.setting, re.compile(c.words))
+                  for c in sorted(seeds.load_care_settings(), key=lambda c: seeds.SETTINGS.index(c.setting))]
 
 
 def care_setting(label: str) -> str | None:
     """`institutional`, `community`, or None for a service name that says neither (totals, benefits, ...)."""
     low = (label or "").lower()
-    for setting, pattern in SETTING_PATTERNS:
-        if re.search(pattern, low):
-            return setting
-    return None
+    return next((setting for setting, words in _CARE_SETTINGS if words.search(low)), None)
 
 
 def by_setting(frame: pd.DataFrame) -> pd.DataFrame:
@@ -582,7 +584,8 @@ def caseload_ranges(con) -> pd.DataFrame:
                d.file_name, {_SOURCE_TABLE} AS source_table, min(f.source_ref) AS source_ref,
                string_agg(f.raw_value, ' – ' ORDER BY f.value) AS raw_value, string_agg(f.flag, '; ') AS flag,
                string_agg(f.flag_lv, '; ') AS flag_lv
-        FROM facts f JOIN documents d USING (document_id) LEFT JOIN municipalities m ON m.municipality = f.municipality
+        FROM facts f JOIN documents d USING (document_id)
+             LEFT JOIN {_MUNICIPALITY_BY_NAME} m ON m.municipality = f.municipality
         WHERE f.topic = 'caseload' AND f.metric = 'cases_per_worker' AND f.subgroup IN ('min', 'max')
           AND isfinite(f.value)
         GROUP BY f.municipality, f.year, f.period, f.category, d.file_name, {_SOURCE_TABLE}

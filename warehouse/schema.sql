@@ -75,11 +75,29 @@ CREATE TABLE IF NOT EXISTS indicator_conflicts (
     indicators   VARCHAR NOT NULL       -- the indicators matched, ', ' between
 );
 
+-- Reference data, filled from warehouse/seeds/ whenever a writer opens the warehouse (warehouse/seed_tables.py).
+-- Every municipality before and after the 1 July 2021 reform, and the country: a name that both eras have
+-- (Tukuma novads) has a row for each, told apart by valid_from/valid_to.
 CREATE TABLE IF NOT EXISTS municipalities (
-    municipality VARCHAR PRIMARY KEY,
-    name_en      VARCHAR,
-    level        VARCHAR,               -- novads (municipality) or valsts (the whole country)
-    note         VARCHAR
+    municipality   VARCHAR NOT NULL,    -- as facts write it, in the nominative: Tukuma novads, Rīga, Latvija
+    name_en        VARCHAR NOT NULL,
+    level          VARCHAR NOT NULL,    -- valsts, valstspilsēta, republikas pilsēta (before 2021), novads
+    genitive       VARCHAR NOT NULL,    -- its printed forms, separated by |: Rīgas valstspilsētas|Rīgas pilsētas|Rīgas
+    locative       VARCHAR NOT NULL,    -- Tukuma novadā; Rīgā|Rīgas valstspilsētā|Rīgas pilsētā
+    valid_from     DATE,                -- NULL: before what the seed records
+    valid_to       DATE,                -- NULL: in force
+    became_part_of VARCHAR,             -- for one before the reform: the municipality in force it became part of
+    note_lv        VARCHAR,             -- the reader's note on the reform, in Latvian
+    note_en        VARCHAR              -- the same in English
+);
+
+-- The Latvian and English names of the codes the warehouse uses (topics, metrics, units, kinds, layouts).
+CREATE TABLE IF NOT EXISTS code_names (
+    kind VARCHAR NOT NULL,
+    code VARCHAR NOT NULL,
+    lv   VARCHAR NOT NULL,
+    en   VARCHAR NOT NULL,
+    PRIMARY KEY (kind, code)
 );
 
 CREATE TABLE IF NOT EXISTS territories (

@@ -26,7 +26,6 @@ import duckdb
 import pandas as pd
 
 from ingest.model import Extraction, Fact, ParsedDocument
-from warehouse.municipalities import describe_municipality
 
 # A new version may hold up to this share fewer facts (or raw table cells) than the stored one; past it,
 # it is more likely a cut or wrong file than a correction, and only `--replace` stores it.
@@ -108,10 +107,6 @@ def _insert_details(con: duckdb.DuckDBPyConnection, document_id: str, ex: Extrac
         con.execute("INSERT INTO territories VALUES (?, ?, ?, ?)", [municipality, territory, kind, document_id])
     for code, meaning in dict.fromkeys(ex.case_codes):
         con.execute("INSERT INTO case_codes VALUES (?, ?, ?)", [code, meaning, document_id])
-    for municipality in {ex.info.municipality, *(f.municipality for f in ex.facts)}:
-        name_en, level, note = describe_municipality(municipality)
-        con.execute("INSERT INTO municipalities VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    [municipality, name_en, level, note])
 
 
 def document_text(doc: ParsedDocument) -> str:

@@ -1,6 +1,7 @@
-"""The indicator catalogue, `seeds/indicators.toml`: what a fact measures, read and checked when it loads.
+"""The indicator catalogue, `indicators.toml`: what a fact measures, read and checked when it loads.
 
-Every indicator must have each field of `FIELDS` and no other key, a unit of `UNITS`, a group of `GROUPS`,
+Every indicator must have each field of `FIELDS` and no other key, a unit the names seed names, a group of
+`GROUPS`,
 topic/metric pairs for the facts it can be, and words that are lower-case Latvian words and stems (letters,
 digits, spaces, hyphens). An id may appear once. A bad file is refused with one line naming the file, the
 line and the indicator.
@@ -12,12 +13,10 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
+from warehouse.seeds import SEEDS_DIR, SeedError, load_names
 
-CATALOGUE_FILE = Path(__file__).with_name("seeds") / "indicators.toml"
+CATALOGUE_FILE = SEEDS_DIR / "indicators.toml"
 
-UNITS = {"EUR", "persons", "households", "cases", "FTE", "positions", "documents", "visits", "percent", "count",
-         "per_1000"}
 GROUPS = {"social_assistance", "services", "family_care", "staff", "caseload", "population", "budget"}
 # key -> type; `unless` and `default` may be left out
 FIELDS = {"indicator": str, "name_lv": str, "name_en": str, "definition_lv": str, "definition_en": str,
@@ -29,7 +28,7 @@ _TOPIC_METRIC = re.compile(r"[a-z_]+/[a-z0-9_]+")
 _WORD = re.compile(r"[a-zāčēģīķļņšūž0-9]+(?:[ -][a-zāčēģīķļņšūž0-9]+)*")
 
 
-class CatalogueError(ValueError):
+class CatalogueError(SeedError):
     """The catalogue file cannot be used; the message names the file, line and indicator, in one line."""
 
 
@@ -70,8 +69,9 @@ def _check(entry: dict, where: str) -> Indicator:
             raise CatalogueError(f"{where}: {key} is empty")
     if not _ID.fullmatch(values["indicator"]):
         raise CatalogueError(f"{where}: the id must be lower-case letters, digits and underscores")
-    if values["unit"] not in UNITS:
-        raise CatalogueError(f"{where}: unknown unit '{values['unit']}' (one of {', '.join(sorted(UNITS))})")
+    units = {name.code for name in load_names() if name.kind == "unit"}
+    if values["unit"] not in units:
+        raise CatalogueError(f"{where}: unknown unit '{values['unit']}' (one of {', '.join(sorted(units))})")
     if values["group"] not in GROUPS:
         raise CatalogueError(f"{where}: unknown group '{values['group']}' (one of {', '.join(sorted(GROUPS))})")
     if not values["facts"] or not all(isinstance(f, str) and _TOPIC_METRIC.fullmatch(f) for f in values["facts"]):
@@ -116,10 +116,8 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> dict[str, Indicator]:
     return found
 
 
-def store_catalogue(con: duckdb.DuckDBPyConnection, path: Path = CATALOGUE_FILE) -> None:
-    """Replace the `indicators` table's rows with the catalogue's (a writer does this when it opens)."""
-    rows = [[i.indicator, i.name_lv, i.name_en, i.definition_lv, i.definition_en, i.unit, i.additive,
-             i.per_resident, i.group, "; ".join(i.facts), "; ".join(i.words), "; ".join(i.unless), i.default]
+def catalogue_rows(path: Path = CATALOGUE_FILE) -> list[tuple]:
+    """The `indicators` table's rows, from the catalogue."""
+    return [(i.indicator, i.name_lv, i.name_en, i.definition_lv, i.definition_en, i.unit, i.additive,
+             i.per_resident, i.group, "; ".join(i.facts), "; ".join(i.words), "; ".join(i.unless), i.default)
             for i in load_catalogue(path).values()]
-    con.execute("DELETE FROM indicators")
-    con.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)

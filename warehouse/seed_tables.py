@@ -1,0 +1,30 @@
+"""The reference tables of the warehouse, filled from the seeds (warehouse/seeds/) whenever a writer opens it:
+a warehouse always holds the reference data of the program that last wrote it."""
+from __future__ import annotations
+
+import duckdb
+
+from warehouse import seeds
+from warehouse.seeds.indicators import catalogue_rows
+
+
+def fill_seed_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Replace the rows of `municipalities`, `code_names` and `indicators` with the seeds', in one
+    transaction."""
+    municipalities = [(m.municipality, m.name_en, m.level, seeds.FORM_SEPARATOR.join(m.genitive),
+                       seeds.FORM_SEPARATOR.join(m.locative), m.valid_from, m.valid_to, m.became_part_of,
+                       m.note_lv, m.note_en) for m in seeds.load_municipalities()]
+    names = [(n.kind, n.code, n.lv, n.en) for n in seeds.load_names()]
+    indicators = catalogue_rows()
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM municipalities")
+        con.executemany("INSERT INTO municipalities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", municipalities)
+        con.execute("DELETE FROM code_names")
+        con.executemany("INSERT INTO code_names VALUES (?, ?, ?, ?)", names)
+        con.execute("DELETE FROM indicators")
+        con.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", indicators)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise

@@ -1,0 +1,252 @@
+"""Reference data as data files (seeds): the municipalities before and after the 2021 reform with their
+inflected forms, the names of the warehouse's codes, the case-code glosses, the care-setting words and the
+glossary of the reports' labels.
+
+Each file is validated when it loads: a bad row is refused with one line naming the file, the line and the
+field (SeedError). `municipality_by_form` names the municipality of any printed form of its name.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+SEEDS_DIR = Path(__file__).parent
+REFORM_DATE = date(2021, 7, 1)
+# Levels of the administrative division: the country, the cities of each era, the novadi.
+LEVELS = ("valsts", "valstspilsēta", "republikas pilsēta", "novads")
+# Alternative printed forms in one field (the genitive "Rīgas valstspilsētas|Rīgas pilsētas|Rīgas"); the
+# first is the one to write.
+FORM_SEPARATOR = "|"
+NAME_KINDS = ("topic", "metric", "unit", "document_kind", "layout", "place", "chart", "kind")
+SETTINGS = ("institutional", "community")  # in the order they are tried
+
+
+class SeedError(ValueError):
+    """A seed file cannot be used; the message names the file, line and field, in one line."""
+
+
+@dataclass(frozen=True)
+class Municipality:
+    municipality: str            # nominative, as facts store it: Tukuma novads, Rīga, Latvija
+    name_en: str
+    level: str
+    genitive: tuple[str, ...]    # the first is the one to write
+    locative: tuple[str, ...]
+    valid_from: date | None      # None: before what the file records
+    valid_to: date | None        # None: still in force
+    became_part_of: str | None   # for one before the reform: the municipality it became part of
+    note_lv: str | None
+    note_en: str | None
+
+    @property
+    def is_current(self) -> bool:
+        return self.valid_to is None
+
+
+@dataclass(frozen=True)
+class CodeName:
+    kind: str
+    code: str
+    lv: str
+    en: str
+
+
+@dataclass(frozen=True)
+class CaseCode:
+    code: str
+    gloss_en: str
+
+
+@dataclass(frozen=True)
+class CareSetting:
+    setting: str
+    words: str                   # a regular expression of lower-case stems
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    stem: str                    # lower case, so that inflected forms match
+    gloss_en: str
+
+
+class _Rows:
+    """The rows of one seed file, each with its line number, and the one-line errors about them."""
+
+    def __init__(self, path: Path, columns: tuple[str, ...]):
+        self.name = path.name
+        try:
+            with path.open(encoding="utf-8", newline="") as handle:
+                reader = csv.reader(handle)
+                header = next(reader, None)
+                body = [(reader.line_num, row) for row in reader]
+        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            raise SeedError(f"{self.name}: cannot be read ({exc})") from None
+        if header is None:
+            raise SeedError(f"{self.name}: empty, expected the header {','.join(columns)}")
+        if tuple(header) != columns:
+            raise SeedError(f"{self.name} line 1: the header is {','.join(header)}, expected {','.join(columns)}")
+        self.rows: list[tuple[int, dict[str, str]]] = []
+        for line, row in body:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(columns):
+                raise SeedError(f"{self.name} line {line}: {len(row)} fields, expected {len(columns)}")
+            # Kept as written: a glossary stem may end in a space ("sac " is the word, not "sacensības").
+            self.rows.append((line, dict(zip(columns, row))))
+
+    def error(self, line: int, field: str, why: str) -> SeedError:
+        return SeedError(f"{self.name} line {line}, {field}: {why}")
+
+    def required(self, line: int, row: dict[str, str], field: str) -> str:
+        if not row[field].strip():
+            raise self.error(line, field, "empty")
+        return row[field]
+
+    def optional(self, row: dict[str, str], field: str) -> str | None:
+        return row[field] if row[field].strip() else None
+
+    def one_of(self, line: int, row: dict[str, str], field: str, allowed: tuple[str, ...]) -> str:
+        value = self.required(line, row, field)
+        if value not in allowed:
+            raise self.error(line, field, f"'{value}' is not one of {', '.join(allowed)}")
+        return value
+
+    def day(self, line: int, row: dict[str, str], field: str) -> date | None:
+        if not row[field]:
+            return None
+        try:
+            return date.fromisoformat(row[field])
+        except ValueError:
+            raise self.error(line, field, f"'{row[field]}' is not a date (YYYY-MM-DD)") from None
+
+    def forms(self, line: int, row: dict[str, str], field: str) -> tuple[str, ...]:
+        forms = tuple(form.strip() for form in self.required(line, row, field).split(FORM_SEPARATOR))
+        if not all(forms):
+            raise self.error(line, field, f"an empty form in '{row[field]}'")
+        return forms
+
+    def pattern(self, line: int, row: dict[str, str], field: str) -> str:
+        value = self.required(line, row, field)
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise self.error(line, field, f"not a regular expression ({exc})") from None
+        return value
+
+    def unique(self, line: int, field: str, key, seen: set) -> None:
+        if key in seen:
+            raise self.error(line, field, f"'{key if isinstance(key, str) else key[-1]}' is given twice")
+        seen.add(key)
+
+
+MUNICIPALITY_COLUMNS = ("municipality", "name_en", "level", "genitive", "locative", "valid_from", "valid_to",
+                        "became_part_of", "note_lv", "note_en")
+
+
+def load_municipalities(path: Path = SEEDS_DIR / "municipalities.csv") -> tuple[Municipality, ...]:
+    """Every municipality before and after the 2021 reform, and the country. A name is given once per era;
+    one of before the reform names the current one it became part of, one of after it names none."""
+    rows = _Rows(path, MUNICIPALITY_COLUMNS)
+    out: list[Municipality] = []
+    seen: set = set()
+    for line, row in rows.rows:
+        name = rows.required(line, row, "municipality")
+        valid_from, valid_to = rows.day(line, row, "valid_from"), rows.day(line, row, "valid_to")
+        if valid_from and valid_to and valid_to < valid_from:
+            raise rows.error(line, "valid_to", f"{valid_to} is before valid_from {valid_from}")
+        rows.unique(line, "municipality", (valid_to is None, name), seen)
+        out.append(Municipality(
+            municipality=name, name_en=rows.required(line, row, "name_en"),
+            level=rows.one_of(line, row, "level", LEVELS), genitive=rows.forms(line, row, "genitive"),
+            locative=rows.forms(line, row, "locative"), valid_from=valid_from, valid_to=valid_to,
+            became_part_of=rows.optional(row, "became_part_of"), note_lv=rows.optional(row, "note_lv"),
+            note_en=rows.optional(row, "note_en")))
+    current = {m.municipality for m in out if m.is_current}
+    form_of: dict[str, str] = {}
+    for (line, _), m in zip(rows.rows, out):
+        for field, forms in (("municipality", (m.municipality,)), ("genitive", m.genitive), ("locative", m.locative)):
+            for form in forms:
+                other = form_of.setdefault(_fold(form), m.municipality)
+                if other != m.municipality:
+                    raise rows.error(line, field, f"'{form}' is a form of '{other}' too")
+    for (line, _), m in zip(rows.rows, out):
+        if m.is_current and m.became_part_of:
+            raise rows.error(line, "became_part_of", f"'{m.municipality}' is in force and became part of nothing")
+        if not m.is_current and m.became_part_of not in current:
+            raise rows.error(line, "became_part_of", f"'{m.became_part_of or ''}' is not a municipality in force")
+    return tuple(out)
+
+
+def load_names(path: Path = SEEDS_DIR / "names.csv") -> tuple[CodeName, ...]:
+    """The Latvian and English names of the warehouse's codes (topics, metrics, units, kinds, layouts, ...)."""
+    rows = _Rows(path, ("kind", "code", "lv", "en"))
+    seen: set = set()
+    out = []
+    for line, row in rows.rows:
+        kind = rows.one_of(line, row, "kind", NAME_KINDS)
+        code = rows.required(line, row, "code")
+        rows.unique(line, "code", (kind, code), seen)
+        out.append(CodeName(kind, code, rows.required(line, row, "lv"), rows.required(line, row, "en")))
+    return tuple(out)
+
+
+def load_case_codes(path: Path = SEEDS_DIR / "case_codes.csv") -> tuple[CaseCode, ...]:
+    """English glosses of the case-file codes (the warehouse keeps each report's printed legend)."""
+    rows = _Rows(path, ("code", "gloss_en"))
+    seen: set = set()
+    out = []
+    for line, row in rows.rows:
+        code = rows.required(line, row, "code")
+        rows.unique(line, "code", code, seen)
+        out.append(CaseCode(code, rows.required(line, row, "gloss_en")))
+    return tuple(out)
+
+
+def load_care_settings(path: Path = SEEDS_DIR / "care_settings.csv") -> tuple[CareSetting, ...]:
+    """The words of service names that say where the care happens."""
+    rows = _Rows(path, ("setting", "words"))
+    return tuple(CareSetting(rows.one_of(line, row, "setting", SETTINGS), rows.pattern(line, row, "words"))
+                 for line, row in rows.rows)
+
+
+def load_glossary(path: Path = SEEDS_DIR / "glossary.csv") -> tuple[GlossaryEntry, ...]:
+    """Latvian stems of the reports' labels and their English glosses."""
+    rows = _Rows(path, ("stem", "gloss_en"))
+    seen: set = set()
+    out = []
+    for line, row in rows.rows:
+        stem = rows.required(line, row, "stem")
+        if stem != stem.lower():
+            raise rows.error(line, "stem", f"'{stem}' is not in lower case")
+        rows.unique(line, "stem", stem, seen)
+        out.append(GlossaryEntry(stem, rows.required(line, row, "gloss_en")))
+    return tuple(out)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@lru_cache(maxsize=1)
+def _forms_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """One regex of every printed form (longest first, so that "Rēzeknes novada" wins over "Rēzeknes"),
+    and the nominative each form names (one only: load_municipalities refuses a form of two names)."""
+    named = {_fold(form): m.municipality for m in load_municipalities()
+             for form in (m.municipality, *m.genitive, *m.locative)}
+    alternatives = "|".join(re.escape(form) for form in sorted(named, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), named
+
+
+def municipality_by_form(printed: str) -> str | None:
+    """The nominative name of the municipality a printed text names in any form: "Ogres novada", "Jēkabpils
+    novadā", "Talsu novada Sociālais dienests" -> "Talsu novads"; "Rīgas pilsētas" -> "Rīga"; None when it
+    names none. The longest form found wins ("Latvijas Tukuma novada" names Tukuma novads). A name both eras
+    have (Tukuma novads) is one name, the current municipality's; a former one's own name (Kandavas novads)
+    is returned as it is: which one it became part of is its `became_part_of`."""
+    pattern, named = _forms_pattern()
+    found = pattern.findall(_fold(printed or ""))
+    return named[max(found, key=len)] if found else None
