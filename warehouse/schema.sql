@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS facts (
     source_ref   VARCHAR NOT NULL,      -- where it was printed, as the reader reads it (built from the next five)
     page         INTEGER,               -- page (PDF) of the table, chart or sentence
     line         INTEGER,               -- line (text file) of the table, chart value or sentence; row of a sheet
-    table_label  VARCHAR NOT NULL,      -- the table's label or caption start, text, chart data (...), a sheet
+    table_label  VARCHAR,               -- the table's label or caption start, text, chart data (...), a sheet
     row_label    VARCHAR,               -- the row (or chart label) as printed, in full
     column_label VARCHAR,               -- the column header as printed, in full
     raw_value    VARCHAR NOT NULL,      -- the printed text the value was read from
