@@ -27,6 +27,58 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Spot:
+    """Where a fact was printed, as the warehouse's columns (page, line, table_label, row_label,
+    column_label) and as the one display text built from them (`source_ref`): every layout places its facts
+    through this, so that the text and the columns never disagree.
+
+    `place` is the table's label or caption start as Table.ref() names it, `text` for running text,
+    `chart data (…)` for a chart's data, a workbook's sheet name; `loc` is where the table, the sentence or
+    the chart value is (for a table, where its caption is: row and column say where in it). The other fields
+    only shape the text, as the golden files hold it: how much of the labels it quotes, whether a chart's
+    row is a `label`, the cell's own line after the column (the text exports' tables), and an uploader's own
+    reference last.
+    """
+
+    place: str
+    loc: Location = Location()
+    row: str | None = None
+    column: str | None = None
+    row_word: str = "row"
+    widths: tuple[int, int] = (40, 30)  # characters of the row and the column label the text quotes
+    cell: Location | None = None
+    note: str = ""
+
+    @property
+    def page(self) -> int | None:
+        return self.loc.page
+
+    @property
+    def line(self) -> int | None:
+        """The line of a text file, or the row of a sheet."""
+        return self.loc.line
+
+    @property
+    def place_ref(self) -> str:
+        """The place and its location as the text says them: `4.1. tabula, p. 15`, `sheet 'facts', row 3`."""
+        if self.loc.sheet is not None:
+            return f"sheet '{self.loc.sheet}'" + (f", row {self.loc.line}" if self.loc.line is not None else "")
+        return f"{self.place}, {self.loc.ref()}" if self.loc.ref() else self.place
+
+    @property
+    def source_ref(self) -> str:
+        """`4.1. tabula, p. 15; row 'Kopā', column '2024'`, `text, line 56`, `sheet 'facts', row 3; …`."""
+        text = self.place_ref
+        if self.row is not None:
+            text += f"; {self.row_word} '{self.row[:self.widths[0]]}'"
+        if self.column is not None:
+            text += f", column '{self.column[:self.widths[1]]}'"
+        if self.cell is not None:
+            text += f", {self.cell.ref()}"
+        return text + (f"; {self.note}" if self.note else "")
+
+
+@dataclass(frozen=True)
 class Cell:
     text: str
     loc: Location
@@ -41,12 +93,16 @@ class Table:
     loc: Location  # where the caption (or the first row) is
     label: str | None = None  # the number part of the caption, e.g. "3.1. tabula"
 
+    def spot(self, row: str | None = None, column: str | None = None, **said: Any) -> Spot:
+        """Where a value of this table was printed: its label (or caption start) and location, and the row
+        and column named; `said` as Spot takes it. A sheet is named by itself, without a row."""
+        if self.loc.sheet is not None:
+            return Spot(self.loc.sheet, Location(sheet=self.loc.sheet), row, column, **said)
+        return Spot(self.label or (self.caption[:60] if self.caption else "table"), self.loc, row, column, **said)
+
     def ref(self) -> str:
         """How facts cite this table: its label (or caption start) and location."""
-        if self.loc.sheet is not None:
-            return f"sheet '{self.loc.sheet}'"
-        name = self.label or (self.caption[:60] if self.caption else "table")
-        return f"{name}, {self.loc.ref()}" if self.loc.ref() else name
+        return self.spot().place_ref
 
 
 @dataclass(frozen=True)
@@ -83,7 +139,7 @@ class Fact:
     category: str
     value: float
     unit: str
-    source_ref: str
+    spot: Spot  # where it was printed: source_ref and the place columns
     raw_value: str
     territory: str | None = None
     period: str | None = None
@@ -94,6 +150,30 @@ class Fact:
     # the indicators its words match when they match more than one (it then has none), for the quality view
     indicator_candidates: tuple[str, ...] = field(default=(), repr=False)
     reasons: tuple[Reason, ...] = field(default=(), repr=False)  # what the flag says, as catalogue kinds
+
+    @property
+    def source_ref(self) -> str:
+        return self.spot.source_ref
+
+    @property
+    def page(self) -> int | None:
+        return self.spot.page
+
+    @property
+    def line(self) -> int | None:
+        return self.spot.line
+
+    @property
+    def table_label(self) -> str:
+        return self.spot.place
+
+    @property
+    def row_label(self) -> str | None:
+        return self.spot.row
+
+    @property
+    def column_label(self) -> str | None:
+        return self.spot.column
 
     def key(self) -> tuple:
         """Identity of the thing measured (not of its value), used to spot disagreeing duplicates."""

@@ -15,7 +15,7 @@ from typing import Callable
 
 from ingest.checks import check_rows_sum
 from ingest.flags import Number, Reason, reason
-from ingest.model import Cell, Fact, Location, ParsedDocument, RawCell, Table, TextLine
+from ingest.model import Cell, Fact, Location, ParsedDocument, RawCell, Spot, Table, TextLine
 from ingest.numbers import parse_lv_number
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -109,7 +109,7 @@ def read_prose(flow: FlowText, rules: list[Prose], municipality: str) -> tuple[l
                 period=_fill(rule.period, groups), topic=rule.topic, metric=rule.metric,
                 category=_fill(rule.category, groups), subgroup=_fill(rule.subgroup, groups),
                 value=number.value * rule.scale, unit=rule.unit,
-                source_ref=f"text, {flow.loc_at(m.start('value')).ref()}", raw_value=printed.strip())
+                spot=Spot("text", flow.loc_at(m.start("value"))), raw_value=printed.strip())
             fact.add_reasons(number.reasons)
             if approximation := _approximation(flow, m):
                 fact.add_flag("approximate", printed=approximation,
@@ -253,7 +253,7 @@ def read_year_table(table: Table, spec: YearTable, municipality: str) -> tuple[l
             fact = Fact(municipality=municipality, year=year, period=period, topic=spec.topic, metric=spec.metric,
                         category=category, value=number.value,
                         unit="percent" if number.is_percent else spec.unit,
-                        source_ref=f"{table.ref()}; row '{category[:40]}', column '{header[c].text[:30]}'",
+                        spot=table.spot(category, header[c].text),
                         raw_value=cell.text)
             fact.add_reasons(number.reasons)
             if cap_reason:

@@ -8,6 +8,7 @@ import math
 import shutil
 from pathlib import Path
 
+from ingest.model import Location, Spot
 from warehouse import connect
 
 # Texts a hostile upload could carry, each in a form that would do something if it were not escaped.
@@ -35,6 +36,7 @@ RAW_FRAGMENTS = ("![i](", "<a href", "**bold**", ":red[x]", "$x$", ":material/ho
                  "www.example.com", "x@example.com", "%{xaxis.title.text}")
 
 ABSURD_VALUES = (math.inf, -math.inf, math.nan, 1e308)
+TEXT_P1 = Spot("text", Location(page=1))  # where the absurd values are said to be printed
 
 MUNICIPALITY = "Ļaunuma <b>novads</b> :red[x]"
 DOCUMENT_ID = "0badc0ffee00"
@@ -46,11 +48,11 @@ ESCAPING_FILE_NAME = "../" * 12 + "etc/passwd"
 
 def _hostile_text_facts() -> list[tuple]:
     """Facts whose labels, places and flags are hostile texts, in every topic a page draws:
-    (municipality, territory, year, period, topic, metric, category, subgroup, value, unit, source_ref,
-    raw_value, flag)"""
+    (municipality, territory, year, period, topic, metric, category, subgroup, value, unit, spot, raw_value,
+    flag)"""
     rows = []
     for i, text in enumerate(HOSTILE_TEXTS):
-        source = f"{text}, p. {i + 1}"
+        source = Spot(text, Location(page=i + 1))
         for municipality in ("Tukuma novads", MUNICIPALITY):
             for year in (2023, 2024):
                 value = 5_000_000.0 + 1000 * i + year
@@ -95,36 +97,36 @@ def _absurd_value_facts() -> list[tuple]:
         for municipality in ("Tukuma novads", "Bauskas novads", MUNICIPALITY):
             for year in (2023, 2024):
                 rows += [
-                    (municipality, None, year, str(year), "budget", "spend", label, None, value, "EUR", "text, p. 1",
+                    (municipality, None, year, str(year), "budget", "spend", label, None, value, "EUR", TEXT_P1,
                      repr(value), None),
                     (municipality, None, year, str(year), "recipients", "persons", label, None, value, "persons",
-                     "text, p. 1", repr(value), None),
+                     TEXT_P1, repr(value), None),
                     (municipality, None, year, str(year), "recipients", "persons", label, "Vīrieši", value, "persons",
-                     "text, p. 1", repr(value), None),
+                     TEXT_P1, repr(value), None),
                     (municipality, None, year, str(year), "social_assistance", "persons", label, None, value, "persons",
-                     "text, p. 1", repr(value), None),
+                     TEXT_P1, repr(value), None),
                 ]
             rows += [
                 (municipality, None, 2016, "2016-01-01", "staff", "specialists", label, None, value, "persons",
-                 "text, p. 1", repr(value), None),
+                 TEXT_P1, repr(value), None),
                 (municipality, None, 2016, "2016-01-01", "staff", "specialists_required", label, None, value, "persons",
-                 "text, p. 1", repr(value), None),
+                 TEXT_P1, repr(value), None),
                 (municipality, None, 2016, "2016-01-01", "population", "residents", label, None, value, "persons",
-                 "text, p. 1", repr(value), None),
+                 TEXT_P1, repr(value), None),
                 (municipality, None, 2024, "2024", "population", "residents", label, None, value, "persons",
-                 "text, p. 1", repr(value), None),
+                 TEXT_P1, repr(value), None),
                 (municipality, "absurd", 2015, "2015-03-31", "caseload", "active_cases", label, "SP", value, "cases",
-                 "text, p. 1", repr(value), None),
+                 TEXT_P1, repr(value), None),
                 (municipality, None, 2017, "2017", "caseload", "cases_per_worker", label, "min", value, "cases",
-                 "text, p. 1", repr(value), None),
+                 TEXT_P1, repr(value), None),
                 (municipality, None, 2017, "2017", "caseload", "cases_per_worker", label, "max", value, "cases",
-                 "text, p. 1", repr(value), None),
+                 TEXT_P1, repr(value), None),
                 (municipality, "absurd", 2015, "2015", "focus_group", "recognition", label, None, value, "count",
-                 "text, p. 1", repr(value), None),
+                 TEXT_P1, repr(value), None),
                 (municipality, "absurd", 2015, "2015", "focus_group", "availability", label, None, value, "count",
-                 "text, p. 1", repr(value), None),
+                 TEXT_P1, repr(value), None),
                 (municipality, "absurd", 2015, "2015", "focus_group", "respondents", label, None, value, "persons",
-                 "text, p. 1", repr(value), None),
+                 TEXT_P1, repr(value), None),
             ]
     return rows
 
@@ -142,9 +144,12 @@ def build(seed: Path, target: Path) -> Path:
                            'facts upload', 16, true, NULL, now(), ?)""",
                         [document_id, name, document_id * 2, MUNICIPALITY, HOSTILE_TEXTS[2], text])
         con.executemany("""INSERT INTO facts (municipality, territory, year, period, topic, metric, category, subgroup,
-                           value, unit, source_ref, raw_value, flag, flag_lv, document_id)
-                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        [(*row, row[-1], DOCUMENT_ID) for row in _hostile_text_facts() + _absurd_value_facts()])
+                           value, unit, source_ref, page, line, table_label, row_label, column_label, raw_value,
+                           flag, flag_lv, document_id)
+                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        [(*row[:10], row[10].source_ref, row[10].page, row[10].line, row[10].place, row[10].row,
+                          row[10].column, *row[11:], row[-1], DOCUMENT_ID)
+                         for row in _hostile_text_facts() + _absurd_value_facts()])
         con.executemany("INSERT INTO case_codes VALUES (?, ?, ?)",
                         [("Z", text, DOCUMENT_ID) for text in HOSTILE_TEXTS[:3]])
         con.execute("INSERT INTO municipalities (municipality, name_en, level, genitive, locative, note_lv, note_en)"

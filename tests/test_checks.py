@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from ingest.checks import (ChangeCheck, PartCheck, Pick, RangeCheck, ShareCheck, SumCheck, check_arithmetic,
                            check_table_shares, flag_copied_tables)
-from ingest.model import Fact
+from ingest.model import Fact, Location, Spot
 
 
 def fact(value: float, *, category: str = "pakalpojums", metric: str = "persons", unit: str = "persons",
          year: int | None = 2014, subgroup: str | None = None, territory: str | None = None, raw: str | None = None,
-         ref: str = "1. tabula, line 1") -> Fact:
+         spot: Spot = Spot("1. tabula", Location(line=1))) -> Fact:
     return Fact(municipality="Novads", territory=territory, year=year, period=str(year) if year else None,
                 topic="recipients", metric=metric, category=category, subgroup=subgroup, value=value, unit=unit,
-                source_ref=ref, raw_value=raw if raw is not None else f"{value:g}")
+                spot=spot, raw_value=raw if raw is not None else f"{value:g}")
 
 
 def table(category: str, columns: dict[int, tuple[float, float]]) -> list[Fact]:
@@ -112,7 +112,7 @@ def test_a_change_of_a_group_of_rows_sums_each_row_once():
 
 
 def test_a_part_larger_than_its_whole_is_flagged():
-    whole = fact(3, metric="recognition", ref="4.tabula, line 1412")
+    whole = fact(3, metric="recognition", spot=Spot("4.tabula", Location(line=1412)))
     parts = [fact(7, metric="availability", territory="Džūkste"), fact(2, metric="availability", territory="Tume")]
     check_arithmetic([whole, *parts], [PartCheck(Pick("availability", "pakalpojums", territory=p.territory),
                                                  Pick("recognition", "pakalpojums")) for p in parts])
@@ -121,13 +121,13 @@ def test_a_part_larger_than_its_whole_is_flagged():
 
 
 def test_an_exact_figure_outside_a_printed_range_is_flagged_with_the_range():
-    low = fact(25000, subgroup="min", raw="25-30 tūkstoši", ref="text, line 62")
-    high = fact(30000, subgroup="max", raw="30 tūkstoši", ref="text, line 62")
+    low = fact(25000, subgroup="min", raw="25-30 tūkstoši", spot=Spot("text", Location(line=62)))
+    high = fact(30000, subgroup="max", raw="30 tūkstoši", spot=Spot("text", Location(line=62)))
     for bound in (low, high):
         bound.add_flag("approximate", printed=bound.raw_value, value=bound.value)
     check = RangeCheck(Pick("persons", "pakalpojums", "min"), Pick("persons", "pakalpojums", "max"),
                        Pick("persons", "pakalpojums"))
-    inside, outside = fact(30400, ref="text, line 70"), fact(36003, raw="36 003", ref="text, line 70")
+    inside, outside = fact(30400, spot=Spot("text", Location(line=70))), fact(36003, raw="36 003", spot=Spot("text", Location(line=70)))
     check_arithmetic([low, high, inside], [check])
     assert inside.flag is None  # 30 tūkstoši stands for up to 30 500
     check_arithmetic([low, high, outside], [check])

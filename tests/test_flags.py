@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest.flags import CATALOGUE, FlagKindError, Number, format_number, load_catalogue, reason
-from ingest.model import Fact
+from ingest.model import Fact, Location, Spot
 
 INGEST = Path(__file__).resolve().parents[1] / "ingest"
 
@@ -88,7 +88,7 @@ def test_a_share_is_written_with_the_language_per_cent_sign():
 
 def test_a_fact_keeps_each_reason_once_in_both_languages():
     fact = Fact(municipality="Tukuma novads", year=2024, topic="budget", metric="spend", category="x", value=1.0,
-                unit="EUR", source_ref="text, p. 1", raw_value="1")
+                unit="EUR", spot=Spot("text", Location(page=1)), raw_value="1")
     fact.add_flag("printed_elsewhere", others=(("2", "text, p. 2"),))
     fact.add_flag("printed_elsewhere", others=(("2", "text, p. 2"),))
     fact.add_flag("dated_by_staff_count")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import re
 from pathlib import Path
 
 import duckdb
@@ -14,7 +15,8 @@ import pytest
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 COLUMNS = ["municipality", "territory", "year", "period", "topic", "metric", "category", "indicator", "subgroup", "value",
-           "unit", "source_ref", "raw_value", "flag", "flag_lv"]
+           "unit", "source_ref", "page", "line", "table_label", "row_label", "column_label", "raw_value", "flag",
+           "flag_lv"]
 
 
 def _documents(db: Path) -> list[tuple[str, str]]:
@@ -69,3 +71,34 @@ def test_every_primary_document_has_a_golden_file(warehouse_db, update_golden):
         for document_id, name in documents:
             _compare(warehouse_db, document_id, GOLDEN / f"{name}.csv", True)
     assert sorted(p.name for p in GOLDEN.glob("*.csv")) == sorted(f"{name}.csv" for _, name in documents)
+
+
+def _said(source_ref: str, word: str) -> str | None:
+    """The document's words a source_ref quotes after `row` (or `label`) or `column`, if any."""
+    found = re.search(rf"(?:; |, ){word} '(.*?)'(?=, |; |$)", source_ref)
+    return found.group(1) if found else None
+
+
+def test_every_facts_place_columns_say_what_its_source_ref_says(warehouse_db):
+    con = duckdb.connect(str(warehouse_db), read_only=True)
+    try:
+        rows = con.execute("SELECT source_ref, page, line, table_label, row_label, column_label FROM facts "
+                           "ORDER BY fact_id").fetchall()
+    finally:
+        con.close()
+    assert len(rows) > 1900
+    wrong = []
+    for ref, page, line, table, row, column in rows:
+        place = ref.split("; ")[0]
+        said_row, said_column = _said(ref, "(?:row|label)"), _said(ref, "column")
+        agrees = (place.startswith(table)
+                  and (page is not None) == bool(re.search(r"\bp\. \d+", place))
+                  and (page is None or f"p. {page}" in place)
+                  and (line is not None) == bool(re.search(r"\bline \d+", place))
+                  and (line is None or place.endswith(f"line {line}"))
+                  and (row is None) == (said_row is None) and (row is None or row.startswith(said_row))
+                  and (column is None) == (said_column is None)
+                  and (column is None or column.startswith(said_column)))
+        if not agrees:
+            wrong.append((ref, page, line, table, row, column))
+    assert not wrong, wrong[:5]

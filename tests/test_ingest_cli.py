@@ -238,7 +238,7 @@ def test_the_pdf_takes_the_facts_over_from_an_earlier_text_export(tmp_path, caps
     assert main(["--db", str(db), str(stem.with_suffix(".pdf"))]) == 0
     assert "facts now cite this pdf" in capsys.readouterr().out
     assert count(db, "SELECT count(*) FROM facts") == facts_from_text
-    assert count(db, "SELECT count(*) FROM facts WHERE source_ref LIKE '%line %'") == 0
+    assert count(db, "SELECT count(*) FROM facts WHERE line IS NOT NULL OR page IS NULL") == 0
     assert count(db, "SELECT count(*) FROM documents WHERE format = 'txt' AND NOT is_primary "
                      "AND rendition_of IS NOT NULL") == 1
 

@@ -388,7 +388,7 @@ def test_next_year_keeps_every_table(ex, next_year):
 def test_report_without_tables_gives_prose_and_messages(tmp_path):
     text = "\n".join(line for line in RAW.read_text(encoding="utf-8").splitlines() if "\t" not in line)
     ex = ingest_text(tmp_path, text)
-    assert {f.source_ref.split(",")[0] for f in ex.facts} == {"text"}
+    assert {f.table_label for f in ex.facts} == {"text"}
     assert ex.raw_cells == []
     assert "no table matched '^Finansējuma avoti$'" in ex.messages
     assert ex.info.period == ""

@@ -39,7 +39,7 @@ def extraction(doc):
 
 def facts_of(extraction, table, **fields):
     """Facts read from one table (by its label) whose fields equal the given ones."""
-    return [f for f in extraction.facts if f.source_ref.startswith(table + ",")
+    return [f for f in extraction.facts if f.table_label == table
             and all(getattr(f, k) == v for k, v in fields.items())]
 
 
@@ -440,7 +440,7 @@ def test_missing_tables_give_messages_not_errors():
         ["Sociālā darba izvērtējums Tukuma novadā", "Par sociālā darba modeli.", "Nekādu tabulu."], 1)]
     doc = ParsedDocument(path="x.txt", file_name="x.txt", sha256="0", format="txt", lines=lines)
     result = extract(doc)
-    assert not [f for f in result.facts if re.match(r"\d+\.\s?tabula", f.source_ref)]
+    assert not [f for f in result.facts if re.match(r"\d+\.\s?tabula", f.table_label)]
     assert any("Klientu lietu skaits" in m for m in result.messages)
     assert result.info.published is None
 

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from ingest.cli import main
-from ingest.model import DocumentInfo, Extraction, Fact, Location, ParsedDocument, RawCell, TextLine
+from ingest.model import DocumentInfo, Extraction, Fact, Location, ParsedDocument, RawCell, Spot, TextLine
 from test_ingest_cli import count, dump
 from test_pdf_reader import make_pdf
 from warehouse import connect
@@ -154,8 +154,8 @@ def _document(name: str, sha: str, layout: str = "test layout", edition: str | N
     info = DocumentInfo(municipality="Testa novads", kind="public report", title="T", period="2024",
                         edition=edition)
     ex = Extraction(layout=layout, info=info,
-                    facts=[Fact("Testa novads", 2024, "budget", "spend", f"rinda {i}", value, "EUR", "line 1",
-                                str(value)) for i in range(facts)],
+                    facts=[Fact("Testa novads", 2024, "budget", "spend", f"rinda {i}", value, "EUR",
+                                Spot("text", Location(line=1)), str(value)) for i in range(facts)],
                     raw_cells=[RawCell("t", "", i, 0, "x", loc) for i in range(cells)])
     return doc, ex
 

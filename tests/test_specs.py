@@ -1,6 +1,7 @@
 """Shared spec primitives: reading dates as the reports print them."""
 import pytest
 
+from ingest.model import Location, Spot, Table
 from ingest.specs import iso_period, month_number, printed_period
 
 

@@ -81,8 +81,21 @@ COLUMN_DESCRIPTIONS: dict[str, tuple[str, str]] = {
              "Unit: EUR, persons, households, cases, FTE, documents, percent, count, …"),
     "document_id": ("Dokumenta identifikators (sha256 pirmie 12 heksadecimālie cipari)",
                     "Document identifier (first 12 hex digits of its sha256)"),
-    "source_ref": ("Kur skaitlis nodrukāts: tabula un lappuse (PDF) vai rinda (teksts)",
-                   "Where the number was printed: table and page (PDF) or line (text)"),
+    "source_ref": ("Kur skaitlis nodrukāts, lasāmā veidā: tabula un lappuse (PDF) vai rinda (teksts), tabulas "
+                   "rinda un aile; veidots no kolonnām page, line, table_label, row_label, column_label",
+                   "Where the number was printed, for reading: table and page (PDF) or line (text), the table's "
+                   "row and column; made from the columns page, line, table_label, row_label, column_label"),
+    "page": ("Lappuse (PDF), kurā ir tabula, diagramma vai teikums", "Page (PDF) of the table, chart or sentence"),
+    "line": ("Teksta faila rinda, kurā ir tabulas virsraksts, diagrammas skaitlis vai teikums; darblapas rinda",
+             "Line (text file) of the table's caption, the chart's value or the sentence; row of a sheet"),
+    "table_label": ("Tabulas numurs vai virsraksta sākums; text — teksts; chart data (…) — diagrammas dati; "
+                    "darbgrāmatā — lapas nosaukums",
+                    "The table's number or caption start; text for running text; chart data (…) for a chart's "
+                    "data; in a workbook, the sheet's name"),
+    "row_label": ("Tabulas rinda (diagrammā — nosaukums), kā nodrukāta, pilnā garumā; tukšs tekstā",
+                  "The table's row (a chart's label) as printed, in full; empty for running text"),
+    "column_label": ("Tabulas ailes virsraksts, kā nodrukāts, pilnā garumā; tukšs, kur tabulai nav ailes",
+                     "The table's column header as printed, in full; empty where no column is named"),
     "raw_value": ("Nodrukātais teksts, no kura skaitlis nolasīts", "The printed text the value was read from"),
     "flag": ("Tukšs vai iemesls, kāpēc skaitlim vajag uzmanību (angliski)",
              "Empty, or why the value needs care (in English)"),

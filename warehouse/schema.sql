@@ -45,7 +45,12 @@ CREATE TABLE IF NOT EXISTS facts (
     value        DOUBLE NOT NULL,
     unit         VARCHAR NOT NULL,      -- EUR, persons, households, cases, FTE, documents, visits, percent, count
     document_id  VARCHAR NOT NULL,
-    source_ref   VARCHAR NOT NULL,      -- table and page (PDF) or line (text)
+    source_ref   VARCHAR NOT NULL,      -- where it was printed, as the reader reads it (built from the next five)
+    page         INTEGER,               -- page (PDF) of the table, chart or sentence
+    line         INTEGER,               -- line (text file) of the table, chart value or sentence; row of a sheet
+    table_label  VARCHAR,               -- the table's label or caption start, text, chart data (...), a sheet
+    row_label    VARCHAR,               -- the row (or chart label) as printed, in full
+    column_label VARCHAR,               -- the column header as printed, in full
     raw_value    VARCHAR NOT NULL,      -- the printed text the value was read from
     flag         VARCHAR,               -- NULL, or why the value needs care (English)
     flag_lv      VARCHAR                -- the same reason in Latvian

@@ -35,7 +35,8 @@ LOSS_ALLOWED = 0.2
 FORMAT_RANK = {"pdf": 0, "xlsx": 1, "md": 2, "txt": 3}
 
 FACT_COLUMNS = ["municipality", "territory", "year", "period", "topic", "metric", "category", "indicator", "subgroup",
-                "value", "unit", "document_id", "source_ref", "raw_value", "flag", "flag_lv"]
+                "value", "unit", "document_id", "source_ref", "page", "line", "table_label", "row_label",
+                "column_label", "raw_value", "flag", "flag_lv"]
 
 
 class StoreRefusal(Exception):
@@ -80,7 +81,7 @@ def _insert_facts(con: duckdb.DuckDBPyConnection, document_id: str, facts: list[
     frame = pd.DataFrame(
         [{**{k: getattr(f, k) for k in FACT_COLUMNS if k != "document_id"}, "document_id": document_id}
          for f in facts], columns=FACT_COLUMNS)
-    frame["year"] = frame["year"].astype("Int64")
+    frame[["year", "page", "line"]] = frame[["year", "page", "line"]].astype("Int64")
     con.register("new_facts", frame)
     con.execute(f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) SELECT {', '.join(FACT_COLUMNS)} FROM new_facts")
     con.unregister("new_facts")

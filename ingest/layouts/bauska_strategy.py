@@ -365,8 +365,7 @@ def _read_row(table: Table, r: int, columns: dict[int, _Column], what: _What, sk
         fact = Fact(municipality=MUNICIPALITY, year=column.year, period=str(column.year), topic=what.topic,
                     metric=what.metric, category=what.category, subgroup=subgroup, value=number.value,
                     unit="percent" if number.is_percent else what.unit,
-                    source_ref=f"{table.ref()}; row '{(what.subgroup or what.category)[:40]}', "
-                               f"column '{column.printed[:30]}'",
+                    spot=table.spot(what.subgroup or what.category, column.printed),
                     raw_value=cell.text.strip())
         fact.add_reasons(number.reasons + ((extra_reason,) if extra_reason else ()))
         facts[c] = fact
@@ -393,7 +392,7 @@ def read_staff_list(table: Table, spec: StaffList, date: str | None) -> tuple[li
             continue
         fact = Fact(municipality=MUNICIPALITY, year=int(date[:4]) if date else None, period=date,
                     topic=spec.topic, metric=spec.metric, category=label, value=number.value,
-                    unit=spec.unit, source_ref=f"{table.ref()}; row '{label[:40]}'", raw_value=row[-1].text.strip())
+                    unit=spec.unit, spot=table.spot(label), raw_value=row[-1].text.strip())
         fact.add_reasons(number.reasons)
         facts.append(fact)
         raw.extend(_raw(table, r, c) for c in range(1, len(row) - 1) if row[c].text.strip())

@@ -11,7 +11,7 @@ import re
 
 from ingest.layouts import Layout
 from ingest.flags import Reason
-from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, Table
+from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, Spot, Table
 from ingest.numbers import parse_lv_number
 from ingest.readers import UnreadableFile
 from ingest.readers.xlsx import WorkbookCell
@@ -65,7 +65,7 @@ def _row_fact(table: Table, columns: dict[str, int], row) -> Fact:
         municipality=get("municipality"), territory=get("territory") or None, year=int(get("year")),
         period=get("period") or get("year"), topic=get("topic"), metric=get("metric"),
         category=get("category"), subgroup=get("subgroup") or None, value=value, unit=get("unit"),
-        source_ref=f"{where}" + (f"; {get('source_ref')}" if get("source_ref") else ""),
+        spot=Spot(row[0].loc.sheet, row[0].loc, note=get("source_ref")),
         raw_value=get("value"))
     if get("flag"):
         fact.add_flag("uploaders_note", note=get("flag"))  # their own words, in whichever language they wrote

@@ -23,7 +23,7 @@ from ingest.checks import PartCheck, Pick, check_arithmetic, check_rows_sum, fla
 from ingest.flags import Number, Reason, reason
 from ingest.layouts import Layout
 from ingest.layouts.tukums_evaluation_prose import CHECKS_WITH_TABLES, extract_prose_and_charts
-from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
+from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Spot, Table
 from ingest.numbers import LvNumber, parse_lv_number
 from ingest.place_names import unit_nominative
 from ingest.readers.flattened import flattened_tables
@@ -224,9 +224,11 @@ def _unused_cells(table: Table, used: set[tuple[int, int]]) -> list[RawCell]:
             if cell.text and (r, c) not in used]
 
 
-def _ref(table: Table, row_name: str, column: str, cell: Cell) -> str:
+def _spot(table: Table, row_name: str, column: str, cell: Cell) -> Spot:
+    """A table cell of a text export: the table's place, the row and column named (white space folded),
+    and the cell's own line, said after them."""
     row_name, column = (" ".join(text.split()) for text in (row_name, column))
-    return f"{table.ref()}; row '{row_name[:50]}', column '{column[:40]}', {cell.loc.ref()}"
+    return table.spot(row_name, column, widths=(50, 40), cell=cell.loc)
 
 
 # --------------------------------------------------------------------------- services: two numbers a cell
@@ -272,7 +274,7 @@ def read_pair_year_table(table: Table, spec: PairYearTable) -> tuple[list[Fact],
                 topic, metric, unit = (spec.first, spec.second)[k]
                 fact = Fact(municipality=MUNICIPALITY, year=years[c], period=str(years[c]), topic=topic,
                             metric=metric, category=row.category, value=number.reading.value, unit=unit,
-                            source_ref=_ref(table, row.category, header[c].text, number.cell),
+                            spot=_spot(table, row.category, header[c].text, number.cell),
                             raw_value=number.printed)
                 fact.add_reasons(number.reading.reasons + ((number.reason,) if number.reason else ()))
                 row.facts[(c, k)] = fact
@@ -485,7 +487,7 @@ def _case_facts(table: Table, spec: CaseTable, column: str, workers: list[_CaseR
                         topic="caseload", metric="active_cases", category=category,
                         subgroup=f"{code} ({spec.stage})" if spec.stage else code,
                         value=count.reading.value, unit="cases", raw_value=count.printed,
-                        source_ref=_ref(table, category, f"{column}: {code}", count.cell))
+                        spot=_spot(table, category, f"{column}: {code}", count.cell))
             fact.add_reasons(count.reading.reasons + ((dated.reason,) if dated.reason else ()))
             facts.append(fact)
     return facts
@@ -570,7 +572,7 @@ def read_territory_count_table(table: Table, spec: TerritoryCountTable,
             column = f"{top}: {territory}" if territory else top
             fact = Fact(municipality=MUNICIPALITY, territory=_territory(territory) if territory else None,
                         year=dated.year, period=dated.period, topic=topic, metric=metric, category=category,
-                        value=number.value, unit=unit, source_ref=_ref(table, category, column, cell),
+                        value=number.value, unit=unit, spot=_spot(table, category, column, cell),
                         raw_value=cell.text)
             fact.add_reasons(number.reasons)
             facts.append(fact)
@@ -677,7 +679,7 @@ def _staffing_column(table: Table, spec: StaffingTable, column: list[tuple[int, 
         fact = Fact(municipality=MUNICIPALITY, territory=territory, year=dated.year, period=dated.period,
                     topic=topic, metric=metric, category=row_category, subgroup=subhead, value=number.value,
                     unit=unit, raw_value=cell.text,
-                    source_ref=_ref(table, table.rows[r][0].text, f"{category}: {subhead}" if subhead else category,
+                    spot=_spot(table, table.rows[r][0].text, f"{category}: {subhead}" if subhead else category,
                                     cell))
         fact.add_reasons(number.reasons)
         if number.rest:
@@ -733,7 +735,7 @@ def read_amount_table(table: Table, spec: AmountTable) -> tuple[list[Fact], set,
         column = table.rows[0][value_col].text if value_col < len(table.rows[0]) else ""
         fact = Fact(municipality=MUNICIPALITY, year=None, topic=spec.topic, metric=spec.metric,
                     category=category, subgroup=spec.subgroup, value=number.value, unit=spec.unit,
-                    source_ref=_ref(table, category, column, cell), raw_value=cell.text)
+                    spot=_spot(table, category, column, cell), raw_value=cell.text)
         fact.add_reasons(number.reasons)
         facts.append(fact)
         used.update({(r, 0), (r, value_col)})

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ingest.checks import (ChangeCheck, PartCheck, Pick, RatioCheck, ShareCheck, SumCheck, check_arithmetic,
                            sum_of, sum_tolerance)
-from ingest.model import Cell, Fact, Location, ParsedDocument, RawCell
+from ingest.model import Cell, Fact, Location, ParsedDocument, RawCell, Spot
 from ingest.numbers import parse_lv_number
 from ingest.place_names import parish_nominative
 from ingest.specs import FlowText, Prose, ProseGroup, iso_period, read_prose_groups
@@ -620,7 +620,7 @@ def _series_facts(series: Series, spec: ChartData, known: dict[str, str | None],
         number = parse_lv_number(cell.text)
         fact = Fact(municipality=municipality, year=when[0], period=when[1], topic=topic, metric=metric,
                     category=category, value=number.value, unit=unit, raw_value=cell.text,
-                    source_ref=f"chart data ({spec.name}), {cell.loc.ref()}; label '{label.text[:50]}'")
+                    spot=Spot(f"chart data ({spec.name})", cell.loc, label.text, row_word="label", widths=(50, 0)))
         fact.add_reasons(number.reasons)
         facts.append(fact)
     return facts
@@ -639,7 +639,7 @@ def _check_parts(parts: list[Fact], totals: list[Fact]) -> None:
         if abs(added.value - total.value) > sum_tolerance([*split, total]):
             # The 2015 split is printed twice: each print that does not add up gives its own reason.
             total.add_flag("chart_split_differs", sum=added, printed=total.raw_value,
-                           where=split[0].source_ref.split(";")[0])
+                           where=split[0].spot.place_ref)
 
 
 def _raw_cells(series: Series) -> list[RawCell]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from ingest.checks import (ChangeCheck, PartCheck, Pick, RatioCheck, SameFigure, SumCheck, check_arithmetic,
                            flag_disagreements)
 from ingest.layouts import Layout
-from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table, TextLine
+from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Spot, Table, TextLine
 from ingest.numbers import LvNumber, parse_lv_number
 from ingest.specs import (YEAR, FlowText, Prose, ProseGroup, YearTable, caption_year_reason, column_years, find_tables,
                           printed_period, read_prose_groups, read_year_table, table_raw_cells)
@@ -680,7 +680,7 @@ def _row_label(row: list[Cell], spec: YearTable) -> str | None:
 
 def _cell_fact(table: Table, header: list[Cell], r: int, c: int, category: str, **kw) -> Fact:
     return Fact(municipality=MUNICIPALITY, category=category, raw_value=table.rows[r][c].text,
-                source_ref=f"{table.ref()}; row '{category[:40]}', column '{header[c].text[:30]}'", **kw)
+                spot=table.spot(category, header[c].text), **kw)
 
 
 def _second_values(table: Table, spec: YearTable, group: str | None,
@@ -792,7 +792,8 @@ def read_sectioned_count_list(tables: list[Table], spec: SectionedCountList,
     raw: list[RawCell] = []
     section = None
     for table in tables:
-        ref = table.ref() if table.label else f"{tables[0].label or 'list'} (continued), {table.loc.ref()}"
+        place = table.spot() if table.label else Spot(f"{tables[0].label or 'list'} (continued)", table.loc)
+        ref = place.place_ref
         for r, row in enumerate(table.rows):
             label, count = (row[0].text.strip(), row[1].text.strip()) if len(row) == 2 else ("", "")
             if re.search(spec.section, count, re.IGNORECASE):
@@ -808,7 +809,7 @@ def read_sectioned_count_list(tables: list[Table], spec: SectionedCountList,
                 fact = Fact(municipality=MUNICIPALITY, year=year, period=str(year) if year else None,
                             topic=spec.topic, metric=spec.metric, unit=spec.unit, category=label,
                             subgroup=subgroup, value=number.value, raw_value=count,
-                            source_ref=f"{ref}; row '{label[:40]}'")
+                            spot=replace(place, row=label))
                 fact.add_reasons(number.reasons)
                 facts.append(fact)
     return facts, raw
