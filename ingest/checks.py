@@ -10,7 +10,7 @@ which stand for half a unit of their last digit either way), and flags through o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.flags import Number
 from ingest.model import Fact
@@ -239,7 +239,15 @@ class RangeCheck:
     exact: Pick
 
 
-Check = SumCheck | RatioCheck | ShareCheck | ChangeCheck | PartCheck | RangeCheck
+@dataclass(frozen=True)
+class ListedPartsCheck:
+    """A total whose every subgroup the document prints (age groups, care levels) is a part of it: a
+    SumCheck of the total and the subgroups found, whichever they are."""
+
+    total: Pick
+
+
+Check = SumCheck | RatioCheck | ShareCheck | ChangeCheck | PartCheck | RangeCheck | ListedPartsCheck
 
 
 def check_arithmetic(facts: list[Fact], checks: tuple[Check, ...] | list[Check]) -> None:
@@ -269,6 +277,14 @@ def _check_parts_add_up(parts: list[Fact], total: Fact | None, whole: float | No
     else:
         for part in parts:
             part.add_flag("parts_not_whole", parts=listed, sum=added, whole=expected)
+
+
+def _check_listed_parts(facts: list[Fact], check: ListedPartsCheck) -> None:
+    total = check.total
+    parts = tuple(replace(total, subgroup=f.subgroup) for f in facts if f.subgroup and
+                  (f.metric, f.category) == (total.metric, total.category))
+    if parts:
+        _check_sum(facts, SumCheck(parts, total))
 
 
 def _check_ratio(facts: list[Fact], check: RatioCheck) -> None:
@@ -392,4 +408,4 @@ def _check_range(facts: list[Fact], check: RangeCheck) -> None:
 
 
 _CHECKERS = {SumCheck: _check_sum, RatioCheck: _check_ratio, ShareCheck: _check_shares, ChangeCheck: _check_change,
-             PartCheck: _check_part, RangeCheck: _check_range}
+             PartCheck: _check_part, RangeCheck: _check_range, ListedPartsCheck: _check_listed_parts}

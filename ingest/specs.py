@@ -289,6 +289,11 @@ def table_raw_cells(table: Table) -> list[RawCell]:
             for r, row in enumerate(table.rows) for c, cell in enumerate(row) if cell.text.strip()]
 
 
+def table_width(table: Table) -> int:
+    """The number of cells of the table's widest row."""
+    return max((len(row) for row in table.rows), default=0)
+
+
 # --------------------------------------------------------------------------- prose that a context sentence dates
 
 _MONTH_STEMS = ("janvār", "februār", "mart", "aprīl", "maij", "jūnij", "jūlij", "august", "septembr",

@@ -1,6 +1,7 @@
 """Reports the tests make themselves (next-year variants, damaged copies): written and read back."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ingest.model import ParsedDocument
@@ -12,3 +13,16 @@ def document_from_text(folder: Path, name: str, text: str) -> ParsedDocument:
     path = Path(folder) / name
     path.write_text(text, encoding="utf-8")
     return read_document(path)
+
+
+def document_retold(doc: ParsedDocument, old: str, new: str) -> ParsedDocument:
+    """`doc` as if its every text (lines, captions, cells, file name) said `new` where it says `old`, e.g. a
+    report retold of another municipality; the places (pages, lines) are kept."""
+    def say(text: str) -> str:
+        return text.replace(old, new)
+
+    tables = [replace(table, caption=say(table.caption), label=table.label and say(table.label),
+                      rows=[[replace(cell, text=say(cell.text)) for cell in row] for row in table.rows])
+              for table in doc.tables]
+    return replace(doc, file_name=say(doc.file_name), lines=[replace(line, text=say(line.text)) for line in doc.lines],
+                   tables=tables)

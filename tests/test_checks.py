@@ -2,7 +2,7 @@
 case that is flagged and one that is not."""
 from __future__ import annotations
 
-from ingest.checks import (ChangeCheck, PartCheck, Pick, RangeCheck, ShareCheck, SumCheck, check_arithmetic,
+from ingest.checks import (ChangeCheck, ListedPartsCheck, PartCheck, Pick, RangeCheck, ShareCheck, SumCheck, check_arithmetic,
                            check_table_shares, flag_copied_tables)
 from ingest.model import Fact, Location, Spot
 
@@ -151,3 +151,19 @@ def test_a_sum_of_rounded_figures_may_be_off_by_their_rounding():
     parishes.value = 12900
     check_arithmetic([town, parishes, total], [check])
     assert total.reasons[-1].kind == "parts_differ"
+
+
+def test_a_total_is_checked_against_whichever_subgroups_are_printed():
+    check = ListedPartsCheck(Pick("persons", "aprūpe mājās"))
+    total = fact(10, category="aprūpe mājās")
+    levels = [fact(4, category="aprūpe mājās", subgroup="1. līmeņa aprūpe"),
+              fact(6, category="aprūpe mājās", subgroup="2. līmeņa aprūpe")]
+    check_arithmetic([total, *levels], [check])
+    assert total.flag is None
+    third = fact(1, category="aprūpe mājās", subgroup="3. līmeņa aprūpe")
+    other = fact(5, category="cits pakalpojums", subgroup="1. līmeņa aprūpe")  # another total's part
+    check_arithmetic([total, *levels, third, other], [check])
+    assert kinds([total, other]) == [["parts_differ"], []]
+    alone = fact(10, category="aprūpe mājās")
+    check_arithmetic([alone], [check])  # no subgroup printed: nothing to check
+    assert alone.flag is None
