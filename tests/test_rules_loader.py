@@ -172,3 +172,12 @@ def test_the_ingest_stops_on_a_wrong_rules_file_in_one_line(tmp_path, monkeypatc
     err = capsys.readouterr().err
     assert err == "error: layout rules: note.toml, line 24: prose[0].dated: must be str, not int\n"
     assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_place_tokens_take_the_seeds_forms_of_the_documents_municipality():
+    from ingest.rules.places import municipality_forms
+
+    assert municipality_forms("Tukuma novads") == {"municipality": "Tukuma novads", "of_municipality": "Tukuma novada",
+                                                   "in_municipality": "Tukuma novadā"}
+    assert municipality_forms("Rīga")["in_municipality"] == "Rīgā"
+    assert municipality_forms("Nekurienes novads")["in_municipality"] == "Nekurienes novads"
