@@ -31,7 +31,6 @@ class Layout:
 _MODULES = [
     "tukums_public_report",
     "tukums_evaluation",
-    "bauska_strategy",
     "facts_upload",
     "unrecognised",
 ]
