@@ -403,3 +403,20 @@ def test_report_without_staff_paragraph(tmp_path):
     assert len(missing_date) == 1 and "(?P<year>" in missing_date[0]
     assert the(ex, prose=False, metric="employees", category="Psihologi").period is None
     assert the(ex, metric="specialists_missing").period is None
+
+
+# ----------------------------------------------------------------------------- another municipality's strategy
+
+def test_another_municipalitys_strategy_is_read_as_its_own(tmp_path, ex):
+    """Whose strategy it is, the cover says: the report retold as Ogres novads' gives the same facts under
+    that name."""
+    text = RAW.read_text(encoding="utf-8").replace("Bauskas", "Ogres")
+    doc = document_from_text(tmp_path, "ogres_novads_2016-2020_socialais_dienests_strategija.md", text)
+    assert recognise(doc) is LAYOUT
+    retold = extract(doc)
+    assert retold.info.municipality == "Ogres novads"
+    assert retold.info.title == ("Ogres novada pašvaldības iestādes „Ogres novada Sociālais dienests” "
+                                 "attīstības stratēģija 2016-2020")
+    assert [(f.municipality, f.category, f.value, f.flag) for f in retold.facts] == [
+        ("Ogres novads" if f.municipality == "Bauskas novads" else f.municipality, f.category, f.value, f.flag)
+        for f in ex.facts]
