@@ -196,7 +196,6 @@ def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
     for table in reading.tables:
         if id(table) not in reading.read:
             out.raw_cells += table_raw_cells(table)
-    table_facts = list(out.facts)
     places = municipality_forms(municipality)
     facts, missing = _read_prose(rules, reading, places)
     check_arithmetic(facts, rules.prose_checks)
@@ -207,6 +206,7 @@ def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
             steps[name].run(out, reading)
     check_arithmetic(out.facts, rules.checks)
     flag_disagreements(out.facts, rules.same_figures)
+    table_facts = [fact for _, _, facts in reading.tables_read for fact in facts]
     info.period = _period(rules.document, out.facts, table_facts, report_year, known)
     out.territories = sorted({(municipality, f.territory, _territory_kind(rules, f.territory))
                               for f in out.facts if f.territory})
