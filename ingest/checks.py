@@ -21,11 +21,11 @@ from ingest.numbers import parse_lv_number
 @dataclass(frozen=True)
 class Pick:
     """One fact of a document's facts, for a check: metric, category, subgroup and territory must equal the
-    fact's (None matches None); `unit` None matches any unit, and `category` None any category (the
-    rows of a group, which a check sums)."""
+    fact's (None matches None); `unit` None matches any unit, and `category` None (or left out) any
+    category (the rows of a group, which a check sums)."""
 
     metric: str
-    category: str | None
+    category: str | None = None
     subgroup: str | None = None
     unit: str | None = None
     territory: str | None = None

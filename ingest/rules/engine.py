@@ -3,7 +3,8 @@
 The steps are the same for every layout: say whose report it is and which one (from the document's own
 words), let `tables` transforms prepare the tables, read each table rule's tables (each table once; a rule
 that finds none says so), keep every other table's cells as raw cells, read the prose groups, run the
-`facts` transforms, then the checks and the comparison of figures printed twice.
+`facts` transforms, then the checks and the comparison of figures printed twice. Checks that a rules
+file gives `among = "prose"` run on the prose figures alone, as soon as they are read.
 """
 from __future__ import annotations
 
@@ -124,7 +125,7 @@ def _read_prose(rules: LayoutRules, reading: Reading, places: dict[str, str]) ->
                 if fact.category in dated and fact.year == reading.report_year:
                     fact.add_flag("year_from_file_name", year=reading.report_year)
         facts += found
-        missing += lost
+        missing += [m for m in lost if m not in missing]  # groups sharing a context miss it once
     if any(g.dated == "report_year" for g in rules.prose) and reading.report_year is None:
         missing.append("no report year found; figures dated only by the report year were skipped")
     return facts, missing
@@ -132,12 +133,14 @@ def _read_prose(rules: LayoutRules, reading: Reading, places: dict[str, str]) ->
 
 # --------------------------------------------------------------------------- the document
 
-def _period(rules: DocumentRules, facts: list[Fact], report_year: int | None, known: dict) -> str:
+def _period(rules: DocumentRules, facts: list[Fact], table_facts: list[Fact], report_year: int | None,
+            known: dict) -> str:
     if rules.period == "facts":
         years = [f.year for f in facts if f.year and (report_year is None or f.year <= report_year)]
         return f"{min(years)}..{report_year or max(years)}" if years else str(report_year or "")
-    if rules.period == "annual":
-        annual = sorted({f.year for f in facts if f.year is not None and f.period == str(f.year)})
+    if rules.period in ("annual", "table_years"):
+        of = facts if rules.period == "annual" else table_facts
+        annual = sorted({f.year for f in of if f.year is not None and f.period == str(f.year)})
         return f"{annual[0]}..{annual[-1]}" if annual else ""
     return fill(rules.period, known) or ""
 
@@ -181,10 +184,12 @@ def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
             groups = [[t] for t in found if t.rows]
         groups = [g for g in groups if not reading.read & {id(t) for t in g}]
         if not groups:
-            out.messages.append(f"no table matched {getattr(rule.spec, 'caption', None) or rule.spec!r}")
+            looked_for = getattr(rule.spec, "caption", None) or getattr(rule.spec, "header", None) or rule.spec
+            out.messages.append(f"no table matched {looked_for!r}")
         for tables in groups:
             reading.read.update(id(t) for t in tables)
             result = shape.read(tables, rule.spec, reading)
+            reading.tables_read.append((rule.shape, tables, result.facts))
             out.facts += result.facts
             out.raw_cells += result.raw_cells
             out.messages += result.messages
@@ -193,6 +198,7 @@ def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
             out.raw_cells += table_raw_cells(table)
     places = municipality_forms(municipality)
     facts, missing = _read_prose(rules, reading, places)
+    check_arithmetic(facts, rules.prose_checks)
     out.facts += facts
     out.messages += missing
     for name in rules.transforms:
@@ -200,7 +206,8 @@ def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
             steps[name].run(out, reading)
     check_arithmetic(out.facts, rules.checks)
     flag_disagreements(out.facts, rules.same_figures)
-    info.period = _period(rules.document, out.facts, report_year, known)
+    table_facts = [fact for _, _, facts in reading.tables_read for fact in facts]
+    info.period = _period(rules.document, out.facts, table_facts, report_year, known)
     out.territories = sorted({(municipality, f.territory, _territory_kind(rules, f.territory))
                               for f in out.facts if f.territory})
     return out

@@ -3,7 +3,8 @@
 A rules file has the tables `[layout]` (name, signature, formats, transforms, territory kinds),
 `[fragments]` (named pieces of patterns and names), `[document]` (whose report it is and which one, with
 `[[document.find]]` patterns), `[[tables]]` (each with a `shape` and the keys of that shape's spec),
-`[[prose]]` groups of `[[prose.rules]]`, `[[checks]]` (each with a `kind`) and `[[same_figures]]`.
+`[[prose]]` groups of `[[prose.rules]]`, `[[checks]]` (each with a `kind`, and `among = "prose"` for a check
+of the prose figures alone) and `[[same_figures]]`.
 Every key is checked against the dataclass it fills: an unknown key, a missing one, a value of the wrong
 type, a pattern that does not compile or that lacks the group a rule reads are each refused in one line.
 """
@@ -30,7 +31,7 @@ CHECK_KINDS: dict[str, type] = {"sum": SumCheck, "ratio": RatioCheck, "share": S
 
 # Keys that hold regular expressions, in any table of a rules file: they may use tokens and fragments.
 REGEX_KEYS = frozenset({"pattern", "caption", "header", "context", "signature", "subtotal", "total", "skip_rows",
-                        "value_columns", "part", "section", "volumes", "target_group", "words"})
+                        "value_columns", "part", "section", "volumes", "target_group", "words", "caption_total"})
 # Keys that hold names: a `{fragment}` in them is replaced by the fragment's text; other `{group}` fields
 # are filled from the groups of the sentence a figure is read from.
 TEMPLATE_KEYS = frozenset({"category", "subgroup", "territory", "period", "municipality"})
@@ -59,7 +60,8 @@ class DocumentRules:
     """Whose report a document is and which one, as templates over the groups of its finds; a template
     naming a group that was not found gives nothing. `municipality` is a name ("Latvija") or a printed form
     looked up in the municipalities seed; `period` is a template or `facts` (the earliest year of the
-    figures to the report year) or `annual` (the years of figures that cover a whole year)."""
+    figures to the report year), `annual` (the years of figures that cover a whole year) or `table_years`
+    (those years of the tables' figures only: a date the text gives is not a year of the data)."""
 
     kind: str
     municipality: str
@@ -105,6 +107,7 @@ class LayoutRules:
     tables: tuple[TableRule, ...] = ()
     prose: tuple[ProseRules, ...] = ()
     checks: tuple[Any, ...] = ()
+    prose_checks: tuple[Any, ...] = ()  # checks of the prose figures alone (`among = "prose"`)
     same_figures: tuple[SameFigure, ...] = ()
 
 
@@ -327,14 +330,22 @@ def _table_rule(reader: _Reader, entry: Any, i: int) -> TableRule:
     return TableRule(shape_name, spec)
 
 
-def _check(reader: _Reader, entry: Any, i: int) -> Any:
+_CHECK_AMONG = ("facts", "prose")
+
+
+def _check(reader: _Reader, entry: Any, i: int) -> tuple[str, Any]:
+    """A check and which facts it is run on: all the `facts` (the default) or the `prose` figures alone."""
     where = ("checks", i)
     if not isinstance(entry, dict):
         raise reader.fail(where, "must be a table")
     kind = _expect(reader, entry, "kind", str, where)
     if kind not in CHECK_KINDS:
         raise reader.fail((*where, "kind"), f"unknown check kind '{kind}'; known: {', '.join(CHECK_KINDS)}")
-    return reader.build(CHECK_KINDS[kind], {k: v for k, v in entry.items() if k != "kind"}, where)
+    among = entry.get("among", "facts")
+    if among not in _CHECK_AMONG:
+        raise reader.fail((*where, "among"), f"must be one of {', '.join(_CHECK_AMONG)}")
+    return among, reader.build(CHECK_KINDS[kind], {k: v for k, v in entry.items() if k not in ("kind", "among")},
+                               where)
 
 
 def load_rules(path: Path | str) -> LayoutRules:
@@ -375,6 +386,7 @@ def load_rules(path: Path | str) -> LayoutRules:
         reader.regex(pattern, ("layout", "territory_kinds", k))
     if "document" not in data:
         raise reader.fail(("document",), "missing table [document]")
+    checks = [_check(reader, entry, i) for i, entry in enumerate(_list(reader, data, "checks"))]
     return LayoutRules(
         name=name, path=path, signature=signature,
         formats=reader.value(tuple[str, ...], layout.get("formats", ["pdf", "txt", "md"]), ("layout", "formats"),
@@ -384,7 +396,8 @@ def load_rules(path: Path | str) -> LayoutRules:
         strip_emphasis=reader.value(bool, layout.get("strip_emphasis", False), ("layout", "strip_emphasis"), ""),
         tables=tuple(_table_rule(reader, entry, i) for i, entry in enumerate(_list(reader, data, "tables"))),
         prose=tuple(_prose_group(reader, group, i) for i, group in enumerate(_list(reader, data, "prose"))),
-        checks=tuple(_check(reader, entry, i) for i, entry in enumerate(_list(reader, data, "checks"))),
+        checks=tuple(check for among, check in checks if among == "facts"),
+        prose_checks=tuple(check for among, check in checks if among == "prose"),
         same_figures=tuple(reader.build(SameFigure, entry, ("same_figures", i))
                            for i, entry in enumerate(_list(reader, data, "same_figures"))),
     )

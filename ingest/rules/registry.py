@@ -24,6 +24,9 @@ class Reading:
     known: dict[str, dict[str, str]]  # the groups of the document's `find` patterns, by find name
     tables: list[Table]  # the tables rules read (a transform may have joined split ones)
     read: set[int] = field(default_factory=set)  # ids of the tables a rule has read
+    # What each table rule read, in order: (shape name, the tables of one group, their facts), for the
+    # `facts` transforms that compare tables.
+    tables_read: list[tuple[str, list[Table], list[Fact]]] = field(default_factory=list)
 
 
 @dataclass
