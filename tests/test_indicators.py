@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from ingest.indicators import assign_indicators, candidates
-from ingest.model import DocumentInfo, Extraction, Fact, Location, ParsedDocument, TextLine
+from ingest.model import DocumentInfo, Extraction, Fact, Location, ParsedDocument, Spot, TextLine
 from warehouse import connect, queries
 from warehouse.seeds.indicators import CatalogueError, load_catalogue
 from warehouse.store import store_document
@@ -99,7 +99,8 @@ def test_the_good_small_catalogue_loads(tmp_path):
 
 def _fact(category: str, topic: str = "social_assistance", metric: str = "spend", unit: str = "EUR",
           subgroup: str | None = None) -> Fact:
-    return Fact("Ogres novads", 2023, topic, metric, category, 1.0, unit, "line 1", "1", subgroup=subgroup)
+    return Fact("Ogres novads", 2023, topic, metric, category, 1.0, unit, Spot("text", Location(line=1)), "1",
+                subgroup=subgroup)
 
 
 # Made-up rows in the wordings of other municipalities' reports (see the layouts they publish).
