@@ -1,8 +1,8 @@
 """Declarative extraction specs and the few shared primitives that apply them.
 
-A layout (ingest/layouts/*.py) is data: which tables it expects (matched by caption or header words),
-what their rows and columns mean, and which sentences carry prose figures. The functions here turn those
-specs plus a ParsedDocument into Facts, never by line, page or row position.
+A layout (a rules file, ingest/rules/layouts/*.toml) is data: which tables it expects (matched by caption
+or header words), what their rows and columns mean, and which sentences carry prose figures. The functions
+here turn those specs plus a ParsedDocument into Facts, never by line, page or row position.
 """
 from __future__ import annotations
 
