@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ingest.checks import check_table_shares
 from ingest.model import Table
 from ingest.rules.registry import Reading, TableReading, table_shape
-from ingest.rules.year_cells import (RowMeaning, caption_category, is_year_header, label, matching, raw_cell,
+from ingest.rules.year_cells import (RowMeaning, caption_category, is_year_header, label, raw_cell,
                                      read_row, spanned, width, year_columns)
 from ingest.specs import caption_year_reason, table_raw_cells
 
@@ -26,11 +26,7 @@ class AmountShareTable:
     unit: str = "EUR"
 
 
-def _find(spec: AmountShareTable, reading: Reading) -> list[list[Table]]:
-    return [[t] for t in matching(reading.tables, spec.caption)]
-
-
-@table_shape("amount_share_table", AmountShareTable, find=_find)
+@table_shape("amount_share_table", AmountShareTable)
 def read(tables: list[Table], spec: AmountShareTable, reading: Reading) -> TableReading:
     out = TableReading()
     for table in tables:

@@ -10,7 +10,7 @@ from ingest.model import Fact, Table
 from ingest.numbers import parse_lv_number
 from ingest.rules.engine import fill
 from ingest.rules.registry import Reading, TableReading, table_shape
-from ingest.rules.year_cells import label, matching, raw_cell, row_raw_cells
+from ingest.rules.year_cells import label, raw_cell, row_raw_cells
 
 
 @dataclass(frozen=True)
@@ -27,11 +27,7 @@ class LabelCountList:
     caption_total: str | None = None
 
 
-def _find(spec: LabelCountList, reading: Reading) -> list[list[Table]]:
-    return [[t] for t in matching(reading.tables, spec.caption)]
-
-
-@table_shape("label_count_list", LabelCountList, find=_find)
+@table_shape("label_count_list", LabelCountList)
 def read(tables: list[Table], spec: LabelCountList, reading: Reading) -> TableReading:
     out = TableReading()
     date = fill(spec.as_of, reading.known)

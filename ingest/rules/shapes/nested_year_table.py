@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ingest.model import Fact, Table
 from ingest.rules.registry import Reading, TableReading, table_shape
-from ingest.rules.year_cells import (MeaningByWords, RowMeaning, check_by_column, is_year_header, label, matching,
+from ingest.rules.year_cells import (MeaningByWords, RowMeaning, check_by_column, is_year_header, label,
                                      meaning_of, read_row, row_raw_cells, year_columns)
 from ingest.specs import caption_year_reason, table_raw_cells
 
@@ -35,11 +35,7 @@ class _Node:
     parts: dict[int, list[Fact]] = field(default_factory=dict)
 
 
-def _find(spec: NestedYearTable, reading: Reading) -> list[list[Table]]:
-    return [[t] for t in matching(reading.tables, spec.caption)]
-
-
-@table_shape("nested_year_table", NestedYearTable, find=_find)
+@table_shape("nested_year_table", NestedYearTable)
 def read(tables: list[Table], spec: NestedYearTable, reading: Reading) -> TableReading:
     out = TableReading()
     for table in tables:
