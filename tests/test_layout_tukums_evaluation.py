@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from ingest.layouts import recognise
-from ingest.layouts.tukums_evaluation import CaseTable, extract, read_case_table
+from ingest.layouts import layout_named, recognise
 from ingest.model import Cell, Location, ParsedDocument, Table, TextLine
 from ingest.readers import read_document
 from ingest.readers.flattened import flattened_tables
+from ingest.rules.registry import Reading, shapes
+from ingest.rules.shapes.case_code_table import CaseTable
 from ingest.specs import FlowText
 from report_variants import document_from_text
 
@@ -25,6 +26,10 @@ UNITS = "Sociālo pakalpojumu sniedzēju struktūrvienības"  # the heading of 2
 ADULT_CARE = "Ilgstošas sociālās aprūpes un sociālās rehabilitācijas institūcijas pakalpojums pieaugušajiem"
 RITI = "Slampes un Džūkstes pagastu kopienas centrs „Rīti”, kopā"
 ALL_PARISHES = "Džūkste/Slampe/Degole/Tume/Irlava/Lestene/Sēme/Zentene/Jaunsāti/Pūre"
+
+
+def extract(doc):
+    return layout_named("Tukums evaluation").extract(doc)
 
 
 @pytest.fixture(scope="module")
@@ -343,9 +348,13 @@ def test_case_table_sections_workers_and_sub_labelled_codes():
         ["Sociālais darbinieks aprūpe mājās", "A", "30"],
         ["Sociālais darbinieks", "KC /bērni", "6"],
     ])
-    facts, _, messages = read_case_table(table, CaseTable(caption="Klientu lietu skaits"), FlowText([]))
-    assert messages == []
-    assert [(f.territory, f.category, f.subgroup, f.value) for f in facts] == [
+    doc = ParsedDocument(path="x.txt", file_name="x.txt", sha256="0", format="txt", lines=[], tables=[table])
+    reading = Reading(doc=doc, flow=FlowText([]), municipality="Tukuma novads", report_year=None, known={},
+                      tables=[table])
+    spec = CaseTable(caption="Klientu lietu skaits", topic="caseload", metric="active_cases", unit="cases")
+    result = shapes()["case_code_table"].read([table], spec, reading)
+    assert result.messages == []
+    assert [(f.territory, f.category, f.subgroup, f.value) for f in result.facts] == [
         (None, "Psihologs", "X", 12),
         ("Dienas centri", "Sociālais darbinieks #1", "IC", 4),
         ("Dienas centri", "Sociālais darbinieks #1", "KC/seniori", 5),

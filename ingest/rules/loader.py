@@ -18,15 +18,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ingest.checks import (ChangeCheck, PartCheck, Pick, RangeCheck, RatioCheck, SameFigure, ShareCheck,
-                           SumCheck)
+from ingest.checks import (ChangeCheck, PartCheck, Pick, RangeCheck, RatioCheck, RowPartsCheck, SameFigure,
+                           ShareCheck, StageTotalsCheck, SumCheck)
 from ingest.flags import CATALOGUE as FLAG_KINDS
 from ingest.rules import registry
 from ingest.rules.tokens import TokenError, expand, placeholder_free
 from ingest.specs import Prose
 
 CHECK_KINDS: dict[str, type] = {"sum": SumCheck, "ratio": RatioCheck, "share": ShareCheck, "change": ChangeCheck,
-                                "part": PartCheck, "range": RangeCheck}
+                                "part": PartCheck, "range": RangeCheck, "row_parts": RowPartsCheck,
+                                "stage_totals": StageTotalsCheck}
 
 # Keys that hold regular expressions, in any table of a rules file: they may use tokens and fragments.
 REGEX_KEYS = frozenset({"pattern", "caption", "header", "context", "signature", "subtotal", "total", "skip_rows",
