@@ -70,7 +70,7 @@ class _Grid:
 
 
 @dataclass
-class _Column:
+class _FigureColumn:
     """One column of figures of a side, and what they are."""
 
     figure: tuple[str, str, str]
@@ -122,7 +122,7 @@ def _read_staffing_table(table: Table, spec: StaffingTable, reading: Reading) ->
                 dated = Dated() if side.name else positions_date  # a proposed model holds at no date
             else:
                 continue
-            column = _Column(figure, category, subhead, dated, [(r, grid.index(r, side, j)) for r in grid.body])
+            column = _FigureColumn(figure, category, subhead, dated, [(r, grid.index(r, side, j)) for r in grid.body])
             facts += _staffing_column(table, spec, column, territories, totals, used, reading.municipality)
     _check_residents_spans(facts, territories, spec.residents_figure[1])
     used.update((r, 0) for r in grid.body)
@@ -131,7 +131,7 @@ def _read_staffing_table(table: Table, spec: StaffingTable, reading: Reading) ->
     return facts, used, []
 
 
-def _staffing_column(table: Table, spec: StaffingTable, column: _Column, territories: dict[int, str],
+def _staffing_column(table: Table, spec: StaffingTable, column: _FigureColumn, territories: dict[int, str],
                      totals: set[int], used: set, municipality: str) -> list[Fact]:
     """Facts of one column: a value stands for its row and the territory rows below it whose cell is empty
     (a merged cell); the total row is checked against the rows above it."""
