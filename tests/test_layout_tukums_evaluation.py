@@ -499,3 +499,14 @@ def test_next_year_edition_ingests_without_code_change(next_year):
     assert "rows add up to" in one(next_year, SERVICES, category=ADULT_CARE, year=2014, metric="spend").flag
     assert {f.period for f in facts_of(next_year, "2.tabula")} == {"2016-03-31"}
     assert next_year.info.published == "2017"
+
+
+def test_the_report_retold_as_another_municipalitys_is_read_under_its_name(tmp_path, extraction):
+    # Whose report it is comes from its title ("Sociālā darba izvērtējums Tukuma novada pašvaldībā", line 1).
+    text = REPORT.read_text("utf-8").replace("Tukuma novad", "Ogres novad")
+    doc = document_from_text(tmp_path, "ogres_novads_2016_socialais_darbs_izvertejums.txt", text)
+    retold = recognise(doc).extract(doc)
+    assert (retold.layout, retold.info.municipality) == ("Tukums evaluation", "Ogres novads")
+    assert len(retold.facts) == len(extraction.facts)
+    assert {f.municipality for f in retold.facts} == {"Ogres novads", "Latvija"}
+    assert {t[0] for t in retold.territories} == {"Ogres novads"}
