@@ -12,6 +12,7 @@ from ingest.layouts import RULES_DIR, all_layouts
 from ingest.readers import read_document
 from ingest.rules.engine import apply
 from ingest.rules.loader import RulesError, load_rules
+from ingest.rules.registry import shapes
 from report_variants import document_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,7 +137,8 @@ def test_a_document_naming_no_municipality_gives_no_facts_and_says_so(tmp_path):
     (("signature = ['SOCIĀLĀ DIENESTA GADA PIEZĪME']", "signature = 'SOCIĀLĀ'"),
      "note.toml, line 3: layout.signature: missing or not a list"),
     (("[[prose]]", "[[tables]]\nshape = \"round_table\"\n\n[[prose]]"),
-     "note.toml, line 24: tables[0].shape: unknown shape 'round_table'; known: year_table"),
+     "note.toml, line 24: tables[0].shape: unknown shape 'round_table'; known: "
+     + ", ".join(sorted(shapes()))),
     (("[[prose]]", "[[checks]]\nkind = \"sum\"\nparts = [{ metric = \"spend\", category = 1 }]\n\n[[prose]]"),
      "note.toml, line 25: checks[0].parts[0].category: must be str, not int"),
 ])
