@@ -92,3 +92,10 @@ def test_the_evaluation_rules_load():
     rules = load_rules(RULES_DIR / "tukums_evaluation.toml")
     assert [rule.shape for rule in rules.tables].count("case_code_table") == 3
     assert rules.transforms == ("flattened_tables", "evaluation_prose_and_charts")
+
+
+@pytest.mark.parametrize("key", ["position", "town_section"])
+def test_a_shape_key_that_holds_a_pattern_is_checked_as_one(tmp_path, key):
+    with pytest.raises(RulesError) as refused:
+        _load(tmp_path, CASES + f"{key} = '(amats'\n")
+    assert str(refused.value).startswith(f"made_up.toml, line 15: tables[0].{key}: the pattern does not compile")

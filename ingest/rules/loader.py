@@ -234,7 +234,9 @@ class _Reader:
                    and f.default_factory is dataclasses.MISSING]
         if missing:
             raise self.fail(where, f"missing key '{missing[0]}'")
-        values = {name: self.value(hints[name], value, (*where, name), name)
+        # A spec names its own keys that hold patterns (PATTERN_KEYS), beyond those every rules file has.
+        patterns = getattr(cls, "PATTERN_KEYS", frozenset())
+        values = {name: self.value(hints[name], value, (*where, name), "pattern" if name in patterns else name)
                   for name, value in table.items() if name in fields}
         return cls(**values)
 

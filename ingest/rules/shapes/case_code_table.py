@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import ClassVar
 
 from ingest.model import Cell, Fact, Table
 from ingest.numbers import LvNumber, parse_lv_number
@@ -22,6 +23,8 @@ class CaseTable:
     territory; a row with no position continues the position above (another worker in the same post, or
     the rest of a cell). `territory_names`: places as printed -> as facts name them."""
 
+    PATTERN_KEYS: ClassVar[frozenset[str]] = frozenset({"position", "codes", "counts", "town_section",
+                                                        "whole_municipality"})
     caption: str
     topic: str
     metric: str

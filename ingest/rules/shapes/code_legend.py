@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ingest.model import Table
 from ingest.rules.registry import Reading, TableReading, table_shape
@@ -15,6 +16,7 @@ from ingest.specs import find_tables
 class CodeLegend:
     """`caption` finds the legend; a row of two texts whose first matches `code` is a code and its meaning."""
 
+    PATTERN_KEYS: ClassVar[frozenset[str]] = frozenset({"code"})
     caption: str
     code: str = r"\w{1,3}"
 

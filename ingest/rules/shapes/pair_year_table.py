@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from ingest.checks import check_rows_sum
 from ingest.flags import Reason, reason
@@ -25,6 +26,7 @@ class PairYearTable:
     its variants. Rows under a group, a section or a 'part' row are named `parent / row`.
     """
 
+    PATTERN_KEYS: ClassVar[frozenset[str]] = frozenset({"group"})
     caption: str
     first: tuple[str, str, str]  # topic, metric, unit of the first number
     second: tuple[str, str, str]  # ... and of the second

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ingest.checks import check_rows_sum, sum_tolerance
 from ingest.flags import Number
@@ -23,6 +24,7 @@ class StaffingTable:
     the columns whose header matches `residents` and `positions`; `territory_names`: places as printed ->
     as facts name them."""
 
+    PATTERN_KEYS: ClassVar[frozenset[str]] = frozenset({"residents", "positions", "model"})
     caption: str
     residents_figure: tuple[str, str, str]
     positions_figure: tuple[str, str, str]
