@@ -247,7 +247,28 @@ class ListedPartsCheck:
     total: Pick
 
 
-Check = SumCheck | RatioCheck | ShareCheck | ChangeCheck | PartCheck | RangeCheck | ListedPartsCheck
+@dataclass(frozen=True)
+class RowPartsCheck:
+    """Counts of metric `part` that are parts of the count of metric `whole` in the same row (category) for
+    no territory, e.g. the answers that a form of support is available in a parish, of the answers that
+    recognise it in all parishes: a PartCheck for each `part` fact."""
+
+    part: str
+    whole: str
+
+
+@dataclass(frozen=True)
+class StageTotalsCheck:
+    """Counts of `metric` restated after a change (cases redistributed among workers) keep the count of
+    each code: facts whose subgroup reads 'code (stage)', for each stage after the first of `stages`, are
+    flagged where a code's counts add up to another number than in the stage before."""
+
+    metric: str
+    stages: tuple[str, ...]
+
+
+Check = (SumCheck | RatioCheck | ShareCheck | ChangeCheck | PartCheck | RangeCheck | ListedPartsCheck | RowPartsCheck
+         | StageTotalsCheck)
 
 
 def check_arithmetic(facts: list[Fact], checks: tuple[Check, ...] | list[Check]) -> None:
@@ -407,5 +428,28 @@ def _check_range(facts: list[Fact], check: RangeCheck) -> None:
                       high=high.value, range_where=low.source_ref)
 
 
+def _check_row_parts(facts: list[Fact], check: RowPartsCheck) -> None:
+    for part in [f for f in facts if f.metric == check.part]:
+        _check_part(facts, PartCheck(Pick(check.part, part.category, territory=part.territory),
+                                     Pick(check.whole, part.category)))
+
+
+def _check_stage_totals(facts: list[Fact], check: StageTotalsCheck) -> None:
+    by_stage: dict[str, dict[str, list[Fact]]] = {stage: {} for stage in check.stages}
+    for fact in facts:
+        m = re.fullmatch(r"(?P<code>.+) \((?P<stage>[^()]+)\)", fact.subgroup or "")
+        if fact.metric == check.metric and m and m["stage"] in by_stage:
+            by_stage[m["stage"]].setdefault(m["code"], []).append(fact)
+    for before, after in zip(check.stages, check.stages[1:]):
+        for code, later in by_stage[after].items():
+            earlier = sum(f.value for f in by_stage[before].get(code, []))
+            total = sum(f.value for f in later)
+            if abs(total - earlier) > sum_tolerance(later + by_stage[before].get(code, [])):
+                for fact in later:
+                    fact.add_flag("stage_total_differs", code=code, stage=after, total=total, earlier_stage=before,
+                                  earlier=earlier)
+
+
 _CHECKERS = {SumCheck: _check_sum, RatioCheck: _check_ratio, ShareCheck: _check_shares, ChangeCheck: _check_change,
-             PartCheck: _check_part, RangeCheck: _check_range, ListedPartsCheck: _check_listed_parts}
+             PartCheck: _check_part, RangeCheck: _check_range, ListedPartsCheck: _check_listed_parts,
+             RowPartsCheck: _check_row_parts, StageTotalsCheck: _check_stage_totals}

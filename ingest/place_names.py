@@ -31,3 +31,10 @@ def unit_nominative(printed: str) -> str:
     nominative: only its last word is inflected ('... struktūrvienības')."""
     *first, last = printed.strip().split(" ")
     return " ".join([*first, _with_ending(last, _LOCATIVE_PLURAL)])
+
+
+def territory_name(printed: str, names: tuple[tuple[str, str], ...] = ()) -> str:
+    """A territory as facts name it: the parts of 'Jaunsāti/ Pūre' joined without spaces, each part that a
+    pair of `names` prints ('Tukums') named as that pair says ('Tukuma pilsēta')."""
+    renamed = dict(names)
+    return "/".join(renamed.get(part, part) for part in (p.strip() for p in printed.split("/")) if part)

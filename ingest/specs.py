@@ -283,10 +283,23 @@ def read_year_table(table: Table, spec: YearTable, municipality: str) -> tuple[l
     return facts, raw
 
 
-def table_raw_cells(table: Table) -> list[RawCell]:
-    """Every non-empty cell of a table no rule recognises."""
+def table_raw_cells(table: Table, read: set[tuple[int, int]] | frozenset = frozenset()) -> list[RawCell]:
+    """Every non-empty cell of a table that no rule read: all of them, or all but the (row, column) `read`."""
     return [RawCell(table.ref(), table.caption, r, c, cell.text, cell.loc)
-            for r, row in enumerate(table.rows) for c, cell in enumerate(row) if cell.text.strip()]
+            for r, row in enumerate(table.rows) for c, cell in enumerate(row)
+            if cell.text.strip() and (r, c) not in read]
+
+
+def row_label(text: str) -> str:
+    """A row label without layout noise: footnote stars and a trailing colon."""
+    return re.sub(r"\s*\*+\s*$", "", text).strip().rstrip(":").strip()
+
+
+def cell_spot(table: Table, row_name: str, column: str, cell: Cell) -> Spot:
+    """A table cell of a text export: the table's place, the row and column named (white space folded),
+    and the cell's own line, said after them."""
+    row_name, column = (" ".join(text.split()) for text in (row_name, column))
+    return table.spot(row_name, column, widths=(50, 40), cell=cell.loc)
 
 
 def table_width(table: Table) -> int:
@@ -315,17 +328,55 @@ def month_number(text: str | None) -> int | None:
 
 def iso_period(groups: dict[str, str | None]) -> str | None:
     """'2016', '2016-01-01' or, for a month without a day, '2015-06-01..2015-06-30', from the groups year,
-    month (a number or a Latvian month word) and day of a date sentence."""
+    month (a number or a Latvian month word) and day of a date sentence. A month or day that is no date
+    ('13', '31' of February) says only the year or the month."""
     year, day = groups.get("year"), groups.get("day")
     if not year:
         return None
     month = month_number(groups.get("month"))
-    if not month:
+    if not month or not 1 <= month <= 12:
         return year
-    if day:
-        return f"{year}-{month:02d}-{int(day):02d}"
     last = calendar.monthrange(int(year), month)[1]
+    if day and day.isdigit() and 1 <= int(day) <= last:
+        return f"{year}-{month:02d}-{int(day):02d}"
     return f"{year}-{month:02d}-01..{year}-{month:02d}-{last:02d}"
+
+
+@dataclass(frozen=True)
+class AsOf:
+    """When a table's figures hold, read from a sentence near it because the table itself does not say.
+
+    The pattern's groups: `year`; `month` (a number or a Latvian month name) and `day` where printed,
+    else the fixed `month` and `day`. A month without a day stands for the whole month. `inferred` marks a
+    sentence that dates related figures rather than the table itself: its facts are flagged.
+    """
+
+    pattern: str
+    month: int | None = None
+    day: int | None = None
+    inferred: bool = False
+
+
+@dataclass(frozen=True)
+class Dated:
+    """The year and period an AsOf sentence gives, and why the date needs care (an inferred one)."""
+
+    year: int | None = None
+    period: str | None = None
+    reason: Reason | None = None
+
+
+def read_as_of(flow: FlowText, spec: AsOf | None) -> Dated:
+    """The date a spec's sentence gives; nothing when there is no spec or its sentence is not found."""
+    m = re.search(spec.pattern, flow.text) if spec else None
+    if not m:
+        return Dated()
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    groups.setdefault("month", str(spec.month) if spec.month else None)
+    groups.setdefault("day", str(spec.day) if spec.day else None)
+    why = reason("date_from_sentence", sentence=m.group(0), where=flow.loc_at(m.start()).ref()) \
+        if spec.inferred else None
+    return Dated(int(groups["year"]), iso_period(groups), why)
 
 
 @dataclass(frozen=True)

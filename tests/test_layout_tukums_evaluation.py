@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from ingest.layouts import recognise
-from ingest.layouts.tukums_evaluation import CaseTable, extract, read_case_table
+from ingest.layouts import layout_named, recognise
 from ingest.model import Cell, Location, ParsedDocument, Table, TextLine
 from ingest.readers import read_document
 from ingest.readers.flattened import flattened_tables
+from ingest.rules.registry import Reading, shapes
+from ingest.rules.shapes.case_code_table import CaseTable
 from ingest.specs import FlowText
 from report_variants import document_from_text
 
@@ -25,6 +26,10 @@ UNITS = "Sociālo pakalpojumu sniedzēju struktūrvienības"  # the heading of 2
 ADULT_CARE = "Ilgstošas sociālās aprūpes un sociālās rehabilitācijas institūcijas pakalpojums pieaugušajiem"
 RITI = "Slampes un Džūkstes pagastu kopienas centrs „Rīti”, kopā"
 ALL_PARISHES = "Džūkste/Slampe/Degole/Tume/Irlava/Lestene/Sēme/Zentene/Jaunsāti/Pūre"
+
+
+def extract(doc):
+    return layout_named("Tukums evaluation").extract(doc)
 
 
 @pytest.fixture(scope="module")
@@ -343,9 +348,13 @@ def test_case_table_sections_workers_and_sub_labelled_codes():
         ["Sociālais darbinieks aprūpe mājās", "A", "30"],
         ["Sociālais darbinieks", "KC /bērni", "6"],
     ])
-    facts, _, messages = read_case_table(table, CaseTable(caption="Klientu lietu skaits"), FlowText([]))
-    assert messages == []
-    assert [(f.territory, f.category, f.subgroup, f.value) for f in facts] == [
+    doc = ParsedDocument(path="x.txt", file_name="x.txt", sha256="0", format="txt", lines=[], tables=[table])
+    reading = Reading(doc=doc, flow=FlowText([]), municipality="Tukuma novads", report_year=None, known={},
+                      tables=[table])
+    spec = CaseTable(caption="Klientu lietu skaits", topic="caseload", metric="active_cases", unit="cases")
+    result = shapes()["case_code_table"].read([table], spec, reading)
+    assert result.messages == []
+    assert [(f.territory, f.category, f.subgroup, f.value) for f in result.facts] == [
         (None, "Psihologs", "X", 12),
         ("Dienas centri", "Sociālais darbinieks #1", "IC", 4),
         ("Dienas centri", "Sociālais darbinieks #1", "KC/seniori", 5),
@@ -490,3 +499,14 @@ def test_next_year_edition_ingests_without_code_change(next_year):
     assert "rows add up to" in one(next_year, SERVICES, category=ADULT_CARE, year=2014, metric="spend").flag
     assert {f.period for f in facts_of(next_year, "2.tabula")} == {"2016-03-31"}
     assert next_year.info.published == "2017"
+
+
+def test_the_report_retold_as_another_municipalitys_is_read_under_its_name(tmp_path, extraction):
+    # Whose report it is comes from its title ("Sociālā darba izvērtējums Tukuma novada pašvaldībā", line 1).
+    text = REPORT.read_text("utf-8").replace("Tukuma novad", "Ogres novad")
+    doc = document_from_text(tmp_path, "ogres_novads_2016_socialais_darbs_izvertejums.txt", text)
+    retold = recognise(doc).extract(doc)
+    assert (retold.layout, retold.info.municipality) == ("Tukums evaluation", "Ogres novads")
+    assert len(retold.facts) == len(extraction.facts)
+    assert {f.municipality for f in retold.facts} == {"Ogres novads", "Latvija"}
+    assert {t[0] for t in retold.territories} == {"Ogres novads"}

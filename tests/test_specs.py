@@ -1,8 +1,8 @@
 """Shared spec primitives: reading dates as the reports print them."""
 import pytest
 
-from ingest.model import Location, Spot, Table
-from ingest.specs import iso_period, month_number, printed_period
+from ingest.model import Location, Spot, Table, TextLine
+from ingest.specs import AsOf, Dated, FlowText, iso_period, month_number, printed_period, read_as_of
 
 
 @pytest.mark.parametrize("printed, month", [
@@ -36,3 +36,17 @@ def test_iso_period():
 ])
 def test_a_column_period_as_printed(header, period):
     assert printed_period(header, 2021) == period
+
+
+def test_a_month_or_day_that_is_no_date_says_only_the_year_or_the_month():
+    # "uz 31.02.2015" and "13.2015" are misprints: the period keeps what is a date, and nothing fails.
+    assert iso_period({"year": "2015", "month": "2", "day": "31"}) == "2015-02-01..2015-02-28"
+    assert iso_period({"year": "2015", "month": "13", "day": "1"}) == "2015"
+    assert iso_period({"year": "2015", "month": "3", "day": "31"}) == "2015-03-31"
+
+
+def test_a_table_date_from_a_sentence_with_a_fixed_day_and_its_flag():
+    flow = FlowText([TextLine("Dati iegūti uz 2014. gada sākumu.", Location(line=7))])
+    dated = read_as_of(flow, AsOf(r"uz (?P<year>\d{4})\. gada sākumu", month=1, day=1, inferred=True))
+    assert (dated.year, dated.period, dated.reason.kind) == (2014, "2014-01-01", "date_from_sentence")
+    assert read_as_of(flow, AsOf(r"nekas")) == read_as_of(flow, None) == Dated()

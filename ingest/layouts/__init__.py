@@ -29,7 +29,6 @@ class Layout:
 
 # After the rules layouts; `unrecognised` last, as it matches anything.
 _MODULES = [
-    "tukums_evaluation",
     "facts_upload",
     "unrecognised",
 ]

@@ -193,6 +193,7 @@ def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
             out.facts += result.facts
             out.raw_cells += result.raw_cells
             out.messages += result.messages
+            out.case_codes += result.case_codes
     for table in reading.tables:
         if id(table) not in reading.read:
             out.raw_cells += table_raw_cells(table)

@@ -19,15 +19,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ingest.checks import (ChangeCheck, ListedPartsCheck, PartCheck, Pick, RangeCheck, RatioCheck, SameFigure,
-                           ShareCheck, SumCheck)
+from ingest.checks import (ChangeCheck, ListedPartsCheck, PartCheck, Pick, RangeCheck, RatioCheck, RowPartsCheck,
+                           SameFigure, ShareCheck, StageTotalsCheck, SumCheck)
 from ingest.flags import CATALOGUE as FLAG_KINDS
 from ingest.rules import registry
 from ingest.rules.tokens import TokenError, expand, placeholder_free
 from ingest.specs import Prose
 
 CHECK_KINDS: dict[str, type] = {"sum": SumCheck, "ratio": RatioCheck, "share": ShareCheck, "change": ChangeCheck,
-                                "part": PartCheck, "range": RangeCheck, "listed_parts": ListedPartsCheck}
+                                "part": PartCheck, "range": RangeCheck, "listed_parts": ListedPartsCheck,
+                                "row_parts": RowPartsCheck, "stage_totals": StageTotalsCheck}
 
 # Keys that hold regular expressions, in any table of a rules file: they may use tokens and fragments.
 REGEX_KEYS = frozenset({"pattern", "caption", "header", "context", "signature", "subtotal", "total", "skip_rows",
@@ -236,7 +237,9 @@ class _Reader:
                    and f.default_factory is dataclasses.MISSING]
         if missing:
             raise self.fail(where, f"missing key '{missing[0]}'")
-        values = {name: self.value(hints[name], value, (*where, name), name)
+        # A spec names its own keys that hold patterns (PATTERN_KEYS), beyond those every rules file has.
+        patterns = getattr(cls, "PATTERN_KEYS", frozenset())
+        values = {name: self.value(hints[name], value, (*where, name), "pattern" if name in patterns else name)
                   for name, value in table.items() if name in fields}
         return cls(**values)
 

@@ -36,6 +36,7 @@ class TableReading:
     facts: list[Fact] = field(default_factory=list)
     raw_cells: list[RawCell] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    case_codes: list[tuple[str, str]] = field(default_factory=list)  # (code, meaning) of a legend of codes
 
 
 @dataclass(frozen=True)
