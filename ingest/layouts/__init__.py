@@ -30,7 +30,6 @@ class Layout:
 # After the rules layouts; `unrecognised` last, as it matches anything.
 _MODULES = [
     "tukums_public_report",
-    "tukums_evaluation",
     "bauska_strategy",
     "facts_upload",
     "unrecognised",

@@ -10,7 +10,9 @@ ingest/readers/flattened.py). The tables are described below as specs, matched b
 - funding needs (10. and 12. tabula): what the proposed models cost.
 
 Tables 3 and 6 (job duties) are text; their cells, and every cell no spec reads, are kept as raw cells.
-Prose figures and the chart data at the end of the file are read by tukums_evaluation_prose.
+The layout itself is ingest/rules/layouts/tukums_evaluation.toml (its prose figures, chart data and checks);
+its transforms `evaluation_tables` and `evaluation_table_checks` (ingest/rules/shapes/evaluation_table_bridge.py)
+run read_tables, read_case_codes, check_stage_totals and availability_checks below.
 """
 from __future__ import annotations
 
@@ -19,11 +21,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from ingest.checks import PartCheck, Pick, check_arithmetic, check_rows_sum, flag_disagreements, sum_tolerance
+from ingest.checks import PartCheck, Pick, check_rows_sum, sum_tolerance
 from ingest.flags import Number, Reason, reason
-from ingest.layouts import Layout
-from ingest.layouts.tukums_evaluation_prose import CHECKS_WITH_TABLES, extract_prose_and_charts
-from ingest.model import Cell, DocumentInfo, Extraction, Fact, ParsedDocument, RawCell, Table
+from ingest.model import Cell, Fact, ParsedDocument, RawCell, Table
 from ingest.numbers import LvNumber, parse_lv_number
 from ingest.place_names import unit_nominative
 from ingest.readers.flattened import flattened_tables
@@ -172,9 +172,6 @@ TABLES = [
 
 # The case-code legend under the caseload table: "* sējuma skaidrojums", then "code<TAB>meaning" lines.
 CODE_LEGEND = r"sējuma skaidrojums"
-TITLE = r"Sociālā darba izvērtējums[^\n]*"
-# Statements of when figures hold ("uz 2016. gada martu"); the latest is taken as the year of publication.
-AS_OF_YEAR = r"\b[Uu]z (\d{4})\. gada"
 
 
 # --------------------------------------------------------------------------- shared helpers
@@ -785,51 +782,3 @@ def read_case_codes(doc: ParsedDocument) -> list[tuple[str, str]]:
             if len(texts) == 2 and re.fullmatch(r"\w{1,3}", texts[0]):
                 codes.append((texts[0], texts[1]))
     return codes
-
-
-def territory_list(facts: list[Fact]) -> list[tuple[str, str, str]]:
-    """Every territory the facts name: the town, a parish (one word), or a unit (parishes joined, or a
-    part of the service named in words, such as its providers' units)."""
-    names = sorted({f.territory for f in facts if f.territory})
-
-    def kind(name: str) -> str:
-        if re.search(r"pilsēta$", name):
-            return "town"
-        return "unit" if "/" in name or " " in name else "parish"
-
-    return [(MUNICIPALITY, name, kind(name)) for name in names]
-
-
-def _document_info(doc: ParsedDocument, facts: list[Fact]) -> DocumentInfo:
-    """Title, period (the years of the annual figures) and year of publication, as the document gives them.
-    Its edition is that year, the latest 'as of' date it prints ("Uz 2016. gada 1. janvāri"), once its
-    title is found."""
-    title = re.search(TITLE, doc.text)
-    annual = sorted({f.year for f in facts if f.year is not None and f.period == str(f.year)})
-    as_of_years = [int(y) for y in re.findall(AS_OF_YEAR, doc.text)]
-    published = str(max(as_of_years)) if as_of_years else None
-    return DocumentInfo(municipality=MUNICIPALITY, kind="evaluation",
-                        title=title.group(0).strip() if title else doc.file_name,
-                        period=f"{annual[0]}..{annual[-1]}" if annual else "",
-                        published=published, edition=published if title else None)
-
-
-def extract(doc: ParsedDocument) -> Extraction:
-    flow = FlowText(doc.lines)
-    facts, raw, messages = read_tables(doc, flow)
-    prose_facts, prose_raw, prose_messages = extract_prose_and_charts(doc, MUNICIPALITY)
-    facts += prose_facts
-    raw += prose_raw
-    messages += prose_messages
-    check_stage_totals(facts)
-    check_arithmetic(facts, CHECKS_WITH_TABLES + availability_checks(facts))
-    flag_disagreements(facts)
-    return Extraction(layout="Tukums evaluation", info=_document_info(doc, facts), facts=facts, raw_cells=raw,
-                      territories=territory_list(facts), case_codes=read_case_codes(doc), messages=messages)
-
-
-LAYOUT = Layout(
-    name="Tukums evaluation",
-    signature=(r"Sociālā darba izvērtējums", r"Tukuma novad", r"sociālā darba (nodrošināšanas )?model"),
-    extract=extract,
-)
