@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.layouts import recognise
-from ingest.layouts.tukums_evaluation import CaseTable, extract, read_case_table
+from ingest.layouts import layout_named, recognise
+from ingest.layouts.tukums_evaluation import CaseTable, read_case_table
 from ingest.model import Cell, Location, ParsedDocument, Table, TextLine
 from ingest.readers import read_document
 from ingest.readers.flattened import flattened_tables
@@ -25,6 +25,10 @@ UNITS = "Sociālo pakalpojumu sniedzēju struktūrvienības"  # the heading of 2
 ADULT_CARE = "Ilgstošas sociālās aprūpes un sociālās rehabilitācijas institūcijas pakalpojums pieaugušajiem"
 RITI = "Slampes un Džūkstes pagastu kopienas centrs „Rīti”, kopā"
 ALL_PARISHES = "Džūkste/Slampe/Degole/Tume/Irlava/Lestene/Sēme/Zentene/Jaunsāti/Pūre"
+
+
+def extract(doc):
+    return layout_named("Tukums evaluation").extract(doc)
 
 
 @pytest.fixture(scope="module")
