@@ -6,8 +6,10 @@ import re
 import sys
 from pathlib import Path
 
+from ingest.layouts import all_layouts
 from ingest.limits import ENVIRONMENT, OPTIONS, ReadLimits, limits_from, positive_number
 from ingest.pipeline import Outcome, collect_files, ingest_files
+from ingest.rules.loader import RulesError
 from warehouse import PROJECT_ROOT, WarehouseError, default_db_path
 
 DEFAULT_SOURCES = PROJECT_ROOT / "raw_reports"
@@ -103,6 +105,11 @@ def main(argv: list[str] | None = None) -> int:
             for message in outcome.messages:
                 print(one_line(f"         note: {message}"), flush=True)
 
+    try:
+        all_layouts()  # a rules file that is wrong stops the ingest before anything is read
+    except RulesError as exc:
+        print(one_line(f"error: layout rules: {exc}"), file=sys.stderr)
+        return 2
     try:
         outcomes += ingest_files(args.db, files, args.wait, after=report, replace=args.replace, limits=limits)
     except WarehouseError as exc:

@@ -90,6 +90,9 @@ class Fact:
     subgroup: str | None = None
     flag: str | None = None  # why the value needs care, in English
     flag_lv: str | None = None  # the same, in Latvian
+    indicator: str | None = None  # what it measures, of the catalogue (ingest/indicators.py); None when unsure
+    # the indicators its words match when they match more than one (it then has none), for the quality view
+    indicator_candidates: tuple[str, ...] = field(default=(), repr=False)
     reasons: tuple[Reason, ...] = field(default=(), repr=False)  # what the flag says, as catalogue kinds
 
     def key(self) -> tuple:

@@ -17,6 +17,7 @@ from typing import Callable
 
 import duckdb
 
+from ingest.indicators import assign_indicators
 from ingest.limits import ReadLimits
 from ingest.readers import UnreadableFile
 from ingest.worker import extract_in_worker
@@ -47,6 +48,7 @@ def _ingest_file(con: duckdb.DuckDBPyConnection, path: Path, limits: ReadLimits,
         doc, extraction = extract_in_worker(path, limits)
     except UnreadableFile as exc:
         return Outcome(path, error=str(exc))
+    assign_indicators(extraction.facts)  # here, once for every layout
     try:
         result = store_document(con, doc, extraction, replace=replace)
     except StoreRefusal as exc:

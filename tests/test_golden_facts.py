@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-COLUMNS = ["municipality", "territory", "year", "period", "topic", "metric", "category", "subgroup", "value",
+COLUMNS = ["municipality", "territory", "year", "period", "topic", "metric", "category", "indicator", "subgroup", "value",
            "unit", "source_ref", "raw_value", "flag", "flag_lv"]
 
 

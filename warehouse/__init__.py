@@ -6,7 +6,9 @@ from pathlib import Path
 
 import duckdb
 
-SCHEMA_VERSION = "3"
+from warehouse.indicator_catalogue import store_catalogue
+
+SCHEMA_VERSION = "4"
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB = PROJECT_ROOT / "warehouse" / "socdash.duckdb"
@@ -49,6 +51,7 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, create: bool) -> N
     if not tables and create:
         con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
         con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+        store_catalogue(con)
         return
     if not tables:
         raise WarehouseError(f"the warehouse {path} is empty: build it with `python -m ingest`")
@@ -64,6 +67,7 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, create: bool) -> N
                              f"version {SCHEMA_VERSION}: delete it and build it again with `python -m ingest`")
     if create:
         con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))  # the views of this version
+        store_catalogue(con)
 
 
 def _check_file_kind(path: Path) -> None:

@@ -273,8 +273,8 @@ def facts_count(con, *filters, **named) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- the data package
 
-PACKAGE_TABLES = ("facts", "documents", "municipalities", "territories", "case_codes", "raw_tables", "quality",
-                  "municipality_population")
+PACKAGE_TABLES = ("facts", "indicators", "documents", "municipalities", "territories", "case_codes", "raw_tables",
+                  "quality", "municipality_population")
 
 
 def table_columns(con) -> pd.DataFrame:
@@ -291,7 +291,7 @@ def table(con, name: str) -> pd.DataFrame:
     if name not in PACKAGE_TABLES:
         raise ValueError(f"not a package table: {name}")
     order = {"facts": "fact_id", "documents": "file_name", "raw_tables": "document_id, table_ref, row_index, col_index",
-             "quality": "fact_id"}.get(name, "1")
+             "quality": "fact_id", "indicators": "indicator_group, indicator"}.get(name, "1")
     return _df(con, f"SELECT * FROM {name} ORDER BY {order}")
 
 

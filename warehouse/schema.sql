@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS facts (
     topic        VARCHAR NOT NULL,      -- budget, recipients, caseload, staff, population, focus_group, ...
     metric       VARCHAR NOT NULL,      -- spend, persons, households, active_cases, fte, recognition, ...
     category     VARCHAR NOT NULL,      -- the row label as printed, in Latvian, layout noise removed
+    indicator    VARCHAR,               -- what it measures, an indicator of `indicators`; NULL when none fits
     subgroup     VARCHAR,               -- column qualifier or sub-group as printed, else NULL
     value        DOUBLE NOT NULL,
     unit         VARCHAR NOT NULL,      -- EUR, persons, households, cases, FTE, documents, visits, percent, count
@@ -48,6 +49,30 @@ CREATE TABLE IF NOT EXISTS facts (
     raw_value    VARCHAR NOT NULL,      -- the printed text the value was read from
     flag         VARCHAR,               -- NULL, or why the value needs care (English)
     flag_lv      VARCHAR                -- the same reason in Latvian
+);
+
+-- The indicator catalogue (seeds/indicators.toml), loaded anew whenever a writer opens the warehouse.
+CREATE TABLE IF NOT EXISTS indicators (
+    indicator       VARCHAR PRIMARY KEY,
+    name_lv         VARCHAR NOT NULL,
+    name_en         VARCHAR NOT NULL,
+    definition_lv   VARCHAR NOT NULL,
+    definition_en   VARCHAR NOT NULL,
+    unit            VARCHAR NOT NULL,   -- the unit of its facts
+    additive        BOOLEAN NOT NULL,   -- whether its values can be summed
+    per_resident    BOOLEAN NOT NULL,   -- whether its values can be divided by residents
+    indicator_group VARCHAR NOT NULL,   -- social_assistance, services, family_care, staff, caseload, population, budget
+    facts           VARCHAR NOT NULL,   -- the topic/metric pairs of the facts it can be, '; ' between
+    words           VARCHAR NOT NULL,   -- the Latvian words and stems that name it, '; ' between
+    unless_words    VARCHAR NOT NULL,   -- words that rule it out
+    is_default      BOOLEAN NOT NULL    -- the indicator of its facts when no other's words name them
+);
+
+-- Facts whose words match more than one indicator (they carry none), with the indicators they match.
+CREATE TABLE IF NOT EXISTS indicator_conflicts (
+    fact_id      BIGINT NOT NULL,
+    document_id  VARCHAR NOT NULL,
+    indicators   VARCHAR NOT NULL       -- the indicators matched, ', ' between
 );
 
 CREATE TABLE IF NOT EXISTS municipalities (
@@ -88,10 +113,16 @@ SELECT municipality, year, period, category, value, document_id, source_ref, raw
 FROM facts
 WHERE topic = 'population' AND metric = 'residents' AND territory IS NULL;
 
--- Every value that needs care: what was printed, what was read, why, and where.
+-- Every value that needs care: what was printed, what was read, why, and where; and every fact whose words
+-- match more than one indicator.
 CREATE OR REPLACE VIEW quality AS
 SELECT f.fact_id, f.municipality, f.year, f.topic, f.metric, f.category, f.subgroup,
        f.raw_value AS printed, f.value AS read_as, f.unit, f.flag AS why, f.flag_lv AS why_lv,
        d.file_name, f.source_ref
 FROM facts f JOIN documents d USING (document_id)
-WHERE f.flag IS NOT NULL;
+WHERE f.flag IS NOT NULL
+UNION ALL
+SELECT f.fact_id, f.municipality, f.year, f.topic, f.metric, f.category, f.subgroup,
+       f.raw_value, f.value, f.unit, 'its words match more than one indicator: ' || c.indicators,
+       'tā vārdi atbilst vairākiem rādītājiem: ' || c.indicators, d.file_name, f.source_ref
+FROM indicator_conflicts c JOIN facts f USING (fact_id) JOIN documents d ON d.document_id = f.document_id;

@@ -35,7 +35,7 @@ LOSS_ALLOWED = 0.2
 # The published original first: its page references are the ones a reader can check.
 FORMAT_RANK = {"pdf": 0, "xlsx": 1, "md": 2, "txt": 3}
 
-FACT_COLUMNS = ["municipality", "territory", "year", "period", "topic", "metric", "category", "subgroup",
+FACT_COLUMNS = ["municipality", "territory", "year", "period", "topic", "metric", "category", "indicator", "subgroup",
                 "value", "unit", "document_id", "source_ref", "raw_value", "flag", "flag_lv"]
 
 
@@ -69,7 +69,7 @@ def _stored_signature(con: duckdb.DuckDBPyConnection, document_id: str) -> list[
 
 
 def _delete_document(con: duckdb.DuckDBPyConnection, document_id: str, keep_row: bool = False) -> None:
-    for table in ("facts", "raw_tables", "territories", "case_codes"):
+    for table in ("facts", "indicator_conflicts", "raw_tables", "territories", "case_codes"):
         con.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
     if not keep_row:
         con.execute("DELETE FROM documents WHERE document_id = ?", [document_id])
@@ -85,6 +85,13 @@ def _insert_facts(con: duckdb.DuckDBPyConnection, document_id: str, facts: list[
     con.register("new_facts", frame)
     con.execute(f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) SELECT {', '.join(FACT_COLUMNS)} FROM new_facts")
     con.unregister("new_facts")
+    if any(f.indicator_candidates for f in facts):
+        # fact_id follows the order the facts were inserted in
+        ids = [fact_id for (fact_id,) in con.execute(
+            "SELECT fact_id FROM facts WHERE document_id = ? ORDER BY fact_id", [document_id]).fetchall()]
+        con.executemany("INSERT INTO indicator_conflicts VALUES (?, ?, ?)",
+                        [[fact_id, document_id, ", ".join(f.indicator_candidates)]
+                         for fact_id, f in zip(ids, facts) if f.indicator_candidates])
 
 
 def _insert_details(con: duckdb.DuckDBPyConnection, document_id: str, ex: Extraction) -> None:

@@ -38,13 +38,14 @@ RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "layouts"
 
 
 @cache
-def rules_layouts() -> tuple[Layout, ...]:
-    """A Layout for every rules file, in file-name order; a file that is wrong raises RulesError."""
+def rules_layouts(folder: Path) -> tuple[Layout, ...]:
+    """A Layout for every rules file of the folder, in file-name order; a file that is wrong raises
+    RulesError."""
     from ingest.rules.engine import apply
     from ingest.rules.loader import load_rules
 
     layouts = []
-    for path in sorted(RULES_DIR.glob("*.toml")):
+    for path in sorted(folder.glob("*.toml")):
         rules = load_rules(path)
         layouts.append(Layout(name=rules.name, signature=rules.signature, extract=partial(apply, rules=rules),
                               formats=rules.formats))
@@ -52,7 +53,7 @@ def rules_layouts() -> tuple[Layout, ...]:
 
 
 def all_layouts() -> list[Layout]:
-    layouts = list(rules_layouts())
+    layouts = list(rules_layouts(RULES_DIR))
     for name in _MODULES:
         try:
             module = importlib.import_module(f"ingest.layouts.{name}")

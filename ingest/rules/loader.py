@@ -123,41 +123,57 @@ class LayoutRules:
 
 # --------------------------------------------------------------------------- where a key is in the file
 
-class _Locator:
-    """The line of a key path (`tables`, 3, `caption`) in a TOML text written with `[[...]]` headers."""
+_PROJECT = Path(__file__).resolve().parents[2]
 
-    _HEADER = re.compile(r"^\s*\[\[?\s*([\w.\-]+)\s*\]\]?")
+
+def _shown(path: Path) -> str:
+    """A rules file as messages name it: its path inside the project, else its name."""
+    try:
+        return str(path.resolve().relative_to(_PROJECT))
+    except ValueError:
+        return path.name
+
+
+class _Locator:
+    """The line of a key path (`tables`, 3, `caption`) in a TOML text written with `[table]` and `[[array]]`
+    headers: the line of the key itself where it is found, else of the deepest header on the path."""
+
+    _HEADER = re.compile(r"^\s*(\[\[?)\s*([\w.\-]+)\s*\]\]?")
     _KEY = re.compile(r"^\s*([\w\-]+)\s*=")
 
     def __init__(self, text: str):
         self.lines = text.splitlines()
 
     def line(self, path: tuple) -> int | None:
-        names = [p for p in path if isinstance(p, str)]
-        indexes = [p for p in path if isinstance(p, int)]
-        best = None
+        steps: list[tuple[str, int | None]] = []  # each name with the index that follows it, if any
+        for part in path:
+            if isinstance(part, int) and steps:
+                steps[-1] = (steps[-1][0], part)
+            elif isinstance(part, str):
+                steps.append((part, None))
+        names = [name for name, _ in steps]
         counts: dict[str, int] = {}
-        header: str | None = None
+        best, depth = None, 0
+        depth_here: int | None = 0  # path steps the current header covers; None: off the path
         for number, text in enumerate(self.lines, 1):
             if m := self._HEADER.match(text):
-                header = m.group(1)
-                counts[header] = counts.get(header, -1) + 1
-                if self._is(header, counts, names, indexes):
-                    best = best or number
+                header = m.group(2)
+                if m.group(1) == "[[":
+                    counts[header] = counts.get(header, -1) + 1
+                    for nested in [k for k in counts if k.startswith(header + ".")]:
+                        del counts[nested]
+                parts = header.split(".")
+                on_path = parts == names[:len(parts)] and all(
+                    index is None or counts.get(".".join(parts[:i + 1])) == index
+                    for i, (_, index) in enumerate(steps[:len(parts)]))
+                depth_here = len(parts) if on_path else None
+                if on_path and len(parts) > depth:
+                    best, depth = number, len(parts)
                 continue
-            if (m := self._KEY.match(text)) and header is not None and self._is(header, counts, names, indexes):
-                if m.group(1) in names[len(header.split(".")):]:
-                    return number
-            elif (m := self._KEY.match(text)) and header is None and names and m.group(1) == names[0]:
+            key = self._KEY.match(text)
+            if key and depth_here is not None and depth_here < len(names) and key.group(1) == names[depth_here]:
                 return number
         return best
-
-    @staticmethod
-    def _is(header: str, counts: dict[str, int], names: list, indexes: list) -> bool:
-        parts = header.split(".")
-        if parts != names[:len(parts)]:
-            return False
-        return not indexes or counts.get(header, 0) == indexes[min(len(parts), len(indexes)) - 1]
 
 
 # --------------------------------------------------------------------------- typed values
@@ -169,7 +185,7 @@ class _Reader:
     def fail(self, where: tuple, why: str) -> RulesError:
         line = self.locator.line(where)
         key = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in where).replace(".[", "[")
-        at = f"{self.path.name}, line {line}" if line else self.path.name
+        at = f"{_shown(self.path)}, line {line}" if line else _shown(self.path)
         return RulesError(f"{at}: {key or 'file'}: {why}")
 
     def regex(self, value: Any, where: tuple) -> str:
@@ -354,9 +370,9 @@ def load_rules(path: Path | str) -> LayoutRules:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError(f"{path.name}: cannot be read: {exc}") from None
+        raise RulesError(f"{_shown(path)}: cannot be read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise RulesError(f"{path.name}: not valid TOML: {exc}") from None
+        raise RulesError(f"{_shown(path)}: not valid TOML: {exc}") from None
     fragments = data.get("fragments", {})
     bootstrap = _Reader(path, text, {})
     if not isinstance(fragments, dict) or not all(isinstance(v, str) for v in fragments.values()):
