@@ -133,7 +133,7 @@ def test_a_document_naming_no_municipality_gives_no_facts_and_says_so(tmp_path):
     (("municipality = \"{service[place]}\"", "municipality = \"{office[place]}\""),
      "note.toml, line 10: document.municipality: names find 'office', which the file does not define"),
     (("[fragments]", "[fragment]"), "note.toml, line 5: fragment: unknown table; a rules file has checks, "
-                                     "document, fragments, layout, prose, same_figures, tables"),
+                                     "document, fragments, layout, prose, same_figures, tables, transform_rules"),
     (("signature = ['SOCIĀLĀ DIENESTA GADA PIEZĪME']", "signature = 'SOCIĀLĀ'"),
      "note.toml, line 3: layout.signature: missing or not a list"),
     (("[[prose]]", "[[tables]]\nshape = \"round_table\"\n\n[[prose]]"),

@@ -91,7 +91,8 @@ def test_wrong_keys_are_refused_with_file_line_and_key(tmp_path, body, message):
 def test_the_evaluation_rules_load():
     rules = load_rules(RULES_DIR / "tukums_evaluation.toml")
     assert [rule.shape for rule in rules.tables].count("case_code_table") == 3
-    assert rules.transforms == ("flattened_tables", "evaluation_prose_and_charts")
+    assert rules.transforms == ("flattened_tables", "chart_data")
+    assert len(rules.prose) == 10 and [s.name for s in rules.specs_of("chart_data")]
 
 
 @pytest.mark.parametrize("key", ["position", "town_section"])

@@ -17,7 +17,7 @@ from ingest.model import DocumentInfo, Extraction, Fact, ParsedDocument, TextLin
 from ingest.place_names import parish_nominative, unit_nominative
 from ingest.rules.loader import PLACE_FORMS, DocumentRules, Find, LayoutRules, ProseRules
 from ingest.rules.places import municipality_by_form, municipality_forms
-from ingest.rules.registry import Reading, shapes, transforms
+from ingest.rules.registry import Reading, Transform, shapes, transforms
 from ingest.rules.tokens import expand
 from ingest.specs import YEAR, FlowText, ProseGroup, find_tables, iso_period, month_number, read_prose_groups, \
     table_raw_cells
@@ -149,6 +149,13 @@ def _territory_kind(rules: LayoutRules, territory: str) -> str:
     return next((kind for pattern, kind in rules.territory_kinds if re.search(pattern, territory)), "unit")
 
 
+def _run(step: Transform, out: Extraction, reading: Reading, rules: LayoutRules) -> None:
+    if step.spec is None:
+        step.run(out, reading)
+    else:
+        step.run(out, reading, rules.specs_of(step.name))
+
+
 def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
     """Everything the rules read from the document."""
     lines = doc.lines
@@ -172,7 +179,7 @@ def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
     steps = transforms()
     for name in rules.transforms:
         if steps[name].stage == "tables":
-            steps[name].run(out, reading)
+            _run(steps[name], out, reading, rules)
     readers = shapes()
     for rule in rules.tables:
         shape = readers[rule.shape]
@@ -204,7 +211,7 @@ def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
     out.messages += missing
     for name in rules.transforms:
         if steps[name].stage == "facts":
-            steps[name].run(out, reading)
+            _run(steps[name], out, reading, rules)
     check_arithmetic(out.facts, rules.checks)
     flag_disagreements(out.facts, rules.same_figures)
     table_facts = [fact for _, _, facts in reading.tables_read for fact in facts]

@@ -4,7 +4,8 @@ A rules file has the tables `[layout]` (name, signature, formats, transforms, te
 `[fragments]` (named pieces of patterns and names), `[document]` (whose report it is and which one, with
 `[[document.find]]` patterns), `[[tables]]` (each with a `shape` and the keys of that shape's spec),
 `[[prose]]` groups of `[[prose.rules]]`, `[[checks]]` (each with a `kind`, and `among = "prose"` for a check
-of the prose figures alone) and `[[same_figures]]`.
+of the prose figures alone), `[[same_figures]]` and `[[transform_rules]]` (each with the `transform` it is for,
+one of `[layout] transforms` registered with a spec, and the keys of that spec).
 Every key is checked against the dataclass it fills: an unknown key, a missing one, a value of the wrong
 type, a pattern that does not compile or that lacks the group a rule reads are each refused in one line.
 """
@@ -32,7 +33,8 @@ CHECK_KINDS: dict[str, type] = {"sum": SumCheck, "ratio": RatioCheck, "share": S
 
 # Keys that hold regular expressions, in any table of a rules file: they may use tokens and fragments.
 REGEX_KEYS = frozenset({"pattern", "caption", "header", "context", "signature", "subtotal", "total", "skip_rows",
-                        "value_columns", "part", "section", "volumes", "target_group", "words", "caption_total"})
+                        "value_columns", "part", "section", "volumes", "target_group", "words", "caption_total",
+                        "labels"})
 # Keys that hold names: a `{fragment}` in them is replaced by the fragment's text; other `{group}` fields
 # are filled from the groups of the sentence a figure is read from.
 TEMPLATE_KEYS = frozenset({"category", "subgroup", "territory", "period", "municipality"})
@@ -95,6 +97,12 @@ class TableRule:
 
 
 @dataclass(frozen=True)
+class TransformRule:
+    transform: str
+    spec: Any
+
+
+@dataclass(frozen=True)
 class LayoutRules:
     name: str
     path: Path
@@ -110,6 +118,11 @@ class LayoutRules:
     checks: tuple[Any, ...] = ()
     prose_checks: tuple[Any, ...] = ()  # checks of the prose figures alone (`among = "prose"`)
     same_figures: tuple[SameFigure, ...] = ()
+    transform_rules: tuple[TransformRule, ...] = ()
+
+    def specs_of(self, transform: str) -> tuple:
+        """The specs the file gives the transform, in order."""
+        return tuple(rule.spec for rule in self.transform_rules if rule.transform == transform)
 
 
 # --------------------------------------------------------------------------- where a key is in the file
@@ -247,7 +260,7 @@ class _Reader:
 # --------------------------------------------------------------------------- the sections
 
 _LAYOUT_KEYS = {"name", "signature", "formats", "transforms", "territory_kinds", "strip_emphasis"}
-_TOP_KEYS = {"layout", "fragments", "document", "tables", "prose", "checks", "same_figures"}
+_TOP_KEYS = {"layout", "fragments", "document", "tables", "prose", "checks", "same_figures", "transform_rules"}
 _PROSE_DEFAULTS = ("topic", "metric", "unit", "category")  # a group's defaults for its rules
 _FIND_IN = ("text", "flow", "cover", "file_name")
 _FIND_PICK = ("first", "latest")
@@ -351,6 +364,19 @@ def _check(reader: _Reader, entry: Any, i: int) -> tuple[str, Any]:
                                where)
 
 
+def _transform_rule(reader: _Reader, entry: Any, i: int, listed: tuple[str, ...]) -> TransformRule:
+    where = ("transform_rules", i)
+    if not isinstance(entry, dict):
+        raise reader.fail(where, "must be a table")
+    name = _expect(reader, entry, "transform", str, where)
+    if name not in listed:
+        raise reader.fail((*where, "transform"), f"'{name}' is not one of [layout] transforms")
+    spec = registry.transforms()[name].spec
+    if spec is None:
+        raise reader.fail((*where, "transform"), f"transform '{name}' takes no rules")
+    return TransformRule(name, reader.build(spec, {k: v for k, v in entry.items() if k != "transform"}, where))
+
+
 def load_rules(path: Path | str) -> LayoutRules:
     """The rules of one layout file, validated; RulesError names the file, line and key of what is wrong."""
     path = Path(path)
@@ -403,6 +429,8 @@ def load_rules(path: Path | str) -> LayoutRules:
         prose_checks=tuple(check for among, check in checks if among == "prose"),
         same_figures=tuple(reader.build(SameFigure, entry, ("same_figures", i))
                            for i, entry in enumerate(_list(reader, data, "same_figures"))),
+        transform_rules=tuple(_transform_rule(reader, entry, i, names)
+                              for i, entry in enumerate(_list(reader, data, "transform_rules"))),
     )
 
 

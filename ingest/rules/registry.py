@@ -53,6 +53,9 @@ class Transform:
     name: str
     run: Callable[[Extraction, Reading], None]
     stage: str  # "tables": on the tables before any is read; "facts": after tables and prose, before checks
+    # The dataclass of the rules a rules file gives the transform (its [[transform_rules]] entries); a
+    # transform with a spec is run as run(extraction, reading, specs), with the file's specs in order.
+    spec: type | None = None
 
 
 _SHAPES: dict[str, TableShape] = {}
@@ -68,12 +71,12 @@ def table_shape(name: str, spec: type, find: Callable | None = None) -> Callable
     return register
 
 
-def transform(name: str, stage: str = "facts") -> Callable:
-    """Register the decorated function as the transform `name`."""
+def transform(name: str, stage: str = "facts", spec: type | None = None) -> Callable:
+    """Register the decorated function as the transform `name`; `spec`: the dataclass of its rules."""
     assert stage in TRANSFORM_STAGES, stage
 
     def register(run: Callable) -> Callable:
-        _TRANSFORMS[name] = Transform(name, run, stage)
+        _TRANSFORMS[name] = Transform(name, run, stage, spec)
         return run
     return register
 
