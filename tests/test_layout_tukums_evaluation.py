@@ -510,3 +510,7 @@ def test_the_report_retold_as_another_municipalitys_is_read_under_its_name(tmp_p
     assert len(retold.facts) == len(extraction.facts)
     assert {f.municipality for f in retold.facts} == {"Ogres novads", "Latvija"}
     assert {t[0] for t in retold.territories} == {"Ogres novads"}
+    # the service's own name is the document's, not a name the rules hold
+    assert [f for f in retold.facts if "Tukuma novad" in f.category] == []
+    assert {f.category for f in retold.facts if "novada sociālais dienests" in f.category} == {
+        "Ogres novada sociālais dienests", "Ogres novada sociālais dienests un Irlavas bērnu nams – patversme"}

@@ -8,17 +8,19 @@ file gives `among = "prose"` run on the prose figures alone, as soon as they are
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import replace
 from string import Formatter
+from typing import Any
 
 from ingest.checks import check_arithmetic, flag_disagreements
 from ingest.model import DocumentInfo, Extraction, Fact, ParsedDocument, TextLine
 from ingest.place_names import parish_nominative, unit_nominative
-from ingest.rules.loader import PLACE_FORMS, DocumentRules, Find, LayoutRules, ProseRules
+from ingest.rules.loader import PLACE_FORMS, TEMPLATE_KEYS, DocumentRules, Find, LayoutRules, ProseRules
 from ingest.rules.places import municipality_by_form, municipality_forms
 from ingest.rules.registry import Reading, Transform, shapes, transforms
-from ingest.rules.tokens import expand
+from ingest.rules.tokens import expand, fill_places
 from ingest.specs import YEAR, FlowText, ProseGroup, find_tables, iso_period, month_number, read_prose_groups, \
     table_raw_cells
 
@@ -156,6 +158,23 @@ def _run(step: Transform, out: Extraction, reading: Reading, rules: LayoutRules)
         step.run(out, reading, rules.specs_of(step.name))
 
 
+def placed(value: Any, places: dict[str, str]) -> Any:
+    """Rules with the municipality's forms written into their names (a category such as
+    "{of_municipality} sociālais dienests", a check's pick of it): every template key of every rule."""
+    if isinstance(value, tuple):
+        return tuple(placed(v, places) for v in value)
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return value
+    changes = {}
+    for item in dataclasses.fields(value):
+        current = getattr(value, item.name)
+        if isinstance(current, str) and item.name in TEMPLATE_KEYS:
+            changes[item.name] = fill_places(current, places)
+        elif isinstance(current, tuple) or dataclasses.is_dataclass(current):
+            changes[item.name] = placed(current, places)
+    return dataclasses.replace(value, **changes) if changes else value
+
+
 def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
     """Everything the rules read from the document."""
     lines = doc.lines
@@ -174,6 +193,8 @@ def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
         out.messages.append(f"the document names no municipality the rules know ({rules.document.municipality!r})")
         out.raw_cells = [cell for table in doc.tables for cell in table_raw_cells(table)]
         return out
+    places = municipality_forms(municipality)
+    rules = placed(rules, places)
     reading = Reading(doc=doc, flow=flow, municipality=municipality, report_year=report_year, known=known,
                       tables=list(doc.tables))
     steps = transforms()
@@ -204,7 +225,6 @@ def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
     for table in reading.tables:
         if id(table) not in reading.read:
             out.raw_cells += table_raw_cells(table)
-    places = municipality_forms(municipality)
     facts, missing = _read_prose(rules, reading, places)
     check_arithmetic(facts, rules.prose_checks)
     out.facts += facts

@@ -24,7 +24,7 @@ from ingest.checks import (ChangeCheck, ListedPartsCheck, PartCheck, Pick, Range
                            SameFigure, ShareCheck, StageTotalsCheck, SumCheck)
 from ingest.flags import CATALOGUE as FLAG_KINDS
 from ingest.rules import registry
-from ingest.rules.tokens import TokenError, expand, placeholder_free
+from ingest.rules.tokens import PLACE_TOKENS, TokenError, expand, placeholder_free
 from ingest.specs import Prose
 
 CHECK_KINDS: dict[str, type] = {"sum": SumCheck, "ratio": RatioCheck, "share": ShareCheck, "change": ChangeCheck,
@@ -317,7 +317,7 @@ def _prose_group(reader: _Reader, group: Any, i: int) -> ProseRules:
         if "value" not in groups:
             raise reader.fail((*where, "rules", j, "pattern"), "has no {n} (or group 'value') to read the figure from")
         for key in ("category", "subgroup", "territory", "period"):
-            unknown = _template_fields(getattr(rule, key)) - groups
+            unknown = _template_fields(getattr(rule, key)) - groups - set(PLACE_TOKENS)
             if unknown:
                 raise reader.fail((*where, "rules", j, key), f"names group '{sorted(unknown)[0]}', which the "
                                                             "pattern does not have")

@@ -57,3 +57,9 @@ def expand(pattern: str, fragments: dict[str, str] | None = None, places: dict[s
 def placeholder_free(pattern: str) -> str:
     """A pattern with place tokens replaced by a word, so that it can be compiled to be checked."""
     return _NAME.sub(lambda m: "Xx" if m.group(1) in PLACE_TOKENS else m.group(0), pattern)
+
+
+def fill_places(template: str, places: dict[str, str]) -> str:
+    """A name template with the municipality's forms written in ("{of_municipality} sociālais dienests" ->
+    "Tukuma novada sociālais dienests"); its other fields are left to be filled from a sentence's groups."""
+    return _NAME.sub(lambda m: places[m.group(1)] if m.group(1) in PLACE_TOKENS else m.group(0), template)
