@@ -2,7 +2,6 @@
 printed text, the reading taken and where it is; search in the documents' text."""
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import selectors, ui
