@@ -16,7 +16,7 @@ from dashboard.escape import markdown_text
 from dashboard.format import amount, date_text, number, signed_amount, signed_percent
 from dashboard.i18n import lang, name, t, tn, unit_name
 from warehouse import exports, queries
-from warehouse.source_refs import place_name, place_text, reference_text
+from warehouse.source_refs import place_text, reference_text, where_text
 
 # Column headers of the tables shown under charts and on the Dati page.
 COLUMN_TEXT = {
@@ -42,7 +42,7 @@ COLUMN_TEXT = {
 UNIT_COLUMNS = ("value", "previous_value")
 
 # Where each charted number comes from: the columns every chart's table carries after its own.
-PROVENANCE = ["file_name", "source_table", "source_ref", "raw_value", "flag", "flag_lv"]
+PROVENANCE = ["file_name", "source_table", "page", "line", "source_ref", "raw_value", "flag", "flag_lv"]
 
 # Columns holding a code of the warehouse, shown by its name (the kind in warehouse/seeds/names.csv).
 CODE_COLUMNS = {"topic": "topic", "metric": "metric", "kind": "document_kind", "layout": "layout"}
@@ -115,9 +115,13 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     for column in DATE_COLUMNS:
         if column in out:
             shown(column, lambda value: date_text(value, language))
-    for column in ("source_ref", "source_table"):
-        if column in out:
-            shown(column, lambda ref: reference_text(ref, language))
+    if "source_ref" in out:
+        shown("source_ref", lambda ref: reference_text(ref, language))
+    if {"source_table", "page", "line"} <= set(out.columns):
+        # the place columns, said as one place: `4.1. tabula, 15. lpp.`
+        out["source_table"] = [where_text(*place, language)
+                               for place in zip(out["source_table"], out["page"], out["line"])]
+        out = out.drop(columns=["page", "line"])
     return out
 
 
@@ -243,7 +247,7 @@ def flag_notes(table: pd.DataFrame, language: str) -> tuple[list[str], int]:
     if language != "en" and "flag_lv" in table:
         reasons = table["flag_lv"].where(table["flag_lv"].notna(), reasons)
     parts = reasons.map(lambda r: [p.strip() for p in r.split("; ")] if isinstance(r, str) else [])
-    places = table["source_table"].map(place_name) if "source_table" in table else pd.Series("", index=table.index)
+    places = table["source_table"] if "source_table" in table else pd.Series("", index=table.index)
     notes, own = [], pd.Series(False, index=table.index)
     for place, rows in parts.groupby(places, sort=False):
         common = [p for p in rows.iloc[0] if all(p in other for other in rows)] if len(rows) > 1 else []

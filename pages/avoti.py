@@ -2,7 +2,6 @@
 printed text, the reading taken and where it is; search in the documents' text."""
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import selectors, ui
@@ -11,7 +10,7 @@ from dashboard.escape import markdown_text
 from dashboard.frame import within_frame
 from dashboard.raw_files import raw_file
 from dashboard.i18n import lang, t, tn
-from warehouse.source_refs import spots_text
+from warehouse.source_refs import spot, spots_text
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
@@ -71,8 +70,8 @@ if query.strip():
                                        file_name=name, key=f"hit_file_{i}", on_click="ignore",
                                        icon=":material/description:")
                 for hit in part.itertuples(index=False):
-                    where = spots_text("p." if pd.notna(hit.page) else "line",
-                                               [hit.page if pd.notna(hit.page) else hit.line], lang())
+                    kind, at = spot(hit.page, hit.line)
+                    where = spots_text(kind, [at], lang())
                     st.markdown(f"**{markdown_text(where)}** …{markdown_text(hit.before)}"
                                 f"**{markdown_text(hit.match)}**{markdown_text(hit.after)}…")
                 more = int(part["matches"].iloc[0]) - len(part)

@@ -10,7 +10,7 @@ from dashboard.db import load
 from dashboard.format import date_text, number
 from dashboard.frame import within_frame
 from dashboard.i18n import case_code_gloss, label, lang, t
-from warehouse.source_refs import place_name, place_text
+from warehouse.source_refs import place_text
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
@@ -75,7 +75,7 @@ else:
     # One count: a municipality's table on one date, named as the reader says dates and places (each name
     # made once, not once per worker and code).
     counts = list(zip(plain["municipality"], plain["period"], plain["source_table"]))
-    names = {(m, p, s): f"{m}, {date_text(p, LANGUAGE)} — {place_text(place_name(s), LANGUAGE)}"
+    names = {(m, p, s): f"{m}, {date_text(p, LANGUAGE)} — {place_text(s, LANGUAGE)}"
              for m, p, s in dict.fromkeys(counts)}
     plain = plain.assign(snapshot=[names[count] for count in counts])
     snapshots = plain.groupby("snapshot", sort=False).size().sort_values(ascending=False).index.tolist()

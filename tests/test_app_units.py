@@ -270,13 +270,30 @@ def test_every_counted_text_has_an_other_form_and_the_same_placeholders():
 # --------------------------------------------------------------------------- places and dates
 
 def test_source_lines_name_each_file_and_place_once_in_the_readers_language():
-    frame = pd.DataFrame({"file_name": ["a.txt", "a.txt", "a.txt", "b.pdf"],
-                          "source_table": ["text, line 56", "text, line 74", "2.tabula, line 508; text, line 9",
-                                           "4.1. tabula, p. 15"]})
+    frame = pd.DataFrame({"file_name": ["a.txt", "a.txt", "a.txt", "a.txt", "b.pdf"],
+                          "source_table": ["text", "text", "2.tabula", "text", "4.1. tabula"],
+                          "page": [None, None, None, None, 15], "line": [56, 74, 508, 9, None]})
     assert sources.source_lines(frame, "lv") == ["a.txt (2.tabula, 508. rinda; teksts, 9., 56., 74. rinda)",
                                                  "b.pdf (4.1. tabula, 15. lpp.)"]
     assert sources.source_lines(frame, "en") == ["a.txt (table 2, line 508; text, line 9, 56, 74)",
                                                  "b.pdf (table 4.1, p. 15)"]
+
+
+def test_a_row_printed_in_several_places_names_each_of_them():
+    frame = pd.DataFrame({"file_name": ["a.txt"], "places": [[
+        {"source_table": "chart data (atpazīstamība)", "page": None, "line": 2586},
+        {"source_table": "4.tabula", "page": None, "line": 1101}]]})
+    assert sources.source_lines(frame, "en") == ["a.txt (table 4, line 1101; chart data (atpazīstamība), line 2586)"]
+
+
+def test_a_shown_table_says_the_place_columns_as_one_place(monkeypatch):
+    monkeypatch.setattr(ui, "lang", lambda: "lv")
+    frame = pd.DataFrame({"value": [1.0, 2.0], "source_table": ["4.1. tabula", "text"], "page": [15, None],
+                          "line": [None, 56], "source_ref": ["4.1. tabula, p. 15; row 'Kopā'", "text, line 56"]})
+    shown = ui.readable(frame)
+    assert list(shown.columns) == ["value", "source_table", "source_ref"]
+    assert shown["source_table"].tolist() == ["4.1. tabula, 15. lpp.", "teksts, 56. rinda"]
+    assert shown["source_ref"].tolist() == ["4.1. tabula, 15. lpp.; rinda 'Kopā'", "teksts, 56. rinda"]
 
 
 @pytest.mark.parametrize("value, lv, en", [
@@ -323,7 +340,7 @@ def test_hover_labels_give_the_unit_and_the_bar_labels_rounding():
 def test_a_reason_every_row_of_a_table_carries_is_said_once_for_the_table():
     caption = "caption names 2021, 2022, 2023 but the columns are 2022, 2023, 2024; the column years were taken"
     table = pd.DataFrame({
-        "source_table": ["4.1. tabula, p. 15"] * 3 + ["text, p. 3"],
+        "source_table": ["4.1. tabula"] * 3 + ["text"], "page": [15, 15, 15, 3], "line": [None] * 4,
         "flag": [caption, f"irregular digit grouping; {caption}", caption, None],
         "flag_lv": [None, None, None, None]})
     notes, counted = ui.flag_notes(table, "en")

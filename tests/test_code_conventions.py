@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,29 @@ def test_no_two_classes_share_a_name():
     classes = [node.name for path in PROGRAM for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
                if isinstance(node, ast.ClassDef)]
     assert sorted({name for name in classes if classes.count(name) > 1}) == []
+
+
+# Splitting or matching a fact's source_ref: in SQL (split_part, regexp_…, LIKE, …) or in Python (.split, a
+# pattern's .match/.search/.sub, pandas' .str).
+_READS_SOURCE_REF = re.compile(
+    r"(split_part|string_split|str_split|regexp_\w+|strpos|starts_with|contains)\s*\([^)]*source_ref"
+    r"|source_ref\w*\s*(\)\s*)?(\.split|\.rsplit|\.partition|\.str\b|\s+(I?LIKE|GLOB|SIMILAR TO)\b|\s*~)"
+    r"|\.(split|rsplit|match|search|findall|finditer|fullmatch|sub)\([^)]*source_ref", re.IGNORECASE)
+# The one reader of the whole text outside ingest/: it says the display text word for word in the reader's
+# language and keeps the document's quoted words; it takes no place out of it.
+_SAYS_THE_WHOLE_REFERENCE = ("warehouse/source_refs.py", "_QUOTED.split(source_ref)")
+
+
+def test_no_code_outside_ingest_splits_or_matches_source_ref():
+    """A fact's place is its columns (page, line, table_label, row_label, column_label); source_ref is the
+    text shown, which only ingest/ writes."""
+    found = []
+    for path in PROGRAM:
+        where = path.relative_to(ROOT).as_posix()
+        if where.startswith("ingest/"):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            allowed = where == _SAYS_THE_WHOLE_REFERENCE[0] and _SAYS_THE_WHOLE_REFERENCE[1] in line
+            if _READS_SOURCE_REF.search(line) and not allowed:
+                found.append(f"{where}:{number}: {line.strip()}")
+    assert found == []

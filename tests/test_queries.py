@@ -7,6 +7,7 @@ import math
 import pandas as pd
 import pytest
 
+from ingest.model import Location, Spot
 from warehouse import connect, queries
 
 DOCS = [
@@ -17,64 +18,64 @@ DOCS = [
     ("dbs", "bauska_2015.md", "Bauskas novads", "strategy", True),
 ]
 
-# municipality, territory, year, period, topic, metric, category, subgroup, value, unit, document, source_ref,
-# raw_value, flag
+# municipality, territory, year, period, topic, metric, category, subgroup, value, unit, document, where printed
+# (a Spot: source_ref and the place columns), raw_value, flag
 FACTS = [
-    ("Tukuma novads", None, 2014, "2014", "budget", "spend", "Kopā", None, 900.0, "EUR", "d16", "1. tabula, line 10; row 'Kopā'", "900", None),
-    ("Tukuma novads", None, 2015, "2015", "budget", "spend", "Kopā", None, 1000.0, "EUR", "d16", "1. tabula, line 10; row 'Kopā'", "1 000", None),
-    ("Tukuma novads", None, 2014, "2014", "budget", "spend", "Aprūpe mājās", None, 300.0, "EUR", "d16", "1. tabula, line 10; row 'Aprūpe'", "300", None),
-    ("Tukuma novads", None, 2015, "2015", "budget", "spend", "Aprūpe mājās", None, 450.0, "EUR", "d16", "1. tabula, line 10; row 'Aprūpe'", "450", None),
-    ("Tukuma novads", None, 2015, "2015", "budget", "spend", "Aprūpe mājās", None, 451.0, "EUR", "d16", "text, line 99", "451", "the document gives another value elsewhere"),
-    ("Tukuma novads", None, 2015, "2015", "budget", "spend", "Patversme / Nakts", None, 50.0, "EUR", "d16", "1. tabula, line 10; row 'Nakts'", "50", None),
-    ("Tukuma novads", None, 2023, "2023", "budget", "spend", "Aprūpe mājās", None, 800.0, "EUR", "d24", "4.1. tabula, p. 15", "800", None),
-    ("Tukuma novads", None, 2024, "2024", "budget", "spend", "Aprūpe mājās", None, 1000.0, "EUR", "d24", "4.1. tabula, p. 15", "1 000", None),
-    ("Tukuma novads", None, 2015, "2015-01-01", "population", "residents", "iedzīvotāji", None, 31900.0, "persons", "d16", "text, line 8", "31,9", None),
+    ("Tukuma novads", None, 2014, "2014", "budget", "spend", "Kopā", None, 900.0, "EUR", "d16", Spot("1. tabula", Location(line=10), "Kopā"), "900", None),
+    ("Tukuma novads", None, 2015, "2015", "budget", "spend", "Kopā", None, 1000.0, "EUR", "d16", Spot("1. tabula", Location(line=10), "Kopā"), "1 000", None),
+    ("Tukuma novads", None, 2014, "2014", "budget", "spend", "Aprūpe mājās", None, 300.0, "EUR", "d16", Spot("1. tabula", Location(line=10), "Aprūpe"), "300", None),
+    ("Tukuma novads", None, 2015, "2015", "budget", "spend", "Aprūpe mājās", None, 450.0, "EUR", "d16", Spot("1. tabula", Location(line=10), "Aprūpe"), "450", None),
+    ("Tukuma novads", None, 2015, "2015", "budget", "spend", "Aprūpe mājās", None, 451.0, "EUR", "d16", Spot("text", Location(line=99)), "451", "the document gives another value elsewhere"),
+    ("Tukuma novads", None, 2015, "2015", "budget", "spend", "Patversme / Nakts", None, 50.0, "EUR", "d16", Spot("1. tabula", Location(line=10), "Nakts"), "50", None),
+    ("Tukuma novads", None, 2023, "2023", "budget", "spend", "Aprūpe mājās", None, 800.0, "EUR", "d24", Spot("4.1. tabula", Location(page=15)), "800", None),
+    ("Tukuma novads", None, 2024, "2024", "budget", "spend", "Aprūpe mājās", None, 1000.0, "EUR", "d24", Spot("4.1. tabula", Location(page=15)), "1 000", None),
+    ("Tukuma novads", None, 2015, "2015-01-01", "population", "residents", "iedzīvotāji", None, 31900.0, "persons", "d16", Spot("text", Location(line=8)), "31,9", None),
     # a subset printed before the whole, first with nothing to tell it apart, then as a subgroup (and larger)
-    ("Tukuma novads", None, 2025, "2025-01-01", "population", "residents", "deklarējušas savu dzīvesvietu", None, 45028.0, "persons", "d24", "text, p. 11", "45 028", None),
-    ("Tukuma novads", None, 2025, "2025-01-01", "population", "residents", "iedzīvotāji", "deklarētie", 99999.0, "persons", "d24", "text, p. 11", "99 999", None),
-    ("Tukuma novads", None, 2025, "2025-01-01", "population", "residents", "iedzīvotāji", None, 45959.0, "persons", "d24", "text, p. 12", "45 959", None),
-    ("Tukuma novads", None, 2024, "2024-12-31", "staff", "specialists", "sociālā darba speciālisti", None, 70.0, "persons", "d24", "text, p. 3", "70", None),
-    ("Tukuma novads", "Degole", 2015, "2015", "population", "residents", "iedzīvotāji", None, 677.0, "persons", "d16", "8.tabula, line 1", "677", None),
-    ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "aprūpe mājās", "Vīrieši", 10.0, "persons", "dbs", "1.1. aprūpe, line 417", "10", None),
-    ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "aprūpe mājās", "Sievietes", 30.0, "persons", "dbs", "1.1. aprūpe, line 417", "30", None),
-    ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "aprūpe mājās", "Kopā", 40.0, "persons", "dbs", "1.1. aprūpe, line 417", "40", None),
-    ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "psihologs", "Kopā, bērni", 7.0, "persons", "dbs", "2.1. psihologs, line 448", "7", None),
-    ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "ievietošana ilgstošas aprūpes institūcijā", "Kopā", 5.0, "persons", "dbs", "1.2., line 426", "5", None),
+    ("Tukuma novads", None, 2025, "2025-01-01", "population", "residents", "deklarējušas savu dzīvesvietu", None, 45028.0, "persons", "d24", Spot("text", Location(page=11)), "45 028", None),
+    ("Tukuma novads", None, 2025, "2025-01-01", "population", "residents", "iedzīvotāji", "deklarētie", 99999.0, "persons", "d24", Spot("text", Location(page=11)), "99 999", None),
+    ("Tukuma novads", None, 2025, "2025-01-01", "population", "residents", "iedzīvotāji", None, 45959.0, "persons", "d24", Spot("text", Location(page=12)), "45 959", None),
+    ("Tukuma novads", None, 2024, "2024-12-31", "staff", "specialists", "sociālā darba speciālisti", None, 70.0, "persons", "d24", Spot("text", Location(page=3)), "70", None),
+    ("Tukuma novads", "Degole", 2015, "2015", "population", "residents", "iedzīvotāji", None, 677.0, "persons", "d16", Spot("8.tabula", Location(line=1)), "677", None),
+    ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "aprūpe mājās", "Vīrieši", 10.0, "persons", "dbs", Spot("1.1. aprūpe", Location(line=417)), "10", None),
+    ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "aprūpe mājās", "Sievietes", 30.0, "persons", "dbs", Spot("1.1. aprūpe", Location(line=417)), "30", None),
+    ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "aprūpe mājās", "Kopā", 40.0, "persons", "dbs", Spot("1.1. aprūpe", Location(line=417)), "40", None),
+    ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "psihologs", "Kopā, bērni", 7.0, "persons", "dbs", Spot("2.1. psihologs", Location(line=448)), "7", None),
+    ("Bauskas novads", None, 2014, "2014", "recipients", "persons", "ievietošana ilgstošas aprūpes institūcijā", "Kopā", 5.0, "persons", "dbs", Spot("1.2.", Location(line=426)), "5", None),
     # staff: the three counting bases of Tukums 2016, a part, the printed comparison; Latvia; Bauska's fallback
-    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists", "Tukuma novada sociālais dienests un Irlavas bērnu nams", None, 55.0, "persons", "d16", "text, line 503", "55", None),
-    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists", "Tukuma novada sociālais dienests", None, 44.0, "persons", "d16", "text, line 503", "44", None),
-    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists", "Tukuma novada sociālais dienests", "neuzskaitot pakalpojumu sniedzējus", 24.0, "persons", "d16", "text, line 503", "24", None),
-    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists", "Sociālo pakalpojumu struktūrvienības", None, 20.0, "persons", "d16", "text, line 437", "20", None),
-    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists_required", "Tukuma novada sociālais dienests", None, 32.0, "persons", "d16", "text, line 504", "32", None),
-    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists_missing", "Tukuma novada sociālais dienests", "neuzskaitot pakalpojumu sniedzējus", 8.0, "persons", "d16", "text, line 505", "8", None),
-    ("Latvija", "atbildējušās pašvaldības", 2017, "2017", "staff", "specialists", "sociālā darba speciālisti", None, 1360.0, "persons", "dlv", "text, line 26", "1360", None),
-    ("Latvija", "atbildējušās pašvaldības", 2017, "2017", "population", "residents", "iedzīvotāji", None, 1959535.0, "persons", "dlv", "text, line 23", "1959535*", None),
-    ("Latvija", None, 2017, "2017", "staff", "specialists_per_1000", "sociālā darba speciālisti", "SPSPL norma", 1.0, "per_1000", "dlv", "text, line 20", "1", None),
-    ("Bauskas novads", None, 2015, "2015", "staff", "specialists", "sociālā darba speciālisti", None, 22.0, "persons", "dbs", "text, line 181", "22", None),
-    ("Bauskas novads", None, 2015, "2015", "staff", "specialists", "Sociālais aprūpētājs", None, 1.0, "persons", "dbs", "text, line 183", "1", None),
-    ("Bauskas novads", None, 2015, "2015", "staff", "specialists_missing", "sociālie darbinieki", None, 4.0, "persons", "dbs", "text, line 204", "4", None),
-    ("Bauskas novads", None, 2015, "2015-01-01", "population", "residents", "iedzīvotāju skaits", None, 26016.0, "persons", "dbs", "text, line 204", "26 016", None),
+    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists", "Tukuma novada sociālais dienests un Irlavas bērnu nams", None, 55.0, "persons", "d16", Spot("text", Location(line=503)), "55", None),
+    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists", "Tukuma novada sociālais dienests", None, 44.0, "persons", "d16", Spot("text", Location(line=503)), "44", None),
+    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists", "Tukuma novada sociālais dienests", "neuzskaitot pakalpojumu sniedzējus", 24.0, "persons", "d16", Spot("text", Location(line=503)), "24", None),
+    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists", "Sociālo pakalpojumu struktūrvienības", None, 20.0, "persons", "d16", Spot("text", Location(line=437)), "20", None),
+    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists_required", "Tukuma novada sociālais dienests", None, 32.0, "persons", "d16", Spot("text", Location(line=504)), "32", None),
+    ("Tukuma novads", None, 2016, "2016-01-01", "staff", "specialists_missing", "Tukuma novada sociālais dienests", "neuzskaitot pakalpojumu sniedzējus", 8.0, "persons", "d16", Spot("text", Location(line=505)), "8", None),
+    ("Latvija", "atbildējušās pašvaldības", 2017, "2017", "staff", "specialists", "sociālā darba speciālisti", None, 1360.0, "persons", "dlv", Spot("text", Location(line=26)), "1360", None),
+    ("Latvija", "atbildējušās pašvaldības", 2017, "2017", "population", "residents", "iedzīvotāji", None, 1959535.0, "persons", "dlv", Spot("text", Location(line=23)), "1959535*", None),
+    ("Latvija", None, 2017, "2017", "staff", "specialists_per_1000", "sociālā darba speciālisti", "SPSPL norma", 1.0, "per_1000", "dlv", Spot("text", Location(line=20)), "1", None),
+    ("Bauskas novads", None, 2015, "2015", "staff", "specialists", "sociālā darba speciālisti", None, 22.0, "persons", "dbs", Spot("text", Location(line=181)), "22", None),
+    ("Bauskas novads", None, 2015, "2015", "staff", "specialists", "Sociālais aprūpētājs", None, 1.0, "persons", "dbs", Spot("text", Location(line=183)), "1", None),
+    ("Bauskas novads", None, 2015, "2015", "staff", "specialists_missing", "sociālie darbinieki", None, 4.0, "persons", "dbs", Spot("text", Location(line=204)), "4", None),
+    ("Bauskas novads", None, 2015, "2015-01-01", "population", "residents", "iedzīvotāju skaits", None, 26016.0, "persons", "dbs", Spot("text", Location(line=204)), "26 016", None),
     # caseloads: a plain count, the pilot before and after, ranges
-    ("Tukuma novads", "Tukuma pilsēta", 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks #1", "SP", 290.0, "cases", "d16", "2.tabula, line 508", "290", None),
-    ("Tukuma novads", "Tukuma pilsēta", 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks #1", "VR", 12.0, "cases", "d16", "2.tabula, line 508", "12", None),
-    ("Tukuma novads", "Slampe", 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks", "SP (pirms pārdales)", 75.0, "cases", "d16", "5. tabula, line 1679", "75", None),
-    ("Tukuma novads", "Slampe/Džūkste", None, None, "caseload", "active_cases", "Sociālais darbinieks (organizē sociālo palīdzību)", "SP (pēc pārdales)", 163.0, "cases", "d16", "7.tabula, line 1794", "163", None),
-    ("Tukuma novads", None, 2015, "2015", "caseload", "active_cases", "psihologi", None, 53.0, "cases", "d16", "text, line 883", "53", None),
+    ("Tukuma novads", "Tukuma pilsēta", 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks #1", "SP", 290.0, "cases", "d16", Spot("2.tabula", Location(line=508)), "290", None),
+    ("Tukuma novads", "Tukuma pilsēta", 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks #1", "VR", 12.0, "cases", "d16", Spot("2.tabula", Location(line=508)), "12", None),
+    ("Tukuma novads", "Slampe", 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks", "SP (pirms pārdales)", 75.0, "cases", "d16", Spot("5. tabula", Location(line=1679)), "75", None),
+    ("Tukuma novads", "Slampe/Džūkste", None, None, "caseload", "active_cases", "Sociālais darbinieks (organizē sociālo palīdzību)", "SP (pēc pārdales)", 163.0, "cases", "d16", Spot("7.tabula", Location(line=1794)), "163", None),
+    ("Tukuma novads", None, 2015, "2015", "caseload", "active_cases", "psihologi", None, 53.0, "cases", "d16", Spot("text", Location(line=883)), "53", None),
     # a code with a sub-label (printed with and without a space after the slash), and with a stage too
-    ("Tukuma novads", None, 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks dienas centrā", "KC/ seniori", 21.0, "cases", "d16", "2.tabula, line 508", "21", None),
-    ("Tukuma novads", None, 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks dienas centrā", "KC/bērni un jaunieši", 32.0, "cases", "d16", "2.tabula, line 508", "32", None),
-    ("Tukuma novads", "Slampe", 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks", "KC/bērni (pirms pārdales)", 4.0, "cases", "d16", "5. tabula, line 1679", "4", None),
-    ("Latvija", None, 2017, "2017", "caseload", "cases_per_worker", "maksimālā robeža dažādās valstīs", "min", 20.0, "cases", "dlv", "text, line 56", "20", None),
-    ("Latvija", None, 2017, "2017", "caseload", "cases_per_worker", "maksimālā robeža dažādās valstīs", "max", 35.0, "cases", "dlv", "text, line 56", "35", None),
-    ("Tukuma novads", None, 2015, "2015", "caseload", "cases_per_worker", "pilsētā", "min", 42.0, "cases", "d16", "text, line 874", "42", None),
-    ("Tukuma novads", None, 2015, "2015", "caseload", "cases_per_worker", "pilsētā", "max", 290.0, "cases", "d16", "text, line 874", "290", None),
+    ("Tukuma novads", None, 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks dienas centrā", "KC/ seniori", 21.0, "cases", "d16", Spot("2.tabula", Location(line=508)), "21", None),
+    ("Tukuma novads", None, 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks dienas centrā", "KC/bērni un jaunieši", 32.0, "cases", "d16", Spot("2.tabula", Location(line=508)), "32", None),
+    ("Tukuma novads", "Slampe", 2015, "2015-03-31", "caseload", "active_cases", "Sociālais darbinieks", "KC/bērni (pirms pārdales)", 4.0, "cases", "d16", Spot("5. tabula", Location(line=1679)), "4", None),
+    ("Latvija", None, 2017, "2017", "caseload", "cases_per_worker", "maksimālā robeža dažādās valstīs", "min", 20.0, "cases", "dlv", Spot("text", Location(line=56)), "20", None),
+    ("Latvija", None, 2017, "2017", "caseload", "cases_per_worker", "maksimālā robeža dažādās valstīs", "max", 35.0, "cases", "dlv", Spot("text", Location(line=56)), "35", None),
+    ("Tukuma novads", None, 2015, "2015", "caseload", "cases_per_worker", "pilsētā", "min", 42.0, "cases", "d16", Spot("text", Location(line=874)), "42", None),
+    ("Tukuma novads", None, 2015, "2015", "caseload", "cases_per_worker", "pilsētā", "max", 290.0, "cases", "d16", Spot("text", Location(line=874)), "290", None),
     # one year printed as its second half (first) and as the whole year
-    ("Tukuma novads", None, 2021, "2021-07-01..2021-12-31", "documents", "documents", "Kopā apstrādāti dokumenti", None, 14221.0, "documents", "d24", "1.1. tabula, p. 5", "14 221", None),
-    ("Tukuma novads", None, 2021, "2021", "documents", "documents", "Kopā apstrādāti dokumenti", None, 34588.0, "documents", "d24", "1.1. tabula, p. 5", "34 588", None),
+    ("Tukuma novads", None, 2021, "2021-07-01..2021-12-31", "documents", "documents", "Kopā apstrādāti dokumenti", None, 14221.0, "documents", "d24", Spot("1.1. tabula", Location(page=5)), "14 221", None),
+    ("Tukuma novads", None, 2021, "2021", "documents", "documents", "Kopā apstrādāti dokumenti", None, 34588.0, "documents", "d24", Spot("1.1. tabula", Location(page=5)), "34 588", None),
     # focus groups: recognition printed twice (table and chart data)
-    ("Tukuma novads", None, 2015, "2015", "focus_group", "recognition", "Aprūpe mājās", None, 32.0, "count", "d16", "4.tabula, line 1101", "32", None),
-    ("Tukuma novads", None, 2015, "2015", "focus_group", "recognition", "Aprūpe mājās", None, 32.0, "count", "d16", "chart data (recognition), line 2586", "32", None),
-    ("Tukuma novads", "Degole", 2015, "2015", "focus_group", "availability", "Aprūpe mājās", None, 5.0, "count", "d16", "4.tabula, line 1101", "5", None),
+    ("Tukuma novads", None, 2015, "2015", "focus_group", "recognition", "Aprūpe mājās", None, 32.0, "count", "d16", Spot("4.tabula", Location(line=1101)), "32", None),
+    ("Tukuma novads", None, 2015, "2015", "focus_group", "recognition", "Aprūpe mājās", None, 32.0, "count", "d16", Spot("chart data (recognition)", Location(line=2586)), "32", None),
+    ("Tukuma novads", "Degole", 2015, "2015", "focus_group", "availability", "Aprūpe mājās", None, 5.0, "count", "d16", Spot("4.tabula", Location(line=1101)), "5", None),
 ]
 
 # Named, so that a column the schema adds later takes its default.
@@ -93,8 +94,10 @@ def write_warehouse(path, facts, docs=DOCS, codes=CASE_CODES):
                        [doc_id, name, doc_id + "sha", municipality, kind, name, "", name.split(".")[-1], primary,
                         "Pirmā rinda\nSociālā darba SLODZE ir liela\nvēl slodze un slodze\n"])
     writer.executemany("INSERT INTO facts (municipality, territory, year, period, topic, metric, category, subgroup,"
-                       " value, unit, document_id, source_ref, raw_value, flag) VALUES "
-                       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
+                       " value, unit, document_id, source_ref, page, line, table_label, row_label, column_label,"
+                       " raw_value, flag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(*fact[:11], spot.source_ref, spot.page, spot.line, spot.place, spot.row, spot.column, *fact[12:])
+                        for fact in facts for spot in [fact[11]]])
     for code, meaning in codes:
         writer.execute("INSERT INTO case_codes VALUES (?, ?, 'd16')", [code, meaning])
     writer.close()
@@ -208,7 +211,7 @@ def test_care_settings_by_service_name(con):
 def test_likely_totals_finds_named_totals_and_subtotals():
     frame = pd.DataFrame({"label": ["Kopā", "Pakalpojumi", "A", "B", "C"], "is_child": [False] * 5,
                           "year": [2024] * 5, "value": [200.0, 100.0, 50.0, 30.0, 20.0],
-                          "source_table": ["4.1. tabula, p. 15"] * 5})
+                          "source_table": ["4.1. tabula"] * 5})
     assert queries.likely_totals(frame) == {"Kopā", "Pakalpojumi"}
 
 
@@ -218,7 +221,7 @@ def test_chart_rows_start_with_the_latest_main_tables_whole_rows():
         "is_child": [False, False, False, False, True, False, False],
         "year": [2024, 2024, 2024, 2024, 2024, 2015, 2024],
         "value": [400.0, 200.0, 120.0, 80.0, 10.0, 999.0, 500.0],
-        "source_table": ["4.1. tabula, p. 15"] * 5 + ["1. tabula, line 117", "text, p. 3"]})
+        "source_table": ["4.1. tabula"] * 5 + ["1. tabula", "text"]})
     rows, default = queries.chart_rows(frame, 6)
     assert rows[0] == "Vecs" and len(rows) == 7
     assert default == ["A", "B"]  # not the totals, not the part, not another table's or year's rows
@@ -264,7 +267,9 @@ def test_caseload_ranges_tell_references_from_observations(con):
 def test_focus_group_keeps_one_value_and_every_place_it_was_printed(con):
     recognition = queries.focus_group(con, "recognition")
     assert recognition["value"].tolist() == [32.0] and recognition["printed_times"].tolist() == [2]
-    assert "chart data (recognition), line 2586" in recognition["source_table"].iloc[0]
+    places = [(p["source_table"], p["page"], p["line"]) for p in recognition["places"].iloc[0]]
+    assert sorted(places) == [("4.tabula", None, 1101), ("chart data (recognition)", None, 2586)]
+    assert (recognition["source_table"].iloc[0], recognition["line"].iloc[0]) == ("4.tabula", 1101)
 
 
 def test_facts_slice_filters_combine(con):
@@ -327,13 +332,13 @@ def test_table_refuses_names_outside_the_package(con):
 
 def test_infinite_and_undefined_values_are_left_out_of_what_is_charted(tmp_path):
     absurd = [
-        ("Tukuma novads", None, 2024, "2024", "budget", "spend", "Kopā", None, 1000.0, "EUR", "d24", "4.1. tabula, p. 15", "1 000", None),
-        ("Tukuma novads", None, 2024, "2024", "budget", "spend", "nan", None, math.nan, "EUR", "d24", "4.1. tabula, p. 15", "nan", None),
-        ("Tukuma novads", None, 2024, "2024", "budget", "spend", "inf", None, math.inf, "EUR", "d24", "4.1. tabula, p. 15", "inf", None),
-        ("Tukuma novads", None, 2024, "2024", "staff", "specialists", "speciālisti", None, math.inf, "persons", "d24", "text, p. 3", "inf", None),
-        ("Tukuma novads", None, 2024, "2024", "staff", "specialists", "speciālisti", None, 40.0, "persons", "d24", "text, p. 3", "40", None),
-        ("Tukuma novads", None, 2024, "2024", "population", "residents", "iedzīvotāji", None, 40000.0, "persons", "d24", "text, p. 2", "40 000", None),
-        ("Tukuma novads", None, 2024, "2024", "focus_group", "recognition", "nan", None, math.nan, "count", "d24", "text, p. 4", "nan", None),
+        ("Tukuma novads", None, 2024, "2024", "budget", "spend", "Kopā", None, 1000.0, "EUR", "d24", Spot("4.1. tabula", Location(page=15)), "1 000", None),
+        ("Tukuma novads", None, 2024, "2024", "budget", "spend", "nan", None, math.nan, "EUR", "d24", Spot("4.1. tabula", Location(page=15)), "nan", None),
+        ("Tukuma novads", None, 2024, "2024", "budget", "spend", "inf", None, math.inf, "EUR", "d24", Spot("4.1. tabula", Location(page=15)), "inf", None),
+        ("Tukuma novads", None, 2024, "2024", "staff", "specialists", "speciālisti", None, math.inf, "persons", "d24", Spot("text", Location(page=3)), "inf", None),
+        ("Tukuma novads", None, 2024, "2024", "staff", "specialists", "speciālisti", None, 40.0, "persons", "d24", Spot("text", Location(page=3)), "40", None),
+        ("Tukuma novads", None, 2024, "2024", "population", "residents", "iedzīvotāji", None, 40000.0, "persons", "d24", Spot("text", Location(page=2)), "40 000", None),
+        ("Tukuma novads", None, 2024, "2024", "focus_group", "recognition", "nan", None, math.nan, "count", "d24", Spot("text", Location(page=4)), "nan", None),
     ]
     reader = write_warehouse(tmp_path / "absurd.duckdb", absurd)
     try:
@@ -394,15 +399,15 @@ def test_real_warehouse_divides_tukums_2024_by_its_whole_population(real):
 def test_an_item_larger_than_the_rest_together_is_not_a_total():
     frame = pd.DataFrame({"label": ["Mājokļa pabalsts", "GMI", "Krīzes", "Veselība"], "is_child": [False] * 4,
                           "year": [2024] * 4, "value": [796.0, 260.0, 24.0, 30.0],
-                          "source_table": ["3.1. tabula, p. 12"] * 4})
+                          "source_table": ["3.1. tabula"] * 4})
     assert queries.likely_totals(frame) == set()
 
 
 def test_chart_rows_start_with_the_table_of_the_largest_items():
     big = [("Mājokļa pabalsts", 796.0), ("GMI", 260.0), ("Krīzes", 24.0)]
     small = [(f"Dāvana {i}", 10.0 + i) for i in range(6)]
-    frame = pd.DataFrame([{"label": l, "value": v, "source_table": "3.1. tabula, p. 12"} for l, v in big]
-                         + [{"label": l, "value": v, "source_table": "3.3. tabula, p. 13"} for l, v in small])
+    frame = pd.DataFrame([{"label": l, "value": v, "source_table": "3.1. tabula"} for l, v in big]
+                         + [{"label": l, "value": v, "source_table": "3.3. tabula"} for l, v in small])
     frame = frame.assign(is_child=False, year=2024)
     assert queries.chart_rows(frame, 6)[1] == ["Mājokļa pabalsts", "GMI", "Krīzes"]
 
@@ -415,10 +420,10 @@ def test_real_warehouse_social_assistance_spend_starts_with_housing_benefit_and_
 
 def test_availability_is_a_share_of_the_parishs_participants(tmp_path):
     rows = [
-        ("Tukuma novads", "Degole", 2015, "2015", "focus_group", "availability", "Aprūpe mājās", None, 5.0, "count", "d16", "4.tabula, line 1101", "5", None),
-        ("Tukuma novads", "Pūre", 2015, "2015", "focus_group", "availability", "Aprūpe mājās", None, 5.0, "count", "d16", "4.tabula, line 1101", "5", None),
-        ("Tukuma novads", "Degole", 2015, "2015", "focus_group", "respondents", "respondenti", None, 10.0, "persons", "d16", "4.tabula, line 1120", "10", None),
-        ("Tukuma novads", "Pūre", 2015, "2015", "focus_group", "respondents", "respondenti", None, 20.0, "persons", "d16", "4.tabula, line 1120", "20", None),
+        ("Tukuma novads", "Degole", 2015, "2015", "focus_group", "availability", "Aprūpe mājās", None, 5.0, "count", "d16", Spot("4.tabula", Location(line=1101)), "5", None),
+        ("Tukuma novads", "Pūre", 2015, "2015", "focus_group", "availability", "Aprūpe mājās", None, 5.0, "count", "d16", Spot("4.tabula", Location(line=1101)), "5", None),
+        ("Tukuma novads", "Degole", 2015, "2015", "focus_group", "respondents", "respondenti", None, 10.0, "persons", "d16", Spot("4.tabula", Location(line=1120)), "10", None),
+        ("Tukuma novads", "Pūre", 2015, "2015", "focus_group", "respondents", "respondenti", None, 20.0, "persons", "d16", Spot("4.tabula", Location(line=1120)), "20", None),
     ]
     reader = write_warehouse(tmp_path / "focus.duckdb", rows)
     try:
@@ -434,7 +439,7 @@ def test_a_sum_the_text_gives_for_a_tables_items_is_a_total():
     frame = pd.DataFrame({"label": ["Mājokļa pabalsts", "GMI", "Krīzes", "Sociālā palīdzība", "Ukrainai"],
                           "is_child": [False] * 5, "year": [2024] * 5,
                           "value": [796.0, 260.0, 24.0, 1060.0, 35.0],
-                          "source_table": ["3.1. tabula, p. 12"] * 3 + ["text, p. 12"] * 2})
+                          "source_table": ["3.1. tabula"] * 3 + ["text"] * 2})
     assert queries.likely_totals(frame) == {"Sociālā palīdzība"}
 
 

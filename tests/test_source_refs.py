@@ -1,9 +1,10 @@
-"""A fact's source reference said in each language: the one wording the flags (at ingest) and the pages use."""
+"""A fact's place and its source reference said in each language: the one wording the flags (at ingest) and the
+pages use, the place said from the place columns."""
 from __future__ import annotations
 
 import pytest
 
-from warehouse.source_refs import place_and_spot, place_text, reference_text, spots_text
+from warehouse.source_refs import place_text, reference_text, spot, spots_text, where_text
 
 
 @pytest.mark.parametrize("ref, lv, en", [
@@ -34,11 +35,22 @@ def test_no_reference_says_nothing():
     assert reference_text(None, "lv") == "" and reference_text(float("nan"), "en") == ""
 
 
+@pytest.mark.parametrize("columns, lv, en", [
+    (("4.1. tabula", 15, None), "4.1. tabula, 15. lpp.", "table 4.1, p. 15"),
+    (("text", 3, None), "teksts, 3. lpp.", "text, p. 3"),
+    (("1. tabula", None, 117), "1. tabula, 117. rinda", "table 1, line 117"),
+    (("chart data (atpazīstamība)", float("nan"), 2586.0), "diagrammas dati (atpazīstamība), 2586. rinda",
+     "chart data (atpazīstamība), line 2586"),
+    (("4.2. tabula (continued)", 20, None), "4.2. tabula (turpinājums), 20. lpp.", "table 4.2 (continued), p. 20"),
+    (("list", None, None), "saraksts", "list"),
+])
+def test_a_place_said_from_its_columns(columns, lv, en):
+    assert (where_text(*columns, "lv"), where_text(*columns, "en")) == (lv, en)
+
+
 def test_a_place_and_its_spot():
-    assert place_and_spot("1. tabula, line 117") == ("1. tabula", ("line", "117"))
-    assert place_and_spot("4.1. tabula, p. 15") == ("4.1. tabula", ("p.", "15"))
-    assert place_and_spot("text") == ("text", None)
-    assert (place_text("4.1. tabula", "en"), place_text("text", "lv")) == ("table 4.1", "teksts")
+    assert spot(15, None) == ("p.", 15) and spot(None, 117.0) == ("line", 117) and spot(None, None) is None
+    assert (place_text("4.1. tabula", "en"), place_text("text", "lv"), place_text(None, "lv")) == ("table 4.1", "teksts", "")
 
 
 def test_spots_in_each_language():

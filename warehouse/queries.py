@@ -14,7 +14,6 @@ import re
 import pandas as pd
 
 from warehouse import seeds
-from warehouse.source_refs import place_name
 
 # Topic/metric pairs whose largest row is a meaningful headline (a total or the biggest item) and whose
 # change from one year to the next means something. Shares, recognition counts and thresholds are not.
@@ -35,8 +34,9 @@ HEADLINE_METRICS: list[tuple[str, str]] = [
 # of it does not describe one territory.
 REFORM_YEAR = 2021
 
-# Where a fact was printed, short: the table (or "text") part of source_ref, before the row/column detail.
-_SOURCE_TABLE = "trim(split_part(f.source_ref, ';', 1))"
+# Where a fact was printed, short: its table (or "text", a chart's data, a sheet) and page or line, from the
+# place columns (warehouse.source_refs says them).
+_PLACE = "f.table_label AS source_table, f.page, f.line"
 
 
 def _reading_order(rows: str = "f") -> str:
@@ -133,7 +133,7 @@ def headlines(con, municipality: str, year: int) -> pd.DataFrame:
         WITH rows AS (
             -- one reading per row and year
             SELECT f.topic, f.metric, f.category, f.unit, f.year, f.value, d.file_name,
-                   {_SOURCE_TABLE} AS source_table
+                   {_PLACE}
             FROM facts f JOIN documents d USING (document_id)
             WHERE f.municipality = ? AND f.territory IS NULL AND f.subgroup IS NULL AND f.year IS NOT NULL
               AND f.unit <> 'percent' AND isfinite(f.value) AND ({pairs})
@@ -177,7 +177,7 @@ def likely_totals(frame: pd.DataFrame) -> set[str]:
     parts dwarfs them; the reader can still add them."""
     named = {l for l in frame["label"].unique() if re.match(r"(?i)^\s*(kopā|pavisam)\b", l)}
     whole = frame[~frame["is_child"] & ~frame["label"].isin(named)]
-    places = whole["source_table"].map({ref: place_name(ref) for ref in whole["source_table"].unique()})
+    places = whole["source_table"]
     groups = whole.groupby([places, whole["year"]])["value"]
     total, size = groups.transform("sum"), groups.transform("size")
     others = total - whole["value"]
@@ -202,7 +202,7 @@ def chart_rows(frame: pd.DataFrame, how_many: int) -> tuple[list[str], list[str]
     main = main_place(frame[(frame["year"] == frame["year"].max()) & ~frame["is_child"]], totals)
     keep = ~latest["is_child"] & ~latest.index.isin(totals)
     if main:
-        keep &= latest["source_table"].map(place_name) == main
+        keep &= latest["source_table"] == main
     return latest.index.tolist(), latest[keep].index[:how_many].tolist()
 
 
@@ -213,8 +213,7 @@ def main_place(frame: pd.DataFrame, totals: set[str] = frozenset()) -> str | Non
     count as one table."""
     if frame.empty:
         return None
-    names = frame["source_table"].map({ref: place_name(ref) for ref in frame["source_table"].unique()})
-    places = frame.assign(amount=frame["value"].where(~frame["label"].isin(totals), 0.0)).groupby(names).agg(
+    places = frame.assign(amount=frame["value"].where(~frame["label"].isin(totals), 0.0)).groupby("source_table").agg(
         rows=("label", "nunique"), amount=("amount", "sum"))
     # A report that prints each service in its own small table has no main table.
     places = places[places["rows"] >= 3].sort_values("amount", ascending=False, kind="stable")
@@ -266,7 +265,7 @@ def facts_slice(con, *filters, limit: int | None = None, **named) -> pd.DataFram
     where, params = _slice_filter(*filters, **named)
     columns = ", ".join(f"f.{c}" for c in FACT_COLUMNS)
     return _df(con, f"""
-        SELECT {columns}, d.file_name, {_SOURCE_TABLE} AS source_table
+        SELECT {columns}, d.file_name, {_PLACE}
         FROM facts f JOIN documents d USING (document_id)
         WHERE {where}
         ORDER BY f.municipality, f.topic, f.metric, f.year NULLS LAST, f.fact_id
@@ -400,7 +399,7 @@ TOTAL_WORDS = ("kopā",)
 
 # The columns every chart table carries, so that the source line under a chart and the table toggle work the
 # same way.
-_PROVENANCE = f"d.file_name, {_SOURCE_TABLE} AS source_table, f.source_ref, f.raw_value, f.flag, f.flag_lv"
+_PROVENANCE = f"d.file_name, {_PLACE}, f.source_ref, f.raw_value, f.flag, f.flag_lv"
 
 
 def series_options(con, topics: tuple[str, ...], unit: str | None = None) -> pd.DataFrame:
@@ -456,7 +455,7 @@ def series(con, municipality: str, topic: str, metric: str, unit: str | None = N
             FROM base
         ), chosen AS (
             SELECT municipality, year, period, topic, metric, category, subgroup, label, gender, is_child,
-                   value, unit, file_name, source_table, source_ref, raw_value, flag, flag_lv, fact_id
+                   value, unit, file_name, source_table, page, line, source_ref, raw_value, flag, flag_lv, fact_id
             FROM labelled
             QUALIFY row_number() OVER (PARTITION BY label, coalesce(gender, ''), unit, year
                                        ORDER BY {_reading_order("labelled")}) = 1
@@ -581,14 +580,14 @@ def caseload_ranges(con) -> pd.DataFrame:
                max(f.value) FILTER (WHERE f.subgroup = 'min') AS low,
                max(f.value) FILTER (WHERE f.subgroup = 'max') AS high,
                coalesce(any_value(m.level) = 'valsts', false) AS is_reference,
-               d.file_name, {_SOURCE_TABLE} AS source_table, min(f.source_ref) AS source_ref,
+               d.file_name, {_PLACE}, min(f.source_ref) AS source_ref,
                string_agg(f.raw_value, ' – ' ORDER BY f.value) AS raw_value, string_agg(f.flag, '; ') AS flag,
                string_agg(f.flag_lv, '; ') AS flag_lv
         FROM facts f JOIN documents d USING (document_id)
              LEFT JOIN {_MUNICIPALITY_BY_NAME} m ON m.municipality = f.municipality
         WHERE f.topic = 'caseload' AND f.metric = 'cases_per_worker' AND f.subgroup IN ('min', 'max')
           AND isfinite(f.value)
-        GROUP BY f.municipality, f.year, f.period, f.category, d.file_name, {_SOURCE_TABLE}
+        GROUP BY f.municipality, f.year, f.period, f.category, d.file_name, f.table_label, f.page, f.line
         HAVING low IS NOT NULL AND high IS NOT NULL
         ORDER BY is_reference DESC, high - low DESC, f.municipality, f.category""")
 
@@ -649,7 +648,7 @@ def staff_norm(con) -> pd.DataFrame:
                per_1000, required, shortfall,
                CASE WHEN fallback THEN required_any ELSE required_matched END AS required_printed,
                CASE WHEN fallback THEN missing_any ELSE missing_matched END AS missing_printed,
-               matched OR fallback AS is_basis, file_name, source_table, source_ref, raw_value, flag, flag_lv,
+               matched OR fallback AS is_basis, file_name, source_table, page, line, source_ref, raw_value, flag, flag_lv,
                fact_id
         FROM based
         ORDER BY fact_id""")
@@ -670,7 +669,8 @@ def staff_norm_reference(con) -> pd.DataFrame:
 def focus_group(con, metric: str) -> pd.DataFrame:
     """A focus-group measure (recognition, availability, respondents): one value per municipality, year,
     territory and row (where a document prints it in a table and again in chart data, the first reading),
-    with every place it was printed in `source_table`; `respondents`, the participants of the same
+    with the place of the first reading (`source_table`, `page`, `line`) and every place it was printed in
+    `places`; `respondents`, the participants of the same
     municipality, year and parish (their total over parishes), and `share`, the value in percent of them."""
     return _df(con, f"""
         WITH readings AS (
@@ -678,7 +678,9 @@ def focus_group(con, metric: str) -> pd.DataFrame:
                    arg_min(f.value, f.fact_id) AS value, arg_min(f.raw_value, f.fact_id) AS raw_value,
                    string_agg(DISTINCT f.flag, '; ') AS flag, string_agg(DISTINCT f.flag_lv, '; ') AS flag_lv,
                    min(d.file_name) AS file_name,
-                   string_agg(DISTINCT {_SOURCE_TABLE}, '; ') AS source_table, min(f.source_ref) AS source_ref,
+                   arg_min(f.table_label, f.fact_id) AS source_table, arg_min(f.page, f.fact_id) AS page,
+                   arg_min(f.line, f.fact_id) AS line, min(f.source_ref) AS source_ref,
+                   list(DISTINCT {{'source_table': f.table_label, 'page': f.page, 'line': f.line}}) AS places,
                    count(*) AS printed_times, min(f.fact_id) AS fact_id
             FROM facts f JOIN documents d USING (document_id)
             WHERE f.topic = 'focus_group' AND f.metric IN (?, 'respondents') AND isfinite(f.value)
