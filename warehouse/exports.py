@@ -303,7 +303,8 @@ def datapackage(columns: pd.DataFrame, documents: pd.DataFrame, units: pd.DataFr
         if table == "facts":
             resource["schema"]["primaryKey"] = ["fact_id"]
             resource["schema"]["foreignKeys"] = [
-                {"fields": ["document_id"], "reference": {"resource": "documents", "fields": ["document_id"]}}]
+                {"fields": ["document_id"], "reference": {"resource": "documents", "fields": ["document_id"]}},
+                {"fields": ["indicator"], "reference": {"resource": "indicators", "fields": ["indicator"]}}]
             resource["units"] = {u.unit: {"description": UNIT_DESCRIPTIONS.get(u.unit, u.unit), "facts": int(u.facts)}
                                  for u in units.itertuples(index=False)}
             resource["sources"] = [s for s, d in zip(sources, documents.itertuples(index=False)) if d.is_primary]
