@@ -242,13 +242,13 @@ def chart_block(fig: go.Figure, table: pd.DataFrame, key: str, *, notes: list[st
         download_row(shown, key, key)
 
 
-def indicator_note(table: pd.DataFrame, where=st) -> None:
+def indicator_note(table: pd.DataFrame) -> None:
     """Where every row of a chart's table is a fact of one indicator, a line naming it with its definition."""
     if "indicator" not in table or table.empty or table["indicator"].isna().any() or table["indicator"].nunique() > 1:
         return
     found = load("indicators", (table["indicator"].iloc[0],))
     if not found.empty:
-        note(indicator_text(found.iloc[0]), icon=":material/menu_book:", where=where)
+        note(indicator_text(found.iloc[0]), icon=":material/menu_book:")
 
 
 def flag_notes(table: pd.DataFrame, language: str) -> tuple[list[str], int]:
