@@ -153,7 +153,7 @@ def _series_styles(names, lang: str, fixed: dict | None = None, lines: bool = Fa
         uses[colour] += 1
         style = {"meta": wrap(name, 60) if name is not None else "",
                  "name": plotly_text(t("other", lang)) if other else (wrap(name) if name is not None else ""),
-                 "legendgroup": "_other" if other else str(name),
+                 "legendgroup": "_other" if other else plotly_text(name),
                  "showlegend": name is not None and not (other and nth)}
         if lines:
             style["line"] = {"color": colour, "width": 2.5, "dash": "solid" if other else DASHES[nth % len(DASHES)]}

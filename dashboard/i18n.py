@@ -112,6 +112,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "topics": ("Tēmas", "Topics"),
     "metrics": ("Rādītāji", "Metrics"),
     "flagged_only": ("Tikai skaitļi ar piezīmi", "Flagged values only"),
+    "indicators": ("Kopīgie rādītāji", "Common indicators"),
+    "indicator": ("Kopīgais rādītājs", "Common indicator"),
+    "indicator_line": ("Kopīgais rādītājs „{name}”: {definition}", "Common indicator ‘{name}’: {definition}"),
     "search_labels": ("Meklēt nosaukumos", "Search the labels"),
     "slice_download": ("Lejupielādēt atlasi", "Download the selection"),
     "dictionary": ("Datu vārdnīca", "Data dictionary"),
@@ -373,6 +376,14 @@ def metric_name(metric: str, language: str | None = None) -> str:
 
 def unit_name(unit: str, language: str | None = None) -> str:
     return name("unit", unit, language)
+
+
+def indicator_text(indicator, language: str | None = None) -> str:
+    """The line that names an indicator and says its definition, in the language; `indicator` is a row of
+    the catalogue (`warehouse.queries.indicators`)."""
+    language = language or lang()
+    return t("indicator_line", language, name=indicator[f"name_{language}"],
+             definition=indicator[f"definition_{language}"])
 
 
 def gloss(label: str | None) -> str | None:

@@ -14,7 +14,7 @@ from dashboard import charts, sources
 from dashboard.db import load
 from dashboard.escape import markdown_text
 from dashboard.format import amount, date_text, number, signed_amount, signed_percent
-from dashboard.i18n import lang, name, t, tn, unit_name
+from dashboard.i18n import indicator_text, lang, name, t, tn, unit_name
 from warehouse import exports, queries
 from warehouse.source_refs import place_text, reference_text, where_text
 
@@ -34,7 +34,7 @@ COLUMN_TEXT = {
     "specialists": "specialists",
     "per_1000": "per_1000", "required": "required", "shortfall": "shortfall", "required_printed": "required_printed",
     "missing_printed": "missing_printed", "fact_id": "col_fact_id", "respondents": "respondents_col",
-    "share": "share_col",
+    "share": "share_col", "indicator_name": "indicator",
 }
 
 
@@ -50,6 +50,8 @@ CODE_COLUMNS = {"topic": "topic", "metric": "metric", "kind": "document_kind", "
 DATE_COLUMNS = ("period", "published", "ingested_at")
 # A reason given in each language: the English column and its Latvian twin; the reader sees theirs.
 TRANSLATED_COLUMNS = {"flag": "flag_lv", "why": "why_lv"}
+# A name given in two columns, Latvian and English: the reader sees theirs, in one column where they stood.
+NAMED_COLUMNS = {"indicator_name": ("indicator_name_lv", "indicator_name_en")}
 
 # --------------------------------------------------------------------------- names
 
@@ -104,6 +106,12 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
             if language != "en" and english in out:
                 out[english] = out[latvian].where(out[latvian].notna(), out[english])
             out = out.drop(columns=[latvian])
+    for column, (latvian, english) in NAMED_COLUMNS.items():
+        if latvian in out and english in out:
+            names = out[english if language == "en" else latvian]
+            position = out.columns.get_loc(latvian)
+            out = out.drop(columns=[latvian, english])
+            out.insert(position, column, names)
 
     def shown(column: str, say) -> None:
         values = out[column].dropna().unique()
@@ -221,6 +229,7 @@ def chart_block(fig: go.Figure, table: pd.DataFrame, key: str, *, notes: list[st
     `table` holds the charted rows with `file_name`, `source_table`, `source_ref`, `raw_value`, `flag`."""
     st.plotly_chart(fig, config=charts.export_config(key), key=f"{key}_chart", theme=None)
     source_note(sources.source_lines(table, lang()))
+    indicator_note(table)
     if reform:
         note(reform, icon=":material/warning:")
     for text in notes:
@@ -235,6 +244,15 @@ def chart_block(fig: go.Figure, table: pd.DataFrame, key: str, *, notes: list[st
         shown = table[table_columns] if table_columns else table
         show_table(shown)
         download_row(shown, key, key)
+
+
+def indicator_note(table: pd.DataFrame) -> None:
+    """Where every row of a chart's table is a fact of one indicator, a line naming it with its definition."""
+    if "indicator" not in table or table.empty or table["indicator"].isna().any() or table["indicator"].nunique() > 1:
+        return
+    found = load("indicators", (table["indicator"].iloc[0],))
+    if not found.empty:
+        note(indicator_text(found.iloc[0]), icon=":material/menu_book:")
 
 
 def flag_notes(table: pd.DataFrame, language: str) -> tuple[list[str], int]:

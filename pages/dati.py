@@ -9,7 +9,7 @@ from dashboard.db import data_package, load
 from dashboard.escape import markdown_text
 from dashboard.format import number
 from dashboard.frame import within_frame
-from dashboard.i18n import lang, metric_name, t, tn, topic_name
+from dashboard.i18n import indicator_text, lang, metric_name, name, t, tn, topic_name
 from warehouse import exports
 
 within_frame()  # a deep link on a fresh server must still get the frame
@@ -36,6 +36,22 @@ chosen_metrics = selectors.choose_many(t("metrics"),
                                        sorted(set(narrowed["metric"]), key=lambda c: metric_name(c, language)),
                                        "raditaji", where=right, format_func=lambda c: metric_name(c, language))
 narrowed = narrowed[narrowed["metric"].isin(chosen_metrics)] if chosen_metrics else narrowed
+# Common indicators grouped: by group, then by name, each shown as `Group — name`; the address keeps the ids.
+catalogue = load("indicators").set_index("indicator")
+
+
+def indicator_option(code: str) -> tuple[str, str]:
+    """(its group's name, its name) in the reader's language."""
+    group = catalogue.at[code, "indicator_group"]
+    return name("indicator_group", group, language), catalogue.at[code, f"name_{language}"]
+
+
+present = set(narrowed["indicator"].dropna()) & set(catalogue.index)
+chosen_indicators = selectors.choose_many(t("indicators"), sorted(present, key=indicator_option), "kopraditaji",
+                                          format_func=lambda code: " — ".join(indicator_option(code)))
+for code in chosen_indicators:
+    ui.note(indicator_text(catalogue.loc[code], language), icon=":material/menu_book:")
+narrowed = narrowed[narrowed["indicator"].isin(chosen_indicators)] if chosen_indicators else narrowed
 left, middle, right = st.columns([2, 2, 1], vertical_alignment="bottom")
 span = narrowed[["first_year", "last_year"]].stack().dropna().astype(int)
 year_range = (None, None)  # the whole span is no filter: facts without a year stay in
@@ -49,15 +65,18 @@ flagged_only = right.toggle(t("flagged_only"), key="piezimes", bind="query-param
 
 # 2/ the slice: counted and shown a page at a time in SQL; the downloads read the whole of it when clicked
 filters = (chosen_municipalities, chosen_topics, chosen_metrics, *year_range, flagged_only, text)
-found = int(load("facts_count", *filters)["facts"].iloc[0])
+indicators = {"indicators": chosen_indicators}
+found = int(load("facts_count", *filters, **indicators)["facts"].iloc[0])
 if not found:
     ui.empty()
 else:
     ui.note(tn("rows_found", found) if found <= SHOWN_ROWS
             else tn("rows_shown", found, shown=number(SHOWN_ROWS, lang())))
-    ui.show_table(load("facts_slice", *filters, limit=SHOWN_ROWS).drop(columns=["document_id"]))
+    # On screen the indicator by its name (`ui.readable`); the downloads keep its id beside the names.
+    ui.show_table(load("facts_slice", *filters, **indicators, limit=SHOWN_ROWS).drop(columns=["document_id",
+                                                                                              "indicator"]))
     st.markdown(f"**{markdown_text(t('slice_download'))}**")
-    ui.download_row(lambda: load("facts_slice", *filters), "socdash_facts", key="slice",
+    ui.download_row(lambda: load("facts_slice", *filters, **indicators), "socdash_facts", key="slice",
                     formats=("csv", "xlsx", "parquet"))
 
 # 3/ the data dictionary

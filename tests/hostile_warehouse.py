@@ -41,6 +41,10 @@ TEXT_P1 = Spot("text", Location(page=1))  # where the absurd values are said to 
 MUNICIPALITY = "Ļaunuma <b>novads</b> :red[x]"
 DOCUMENT_ID = "0badc0ffee00"
 FILE_NAME = "![i](https://example.com/i.png) <a href=x>.pdf"
+# An indicator whose names and definitions in both languages are every hostile text; the hostile texts'
+# budget rows are its facts.
+INDICATOR = "hostile_indicator"
+INDICATOR_TEXT = " ".join(HOSTILE_TEXTS)
 # A row of a primary document that names a file outside raw_reports/.
 ESCAPING_DOCUMENT_ID = "0badc0ffee01"
 ESCAPING_FILE_NAME = "../" * 12 + "etc/passwd"
@@ -150,6 +154,12 @@ def build(seed: Path, target: Path) -> Path:
                         [(*row[:10], row[10].source_ref, row[10].page, row[10].line, row[10].place, row[10].row,
                           row[10].column, *row[11:], row[-1], DOCUMENT_ID)
                          for row in _hostile_text_facts() + _absurd_value_facts()])
+        con.execute("""INSERT INTO indicators (indicator, name_lv, name_en, definition_lv, definition_en, unit, additive,
+                           per_resident, indicator_group, facts, words, unless_words, is_default)
+                       VALUES (?, ?, ?, ?, ?, 'EUR', true, true, 'budget', 'budget/spend', 'x', '', false)""",
+                    [INDICATOR, *[INDICATOR_TEXT] * 4])
+        con.execute("""UPDATE facts SET indicator = ? WHERE document_id = ? AND topic = 'budget' AND metric = 'spend'
+                       AND list_contains(?, category)""", [INDICATOR, DOCUMENT_ID, list(HOSTILE_TEXTS)])
         con.executemany("INSERT INTO case_codes VALUES (?, ?, ?)",
                         [("Z", text, DOCUMENT_ID) for text in HOSTILE_TEXTS[:3]])
         con.execute("INSERT INTO municipalities (municipality, name_en, level, genitive, locative, note_lv, note_en)"

@@ -58,6 +58,24 @@ def test_data_dictionary_describes_every_fact_column(con):
     assert lv.loc[lv["column"] == "raw_value", "description"].iloc[0].startswith("Nodrukātais teksts")
 
 
+def test_the_package_facts_keep_the_indicator_id_and_gain_its_names_which_the_dictionary_describes(package, con):
+    _, archive = package
+    facts = pd.read_csv(archive.open("facts.csv"))
+    home_care = facts[facts["indicator"] == "home_care_spend"]
+    assert len(home_care) == 6
+    assert set(home_care["indicator_name_lv"]) == {"Aprūpe mājās: izlietotie līdzekļi"}
+    assert set(home_care["indicator_name_en"]) == {"Home care: spend"}
+    assert facts.loc[facts["indicator"].isna(), ["indicator_name_lv", "indicator_name_en"]].isna().all().all()
+    descriptor = json.loads(archive.read("datapackage.json"))
+    resource = next(r for r in descriptor["resources"] if r["name"] == "facts")
+    assert {"fields": ["indicator"], "reference": {"resource": "indicators", "fields": ["indicator"]}} in \
+        resource["schema"]["foreignKeys"]
+    for language, start in (("lv", "Rādītāja nosaukums latviski"), ("en", "The indicator's name in Latvian")):
+        dictionary = exports.data_dictionary(queries.table_columns(con), language)
+        named = dictionary[(dictionary["table"] == "facts") & (dictionary["column"] == "indicator_name_lv")]
+        assert named["description"].iloc[0].startswith(start)
+
+
 def test_package_holds_every_table_with_all_its_rows(package, con):
     tables, archive = package
     assert set(archive.namelist()) == {"datapackage.json", *(f"{t}.csv" for t in queries.PACKAGE_TABLES)}

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 import hostile_warehouse
 from dashboard.navigation import PAGES
-from test_app_pages import open_page
+from test_app_pages import open_page, plain
 
 # Fields of Streamlit's element messages that the browser renders as markdown.
 MARKDOWN_FIELDS = ("body", "label", "help", "delta", "placeholder")
@@ -98,3 +98,18 @@ def test_a_file_name_outside_raw_reports_is_never_offered():
     app = open_page("pages/avoti.py", "lv")
     offered = [b.proto.label for b in app.get("download_button")]
     assert not any("passwd" in label for label in offered), offered
+
+
+@pytest.mark.parametrize("language", ["lv", "en"])
+def test_an_indicator_whose_name_and_definition_are_markup_is_shown_as_text(language):
+    app = open_page("pages/dati.py", language, kopraditaji=hostile_warehouse.INDICATOR)
+    assert_escaped(app)
+    definition = hostile_warehouse.INDICATOR_TEXT.replace("\n", " ").replace("\t", " ").replace("\r", " ")
+    shown = [plain(c.value) for c in app.caption if "hostile" not in c.value]
+    assert any(definition in text for text in shown)
+    assert set(app.dataframe[0].value[{"lv": "Kopīgais rādītājs", "en": "Common indicator"}[language]]) == \
+        {hostile_warehouse.INDICATOR_TEXT}
+    chart = open_page("pages/budzets.py", language, novads=hostile_warehouse.MUNICIPALITY,
+                      rindas=hostile_warehouse.HOSTILE_TEXTS[1])
+    assert_escaped(chart)
+    assert any(definition in plain(c.value) for c in chart.caption)

@@ -461,3 +461,45 @@ def test_search_finds_word_forms_once_per_report_with_its_pdf_page():
     assert any("asistenta pakalpojum" in h.lower() and re.search(r"^\d+\. lpp\.", h) for h in hits), hits[:5]
     assert any(plain(b.label) == "Lejupielādēt tukuma_novads_2024_publiskais_parskats.pdf"
                for b in app.download_button)
+
+
+# The indicators asked for below, as the catalogue (warehouse/seeds/indicators.toml) names and defines them.
+HOME_CARE = {"lv": ("Sociālie pakalpojumi — Aprūpe mājās: izlietotie līdzekļi", "Aprūpe mājās: izlietotie līdzekļi",
+                    "Kopīgais rādītājs „Aprūpe mājās: izlietotie līdzekļi”: Aprūpe mājās: gadā izlietotie līdzekļi "
+                    "(EUR), kā dokuments tos norāda."),
+             "en": ("Social services — Home care: spend", "Home care: spend",
+                    "Common indicator ‘Home care: spend’: Home care: money spent in the year (EUR), as the document "
+                    "gives it.")}
+
+
+@pytest.mark.parametrize("language", ["lv", "en"])
+def test_data_page_filters_by_indicator_grouped_and_shows_the_definitions(language):
+    option, indicator_name, definition = HOME_CARE[language]
+    app = open_page("pages/dati.py", language)
+    choice = selector(app, "multiselect", "kopraditaji")
+    assert option in choice.options
+    # grouped: the options in the order of their group's name, then of their own
+    groups = [o.split(" — ")[0] for o in choice.options]
+    assert groups == sorted(groups) and len(set(groups)) == 7
+    assert definition not in captions(app)  # no definition before an indicator is chosen
+    choice.select("home_care_spend").run()
+    assert app.query_params["kopraditaji"] == "home_care_spend"
+    rows = app.dataframe[0].value
+    assert len(rows) == 6 and set(rows[{"lv": "Kopīgais rādītājs", "en": "Common indicator"}[language]]) == \
+        {indicator_name}
+    assert definition in captions(app)
+    # from the address, with a second indicator: the rows of both and both definitions
+    both = open_page("pages/dati.py", language, kopraditaji=["home_care_spend", "gmi_benefit_spend"])
+    assert len(both.dataframe[0].value) == 6 + 8
+    assert definition in captions(both) and ("GMI" in captions(both).replace(definition, ""))
+
+
+@pytest.mark.parametrize("language", ["lv", "en"])
+def test_a_chart_of_one_indicators_rows_names_it_and_its_definition(language):
+    definition = HOME_CARE[language][2]
+    one = open_page("pages/budzets.py", language, novads="Tukuma novads", raditajs="budget/spend",
+                    rindas="Aprūpe mājās")
+    assert f":material/menu_book: {definition}" in captions(one)
+    # the default rows are facts of several indicators: no line
+    several = open_page("pages/budzets.py", language, novads="Tukuma novads", raditajs="budget/spend")
+    assert ":material/menu_book:" not in captions(several)

@@ -449,3 +449,61 @@ def test_a_dati_slice_is_counted_and_cut_to_a_page_in_sql(con):
     page = queries.facts_slice(con, ("Tukuma novads",), ("budget",), limit=3)
     assert page["fact_id"].tolist() == queries.facts_slice(con, ("Tukuma novads",), ("budget",))["fact_id"].tolist()[:3]
     assert queries.facts_count(con, ("Tukuma novads",), ("budget",), (), 2015, 2015)["facts"].iloc[0] == 4
+
+
+# --------------------------------------------------------------------------- indicators
+
+@pytest.fixture(scope="module")
+def indicated(tmp_path_factory):
+    """The small warehouse with an indicator on the home-care rows of the budget (ids of the catalogue)."""
+    path = tmp_path_factory.mktemp("indicated") / "small.duckdb"
+    write_warehouse(path, FACTS).close()
+    writer = connect(path)
+    writer.execute("UPDATE facts SET indicator = 'home_care_spend' WHERE topic = 'budget' AND category = 'Aprūpe mājās'")
+    writer.execute("UPDATE facts SET indicator = 'residents' WHERE topic = 'population' AND subgroup IS NULL")
+    writer.close()
+    reader = connect(path, read_only=True)
+    yield reader
+    reader.close()
+
+
+def test_a_dati_slice_filters_by_indicator_in_sql_and_names_it_in_both_languages(indicated):
+    rows = queries.facts_slice(indicated, indicators=("home_care_spend",))
+    assert sorted(rows["value"]) == [300.0, 450.0, 451.0, 800.0, 1000.0]
+    assert set(rows["indicator_name_lv"]) == {"Aprūpe mājās: izlietotie līdzekļi"}
+    assert set(rows["indicator_name_en"]) == {"Home care: spend"}
+    columns = rows.columns.tolist()
+    assert columns[columns.index("indicator"):columns.index("indicator") + 3] == \
+        ["indicator", "indicator_name_lv", "indicator_name_en"]
+    assert queries.facts_count(indicated, ("Tukuma novads",), (), (), 2015, 2015,
+                               indicators=("home_care_spend", "residents"))["facts"].iloc[0] == 4
+    # a fact without an indicator has no names, and no indicator asked for is no filter
+    everything = queries.facts_slice(indicated)
+    assert len(everything) == len(FACTS)
+    assert everything.loc[everything["indicator"].isna(), "indicator_name_lv"].isna().all()
+
+
+def test_facets_and_the_catalogue_give_the_indicator_filter_its_options(indicated):
+    facets = queries.fact_facets(indicated)
+    budget = facets[(facets["municipality"] == "Tukuma novads") & (facets["topic"] == "budget")]
+    assert budget[["indicator", "facts"]].fillna("-").values.tolist() == [["home_care_spend", 5], ["-", 3]]
+    chosen = queries.indicators(indicated, ("residents", "home_care_spend"))
+    assert chosen[["indicator", "indicator_group"]].values.tolist() == [["residents", "population"],
+                                                                         ["home_care_spend", "services"]]
+    assert chosen["definition_en"].str.len().gt(0).all()
+    assert len(queries.indicators(indicated)) > 100  # the whole catalogue when none is asked for
+
+
+def test_the_package_facts_carry_the_indicator_id_and_its_names_as_the_dictionary_says(indicated):
+    facts = queries.table(indicated, "facts")
+    assert facts.columns.tolist()[-2:] == ["indicator_name_lv", "indicator_name_en"]
+    assert set(facts.loc[facts["indicator"] == "residents", "indicator_name_en"]) == {"Residents"}
+    described = queries.table_columns(indicated)
+    facts_columns = described[described["table_name"] == "facts"]["column_name"].tolist()
+    assert facts_columns == facts.columns.tolist()
+
+
+def test_series_rows_carry_their_indicator(indicated):
+    rows = queries.series(indicated, "Tukuma novads", "budget", "spend", "EUR")
+    assert set(rows.loc[rows["label"] == "Aprūpe mājās", "indicator"]) == {"home_care_spend"}
+    assert rows.loc[rows["label"] == "Kopā", "indicator"].isna().all()

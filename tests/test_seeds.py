@@ -141,6 +141,14 @@ def test_an_empty_or_undecodable_seed_file_is_refused(tmp_path):
 
 # --------------------------------------------------------------------------- the other seed files
 
+def test_every_indicator_group_has_a_latvian_and_an_english_name():
+    from warehouse.seeds.indicators import GROUPS
+
+    named = {n.code: (n.lv, n.en) for n in seeds.load_names() if n.kind == "indicator_group"}
+    assert set(named) == GROUPS
+    assert named["family_care"] == ("Ārpusģimenes aprūpe", "Out-of-family care")
+
+
 def test_every_seed_file_loads():
     names = seeds.load_names()
     assert {n.kind for n in names} >= {"topic", "metric", "unit", "document_kind", "layout"}
@@ -174,7 +182,8 @@ def _seed(tmp_path, name: str, text: str):
 
 @pytest.mark.parametrize("loader, name, text, message", [
     (seeds.load_names, "names.csv", "kind,code,lv,en\ntopic,budget,Budžets,Budget\ncolour,red,sarkans,red\n",
-     "names.csv line 3, kind: 'colour' is not one of topic, metric, unit, document_kind, layout, place, chart, kind"),
+     "names.csv line 3, kind: 'colour' is not one of topic, metric, unit, document_kind, layout, place, chart, kind, "
+     "indicator_group"),
     (seeds.load_names, "names.csv", "kind,code,lv,en\ntopic,budget,Budžets,Budget\ntopic,budget,Budžets,Budget\n",
      "names.csv line 3, code: 'budget' is given twice"),
     (seeds.load_names, "names.csv", "kind,code,lv,en\nmetric,spend,izlietots, \n", "names.csv line 2, en: empty"),

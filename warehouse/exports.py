@@ -59,6 +59,10 @@ COLUMN_DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "category": ("Rindas nosaukums, kā nodrukāts (latviski)", "The row label as printed (in Latvian)"),
     "facts.indicator": ("Ko skaitlis mēra: rādītājs no tabulas indicators; tukšs, ja neviens neatbilst vai atbilst vairāki",
                         "What the number measures: an indicator of the `indicators` table; empty when none fits, or more than one"),
+    "indicator_name_lv": ("Rādītāja nosaukums latviski (no tabulas indicators)",
+                          "The indicator's name in Latvian (from the `indicators` table)"),
+    "indicator_name_en": ("Rādītāja nosaukums angliski (no tabulas indicators)",
+                          "The indicator's name in English (from the `indicators` table)"),
     "indicators.indicator": ("Rādītāja pastāvīgais identifikators", "Stable identifier of the indicator"),
     "indicators.name_lv": ("Nosaukums latviski", "Name in Latvian"),
     "indicators.name_en": ("Nosaukums angliski", "Name in English"),
@@ -299,7 +303,8 @@ def datapackage(columns: pd.DataFrame, documents: pd.DataFrame, units: pd.DataFr
         if table == "facts":
             resource["schema"]["primaryKey"] = ["fact_id"]
             resource["schema"]["foreignKeys"] = [
-                {"fields": ["document_id"], "reference": {"resource": "documents", "fields": ["document_id"]}}]
+                {"fields": ["document_id"], "reference": {"resource": "documents", "fields": ["document_id"]}},
+                {"fields": ["indicator"], "reference": {"resource": "indicators", "fields": ["indicator"]}}]
             resource["units"] = {u.unit: {"description": UNIT_DESCRIPTIONS.get(u.unit, u.unit), "facts": int(u.facts)}
                                  for u in units.itertuples(index=False)}
             resource["sources"] = [s for s, d in zip(sources, documents.itertuples(index=False)) if d.is_primary]

@@ -223,23 +223,39 @@ def main_place(frame: pd.DataFrame, totals: set[str] = frozenset()) -> str | Non
 # --------------------------------------------------------------------------- Dati: any slice of facts
 
 FACT_COLUMNS = ["fact_id", "municipality", "territory", "year", "period", "topic", "metric", "category",
-                "subgroup", "value", "unit", "raw_value", "flag", "flag_lv", "document_id", "source_ref"]
+                "indicator", "subgroup", "value", "unit", "raw_value", "flag", "flag_lv", "document_id", "source_ref"]
+
+# A fact's indicator named in both languages, beside its id, over facts f LEFT JOIN indicators i.
+INDICATOR_NAME_COLUMNS = ["indicator_name_lv", "indicator_name_en"]
+_INDICATOR_NAMES = "i.name_lv AS indicator_name_lv, i.name_en AS indicator_name_en"
 
 
 def fact_facets(con) -> pd.DataFrame:
-    """The (municipality, topic, metric) combinations the facts have, with their years: the Dati page's
-    filter options, each narrowed by the others."""
+    """The (municipality, topic, metric, indicator) combinations the facts have, with their years: the Dati
+    page's filter options, each narrowed by the others."""
     return _df(con, """
-        SELECT municipality, topic, metric, min(year) AS first_year, max(year) AS last_year, count(*) AS facts
-        FROM facts GROUP BY ALL ORDER BY municipality, topic, metric""")
+        SELECT municipality, topic, metric, indicator, min(year) AS first_year, max(year) AS last_year,
+               count(*) AS facts
+        FROM facts GROUP BY ALL ORDER BY municipality, topic, metric, indicator""")
+
+
+def indicators(con, chosen: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The indicator catalogue (all of it, or the `chosen` ids), in the order of its groups and then of the
+    catalogue's ids: id, group, names, definitions and unit."""
+    return _df(con, """
+        SELECT indicator, indicator_group, name_lv, name_en, definition_lv, definition_en, unit
+        FROM indicators
+        WHERE ? IS NULL OR list_contains(?, indicator)
+        ORDER BY indicator_group, indicator""", [None if chosen is None else list(chosen)] * 2)
 
 
 def _slice_filter(municipalities: tuple[str, ...] = (), topics: tuple[str, ...] = (),
                   metrics: tuple[str, ...] = (), year_from: int | None = None, year_to: int | None = None,
-                  flagged_only: bool = False, text: str = "") -> tuple[str, list]:
+                  flagged_only: bool = False, text: str = "", indicators: tuple[str, ...] = ()) -> tuple[str, list]:
     """The WHERE clause over facts f, and its parameters, of a Dati slice (see `facts_slice`)."""
     where, params = ["true"], []
-    for column, values in (("municipality", municipalities), ("topic", topics), ("metric", metrics)):
+    for column, values in (("municipality", municipalities), ("topic", topics), ("metric", metrics),
+                           ("indicator", indicators)):
         if values:
             where.append(f"list_contains(?, f.{column})")
             params.append(list(values))
@@ -259,14 +275,15 @@ def _slice_filter(municipalities: tuple[str, ...] = (), topics: tuple[str, ...] 
 
 def facts_slice(con, *filters, limit: int | None = None, **named) -> pd.DataFrame:
     """Facts matching every filter given — municipalities, topics, metrics (tuples: an empty one is no
-    filter), year_from, year_to, flagged_only, text — with the file each was read from; the first `limit`
-    only, when given. `text` searches the labels (category, subgroup, territory), the printed text and the
-    reasons, case aside. Facts without a year are kept only when no year range is asked for."""
+    filter), year_from, year_to, flagged_only, text, indicators (a tuple too) — with their indicator's names
+    after its id and the file each was read from; the first `limit` only, when given. `text` searches the labels (category,
+    subgroup, territory), the printed text and the reasons, case aside. Facts without a year are kept only
+    when no year range is asked for."""
     where, params = _slice_filter(*filters, **named)
-    columns = ", ".join(f"f.{c}" for c in FACT_COLUMNS)
+    columns = ", ".join(f"f.{c}" + (f", {_INDICATOR_NAMES}" if c == "indicator" else "") for c in FACT_COLUMNS)
     return _df(con, f"""
         SELECT {columns}, d.file_name, {_PLACE}
-        FROM facts f JOIN documents d USING (document_id)
+        FROM facts f JOIN documents d USING (document_id) LEFT JOIN indicators i ON i.indicator = f.indicator
         WHERE {where}
         ORDER BY f.municipality, f.topic, f.metric, f.year NULLS LAST, f.fact_id
         {'LIMIT ?' if limit is not None else ''}""", params + ([int(limit)] if limit is not None else []))
@@ -286,19 +303,30 @@ PACKAGE_TABLES = ("facts", "indicators", "documents", "municipalities", "code_na
 
 
 def table_columns(con) -> pd.DataFrame:
-    """Every column of the package's tables and views, with its DuckDB type, in table order."""
+    """Every column of the package's tables and views, with its DuckDB type, in table order; the package's
+    facts end with their indicator's names (see `table`)."""
     return _df(con, """
         SELECT table_name, column_name, data_type, ordinal_position
         FROM information_schema.columns
         WHERE table_schema = 'main' AND list_contains(?, table_name)
-        ORDER BY table_name, ordinal_position""", [list(PACKAGE_TABLES)])
+        UNION ALL
+        SELECT 'facts', name, 'VARCHAR', (SELECT max(ordinal_position) FROM information_schema.columns
+                                          WHERE table_schema = 'main' AND table_name = 'facts') + position
+        FROM (SELECT unnest(?) AS name, generate_subscripts(?, 1) AS position)
+        ORDER BY table_name, ordinal_position""", [list(PACKAGE_TABLES), *[INDICATOR_NAME_COLUMNS] * 2])
 
 
 def table(con, name: str) -> pd.DataFrame:
-    """A whole table or view of the package (only those: the name is checked, never interpolated blind)."""
+    """A whole table or view of the package (only those: the name is checked, never interpolated blind); the
+    facts with their indicator's names after their own columns, so that a researcher reads what each
+    measures without a join."""
     if name not in PACKAGE_TABLES:
         raise ValueError(f"not a package table: {name}")
-    order = {"facts": "fact_id", "documents": "file_name", "raw_tables": "document_id, table_ref, row_index, col_index",
+    if name == "facts":
+        return _df(con, f"""
+            SELECT f.*, {_INDICATOR_NAMES}
+            FROM facts f LEFT JOIN indicators i ON i.indicator = f.indicator ORDER BY f.fact_id""")
+    order = {"documents": "file_name", "raw_tables": "document_id, table_ref, row_index, col_index",
              "quality": "fact_id", "indicators": "indicator_group, indicator"}.get(name, "1")
     return _df(con, f"SELECT * FROM {name} ORDER BY {order}")
 
@@ -420,8 +448,8 @@ def series_options(con, topics: tuple[str, ...], unit: str | None = None) -> pd.
 def series(con, municipality: str, topic: str, metric: str, unit: str | None = None,
            year_from: int | None = None, year_to: int | None = None, per_resident: bool = False) -> pd.DataFrame:
     """One municipality's yearly figures of a topic/metric, one value per row label and year (the whole year
-    before a part of it, then the first printed; every reading stays in Dati). Each row gets:
-    `label` (the printed category, with the sub-group's qualifier where it has one), `gender` (when the
+    before a part of it, then the first printed; every reading stays in Dati), with its `indicator`. Each row
+    gets: `label` (the printed category, with the sub-group's qualifier where it has one), `gender` (when the
     sub-group names one) and `is_child` (a `t.sk.` part, printed `parent / part`).
 
     With `per_resident`, each value divided by the municipality's residents figure for its year (see
@@ -454,7 +482,7 @@ def series(con, municipality: str, topic: str, metric: str, unit: str | None = N
                    strpos(category, ' / ') > 0 AS is_child
             FROM base
         ), chosen AS (
-            SELECT municipality, year, period, topic, metric, category, subgroup, label, gender, is_child,
+            SELECT municipality, year, period, topic, metric, category, indicator, subgroup, label, gender, is_child,
                    value, unit, file_name, source_table, page, line, source_ref, raw_value, flag, flag_lv, fact_id
             FROM labelled
             QUALIFY row_number() OVER (PARTITION BY label, coalesce(gender, ''), unit, year

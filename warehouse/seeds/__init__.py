@@ -21,7 +21,7 @@ LEVELS = ("valsts", "valstspilsēta", "republikas pilsēta", "novads")
 # Alternative printed forms in one field (the genitive "Rīgas valstspilsētas|Rīgas pilsētas|Rīgas"); the
 # first is the one to write.
 FORM_SEPARATOR = "|"
-NAME_KINDS = ("topic", "metric", "unit", "document_kind", "layout", "place", "chart", "kind")
+NAME_KINDS = ("topic", "metric", "unit", "document_kind", "layout", "place", "chart", "kind", "indicator_group")
 SETTINGS = ("institutional", "community")  # in the order they are tried
 
 
