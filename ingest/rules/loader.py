@@ -334,11 +334,16 @@ def _prose_group(reader: _Reader, group: Any, i: int) -> ProseRules:
     return dataclasses.replace(prose, rules=tuple(built), context=context)
 
 
-def _table_rule(reader: _Reader, entry: Any, i: int) -> TableRule:
-    where = ("tables", i)
+def _named_by(reader: _Reader, entry: Any, key: str, where: tuple) -> str:
+    """The name an entry of a list of tables gives under `key` (its shape, kind or transform)."""
     if not isinstance(entry, dict):
         raise reader.fail(where, "must be a table")
-    shape_name = _expect(reader, entry, "shape", str, where)
+    return _expect(reader, entry, key, str, where)
+
+
+def _table_rule(reader: _Reader, entry: Any, i: int) -> TableRule:
+    where = ("tables", i)
+    shape_name = _named_by(reader, entry, "shape", where)
     shapes = registry.shapes()
     if shape_name not in shapes:
         raise reader.fail((*where, "shape"), f"unknown shape '{shape_name}'; known: {', '.join(sorted(shapes))}")
@@ -352,9 +357,7 @@ _CHECK_AMONG = ("facts", "prose")
 def _check(reader: _Reader, entry: Any, i: int) -> tuple[str, Any]:
     """A check and which facts it is run on: all the `facts` (the default) or the `prose` figures alone."""
     where = ("checks", i)
-    if not isinstance(entry, dict):
-        raise reader.fail(where, "must be a table")
-    kind = _expect(reader, entry, "kind", str, where)
+    kind = _named_by(reader, entry, "kind", where)
     if kind not in CHECK_KINDS:
         raise reader.fail((*where, "kind"), f"unknown check kind '{kind}'; known: {', '.join(CHECK_KINDS)}")
     among = entry.get("among", "facts")
@@ -366,9 +369,7 @@ def _check(reader: _Reader, entry: Any, i: int) -> tuple[str, Any]:
 
 def _transform_rule(reader: _Reader, entry: Any, i: int, listed: tuple[str, ...]) -> TransformRule:
     where = ("transform_rules", i)
-    if not isinstance(entry, dict):
-        raise reader.fail(where, "must be a table")
-    name = _expect(reader, entry, "transform", str, where)
+    name = _named_by(reader, entry, "transform", where)
     if name not in listed:
         raise reader.fail((*where, "transform"), f"'{name}' is not one of [layout] transforms")
     spec = registry.transforms()[name].spec

@@ -8,6 +8,8 @@ import pkgutil
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
+from ingest.specs import table_raw_cells
+
 if TYPE_CHECKING:
     from ingest.model import Extraction, Fact, ParsedDocument, RawCell, Table
     from ingest.specs import FlowText
@@ -37,6 +39,18 @@ class TableReading:
     raw_cells: list[RawCell] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     case_codes: list[tuple[str, str]] = field(default_factory=list)  # (code, meaning) of a legend of codes
+
+
+def read_each(tables: list[Table], read_one: Callable[[Table], tuple[list[Fact], set, list[str]]]) -> TableReading:
+    """A group of tables read one by one: `read_one` gives a table's facts, the (row, column) cells it
+    read and its messages; every other cell of the table is kept as a raw cell."""
+    out = TableReading()
+    for table in tables:
+        facts, used, messages = read_one(table)
+        out.facts += facts
+        out.raw_cells += table_raw_cells(table, used)
+        out.messages += messages
+    return out
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from typing import ClassVar
 from ingest.model import Cell, Fact, Table
 from ingest.numbers import LvNumber, parse_lv_number
 from ingest.place_names import territory_name, unit_nominative
-from ingest.rules.registry import Reading, TableReading, table_shape
-from ingest.specs import AsOf, Dated, cell_spot, read_as_of, row_label, table_raw_cells
+from ingest.rules.registry import Reading, TableReading, read_each, table_shape
+from ingest.specs import AsOf, Dated, cell_spot, read_as_of, row_label
 
 
 @dataclass(frozen=True)
@@ -56,13 +56,7 @@ class _CaseRow:
 
 @table_shape("case_code_table", CaseTable)
 def read(tables: list[Table], spec: CaseTable, reading: Reading) -> TableReading:
-    out = TableReading()
-    for table in tables:
-        facts, used, messages = _read_case_table(table, spec, reading)
-        out.facts += facts
-        out.raw_cells += table_raw_cells(table, used)
-        out.messages += messages
-    return out
+    return read_each(tables, lambda table: _read_case_table(table, spec, reading))
 
 
 def _read_case_table(table: Table, spec: CaseTable, reading: Reading) -> tuple[list[Fact], set, list[str]]:

@@ -11,9 +11,9 @@ from ingest.flags import Number
 from ingest.model import Fact, Table
 from ingest.numbers import parse_lv_number
 from ingest.place_names import territory_name
-from ingest.rules.registry import Reading, TableReading, table_shape
+from ingest.rules.registry import Reading, TableReading, read_each, table_shape
 from ingest.rules.shapes.territory_count_table import spanned_headers, sub_header
-from ingest.specs import AsOf, Dated, cell_spot, read_as_of, row_label, table_raw_cells
+from ingest.specs import AsOf, Dated, cell_spot, read_as_of, row_label
 
 
 @dataclass(frozen=True)
@@ -84,13 +84,7 @@ class _FigureColumn:
 
 @table_shape("staffing_table", StaffingTable)
 def read(tables: list[Table], spec: StaffingTable, reading: Reading) -> TableReading:
-    out = TableReading()
-    for table in tables:
-        facts, used, messages = _read_staffing_table(table, spec, reading)
-        out.facts += facts
-        out.raw_cells += table_raw_cells(table, used)
-        out.messages += messages
-    return out
+    return read_each(tables, lambda table: _read_staffing_table(table, spec, reading))
 
 
 def _read_staffing_table(table: Table, spec: StaffingTable, reading: Reading) -> tuple[list[Fact], set, list[str]]:
