@@ -175,6 +175,31 @@ def placed(value: Any, places: dict[str, str]) -> Any:
     return dataclasses.replace(value, **changes) if changes else value
 
 
+def _read_tables(rules: LayoutRules, reading: Reading, out: Extraction) -> None:
+    """Each table rule's tables (each table once, in the order of the rules); a rule that finds none says so."""
+    readers = shapes()
+    for rule in rules.tables:
+        shape = readers[rule.shape]
+        if shape.find:
+            groups = shape.find(rule.spec, reading)
+        else:
+            found = find_tables(replace(reading.doc, tables=reading.tables),
+                                caption=getattr(rule.spec, "caption", None), header=getattr(rule.spec, "header", None))
+            groups = [[t] for t in found if t.rows]
+        groups = [g for g in groups if not reading.read & {id(t) for t in g}]
+        if not groups:
+            looked_for = getattr(rule.spec, "caption", None) or getattr(rule.spec, "header", None) or rule.spec
+            out.messages.append(f"no table matched {looked_for!r}")
+        for tables in groups:
+            reading.read.update(id(t) for t in tables)
+            result = shape.read(tables, rule.spec, reading)
+            reading.tables_read.append((rule.shape, tables, result.facts))
+            out.facts += result.facts
+            out.raw_cells += result.raw_cells
+            out.messages += result.messages
+            out.case_codes += result.case_codes
+
+
 def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
     """Everything the rules read from the document."""
     lines = doc.lines
@@ -201,27 +226,7 @@ def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
     for name in rules.transforms:
         if steps[name].stage == "tables":
             _run(steps[name], out, reading, rules)
-    readers = shapes()
-    for rule in rules.tables:
-        shape = readers[rule.shape]
-        if shape.find:
-            groups = shape.find(rule.spec, reading)
-        else:
-            found = find_tables(replace(doc, tables=reading.tables), caption=getattr(rule.spec, "caption", None),
-                                header=getattr(rule.spec, "header", None))
-            groups = [[t] for t in found if t.rows]
-        groups = [g for g in groups if not reading.read & {id(t) for t in g}]
-        if not groups:
-            looked_for = getattr(rule.spec, "caption", None) or getattr(rule.spec, "header", None) or rule.spec
-            out.messages.append(f"no table matched {looked_for!r}")
-        for tables in groups:
-            reading.read.update(id(t) for t in tables)
-            result = shape.read(tables, rule.spec, reading)
-            reading.tables_read.append((rule.shape, tables, result.facts))
-            out.facts += result.facts
-            out.raw_cells += result.raw_cells
-            out.messages += result.messages
-            out.case_codes += result.case_codes
+    _read_tables(rules, reading, out)
     for table in reading.tables:
         if id(table) not in reading.read:
             out.raw_cells += table_raw_cells(table)
