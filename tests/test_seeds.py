@@ -251,18 +251,37 @@ def test_every_topic_metric_and_unit_of_the_warehouse_has_a_latvian_and_an_engli
     assert named[0] >= 70
 
 
-def test_a_writer_refreshes_the_reference_tables(tmp_path):
+def test_a_writer_refreshes_the_reference_tables_filled_from_other_seed_files(tmp_path):
     from warehouse import connect
 
     path = tmp_path / "w.duckdb"
     con = connect(path)
     con.execute("DELETE FROM municipalities WHERE municipality = 'Rīga'")
     con.execute("INSERT INTO code_names VALUES ('topic', 'gone', 'vairs nav', 'no more')")
+    # as a warehouse last written by a program with other seeds
+    con.execute("UPDATE meta SET value = 'other seeds' WHERE key = 'seeds_sha256'")
     con.close()
     con = connect(path)
     try:
         assert con.execute("SELECT count(*) FROM municipalities WHERE municipality = 'Rīga'").fetchone() == (2,)
         assert con.execute("SELECT count(*) FROM code_names WHERE code = 'gone'").fetchone() == (0,)
+    finally:
+        con.close()
+
+
+def test_a_writer_does_not_read_the_seeds_again_when_they_are_the_ones_it_was_filled_from(tmp_path, monkeypatch):
+    from warehouse import connect
+
+    path = tmp_path / "w.duckdb"
+    connect(path).close()
+
+    def unread(*_):
+        raise AssertionError("the seeds were read again")
+
+    monkeypatch.setattr(seeds, "load_municipalities", unread)
+    con = connect(path)
+    try:
+        assert con.execute("SELECT count(*) FROM municipalities").fetchone()[0] == 163
     finally:
         con.close()
 

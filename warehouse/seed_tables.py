@@ -1,16 +1,32 @@
-"""The reference tables of the warehouse, filled from the seeds (warehouse/seeds/) whenever a writer opens it:
-a warehouse always holds the reference data of the program that last wrote it."""
+"""The reference tables of the warehouse, filled from the seeds (warehouse/seeds/) when a writer opens it and
+the seed files are not those it was last filled from: a warehouse always holds the reference data of the
+program that last wrote it."""
 from __future__ import annotations
+
+import hashlib
 
 import duckdb
 
 from warehouse import seeds
 from warehouse.seeds.indicators import catalogue_rows
 
+_SEED_FILES = ("municipalities.csv", "names.csv", "indicators.toml")
+
+
+def seeds_digest() -> str:
+    """The sha256 of the seed files the tables are filled from, to know when they changed."""
+    digest = hashlib.sha256()
+    for name in _SEED_FILES:
+        digest.update((seeds.SEEDS_DIR / name).read_bytes())
+    return digest.hexdigest()
+
 
 def fill_seed_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Replace the rows of `municipalities`, `code_names` and `indicators` with the seeds', in one
-    transaction."""
+    transaction, unless the warehouse was last filled from these very files (meta `seeds_sha256`)."""
+    digest = seeds_digest()
+    if con.execute("SELECT value FROM meta WHERE key = 'seeds_sha256'").fetchone() == (digest,):
+        return
     municipalities = [(m.municipality, m.name_en, m.level, seeds.FORM_SEPARATOR.join(m.genitive),
                        seeds.FORM_SEPARATOR.join(m.locative), m.valid_from, m.valid_to, m.became_part_of,
                        m.note_lv, m.note_en) for m in seeds.load_municipalities()]
@@ -24,6 +40,7 @@ def fill_seed_tables(con: duckdb.DuckDBPyConnection) -> None:
         con.executemany("INSERT INTO code_names VALUES (?, ?, ?, ?)", names)
         con.execute("DELETE FROM indicators")
         con.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", indicators)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('seeds_sha256', ?)", [digest])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

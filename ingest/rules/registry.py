@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any, Callable
 
 from ingest.specs import table_raw_cells
@@ -95,7 +96,9 @@ def transform(name: str, stage: str = "facts", spec: type | None = None) -> Call
     return register
 
 
+@cache
 def _import_all() -> None:
+    """Import every module of ingest/rules/shapes/ once: each registers its shapes and transforms."""
     from ingest.rules import shapes
 
     for module in pkgutil.iter_modules(shapes.__path__):

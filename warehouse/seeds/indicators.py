@@ -54,7 +54,7 @@ def _header_lines(text: str) -> list[int]:
     return [i for i, line in enumerate(text.splitlines(), 1) if line.strip() == "[[indicator]]"]
 
 
-def _check(entry: dict, where: str) -> Indicator:
+def _check(entry: dict, where: str, units: set[str]) -> Indicator:
     unknown = sorted(set(entry) - set(FIELDS))
     if unknown:
         raise CatalogueError(f"{where}: unknown keys {unknown}")
@@ -69,7 +69,6 @@ def _check(entry: dict, where: str) -> Indicator:
             raise CatalogueError(f"{where}: {key} is empty")
     if not _ID.fullmatch(values["indicator"]):
         raise CatalogueError(f"{where}: the id must be lower-case letters, digits and underscores")
-    units = {name.code for name in load_names() if name.kind == "unit"}
     if values["unit"] not in units:
         raise CatalogueError(f"{where}: unknown unit '{values['unit']}' (one of {', '.join(sorted(units))})")
     if values["group"] not in GROUPS:
@@ -103,13 +102,14 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> dict[str, Indicator]:
         raise CatalogueError(f"{path.name}: no [[indicator]] in it")
     lines = _header_lines(text)
     found: dict[str, Indicator] = {}
+    units = {name.code for name in load_names() if name.kind == "unit"}
     for i, entry in enumerate(entries):
         line = f", line {lines[i]}" if i < len(lines) else ""
         if not isinstance(entry, dict):
             raise CatalogueError(f"{path.name}{line}: an indicator must be a table")
         name = entry.get("indicator")
         where = f"{path.name}{line}, indicator '{name}'" if isinstance(name, str) else f"{path.name}{line}"
-        indicator = _check(entry, where)
+        indicator = _check(entry, where, units)
         if indicator.indicator in found:
             raise CatalogueError(f"{where}: the id is used twice")
         found[indicator.indicator] = indicator
