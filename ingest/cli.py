@@ -10,6 +10,7 @@ from ingest.layouts import all_layouts
 from ingest.limits import ENVIRONMENT, OPTIONS, ReadLimits, limits_from, positive_number
 from ingest.pipeline import Outcome, collect_files, ingest_files
 from ingest.rules.loader import RulesError
+from ingest.worker import start_worker_server
 from warehouse import PROJECT_ROOT, WarehouseError, default_db_path
 
 DEFAULT_SOURCES = PROJECT_ROOT / "raw_reports"
@@ -105,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             for message in outcome.messages:
                 print(one_line(f"         note: {message}"), flush=True)
 
+    start_worker_server()  # it loads the layouts while this process checks them
     try:
         all_layouts()  # a rules file that is wrong stops the ingest before anything is read
     except RulesError as exc:

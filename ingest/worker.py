@@ -234,6 +234,13 @@ _SERVER = WorkerServer()
 atexit.register(_SERVER.close)
 
 
+def start_worker_server() -> None:
+    """Start the server now rather than for the first file, so that its imports and rules load while this
+    process does other work (on another core)."""
+    with _SERVER._lock:
+        _SERVER._server()
+
+
 def extract_in_worker(path: Path, limits: ReadLimits) -> tuple[ParsedDocument, Extraction]:
     """`extract_file(path, limits)` in a worker process limited by `limits` (see WorkerServer.extract)."""
     return _SERVER.extract(path, limits)
