@@ -34,14 +34,18 @@ def fill_seed_tables(con: duckdb.DuckDBPyConnection) -> None:
     indicators = catalogue_rows()
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("DELETE FROM municipalities")
-        con.executemany("INSERT INTO municipalities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", municipalities)
-        con.execute("DELETE FROM code_names")
-        con.executemany("INSERT INTO code_names VALUES (?, ?, ?, ?)", names)
-        con.execute("DELETE FROM indicators")
-        con.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", indicators)
+        for table, rows in (("municipalities", municipalities), ("code_names", names), ("indicators", indicators)):
+            con.execute(f"DELETE FROM {table}")
+            _insert_rows(con, table, rows)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('seeds_sha256', ?)", [digest])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+    """All the rows in one parameterised INSERT (DuckDB runs executemany row by row, ten times slower)."""
+    if rows:
+        values = ", ".join(["(" + ", ".join("?" * len(rows[0])) + ")"] * len(rows))
+        con.execute(f"INSERT INTO {table} VALUES {values}", [value for row in rows for value in row])
