@@ -13,14 +13,13 @@ from dashboard.i18n import label, lang, t
 within_frame()  # a deep link on a fresh server must still get the frame
 
 ui.note(t("focus_intro"))
-measures = {metric: load("focus_group", metric) for metric in ("recognition", "availability", "respondents")}
-present = selectors.municipality_options(set().union(*(frame["municipality"] for frame in measures.values())))
+present = selectors.municipality_options(set(load("focus_group_municipalities")["municipality"]))
 if not present:
     ui.empty()
     st.stop()
 municipality = selectors.select_municipality(present) if len(present) > 1 else present[0]
-recognition, availability, respondents = (frame[frame["municipality"] == municipality]
-                                          for frame in measures.values())
+recognition, availability, respondents = (load("focus_group", metric, municipality)
+                                          for metric in ("recognition", "availability", "respondents"))
 
 # 1/ recognition of each support form, most recognised first
 st.subheader(t("recognition"))

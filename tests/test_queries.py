@@ -265,7 +265,9 @@ def test_caseload_ranges_tell_references_from_observations(con):
 
 
 def test_focus_group_keeps_one_value_and_every_place_it_was_printed(con):
-    recognition = queries.focus_group(con, "recognition")
+    assert queries.focus_group_municipalities(con)["municipality"].tolist() == ["Tukuma novads"]
+    assert queries.focus_group(con, "recognition", "Bauskas novads").empty  # one municipality's, in SQL
+    recognition = queries.focus_group(con, "recognition", "Tukuma novads")
     assert recognition["value"].tolist() == [32.0] and recognition["printed_times"].tolist() == [2]
     places = [(p["source_table"], p["page"], p["line"]) for p in recognition["places"].iloc[0]]
     assert sorted(places) == [("4.tabula", None, 1101), ("chart data (recognition)", None, 2586)]
@@ -346,7 +348,7 @@ def test_infinite_and_undefined_values_are_left_out_of_what_is_charted(tmp_path)
         assert (spend["category"], spend["value"]) == ("Kopā", 1000.0)
         assert queries.series(reader, "Tukuma novads", "budget", "spend", "EUR")["label"].tolist() == ["Kopā"]
         assert queries.staff_norm(reader)["specialists"].tolist() == [40.0]
-        assert queries.focus_group(reader, "recognition").empty
+        assert queries.focus_group(reader, "recognition", "Tukuma novads").empty
         assert len(queries.facts_slice(reader)) == len(absurd)  # Dati keeps every value as stored
     finally:
         reader.close()
@@ -427,7 +429,7 @@ def test_availability_is_a_share_of_the_parishs_participants(tmp_path):
     ]
     reader = write_warehouse(tmp_path / "focus.duckdb", rows)
     try:
-        shares = queries.focus_group(reader, "availability").set_index("territory")
+        shares = queries.focus_group(reader, "availability", "Tukuma novads").set_index("territory")
     finally:
         reader.close()
     # the same five answers are half of Degole's participants and a quarter of Pūre's

@@ -694,9 +694,14 @@ def staff_norm_reference(con) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- Fokusgrupas
 
-def focus_group(con, metric: str) -> pd.DataFrame:
-    """A focus-group measure (recognition, availability, respondents): one value per municipality, year,
-    territory and row (where a document prints it in a table and again in chart data, the first reading),
+def focus_group_municipalities(con) -> pd.DataFrame:
+    """The municipalities (and the country) that have focus-group figures."""
+    return _df(con, "SELECT DISTINCT municipality FROM facts WHERE topic = 'focus_group' ORDER BY municipality")
+
+
+def focus_group(con, metric: str, municipality: str) -> pd.DataFrame:
+    """A focus-group measure (recognition, availability, respondents) of one municipality: one value per
+    year, territory and row (where a document prints it in a table and again in chart data, the first reading),
     with the place of the first reading (`source_table`, `page`, `line`) and every place it was printed in
     `places`; `respondents`, the participants of the same
     municipality, year and parish (their total over parishes), and `share`, the value in percent of them."""
@@ -711,7 +716,8 @@ def focus_group(con, metric: str) -> pd.DataFrame:
                    list(DISTINCT {{'source_table': f.table_label, 'page': f.page, 'line': f.line}}) AS places,
                    count(*) AS printed_times, min(f.fact_id) AS fact_id
             FROM facts f JOIN documents d USING (document_id)
-            WHERE f.topic = 'focus_group' AND f.metric IN (?, 'respondents') AND isfinite(f.value)
+            WHERE f.topic = 'focus_group' AND f.metric IN (?, 'respondents') AND f.municipality = ?
+              AND isfinite(f.value)
             GROUP BY ALL
         ), participants AS (
             SELECT municipality, year, territory, sum(value) AS respondents FROM readings
@@ -722,4 +728,4 @@ def focus_group(con, metric: str) -> pd.DataFrame:
         FROM readings r LEFT JOIN participants p
           ON p.municipality = r.municipality AND p.year = r.year AND p.territory IS NOT DISTINCT FROM r.territory
         WHERE r.metric = ?
-        ORDER BY r.fact_id""", [metric, metric])
+        ORDER BY r.fact_id""", [metric, municipality, metric])
