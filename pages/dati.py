@@ -38,17 +38,12 @@ chosen_metrics = selectors.choose_many(t("metrics"),
 narrowed = narrowed[narrowed["metric"].isin(chosen_metrics)] if chosen_metrics else narrowed
 # Common indicators grouped: by group, then by name, each shown as `Group — name`; the address keeps the ids.
 catalogue = load("indicators").set_index("indicator")
-
-
-def indicator_option(code: str) -> tuple[str, str]:
-    """(its group's name, its name) in the reader's language."""
-    group = catalogue.at[code, "indicator_group"]
-    return name("indicator_group", group, language), catalogue.at[code, f"name_{language}"]
-
-
-present = set(narrowed["indicator"].dropna()) & set(catalogue.index)
-chosen_indicators = selectors.choose_many(t("indicators"), sorted(present, key=indicator_option), "kopraditaji",
-                                          format_func=lambda code: " — ".join(indicator_option(code)))
+# (its group's name, its name) in the reader's language, worked out once for every option
+indicator_option = {code: (name("indicator_group", group, language), shown_name) for code, group, shown_name in
+                    zip(catalogue.index, catalogue["indicator_group"], catalogue[f"name_{language}"])}
+present = set(narrowed["indicator"].dropna()) & set(indicator_option)
+chosen_indicators = selectors.choose_many(t("indicators"), sorted(present, key=indicator_option.get), "kopraditaji",
+                                          format_func=lambda code: " — ".join(indicator_option[code]))
 for code in chosen_indicators:
     ui.note(indicator_text(catalogue.loc[code], language), icon=":material/menu_book:")
 narrowed = narrowed[narrowed["indicator"].isin(chosen_indicators)] if chosen_indicators else narrowed
