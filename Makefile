@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= warehouse/socdash.duckdb
 PORT   ?= 8501
 
-.PHONY: run test browser warehouse rebuild bench bench-pages clean
+.PHONY: run test browser warehouse rebuild bench bench-pages bench-national clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,9 @@ bench: $(STAMP)
 
 bench-pages: $(STAMP) $(DB)
 	$(BIN)/python -m benchmarks.pages --db $(DB)
+
+bench-national: $(STAMP)
+	$(BIN)/python -m benchmarks.national
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache
