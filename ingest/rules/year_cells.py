@@ -30,12 +30,13 @@ def meaning_of(label: str, meanings: tuple[MeaningByWords, ...]) -> MeaningByWor
     return next((m for m in meanings if re.search(m.words, label, re.IGNORECASE)), None)
 
 
-def width(table: Table) -> int:
-    return max(len(row) for row in table.rows)
-
-
 def is_year_header(row: list[Cell]) -> bool:
     return sum(bool(YEAR_CELL.match(cell.text)) for cell in row) >= 2
+
+
+def year_header_row(table: Table) -> int | None:
+    """The index of the table's first row that is a header of years, or None where it has none."""
+    return next((r for r, row in enumerate(table.rows) if is_year_header(row)), None)
 
 
 def label(text: str) -> str:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from ingest.checks import check_table_shares
 from ingest.model import Table
 from ingest.rules.registry import Reading, TableReading, table_shape
-from ingest.rules.year_cells import (RowMeaning, caption_category, is_year_header, label, raw_cell,
-                                     read_row, spanned, width, year_columns)
-from ingest.specs import caption_year_reason, table_raw_cells
+from ingest.rules.year_cells import (RowMeaning, caption_category, label, raw_cell, read_row, spanned,
+                                     year_columns, year_header_row)
+from ingest.specs import caption_year_reason, table_raw_cells, table_width
 
 
 @dataclass(frozen=True)
@@ -30,11 +30,11 @@ class AmountShareTable:
 def read(tables: list[Table], spec: AmountShareTable, reading: Reading) -> TableReading:
     out = TableReading()
     for table in tables:
-        year_row = next((r for r, row in enumerate(table.rows) if is_year_header(row)), None)
+        year_row = year_header_row(table)
         if year_row is None:
             out.raw_cells += table_raw_cells(table)
             continue
-        columns_count = width(table)
+        columns_count = table_width(table)
         groups = spanned(table.rows[year_row - 1], columns_count) if year_row else [""] * columns_count
         # A unit printed over the columns ("EUR") is not a group label.
         groups = ["" if re.fullmatch(r"EUR|%|euro", g, re.IGNORECASE) else g for g in groups]

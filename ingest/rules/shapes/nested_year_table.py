@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from ingest.model import Fact, Table
 from ingest.rules.registry import Reading, TableReading, table_shape
-from ingest.rules.year_cells import (MeaningByWords, RowMeaning, check_by_column, is_year_header, label,
-                                     meaning_of, read_row, row_raw_cells, year_columns)
+from ingest.rules.year_cells import (MeaningByWords, RowMeaning, check_by_column, label, meaning_of, read_row,
+                                     row_raw_cells, year_columns, year_header_row)
 from ingest.specs import caption_year_reason, table_raw_cells
 
 
@@ -39,7 +39,7 @@ class _Node:
 def read(tables: list[Table], spec: NestedYearTable, reading: Reading) -> TableReading:
     out = TableReading()
     for table in tables:
-        year_row = next((r for r, row in enumerate(table.rows) if is_year_header(row)), None)
+        year_row = year_header_row(table)
         if year_row is None:
             out.raw_cells += table_raw_cells(table)
             continue

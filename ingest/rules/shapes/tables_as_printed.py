@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from ingest.model import Extraction, ParsedDocument, Table
 from ingest.rules.registry import Reading, transform
-from ingest.rules.year_cells import is_year_header, width
+from ingest.rules.year_cells import is_year_header
+from ingest.specs import table_width
 
 
 def _has_letters(text: str) -> bool:
@@ -33,7 +34,7 @@ def joined_tables(doc: ParsedDocument, tables: list[Table]) -> list[Table]:
             out.append(table)
         elif is_year_header(table.rows[0]):
             out.append(replace(table, caption=prev.caption, label=prev.label))
-        elif width(table) == width(prev):
+        elif table_width(table) == table_width(prev):
             out[-1] = replace(prev, rows=prev.rows + table.rows)
         else:
             out.append(table)

@@ -12,8 +12,8 @@ from ingest.numbers import parse_lv_number
 from ingest.rules.registry import Reading, TableReading, table_shape, transform
 from ingest.rules.year_cells import (YEAR_CELL, MeaningByWords, RowMeaning, YearColumn, caption_category,
                                      check_by_column, is_year_header, label, matching, meaning_of, read_row,
-                                     row_raw_cells, spanned, width)
-from ingest.specs import caption_year_reason
+                                     row_raw_cells, spanned)
+from ingest.specs import caption_year_reason, table_width
 
 SHAPE = "year_count_table"
 
@@ -51,7 +51,7 @@ def _metric_of(measure: str, spec: YearCountTable) -> tuple[str, str]:
 def _count_columns(table: Table) -> tuple[dict[int, YearColumn], int]:
     """The value columns of a count table (years carried over merged cells, qualified by a second header
     row when there is one) and the index of its first body row."""
-    columns_count = width(table)
+    columns_count = table_width(table)
     years = spanned(table.rows[0], columns_count)
     second = table.rows[1] if len(table.rows) > 1 else []
     qualified = bool(second) and not second[0].text.strip() and any(c.text.strip() for c in second[1:]) \
