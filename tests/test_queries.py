@@ -509,3 +509,20 @@ def test_series_rows_carry_their_indicator(indicated):
     rows = queries.series(indicated, "Tukuma novads", "budget", "spend", "EUR")
     assert set(rows.loc[rows["label"] == "Aprūpe mājās", "indicator"]) == {"home_care_spend"}
     assert rows.loc[rows["label"] == "Kopā", "indicator"].isna().all()
+
+
+def test_results_keep_the_column_types_the_pages_rely_on(con):
+    # Read through Arrow, which would make an integer column with NULLs float and a date a Python object.
+    facts = queries.facts_slice(con)
+    assert str(facts["year"].dtype) == "Int32" and facts["year"].isna().any()  # a caseload without a year
+    assert str(facts["page"].dtype) == "Int32" and str(facts["line"].dtype) == "Int32"
+    assert facts.loc[facts["category"] == "Kopā", "line"].tolist() == [10, 10]
+    assert facts["value"].dtype == "float64" and facts["fact_id"].dtype == "int64"
+    assert isinstance(facts["municipality"].dtype, pd.StringDtype)
+    assert isinstance(queries.documents(con)["title"].dtype, pd.StringDtype)
+    municipalities = queries.table(con, "municipalities")
+    assert str(municipalities["valid_from"].dtype) == "datetime64[us]"
+    assert municipalities.loc[municipalities["municipality"] == "Tukuma novads", "valid_from"].min() \
+        == pd.Timestamp("2009-07-01")
+    # the count of a facet, never NULL, stays a plain integer
+    assert queries.fact_facets(con)["facts"].dtype == "int64"
