@@ -2,7 +2,9 @@
 
 A DuckDB connection is not safe to use from several threads at once (Streamlit runs each session in its
 own thread), so the shared connection only hands out cursors: one per query. Results are cached by the
-query's name, its parameters and the warehouse file's identity, so a rebuilt warehouse is read afresh.
+query's name, its parameters and the warehouse file's identity, so a rebuilt warehouse is read afresh;
+they are kept within `SOCDASH_CACHE_MB` megabytes (default 256) all sessions together, the least recently
+used given up first, so that no reader can push the server past its memory.
 
 Whatever goes wrong in reading the warehouse (a damaged or truncated file, another schema, a file that is
 no warehouse) reaches the pages as one `WarehouseError`, never as DuckDB's own exception: the frame shows
@@ -10,14 +12,54 @@ the reader a plain sentence and the server log gets the detail.
 """
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
+from dashboard.byte_cache import ByteBoundedCache
 from warehouse import WarehouseError, connect, default_db_path
 from warehouse import queries
+
+DEFAULT_CACHE_MB = 256
+
+
+def cache_megabytes() -> int:
+    """`SOCDASH_CACHE_MB`, a whole number of megabytes (0: keep nothing); the default when unset or not one."""
+    text = os.environ.get("SOCDASH_CACHE_MB", "").strip()
+    if not text:
+        return DEFAULT_CACHE_MB
+    if text.isdigit():
+        return int(text)
+    logging.getLogger(__name__).warning("SOCDASH_CACHE_MB=%r is not a whole number of megabytes; using %d",
+                                        text, DEFAULT_CACHE_MB)
+    return DEFAULT_CACHE_MB
+
+
+def _result_bytes(value) -> int:
+    """What a cached result holds: a frame's columns with their strings, a download's bytes."""
+    if isinstance(value, pd.DataFrame):
+        return int(value.memory_usage(index=True, deep=True).sum())
+    return len(value)
+
+
+def _handed_out(value):
+    # A shallow copy: with pandas' copy-on-write, a page that changes its frame changes only its own.
+    return value.copy(deep=False) if isinstance(value, pd.DataFrame) else value
+
+
+_RESULTS = ByteBoundedCache(cache_megabytes() * 2**20, size=_result_bytes, hand_out=_handed_out)
+
+
+def clear_caches() -> None:
+    """Forget every cached result and close the warehouse connection: the next page runs as the first one
+    after a start (the benchmarks' cold runs)."""
+    _RESULTS.clear()
+    st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def warehouse_key(path: Path | None = None) -> tuple[str, float, int]:
@@ -52,7 +94,7 @@ def _reading(key: tuple[str, float, int], read):
         cursor.close()
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
+@_RESULTS.memoize
 def _cached(name: str, key: tuple[str, float, int], args: tuple, kwargs: tuple) -> pd.DataFrame:
     return _reading(key, lambda cursor: getattr(queries, name)(cursor, *args, **dict(kwargs)))
 
@@ -68,7 +110,7 @@ def load(name: str, *args, **kwargs) -> pd.DataFrame:
     return _cached(name, warehouse_key(), args, kwargs_key)
 
 
-@st.cache_data(max_entries=2, show_spinner=False)
+@_RESULTS.memoize
 def _package(key: tuple[str, float, int]) -> bytes:
     from warehouse import exports
 
