@@ -219,6 +219,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "per_position_title": ("{name}, {period}: aktīvās lietas uz vienu darbinieku, lietas",
                            "{name}, {period}: active cases per worker, cases"),
     "snapshot": ("Uzskaite", "Count"),
+    "compare_with": ("Salīdzināt ar", "Compare with"),
+    "compare_nobody": ("— nevienu —", "— none —"),
     "band_label": ("{low}–{high} lietas: {what}", "{low}–{high} cases: {what}"),
     "band_note": ("Iekrāsotā josla: {low}–{high} lietas uz darbinieku — {what} ({source}).",
                   "Shaded band: {low}–{high} cases per worker — {what} ({source})."),

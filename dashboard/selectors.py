@@ -93,16 +93,20 @@ def choose_many(title: str, options: Sequence[str], key: str, *, default: Sequen
     return list(value)
 
 
-def choose_years(first: int, last: int, key: str = "gadi", where=st) -> tuple[int, int]:
-    """A range of years within first..last; the whole span for a link without the parameter, and whenever the
-    range asked for lies outside the span. The one year when there is only one."""
+def choose_years(first: int, last: int, key: str = "gadi", where=st,
+                 default: tuple[int, int] | None = None) -> tuple[int, int]:
+    """A range of years within first..last; `default` (else the whole span) for a link without the parameter,
+    and whenever the range asked for lies outside the span. The one year when there is only one."""
     first, last = int(first), int(last)
     if first == last:
         st.query_params.pop(key, None)
         return first, last
     span = [str(first), str(last)]
     widget = _widget_key(key, span)
-    start = (first, last)
+    start = (max(int(default[0]), first), min(int(default[1]), last)) if default else (first, last)
+    if start[0] > start[1]:
+        start = (first, last)
+    fallback = [str(start[0]), str(start[1])]
     if widget not in st.session_state:
         try:
             low, high = sorted(int(v) for v in st.query_params.get_all(key)[:2])
@@ -112,7 +116,7 @@ def choose_years(first: int, last: int, key: str = "gadi", where=st) -> tuple[in
         except ValueError:  # no parameter, one value, or not years
             pass
     low, high = where.slider(t("year_range"), min_value=first, max_value=last, value=start, step=1, key=widget)
-    _write(key, [str(low), str(high)], span)
+    _write(key, [str(low), str(high)], fallback)
     return int(low), int(high)
 
 
@@ -144,9 +148,25 @@ def select_municipality(options: list[str], key: str = "novads", where=st) -> st
     """A municipality, by its Latvian name in both languages (the address must not change meaning with the
     language); in English its English name is given under the selector."""
     choice = choose_one(t("municipality"), options, key, where=where)
-    if choice is not None and lang() == "en" and municipality_label(choice) != choice:
-        note(municipality_label(choice), where=where)
+    _english_name_under(choice, where)
     return choice
+
+
+def select_second_municipality(options: list[str], first: str | None, key: str = "otrs", where=st) -> str | None:
+    """A second municipality to compare beside `first`, none by default (no parameter), shown as
+    `select_municipality` shows the first; None when there is none to choose."""
+    others = [m for m in options if m != first]
+    if first is None or not others:
+        return None
+    nobody = t("compare_nobody")  # fixed now: a format function may also be called outside the script run
+    choice = choose_one(t("compare_with"), ["", *others], key, where=where, format_func=lambda m: m or nobody)
+    _english_name_under(choice, where)
+    return choice or None
+
+
+def _english_name_under(choice: str | None, where) -> None:
+    if choice and lang() == "en" and municipality_label(choice) != choice:
+        note(municipality_label(choice), where=where)
 
 
 def select_year(years, key: str = "gads", where=st, default: int | None = None) -> int | None:

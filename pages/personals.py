@@ -21,11 +21,35 @@ COLUMNS = ["municipality", "territory", "year", "period", "category", "subgroup"
            "residents_year", "per_1000", "required", "shortfall", "required_printed", "missing_printed",
            *ui.PROVENANCE]
 
+# A default view a phone can scroll through: the most documented municipalities while their counts stay
+# within MAX_DEFAULT_COUNTS, at least one, and the country's (a reference); of them, the latest years whose
+# counting bases stay within MAX_DEFAULT_BARS bars, at least one year. The reader may choose more of both.
+MAX_DEFAULT_COUNTS = 40
+MAX_DEFAULT_BARS = 24
+
 ui.note(t("staff_intro"))
-ratios = load("staff_norm")
+counted = load("staff_municipalities").set_index("municipality")["counts"]
+own = selectors.municipality_options(counted.index)
+country = [m for m in counted.index if m not in own]
+options = own + country
+if not options:
+    ui.empty("staff_none")
+    st.stop()
+default = [m for m, total in zip(own, counted[own].cumsum()) if total <= MAX_DEFAULT_COUNTS] or own[:1]
+default += country
+left, right = st.columns(2)
+chosen_municipalities = selectors.choose_many(t("municipalities_or_country"), options, "novadi", default=default,
+                                              where=left)
+ratios = load("staff_norm", tuple(chosen_municipalities))
 if ratios.empty:
     ui.empty("staff_none")
     st.stop()
+bases_by_year = ratios[ratios["is_basis"]].groupby("year").size().sort_index(ascending=False)
+fitting = bases_by_year.index[bases_by_year.cumsum() <= MAX_DEFAULT_BARS]
+latest = int(ratios["year"].max())
+years = selectors.choose_years(ratios["year"].min(), latest, where=right,
+                               default=(int(fitting.min()) if len(fitting) else latest, latest))
+ratios = ratios[ratios["year"].between(*years)]
 
 printed_norm = load("staff_norm_reference")
 if printed_norm.empty:

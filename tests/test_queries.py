@@ -526,3 +526,21 @@ def test_results_keep_the_column_types_the_pages_rely_on(con):
         == pd.Timestamp("2009-07-01")
     # the count of a facet, never NULL, stays a plain integer
     assert queries.fact_facets(con)["facts"].dtype == "int64"
+
+
+def test_caseload_and_staff_queries_read_only_the_chosen_municipalities(con):
+    assert queries.caseload_positions(con, ("Bauskas novads",)).empty
+    assert set(queries.caseload_positions(con, ("Tukuma novads",))["municipality"]) == {"Tukuma novads"}
+    ranges = queries.caseload_ranges(con, ("Bauskas novads",))
+    assert ranges[["municipality", "is_reference"]].values.tolist() == [["Latvija", True]]  # the reference stays
+    assert len(queries.caseload_ranges(con, ("Tukuma novads",))) == 2
+    staff = queries.staff_norm(con, ("Bauskas novads", "Latvija"))
+    assert set(staff["municipality"]) == {"Bauskas novads", "Latvija"}
+    assert queries.staff_municipalities(con).values.tolist() == [
+        ["Tukuma novads", 5], ["Bauskas novads", 2], ["Latvija", 1]]
+    assert queries.caseload_municipalities(con)["municipality"].tolist() == ["Tukuma novads", "Latvija"]
+
+
+def test_case_codes_count_their_cases_over_the_warehouse(con):
+    cases = queries.case_codes(con).set_index("code")["cases"]
+    assert cases.to_dict() == {"KC": 21 + 32 + 4, "SP": 290 + 75 + 163, "VR": 12}

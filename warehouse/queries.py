@@ -96,6 +96,11 @@ def _df(con, sql: str, params: list | None = None) -> pd.DataFrame:
     return frame
 
 
+def _among(column: str, values: tuple[str, ...]) -> tuple[str, list]:
+    """A condition that `column` is one of `values` (none given: any), and its parameters."""
+    return ("list_contains(?, " + column + ")", [list(values)]) if values else ("true", [])
+
+
 # --------------------------------------------------------------------------- the warehouse as a whole
 
 def overview(con) -> pd.DataFrame:
@@ -276,9 +281,9 @@ def _slice_filter(municipalities: tuple[str, ...] = (), topics: tuple[str, ...] 
     where, params = ["true"], []
     for column, values in (("municipality", municipalities), ("topic", topics), ("metric", metrics),
                            ("indicator", indicators)):
-        if values:
-            where.append(f"list_contains(?, f.{column})")
-            params.append(list(values))
+        condition, values = _among(f"f.{column}", values)
+        where.append(condition)
+        params += values
     if year_from is not None:
         where.append("f.year >= ?")
         params.append(int(year_from))
@@ -587,42 +592,65 @@ def services_per_year(frame: pd.DataFrame) -> dict[int, int]:
 
 # --------------------------------------------------------------------------- Lietu slodze
 
-def caseload_positions(con) -> pd.DataFrame:
-    """Active cases per worker position, split by case code: every caseload/active_cases fact whose sub-group
-    names a code of the case-code legend. The sub-group is `<code>`, or `<code>/<sub-label>` ("KC/bērni un
-    jaunieši", "KC/ seniori"), optionally followed by ` (<stage>)` for the pilot's tables ("SP (pirms
-    pārdales)"): `code`, `sub_label` and `stage` are read by that contract, empty text where absent."""
+# Caseload facts whose sub-group is `<code>`, or `<code>/<sub-label>` ("KC/bērni un jaunieši", "KC/ seniori"),
+# optionally followed by ` (<stage>)` for the pilot's tables ("SP (pirms pārdales)"), read by that contract into
+# `code`, `sub_label` and `stage` (empty text where absent), as CTEs parts and read over facts f; `{where}`
+# narrows the facts.
+_CASE_CODED = """
+    parts AS (
+        SELECT f.*, regexp_extract(f.subgroup, '\\(([^()]*)\\)\\s*$', 1) AS stage,
+               trim(regexp_replace(f.subgroup, '\\s*\\([^()]*\\)\\s*$', '')) AS head
+        FROM facts f
+        WHERE f.topic = 'caseload' AND f.metric = 'active_cases' AND isfinite(f.value) AND {where}
+    ), read AS (
+        SELECT *, trim(split_part(head, '/', 1)) AS code,
+               CASE WHEN strpos(head, '/') > 0 THEN trim(substr(head, strpos(head, '/') + 1)) ELSE ''
+               END AS sub_label
+        FROM parts
+    )"""
+
+
+def caseload_municipalities(con) -> pd.DataFrame:
+    """The municipalities (and the country) with counts of active cases per position or ranges of cases per
+    worker, and how many such facts each has."""
+    return _df(con, """
+        SELECT municipality, count(*) AS facts FROM facts
+        WHERE topic = 'caseload' AND metric IN ('active_cases', 'cases_per_worker') AND isfinite(value)
+        GROUP BY municipality ORDER BY facts DESC, municipality""")
+
+
+def caseload_positions(con, municipalities: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Active cases per worker position, split by case code, of the `municipalities` (none: all): every
+    caseload/active_cases fact whose sub-group names a code of the case-code legend (see _CASE_CODED)."""
+    where, params = _among("f.municipality", municipalities)
     return _df(con, f"""
-        WITH parts AS (
-            SELECT f.*, regexp_extract(f.subgroup, '\\(([^()]*)\\)\\s*$', 1) AS stage,
-                   trim(regexp_replace(f.subgroup, '\\s*\\([^()]*\\)\\s*$', '')) AS head
-            FROM facts f
-            WHERE f.topic = 'caseload' AND f.metric = 'active_cases' AND isfinite(f.value)
-        ), read AS (
-            SELECT *, trim(split_part(head, '/', 1)) AS code,
-                   CASE WHEN strpos(head, '/') > 0 THEN trim(substr(head, strpos(head, '/') + 1)) ELSE ''
-                   END AS sub_label
-            FROM parts
-        )
+        WITH {_CASE_CODED.format(where=where)}
         SELECT f.municipality, f.territory, f.year, f.period, f.category AS position, f.code, f.sub_label,
                trim(f.stage) AS stage, f.value, f.unit, {_PROVENANCE}, f.fact_id
         FROM read f JOIN documents d USING (document_id)
         WHERE f.code IN (SELECT code FROM case_codes)
-        ORDER BY f.fact_id""")
+        ORDER BY f.fact_id""", params)
 
 
 def case_codes(con) -> pd.DataFrame:
-    """The case-code legend as printed, one meaning per code, with the file it comes from."""
-    return _df(con, """
-        SELECT c.code, arg_min(c.meaning, d.file_name) AS meaning, min(d.file_name) AS file_name
-        FROM case_codes c JOIN documents d USING (document_id)
+    """The case-code legend as printed, one meaning per code, with the file it comes from and `cases`, the
+    active cases the warehouse counts under it (the codes with the most take the palette's colours)."""
+    return _df(con, f"""
+        WITH {_CASE_CODED.format(where="true")}, cases AS (
+            SELECT code, sum(value) AS cases FROM read GROUP BY code
+        )
+        SELECT c.code, arg_min(c.meaning, d.file_name) AS meaning, min(d.file_name) AS file_name,
+               coalesce(any_value(n.cases), 0) AS cases
+        FROM case_codes c JOIN documents d USING (document_id) LEFT JOIN cases n USING (code)
         GROUP BY c.code ORDER BY c.code""")
 
 
-def caseload_ranges(con) -> pd.DataFrame:
+def caseload_ranges(con, municipalities: tuple[str, ...] = ()) -> pd.DataFrame:
     """Cases per worker given as a range (sub-groups `min` and `max`): one row per range with `low`, `high`,
     whether it is a country-level reference (`is_reference`: printed by a national source, such as the
-    2017 survey's 20–35 cases) or a municipality's own observation."""
+    2017 survey's 20–35 cases) or a municipality's own observation; the references and the observations of
+    the `municipalities` (none: every municipality's)."""
+    where, params = _among("f.municipality", municipalities)
     return _df(con, f"""
         SELECT f.municipality, f.year, f.period, f.category,
                max(f.value) FILTER (WHERE f.subgroup = 'min') AS low,
@@ -634,17 +662,26 @@ def caseload_ranges(con) -> pd.DataFrame:
         FROM facts f JOIN documents d USING (document_id)
              LEFT JOIN {_MUNICIPALITY_BY_NAME} m ON m.municipality = f.municipality
         WHERE f.topic = 'caseload' AND f.metric = 'cases_per_worker' AND f.subgroup IN ('min', 'max')
-          AND isfinite(f.value)
+          AND isfinite(f.value) AND (m.level = 'valsts' OR {where})
         GROUP BY f.municipality, f.year, f.period, f.category, d.file_name, f.table_label, f.page, f.line
         HAVING low IS NOT NULL AND high IS NOT NULL
-        ORDER BY is_reference DESC, high - low DESC, f.municipality, f.category""")
+        ORDER BY is_reference DESC, high - low DESC, f.municipality, f.category, f.year, f.period""", params)
 
 
 # --------------------------------------------------------------------------- Personāls
 
-def staff_norm(con) -> pd.DataFrame:
-    """Social-work specialists per 1 000 residents, for every count of specialists that has a residents figure
-    (see _RESIDENTS_FIGURE: the same municipality and territory, the same year or the nearest within one).
+def staff_municipalities(con) -> pd.DataFrame:
+    """The municipalities (and the country) with counts of social-work specialists, and how many each has."""
+    return _df(con, """
+        SELECT municipality, count(*) AS counts FROM facts
+        WHERE topic = 'staff' AND metric = 'specialists' AND unit = 'persons' AND year IS NOT NULL AND isfinite(value)
+        GROUP BY municipality ORDER BY counts DESC, municipality""")
+
+
+def staff_norm(con, municipalities: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Social-work specialists per 1 000 residents, for every count of specialists of the `municipalities`
+    (none: all) that has a residents figure (see _RESIDENTS_FIGURE: the same municipality and territory, the
+    same year or the nearest within one).
 
     `is_basis` marks the counts a document itself holds against the norm: those whose label begins with the
     label of a printed `specialists_required`/`specialists_missing` figure of the same municipality,
@@ -652,13 +689,14 @@ def staff_norm(con) -> pd.DataFrame:
     year and document matches one, its counts of "sociālā darba speciālisti" as a whole. `required` =
     residents / 1 000; `shortfall` the persons missing to reach it (rounded half up, never negative);
     `required_printed` and `missing_printed` what the document says (the first printed)."""
+    where, params = _among("f.municipality", municipalities)
     return _df(con, f"""
         WITH {_RESIDENTS_FIGURE}, specialists AS (
             SELECT f.fact_id, f.municipality, f.territory, f.year, f.period, f.category, f.subgroup,
                    f.value AS specialists, {_PROVENANCE}
             FROM facts f JOIN documents d USING (document_id)
             WHERE f.topic = 'staff' AND f.metric = 'specialists' AND f.unit = 'persons' AND f.year IS NOT NULL
-              AND isfinite(f.value)
+              AND isfinite(f.value) AND {where}
         ), printed AS (
             SELECT p.*, starts_with(s.category, p.category) AND s.subgroup IS NOT DISTINCT FROM p.subgroup AS matches,
                    s.fact_id AS count_id
@@ -699,7 +737,7 @@ def staff_norm(con) -> pd.DataFrame:
                matched OR fallback AS is_basis, file_name, source_table, page, line, source_ref, raw_value, flag, flag_lv,
                fact_id
         FROM based
-        ORDER BY fact_id""")
+        ORDER BY fact_id""", params)
 
 
 def staff_norm_reference(con) -> pd.DataFrame:

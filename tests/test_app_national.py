@@ -1,0 +1,69 @@
+"""Pages at national scale, through AppTest, on a copy of the warehouse built from raw_reports/ with its
+municipal facts repeated for each of the 43 current municipalities over three years (warehouse.scaled): the
+default views stay readable, the selectors offer what the chosen municipalities have, and only their rows
+are read."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from test_app_pages import charts, open_page, selector
+from warehouse import connect, queries
+from warehouse.scaled import current_municipalities, scale_to_nation
+
+
+@pytest.fixture(scope="module", autouse=True)
+def national(warehouse_db, tmp_path_factory):
+    db = tmp_path_factory.mktemp("national") / "national.duckdb"
+    shutil.copy(warehouse_db, db)
+    con = connect(db)
+    try:
+        scale_to_nation(con, current_municipalities(con), 3)
+        first = queries.municipalities(con).query("level != 'valsts'")["municipality"].iloc[0]
+    finally:
+        con.close()
+    before = os.environ.get("SOCDASH_DB")
+    os.environ["SOCDASH_DB"] = str(db)
+    yield first
+    if before is None:
+        os.environ.pop("SOCDASH_DB", None)
+    else:
+        os.environ["SOCDASH_DB"] = before
+
+
+def bars(chart: dict) -> list[str]:
+    return list(dict.fromkeys(y for trace in chart["data"] for y in trace["y"]))
+
+
+def test_staff_opens_on_the_most_documented_municipality_and_the_country(national):
+    app = open_page("pages/personals.py")
+    assert selector(app, "multiselect", "novadi").value == [national, "Latvija"]
+    counts = selector(app, "multiselect", "pamati")
+    assert all(option.startswith((national, "Latvija")) for option in counts.options)
+    ratio = charts(app)[0]
+    assert 0 < len(bars(ratio)) <= 24 + 1  # the latest years' counting bases, and the country's
+
+
+def test_staff_compares_the_municipalities_in_the_address(national):
+    app = open_page("pages/personals.py", novadi=["Ogres novads", "Rīga"], gadi=["2024", "2026"])
+    rows = bars(charts(app)[0])
+    assert {r.split(" ")[0] for r in rows} == {"Ogres", "Rīga"}
+    assert {int(r.split(" · ")[0].split(" ")[-1]) for r in rows} <= {2024, 2025, 2026}
+
+
+def test_caseload_shows_one_count_of_the_chosen_municipality_and_a_second_beside_it(national):
+    app = open_page("pages/lietu_slodze.py")
+    assert all(o.startswith(f"{national}, ") for o in selector(app, "selectbox", "uzskaite").options)
+    assert len(charts(app)) == 3  # one count, the pilot, the ranges
+    app = open_page("pages/lietu_slodze.py", otrs="Ogres novads")
+    first, second = charts(app)[:2]
+    assert first["layout"]["title"]["text"].startswith(national)
+    assert second["layout"]["title"]["text"].startswith("Ogres novads")
+    assert all(o.startswith("Ogres novads, ") for o in selector(app, "selectbox", "uzskaite2").options)
+    # a case code in the same colour beside both
+    colours = [{t["name"]: t["marker"]["color"] for t in chart["data"]} for chart in (first, second)]
+    assert colours[0] == colours[1]
+    ranges = bars(charts(app)[3])
+    assert {r.split(":")[0] for r in ranges} == {"Latvija", national, "Ogres novads"}
