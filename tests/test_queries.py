@@ -327,6 +327,42 @@ def test_search_lists_a_report_once_under_its_pdf_with_the_page(report_with_rend
     assert hits.loc[hits["file_name"] == "izvertejums.txt", "line"].tolist() == [1]
 
 
+@pytest.fixture(scope="module")
+def latvian_text(tmp_path_factory):
+    """One text file whose words have Latvian letters at their edges and inside them."""
+    path = tmp_path_factory.mktemp("letters") / "letters.duckdb"
+    writer = connect(path)
+    writer.execute(f"INSERT INTO documents {DOCUMENT_COLUMNS} VALUES ('lv', 'burti.txt', 'lvsha', 'Tukuma novads', "
+                   "'public report', 'burti', NULL, NULL, 'txt', 'test', NULL, true, NULL, now(), ?)",
+                   ["Pašvaldības ŠĶIRTĀS ģimenes; valdība lēma.\nšķirtām ģimenēm — Ēnas"])
+    writer.close()
+    reader = connect(path, read_only=True)
+    yield reader
+    reader.close()
+
+
+def test_search_tells_latvian_letters_from_word_boundaries(latvian_text):
+    # "š" is a letter: "valdība" is not found inside "Pašvaldības" (an ASCII-only word class would find it)
+    found = queries.search_text(latvian_text, "valdība")
+    assert found[["match", "line", "before", "after"]].values.tolist() == [
+        ["valdība", 1, "Pašvaldības ŠĶIRTĀS ģimenes; ", " lēma."]]
+    assert found["matches"].tolist() == [1]
+    # case aside in Latvian letters, every ending of the stem
+    assert queries.search_text(latvian_text, "šķirta")["match"].tolist() == ["ŠĶIRTĀS", "šķirtām"]
+    assert queries.search_text(latvian_text, "Ģimene")["match"].tolist() == ["ģimenes", "ģimenēm"]
+    assert queries.search_text(latvian_text, "ēna")[["match", "line", "after"]].values.tolist() == [["Ēnas", 2, ""]]
+    assert queries.search_text(latvian_text, "šķirtās ģimenes")["match"].tolist() == ["ŠĶIRTĀS ģimenes",
+                                                                                       "šķirtām ģimenēm"]
+
+
+def test_search_reads_no_document_text_out_of_the_warehouse(report_with_rendition, monkeypatch):
+    read = []
+    original = queries._df
+    monkeypatch.setattr(queries, "_df", lambda *a, **k: read.append(original(*a, **k)) or read[-1])
+    assert len(queries.search_text(report_with_rendition, "asistents")) == 3
+    assert read and all("text" not in frame.columns for frame in read)
+
+
 def test_table_refuses_names_outside_the_package(con):
     with pytest.raises(ValueError):
         queries.table(con, "facts; DROP TABLE facts")
