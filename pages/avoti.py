@@ -1,5 +1,6 @@
 """Avoti un kvalitāte: the documents with their metadata and original files; every flagged value with its
-printed text, the reading taken and where it is; search in the documents' text."""
+printed text, the reading taken and where it is (counted in SQL, a page of them on screen, all of them in the
+download); search in the documents' text. The documents and flagged values of one municipality, or of all."""
 from __future__ import annotations
 
 import streamlit as st
@@ -7,6 +8,7 @@ import streamlit as st
 from dashboard import selectors, ui
 from dashboard.db import load
 from dashboard.escape import markdown_text
+from dashboard.format import number
 from dashboard.frame import within_frame
 from dashboard.raw_files import raw_file
 from dashboard.i18n import lang, t, tn
@@ -14,11 +16,19 @@ from warehouse.source_refs import spot, spots_text
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
+# Enough flagged values to browse; the download holds all of them.
+SHOWN_ROWS = 1000
+
 ui.note(t("sources_intro"))
+everything = t("all_documents")  # fixed now: a format function may also be called outside the script run
+every_municipality = t("all")
+# The municipalities with facts, the most documented first, the country last.
+municipality = selectors.choose_one(t("municipality"), ["", *load("municipalities")["municipality"]], "novads",
+                                    format_func=lambda m: m or every_municipality) or None
+documents = load("documents", municipality)
 
 # 1/ the documents, and each original file as it was ingested
 st.subheader(t("documents"))
-documents = load("documents")
 ui.show_table(documents.drop(columns=["document_id"]))
 st.markdown(f"**{markdown_text(t('raw_files'))}**")
 files = st.container(horizontal=True)
@@ -32,21 +42,22 @@ for i, name in enumerate(documents["file_name"]):
     else:
         ui.note(t("raw_file_missing", name=name), where=files)
 
-# 2/ every flagged value
+# 2/ every flagged value: counted in SQL, the first SHOWN_ROWS on screen, the whole list built when downloaded
 st.subheader(t("flagged_values"))
 ui.note(t("flagged_intro"))
 flagged_files = documents.loc[documents["flagged"] > 0, "file_name"].tolist()
-everything = t("all_documents")  # fixed now: a format function may also be called outside the script run
 chosen = selectors.choose_one(t("document"), ["", *flagged_files], "dok",
                               format_func=lambda f: f or everything) if flagged_files else ""
 chosen = chosen or None
-flagged = load("quality", chosen)
-if flagged.empty:
+found = int(load("quality_count", chosen, municipality)["flagged"].iloc[0])
+if not found:
     ui.empty("no_flagged")
 else:
-    ui.note(tn("n_flagged_found", len(flagged)))
-    ui.show_table(flagged.drop(columns=["fact_id"]))
-    ui.download_row(flagged, "socdash_flagged", key="flagged", formats=("csv", "xlsx"))
+    ui.note(tn("n_flagged_found", found) if found <= SHOWN_ROWS
+            else tn("rows_shown", found, shown=number(SHOWN_ROWS, lang())))
+    ui.show_table(load("quality", chosen, municipality, limit=SHOWN_ROWS).drop(columns=["fact_id"]))
+    ui.download_row(lambda: load("quality", chosen, municipality), "socdash_flagged", key="flagged",
+                    formats=("csv", "xlsx"))
 
 # 3/ search in the documents' text
 st.subheader(t("text_search"))

@@ -67,3 +67,14 @@ def test_caseload_shows_one_count_of_the_chosen_municipality_and_a_second_beside
     assert colours[0] == colours[1]
     ranges = bars(charts(app)[3])
     assert {r.split(":")[0] for r in ranges} == {"Latvija", national, "Ogres novads"}
+
+
+def test_sources_show_a_page_of_the_flagged_values_and_narrow_them_to_a_municipality():
+    app = open_page("pages/avoti.py")
+    said = [c.value for c in app.caption]
+    flagged = app.dataframe[1].value
+    assert len(flagged) == 1000
+    assert any(text.startswith("Rādītas pirmās 1") for text in said), said
+    app = open_page("pages/avoti.py", novads="Ogres novads")
+    flagged = app.dataframe[1].value
+    assert 0 < len(flagged) < 1000 and set(flagged["Pašvaldība"]) == {"Ogres novads"}

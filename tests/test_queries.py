@@ -580,3 +580,12 @@ def test_caseload_and_staff_queries_read_only_the_chosen_municipalities(con):
 def test_case_codes_count_their_cases_over_the_warehouse(con):
     cases = queries.case_codes(con).set_index("code")["cases"]
     assert cases.to_dict() == {"KC": 21 + 32 + 4, "SP": 290 + 75 + 163, "VR": 12}
+
+
+def test_flagged_values_are_counted_and_cut_to_a_page_in_sql(con):
+    assert queries.quality_count(con)["flagged"].tolist() == [1]
+    assert queries.quality(con, municipality="Tukuma novads", limit=5)["read_as"].tolist() == [451.0]
+    assert queries.quality(con, municipality="Bauskas novads").empty
+    assert queries.quality_count(con, "tukums_2024.pdf")["flagged"].tolist() == [0]
+    assert queries.quality(con, limit=0).empty
+    assert queries.documents(con, "Bauskas novads")[["file_name", "facts"]].values.tolist() == [["bauska_2015.md", 9]]

@@ -360,29 +360,48 @@ def fact_units(con) -> pd.DataFrame:
     return _df(con, "SELECT unit, count(*) AS facts FROM facts GROUP BY unit ORDER BY facts DESC")
 
 
-def documents(con) -> pd.DataFrame:
-    """The documents with their metadata (not their text) and how many facts and flagged facts each gave."""
+def documents(con, municipality: str | None = None) -> pd.DataFrame:
+    """The documents (of one municipality, or all) with their metadata (not their text) and how many facts
+    and flagged facts each gave."""
     return _df(con, """
+        WITH counted AS (
+            SELECT document_id, count(*) AS facts, count(flag) AS flagged FROM facts GROUP BY document_id
+        )
         SELECT d.document_id, d.file_name, d.municipality, d.kind, d.title, d.period, d.published, d.format,
                d.layout, d.pages, d.is_primary, r.file_name AS rendition_of_file, d.ingested_at,
-               count(f.fact_id) AS facts, count(f.flag) AS flagged
+               coalesce(c.facts, 0) AS facts, coalesce(c.flagged, 0) AS flagged
         FROM documents d
-        LEFT JOIN facts f USING (document_id)
+        LEFT JOIN counted c USING (document_id)
         LEFT JOIN documents r ON r.document_id = d.rendition_of
-        GROUP BY ALL
-        ORDER BY d.municipality, d.file_name""")
+        WHERE ? IS NULL OR d.municipality = ?
+        ORDER BY d.municipality, d.file_name""", [municipality, municipality])
 
 
 # --------------------------------------------------------------------------- Avoti un kvalitāte
 
-def quality(con, file_name: str | None = None) -> pd.DataFrame:
-    """Every flagged value: what was printed, what was read, why, and where; optionally of one file."""
-    return _df(con, """
+def _quality_filter(file_name: str | None, municipality: str | None) -> tuple[str, list]:
+    """The WHERE clause over quality q of one file and one municipality (None: any), and its parameters."""
+    return "(? IS NULL OR q.file_name = ?) AND (? IS NULL OR q.municipality = ?)", [file_name] * 2 + [municipality] * 2
+
+
+def quality(con, file_name: str | None = None, municipality: str | None = None,
+            limit: int | None = None) -> pd.DataFrame:
+    """Every flagged value: what was printed, what was read, why, and where; optionally of one file and of
+    one municipality; the first `limit` only, when given."""
+    where, params = _quality_filter(file_name, municipality)
+    return _df(con, f"""
         SELECT q.printed, q.read_as, q.unit, q.why, q.why_lv, q.file_name, q.source_ref,
                q.municipality, q.year, q.topic, q.metric, q.category, q.subgroup, q.fact_id
         FROM quality q
-        WHERE ? IS NULL OR q.file_name = ?
-        ORDER BY q.file_name, q.fact_id""", [file_name, file_name])
+        WHERE {where}
+        ORDER BY q.file_name, q.fact_id
+        {'LIMIT ?' if limit is not None else ''}""", params + ([int(limit)] if limit is not None else []))
+
+
+def quality_count(con, file_name: str | None = None, municipality: str | None = None) -> pd.DataFrame:
+    """How many flagged values `quality` lists with these filters: one row, `flagged`."""
+    where, params = _quality_filter(file_name, municipality)
+    return _df(con, f"SELECT count(*) AS flagged FROM quality q WHERE {where}", params)
 
 
 # Latvian endings (longest first) taken off a searched word so that its other forms are found too:
