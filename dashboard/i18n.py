@@ -101,6 +101,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "home_no_headlines": ("Šai pašvaldībai un gadam nav galveno skaitļu.",
                           "There are no headline figures for this municipality and year."),
     "home_coverage": ("Skaitļi pa pašvaldībām un tēmām", "Figures by municipality and topic"),
+    "home_coverage_all": ("Visas pašvaldības", "Every municipality"),
     "vs_year": ("pret {year}", "vs {year}"),
     "no_previous": ("nav iepriekšējā gada", "no previous year"),
     "not_comparable": ("{year} nesalīdzināms (ATR)", "{year} not comparable (reform)"),

@@ -70,15 +70,20 @@ else:
             source = sources.source_lines(pd.DataFrame([row._asdict()]), lang())[0]
             st.caption(f"{markdown_text(label(row.category))}  \n{markdown_text(source)}")
 
-# 3/ coverage: which topics and years each municipality has figures for
+# 3/ coverage: which topics and years each municipality has figures for (one table, built once in SQL), the
+# chosen municipality's rows first; every municipality's under them, folded: at national scale hundreds of rows
 st.subheader(t("home_coverage"))
 coverage = load("coverage")
 if not coverage.empty:
-    table = (coverage.assign(topic=coverage["topic"].map(topic_name), year=coverage["year"].astype("Int64"))
-             .pivot_table(index=["municipality", "topic"], columns="year", values="facts", aggfunc="sum")
-             .reset_index())
-    table.columns = [str(c) for c in table.columns]
-    table = table.rename(columns={"municipality": t("municipality"), "topic": t("topic")})
+    language = lang()
+    table = coverage.assign(topic=coverage["topic"].map(lambda code: topic_name(code, language)))
+    table = table.sort_values(["municipality", "topic"], kind="stable").rename(
+        columns={"municipality": t("municipality"), "topic": t("topic")})
     # Counts under a thousand need no number formatting: plain whole numbers, a dash where there are none.
-    st.dataframe(table, hide_index=True, placeholder="—",
-                 column_config={c: st.column_config.NumberColumn(format="%d") for c in table.columns[2:]})
+    shown = {"hide_index": True, "placeholder": "—",
+             "column_config": {c: st.column_config.NumberColumn(format="%d") for c in table.columns[2:]}}
+    own = table[table[t("municipality")] == municipality]
+    st.dataframe(own.dropna(axis="columns", how="all"), **shown)
+    if len(own) < len(table):
+        with st.expander(t("home_coverage_all")):
+            st.dataframe(table, **shown)

@@ -94,6 +94,16 @@ def test_home_shows_the_warehouse_and_headlines_with_changes():
     assert selector(app, "selectbox", "gads").value == 2024
 
 
+def test_home_coverage_shows_the_chosen_municipality_and_folds_every_other():
+    app = open_page("pages/sakums.py", novads="Bauskas novads")
+    own, every = app.dataframe[0].value, app.dataframe[1].value
+    assert set(own["Pašvaldība"]) == {"Bauskas novads"} and "Budžets" in set(own["Tēma"])
+    assert own.columns[2:].tolist() == [str(y) for y in range(2012, 2016)]  # Bauska's years only
+    assert own.set_index("Tēma").loc["Budžets", "2014"] == 14
+    assert set(every["Pašvaldība"]) == {"Bauskas novads", "Tukuma novads", "Latvija", "Aizkraukles novads"}
+    assert every.columns[2] == "2011" and [e.label for e in app.expander] == ["Visas pašvaldības"]
+
+
 def test_home_takes_the_whole_year_where_a_half_year_is_printed_too():
     # the 2024 report gives 2021 as 1.07.–31.12.2021. (14 221 documents) and as the whole year (34 588)
     app = open_page("pages/sakums.py", gads="2021")

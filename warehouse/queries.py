@@ -131,10 +131,14 @@ def municipalities(con) -> pd.DataFrame:
 
 
 def coverage(con) -> pd.DataFrame:
-    """Facts counted by municipality, topic and year: what the warehouse can answer questions about."""
+    """Facts counted by municipality and topic (rows) and year (a column per year, named by it, in order;
+    none where there are none): what the warehouse can answer questions about. Facts without a year are
+    left out."""
     return _df(con, """
-        SELECT municipality, topic, year, count(*) AS facts, count(flag) AS flagged
-        FROM facts GROUP BY ALL ORDER BY municipality, topic, year NULLS LAST""")
+        PIVOT (SELECT municipality, topic, CAST(year AS VARCHAR) AS year, count(*) AS facts FROM facts
+               WHERE year IS NOT NULL GROUP BY ALL)
+        ON year USING first(facts) GROUP BY municipality, topic
+        ORDER BY municipality, topic""")
 
 
 def headline_years(con) -> pd.DataFrame:
