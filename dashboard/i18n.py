@@ -222,6 +222,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "snapshot": ("Uzskaite", "Count"),
     "compare_with": ("Salīdzināt ar", "Compare with"),
     "compare_nobody": ("— nevienu —", "— none —"),
+    "compare_no_rows": ("{name} nav neviena no izvēlētajām rindām.", "{name} has none of the chosen rows."),
     "band_label": ("{low}–{high} lietas: {what}", "{low}–{high} cases: {what}"),
     "band_note": ("Iekrāsotā josla: {low}–{high} lietas uz darbinieku — {what} ({source}).",
                   "Shaded band: {low}–{high} cases per worker — {what} ({source})."),

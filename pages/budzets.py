@@ -1,10 +1,12 @@
 """Budžets: spending and funding by service, benefit and category across years, per resident where the
-population is known, with the change against the previous year."""
+population is known, with the change against the previous year; beside them, on request, the same rows of a
+second municipality."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import selectors, ui
+from dashboard import second_municipality, selectors, ui
 from dashboard.db import load
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, metric_name, t, topic_name, unit_name
@@ -24,24 +26,37 @@ if choice is None:  # no municipality has any
     ui.empty()
     st.stop()
 municipality, topic, metric, years = choice
-data = load("series", municipality, topic, metric, "EUR", *years)
 rows = load("series_rows", municipality, topic, metric, "EUR", *years, how_many=DEFAULT_ROWS, gender=True)
 chosen = selectors.choose_many(t("categories"), rows["label"].tolist(), "rindas",
                                default=rows.loc[rows["is_default"], "label"].tolist())
-left, right = st.columns([2, 1], vertical_alignment="bottom")
+left, middle, right = st.columns([2, 1, 2], vertical_alignment="bottom")
 with left:
     mode = selectors.choose_chart_mode()
-per_head = right.toggle(t("per_resident"), key="uz_iedz", bind="query-params")
+per_head = middle.toggle(t("per_resident"), key="uz_iedz", bind="query-params")
+# A second municipality that has the same measure, its same rows beside the first's.
+having = options[(options["topic"] == topic) & (options["metric"] == metric)]["municipality"]
+second = selectors.select_second_municipality(selectors.municipality_options(having), municipality, where=right)
+compared = [m for m in (municipality, second) if m]
 
-# 2/ the chart of exactly the chosen rows, its legend in the order chosen
+
+# 2/ the chart of exactly the chosen rows, its legend in the order chosen (each row's municipalities together)
 def chosen_rows(frame):
-    return frame[frame["label"].isin(chosen)].sort_values("label", key=lambda s: s.map(chosen.index), kind="stable")
+    return frame[frame["label"].isin(chosen)].sort_values(
+        ["label", "municipality"], key=lambda s: s.map(chosen.index) if s.name == "label" else s.map(compared.index),
+        kind="stable")
 
 
-shown = chosen_rows(data)
+def series(per_resident: bool = False):
+    return pd.concat([load("series", m, topic, metric, "EUR", *years, per_resident=per_resident) for m in compared],
+                     ignore_index=True)
+
+
+shown = chosen_rows(series())
 notes = []
+if second and not set(chosen) & set(shown.loc[shown["municipality"] == second, "label"]):
+    notes.append(t("compare_no_rows", name=second))
 if per_head and not shown.empty:
-    divided = chosen_rows(load("series", municipality, topic, metric, "EUR", *years, per_resident=True))
+    divided = chosen_rows(series(per_resident=True))
     if divided.empty:
         notes.append(t("per_resident_none"))
     elif divided["year"].nunique() < shown["year"].nunique():
@@ -55,17 +70,18 @@ elif shown.empty:
         ui.note(note)
 else:
     unit = shown["unit"].iloc[0]
-    title = t("budget_title", name=municipality, what=f"{topic_name(topic)}, {metric_name(metric)}",
+    title = t("budget_title", name=", ".join(compared), what=f"{topic_name(topic)}, {metric_name(metric)}",
               unit=unit_name(unit))
-    reform = ui.reform_note(municipality, shown["year"])
-    fig = ui.figure("bars_by_year", shown.assign(label=shown["label"].map(label)), title=title, unit=unit,
-                    lang=lang(), mode=mode, marks=[("reform", t("reform_line"))] if reform else [])
+    reform = ui.reform_note(shown["municipality"], shown["year"])
+    fig = ui.figure("bars_by_year", shown.assign(label=second_municipality.labels(shown, label)), title=title,
+                    unit=unit, lang=lang(), mode=mode, colours=second_municipality.row_colours(shown, chosen, label),
+                    marks=[("reform", t("reform_line"))] if reform else [])
     if mode == "stack":
         notes.append(t("stack_warning"))
-    columns = ["year", "period", "label", "value", "unit", *(["residents", "residents_year"] if per_head else []),
-               *ui.PROVENANCE]
+    columns = [*(["municipality"] if second else []), "year", "period", "label", "value", "unit",
+               *(["residents", "residents_year"] if per_head else []), *ui.PROVENANCE]
     ui.chart_block(fig, shown, key="budzets", reform=reform, notes=notes, table_columns=columns)
 
     # 3/ the same rows, each year against the previous one
     st.subheader(t("yoy"), help=t("yoy_help"))
-    ui.show_table(year_on_year(shown))
+    ui.show_table(year_on_year(shown.assign(label=second_municipality.labels(shown))))

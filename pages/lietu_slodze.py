@@ -85,8 +85,8 @@ if plain.empty:
 for n, whose in enumerate(m for m in chosen if m in set(plain["municipality"])):
     own = plain[plain["municipality"] == whose]
     # One count: a table on one date of one year, named as the reader says dates and places (each name made
-    # once, not once per worker and code); the one with the most rows first, the latest of those. A date that does not say the
-    # count's year gets it in front.
+    # once, not once per worker and code); the one with the most rows first, the latest of those. A date that
+    # does not say the count's year gets it in front.
     counts = list(zip(own["year"], own["period"], own["source_table"]))
     whens, names = {}, {}
     for count in dict.fromkeys(counts):

@@ -1,10 +1,11 @@
-"""Pakalpojumu saņēmēji: recipients by service across years; the split by gender where the report gives
-it; community against institutional care."""
+"""Pakalpojumu saņēmēji: recipients by service across years, beside them on request the same services of a
+second municipality; the split by gender where the report gives it; community against institutional care."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import colours, selectors, ui
+from dashboard import colours, second_municipality, selectors, ui
 from dashboard.db import load
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, metric_name, t, topic_name
@@ -31,10 +32,20 @@ totals = data[data["gender"].isna()]
 rows = load("series_rows", municipality, topic, metric, None, *years, how_many=DEFAULT_ROWS)
 chosen = selectors.choose_many(t("categories"), rows["label"].tolist(), "rindas",
                                default=rows.loc[rows["is_default"], "label"].tolist())
-mode = selectors.choose_chart_mode()
-# the legend in the order chosen
-shown = totals[totals["label"].isin(chosen)].sort_values("label", key=lambda s: s.map(chosen.index),
-                                                         kind="stable")
+left, right = st.columns([3, 2], vertical_alignment="bottom")
+with left:
+    mode = selectors.choose_chart_mode()
+# A second municipality that has the same measure, its same services beside the first's.
+having = options[(options["topic"] == topic) & (options["metric"] == metric)]["municipality"]
+second = selectors.select_second_municipality(selectors.municipality_options(having), municipality, where=right)
+compared = [m for m in (municipality, second) if m]
+beside = totals if not second else pd.concat([totals, load("series", second, topic, metric, None, *years)],
+                                             ignore_index=True)
+beside = beside[beside["gender"].isna()]
+# the legend in the order chosen, each service's municipalities together
+shown = beside[beside["label"].isin(chosen)].sort_values(
+    ["label", "municipality"], key=lambda s: s.map(chosen.index) if s.name == "label" else s.map(compared.index),
+    kind="stable")
 if not chosen:
     ui.empty("none_selected")
 elif shown.empty:
@@ -42,12 +53,17 @@ elif shown.empty:
 else:
     unit = shown["unit"].iloc[0]
     # The metric names the unit (persons, children, families), so the title states it.
-    reform = ui.reform_note(municipality, shown["year"])
-    fig = ui.figure("bars_by_year", shown.assign(label=shown["label"].map(label)),
-                    title=t("recipients_title", name=municipality, what=what), unit=unit, lang=lang(), mode=mode,
+    reform = ui.reform_note(shown["municipality"], shown["year"])
+    notes = [t("stack_warning") if mode == "stack" else None]
+    if second and not set(chosen) & set(shown.loc[shown["municipality"] == second, "label"]):
+        notes.append(t("compare_no_rows", name=second))
+    fig = ui.figure("bars_by_year", shown.assign(label=second_municipality.labels(shown, label)),
+                    title=t("recipients_title", name=", ".join(compared), what=what), unit=unit, lang=lang(),
+                    mode=mode, colours=second_municipality.row_colours(shown, chosen, label),
                     marks=[("reform", t("reform_line"))] if reform else [])
-    ui.chart_block(fig, shown, key="sanemeji", reform=reform, notes=[t("stack_warning") if mode == "stack" else None],
-                   table_columns=["year", "label", "value", "unit", *ui.PROVENANCE])
+    ui.chart_block(fig, shown, key="sanemeji", reform=reform, notes=notes,
+                   table_columns=[*(["municipality"] if second else []), "year", "label", "value", "unit",
+                                  *ui.PROVENANCE])
 
 # 3/ the split by gender, for one year
 st.subheader(t("gender_split"))

@@ -78,3 +78,20 @@ def test_sources_show_a_page_of_the_flagged_values_and_narrow_them_to_a_municipa
     app = open_page("pages/avoti.py", novads="Ogres novads")
     flagged = app.dataframe[1].value
     assert 0 < len(flagged) < 1000 and set(flagged["Pašvaldība"]) == {"Ogres novads"}
+
+
+@pytest.mark.parametrize("page, key", [("pages/budzets.py", "budzets"), ("pages/sanemeji.py", "sanemeji")])
+def test_budget_and_recipients_draw_a_second_municipality_beside_the_first(national, page, key):
+    app = open_page(page, otrs="Ogres novads")
+    chart = charts(app)[0]
+    names = [trace["name"].replace("<br>", " ") for trace in chart["data"]]
+    chosen = selector(app, "multiselect", "rindas").value
+    assert names == [f"{m}: {row}" for row in chosen for m in (national, "Ogres novads")]
+    # a row in one colour for both municipalities, the second's hatched
+    assert [t["marker"]["color"] for t in chart["data"]][::2] == [t["marker"]["color"] for t in chart["data"]][1::2]
+    assert all("pattern" in t["marker"] for t in chart["data"][1::2])
+    assert chart["layout"]["title"]["text"].startswith(f"{national}, Ogres novads")
+    app.toggle(key=f"{key}_table").set_value(True).run()
+    table = app.dataframe[0].value
+    assert set(table["Pašvaldība"]) == {national, "Ogres novads"}
+
