@@ -49,7 +49,11 @@ fitting = bases_by_year.index[bases_by_year.cumsum() <= MAX_DEFAULT_BARS]
 latest = int(ratios["year"].max())
 years = selectors.choose_years(ratios["year"].min(), latest, where=right,
                                default=(int(fitting.min()) if len(fitting) else latest, latest))
-ratios = ratios[ratios["year"].between(*years)]
+# The country's counts are a reference: shown whatever the years; the bars by municipality, then by year.
+ratios = ratios[ratios["year"].between(*years) | ratios["municipality"].isin(country)]
+order = chosen_municipalities or options  # none chosen: every one
+ratios = ratios.sort_values(["municipality", "year", "fact_id"], kind="stable",
+                            key=lambda s: s.map(order.index) if s.name == "municipality" else s)
 
 printed_norm = load("staff_norm_reference")
 if printed_norm.empty:

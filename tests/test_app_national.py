@@ -42,8 +42,11 @@ def test_staff_opens_on_the_most_documented_municipality_and_the_country(nationa
     assert selector(app, "multiselect", "novadi").value == [national, "Latvija"]
     counts = selector(app, "multiselect", "pamati")
     assert all(option.startswith((national, "Latvija")) for option in counts.options)
-    ratio = charts(app)[0]
-    assert 0 < len(bars(ratio)) <= 24 + 1  # the latest years' counting bases, and the country's
+    rows = bars(charts(app)[0])
+    assert 0 < len(rows) <= 24 + 1  # the latest years' counting bases, and the country's
+    assert [r for r in rows if r.startswith("Latvija")] == ["Latvija 2017 · sociālā darba speciālisti"]
+    years = {int(r.split(" · ")[0].split(" ")[-1]) for r in rows if r.startswith(national)}
+    assert max(years) == 2024 + 2  # the latest copy's latest count
 
 
 def test_staff_compares_the_municipalities_in_the_address(national):
