@@ -214,8 +214,8 @@ def select_series(options: pd.DataFrame) -> SeriesChoice | None:
 CHART_MODES = {"group": "chart_grouped", "stack": "chart_stacked", "lines": "chart_lines"}
 
 
-def choose_chart_mode(where=st) -> str:
-    """Grouped bars, stacked bars or lines; kept in `?attels=`."""
+def choose_chart_mode(where=st, default: str = "group") -> str:
+    """Grouped bars, stacked bars or lines (`default` for a link without the parameter); kept in `?attels=`."""
     language = lang()
-    return choose_one(t("chart_type"), list(CHART_MODES), "attels", where=where, horizontal=True,
+    return choose_one(t("chart_type"), list(CHART_MODES), "attels", where=where, horizontal=True, default=default,
                       format_func=lambda mode: t(CHART_MODES[mode], language))

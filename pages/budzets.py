@@ -30,13 +30,14 @@ rows = load("series_rows", municipality, topic, metric, "EUR", *years, how_many=
 chosen = selectors.choose_many(t("categories"), rows["label"].tolist(), "rindas",
                                default=rows.loc[rows["is_default"], "label"].tolist())
 left, middle, right = st.columns([2, 1, 2], vertical_alignment="bottom")
-with left:
-    mode = selectors.choose_chart_mode()
-per_head = middle.toggle(t("per_resident"), key="uz_iedz", bind="query-params")
-# A second municipality that has the same measure, its same rows beside the first's.
+# A second municipality that has the same measure, its same rows beside the first's: by default as lines,
+# where a row's two series, one of them dashed, stay apart over many years (thin hatched bars would not).
 having = options[(options["topic"] == topic) & (options["metric"] == metric)]["municipality"]
 second = selectors.select_second_municipality(selectors.municipality_options(having), municipality, where=right)
 compared = [m for m in (municipality, second) if m]
+with left:
+    mode = selectors.choose_chart_mode(default="lines" if second else "group")
+per_head = middle.toggle(t("per_resident"), key="uz_iedz", bind="query-params")
 
 
 # 2/ the chart of exactly the chosen rows, its legend in the order chosen (each row's municipalities together)

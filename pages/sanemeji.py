@@ -33,12 +33,13 @@ rows = load("series_rows", municipality, topic, metric, None, *years, how_many=D
 chosen = selectors.choose_many(t("categories"), rows["label"].tolist(), "rindas",
                                default=rows.loc[rows["is_default"], "label"].tolist())
 left, right = st.columns([3, 2], vertical_alignment="bottom")
-with left:
-    mode = selectors.choose_chart_mode()
-# A second municipality that has the same measure, its same services beside the first's.
+# A second municipality that has the same measure, its same services beside the first's, by default as lines
+# (as on Budžets).
 having = options[(options["topic"] == topic) & (options["metric"] == metric)]["municipality"]
 second = selectors.select_second_municipality(selectors.municipality_options(having), municipality, where=right)
 compared = [m for m in (municipality, second) if m]
+with left:
+    mode = selectors.choose_chart_mode(default="lines" if second else "group")
 beside = totals if not second else pd.concat([totals, load("series", second, topic, metric, None, *years)],
                                              ignore_index=True)
 beside = beside[beside["gender"].isna()]

@@ -90,9 +90,10 @@ def test_budget_and_recipients_draw_a_second_municipality_beside_the_first(natio
     names = [trace["name"].replace("<br>", " ") for trace in chart["data"]]
     chosen = selector(app, "multiselect", "rindas").value
     assert names == [f"{m}: {row}" for row in chosen for m in (national, "Ogres novads")]
-    # a row in one colour for both municipalities, the second's hatched
-    assert [t["marker"]["color"] for t in chart["data"]][::2] == [t["marker"]["color"] for t in chart["data"]][1::2]
-    assert all("pattern" in t["marker"] for t in chart["data"][1::2])
+    # lines by default, a row in one colour for both municipalities, the second's dashed
+    assert {t["type"] for t in chart["data"]} == {"scatter"}
+    assert [t["line"]["color"] for t in chart["data"]][::2] == [t["line"]["color"] for t in chart["data"]][1::2]
+    assert {t["line"]["dash"] for t in chart["data"][1::2]} == {"dash"}
     assert chart["layout"]["title"]["text"].startswith(f"{national}, Ogres novads")
     app.toggle(key=f"{key}_table").set_value(True).run()
     table = app.dataframe[0].value
