@@ -285,9 +285,9 @@ def _slice_filter(municipalities: tuple[str, ...] = (), topics: tuple[str, ...] 
     where, params = ["true"], []
     for column, values in (("municipality", municipalities), ("topic", topics), ("metric", metrics),
                            ("indicator", indicators)):
-        condition, values = _among(f"f.{column}", values)
+        condition, given = _among(f"f.{column}", values)
         where.append(condition)
-        params += values
+        params += given
     if year_from is not None:
         where.append("f.year >= ?")
         params.append(int(year_from))
