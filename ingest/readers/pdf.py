@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pdfplumber
@@ -35,6 +36,7 @@ from ingest.readers.text import CAPTION_LABEL, clean_cell_text
 _HYPHEN_MARKS = str.maketrans({"\ufffe": "-", "\x02": "-"})  # PDFium's mark for a hyphen at a line end
 _RULE_MAX = 2.0  # a ruling is a rect or line at most this thick (pt)
 _NEAR = 2.0  # pt: coordinates this close are the same
+_FORM_DEPTH = 15  # forms within forms looked into for paths (PDFium's helpers' own default)
 # What pdfplumber/pdfminer raise on a damaged file that PDFium managed to open (pdfplumber wraps most
 # parse errors in PdfminerException; building a page from a broken page dictionary raises plain ones).
 _PLUMBER_ERRORS = (PdfminerException, MalformedPDFException, PSException, ValueError, TypeError, IndexError,
@@ -187,13 +189,30 @@ def _scan_pages(doc) -> tuple[list[_Page], list[list[str]]]:
     for i in range(len(doc)):
         page = doc[i]
         textpage = page.get_textpage()
-        has_paths = any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]))
-        pages.append(_Page(number=i + 1, height=page.get_height(), has_paths=has_paths,
+        pages.append(_Page(number=i + 1, height=page.get_height(), has_paths=_draws_paths(page),
                            n_chars=textpage.count_chars()))
         texts.append(_split_lines(textpage.get_text_bounded()))
         textpage.close()
         page.close()
     return pages, texts
+
+
+def _draws_paths(page) -> bool:
+    """Whether the page, or a form it draws, holds a path object. Asked of PDFium object by object, without
+    wrapping each in a Python helper (that wrapping cost most of the scan)."""
+    def holds_path(count: int, get, depth: int) -> bool:
+        for i in range(count):
+            obj = get(i)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                return True
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH and holds_path(
+                    pdfium_c.FPDFFormObj_CountObjects(obj), partial(pdfium_c.FPDFFormObj_GetObject, obj), depth + 1):
+                return True
+        return False
+
+    raw = page.raw
+    return holds_path(pdfium_c.FPDFPage_CountObjects(raw), partial(pdfium_c.FPDFPage_GetObject, raw), 1)
 
 
 def _split_lines(text: str) -> list[str]:
