@@ -25,6 +25,7 @@ from datetime import datetime, timezone
 import duckdb
 
 from ingest.model import Extraction, Fact, ParsedDocument
+from warehouse.bulk import insert_columns
 
 # A new version may hold up to this share fewer facts (or raw table cells) than the stored one; past it,
 # it is more likely a cut or wrong file than a correction, and only `--replace` stores it.
@@ -74,30 +75,20 @@ def _delete_document(con: duckdb.DuckDBPyConnection, document_id: str, keep_row:
         con.execute("DELETE FROM documents WHERE document_id = ?", [document_id])
 
 
-def _insert_columns(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list]) -> None:
-    """Insert rows given column by column, in one statement: each column a list parameter, the lists unnested
-    side by side, in their order (so fact_id follows it). executemany would run one statement per row (seconds
-    for a report's cells); a DataFrame would bring pandas into every ingest."""
-    types = dict(con.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?",
-                             [table]).fetchall())
-    unnested = ", ".join(f"unnest(?::{types[name]}[])" for name in columns)
-    con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {unnested}", list(columns.values()))
-
-
 def _insert_facts(con: duckdb.DuckDBPyConnection, document_id: str, facts: list[Fact]) -> None:
     if not facts:
         return
     columns = {name: [getattr(f, name) for f in facts] for name in FACT_COLUMNS if name != "document_id"}
     columns["value"] = [float(value) for value in columns["value"]]
     columns["document_id"] = [document_id] * len(facts)
-    _insert_columns(con, "facts", columns)
+    insert_columns(con, "facts", columns)
     if any(f.indicator_candidates for f in facts):
         # fact_id follows the order the facts were inserted in
         ids = [fact_id for (fact_id,) in con.execute(
             "SELECT fact_id FROM facts WHERE document_id = ? ORDER BY fact_id", [document_id]).fetchall()]
         conflicts = [(fact_id, ", ".join(f.indicator_candidates))
                      for fact_id, f in zip(ids, facts) if f.indicator_candidates]
-        _insert_columns(con, "indicator_conflicts", {"fact_id": [fact_id for fact_id, _ in conflicts],
+        insert_columns(con, "indicator_conflicts", {"fact_id": [fact_id for fact_id, _ in conflicts],
                                                      "document_id": [document_id] * len(conflicts),
                                                      "indicators": [names for _, names in conflicts]})
 
@@ -105,7 +96,7 @@ def _insert_facts(con: duckdb.DuckDBPyConnection, document_id: str, facts: list[
 def _insert_details(con: duckdb.DuckDBPyConnection, document_id: str, ex: Extraction) -> None:
     cells = ex.raw_cells
     if cells:
-        _insert_columns(con, "raw_tables", {
+        insert_columns(con, "raw_tables", {
             "document_id": [document_id] * len(cells), "table_ref": [c.table_ref for c in cells],
             "caption": [c.caption for c in cells], "row_index": [c.row_index for c in cells],
             "col_index": [c.col_index for c in cells], "text": [c.text for c in cells],
