@@ -41,9 +41,12 @@ from ingest.model import Extraction, ParsedDocument
 from ingest.readers import UnreadableFile, read_document
 
 _ROOT = Path(__file__).resolve().parents[1]
-# What the server imports once, rather than every worker: the readers (read_document imports them lazily).
-_PRELOAD = ("ingest.readers.pdf", "ingest.readers.text", "ingest.readers.flattened", "ingest.readers.xlsx",
-            "openpyxl")
+# What the server imports once, rather than every worker, when the first file of a kind comes: its readers
+# (read_document imports them lazily). Not before: a folder without workbooks never pays for openpyxl (and
+# numpy, which it imports), nor one without PDFs for pdfplumber.
+_TEXT_READERS = ("ingest.readers.text", "ingest.readers.flattened")
+PRELOAD = {".pdf": ("ingest.readers.pdf",), ".xlsx": ("ingest.readers.xlsx", "openpyxl"), ".txt": _TEXT_READERS,
+           ".md": _TEXT_READERS}
 _FRAME = struct.Struct("!Q")  # the length of the pickle that follows
 # CPU seconds a worker may use past its deadline before the kernel stops it; a backstop for a worker whose
 # writer was killed (a live writer kills a late worker itself).
@@ -122,8 +125,6 @@ def serve() -> None:
     each when it ends, until the writer closes its end; then the workers still running are stopped (their
     writer is gone). The replies keep standard output to themselves: whatever else anything prints goes to
     /dev/null."""
-    for module in _PRELOAD:
-        importlib.import_module(module)
     all_layouts()
     requests, replies = os.dup(0), os.fdopen(os.dup(1), "wb")
     nowhere = os.open(os.devnull, os.O_RDWR)
@@ -141,6 +142,8 @@ def serve() -> None:
                         os.kill(worker.pid, signal.SIGKILL)
                     return
                 for request_id, path, limits in frames.feed(data):
+                    for module in PRELOAD.get(path.suffix.lower(), ()):
+                        importlib.import_module(module)
                     read_end, pid = _fork_worker(path, limits, requests, replies)
                     running[read_end] = _Running(request_id, pid)
                     _send(replies, (request_id, "started", pid))

@@ -18,9 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 _IMPORTS = """
 import importlib, sys
 import ingest.cli, warehouse.store
-from ingest.worker import _PRELOAD, all_layouts
-for module in _PRELOAD:
-    importlib.import_module(module)
+from ingest.worker import PRELOAD, all_layouts
+for modules in PRELOAD.values():
+    for module in modules:
+        importlib.import_module(module)
 all_layouts()
 print(sorted(name for name in ("pandas", "pyarrow") if name in sys.modules))
 """
@@ -83,3 +84,14 @@ def test_a_folder_read_by_two_workers_gives_the_warehouse_one_worker_gives(tmp_p
         assert (finished[0] == "bauskas_novads_2016-2020_socialais_dienests_strategija.md") == (jobs == 1)
     assert len(warehouses[1]["facts"]) == 338 + 22 + 1 + 877
     assert warehouses[2] == warehouses[1]
+
+
+def test_the_worker_server_starts_without_the_readers_of_files_not_yet_given():
+    """The server imports a reader when the first file of its kind comes: openpyxl (and numpy) and
+    pdfplumber cost a folder of text reports nothing."""
+    code = ("import sys\nfrom ingest.worker import serve\nserve()\n"  # no request: its input ends at once
+            "sys.stderr.write(repr(sorted(m for m in ('openpyxl', 'numpy', 'pdfplumber', 'ingest.readers.pdf')"
+            " if m in sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True,
+                         text=True, check=True)
+    assert out.stderr.strip() == "[]"
