@@ -11,7 +11,6 @@ import fcntl
 import os
 import sys
 import time
-from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -77,6 +76,11 @@ def _outcome(con: duckdb.DuckDBPyConnection, path: Path, read: _Read, replace: b
     except StoreRefusal as exc:
         return Outcome(path, layout=extraction.layout, error=str(exc), messages=extraction.messages)
     return Outcome(path, layout=extraction.layout, result=result, messages=extraction.messages)
+
+
+# Documents read ahead of the writer, per worker: enough for the largest file among the next ones to start
+# first, few enough that the documents waiting to be stored stay a few megabytes.
+_AHEAD = 4
 
 
 def default_jobs() -> int:
@@ -197,7 +201,7 @@ def ingest_files(db: Path, files: list[Path], wait_seconds: float,
         con = connect_when_free(db, time.monotonic() + wait_seconds)
         pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="ingest-read")
         try:
-            reads = _reads_ahead(pool, files, limits, ahead=2 * jobs)
+            reads = _reads_ahead(pool, files, limits, ahead=_AHEAD * jobs)
             for done, path in enumerate(files):
                 if before:
                     before(done, len(files), path)
@@ -217,16 +221,19 @@ def ingest_files(db: Path, files: list[Path], wait_seconds: float,
 
 
 def _reads_ahead(pool: ThreadPoolExecutor, files: list[Path], limits: ReadLimits, ahead: int):
-    """The reads of `files`, in order, each started up to `ahead` files before it is wanted: the workers
-    stay busy while the writer stores, and no more than `ahead` documents wait in memory to be stored."""
-    started: deque[Future] = deque()
-    waiting = iter(files)
-    for path in waiting:
-        started.append(pool.submit(_read, path, limits))
-        if len(started) == ahead:
-            break
-    while started:
-        yield started.popleft()
-        for path in waiting:
-            started.append(pool.submit(_read, path, limits))
-            break
+    """The reads of `files`, in order. Each read starts once its file is among the `ahead` files from the
+    one to be stored next, the largest of them first (the longest read then overlaps the others): the
+    workers stay busy while the writer stores, and no more than `ahead` documents wait to be stored."""
+    started: dict[int, Future] = {}
+    for next_stored in range(len(files)):
+        coming = [k for k in range(next_stored, min(next_stored + ahead, len(files))) if k not in started]
+        for k in sorted(coming, key=lambda k: -_size(files[k])):
+            started[k] = pool.submit(_read, files[k], limits)
+        yield started.pop(next_stored)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the reader says why it cannot read it
