@@ -33,12 +33,13 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from ingest.layouts import all_layouts, recognise
 from ingest.limits import ReadLimits
-from ingest.model import Extraction, ParsedDocument
 from ingest.readers import UnreadableFile, read_document
+
+if TYPE_CHECKING:
+    from ingest.model import Extraction, ParsedDocument
 
 _ROOT = Path(__file__).resolve().parents[1]
 # What the server imports once, rather than every worker, when the first file of a kind comes: its readers
@@ -58,6 +59,8 @@ _LONGEST_WAIT = 365 * 24 * 3600
 def extract_file(path: Path, limits: ReadLimits = ReadLimits()) -> tuple[ParsedDocument, Extraction]:
     """Read and interpret a file without touching the warehouse, in this process (limited only by the
     readers' own limits). The readers' notes come first among the extraction's messages."""
+    from ingest.layouts import recognise  # here, not at the top: see serve()
+
     notes: list[str] = []
     doc = read_document(path, limits, notes)
     layout = recognise(doc)
@@ -125,6 +128,10 @@ def serve() -> None:
     each when it ends, until the writer closes its end; then the workers still running are stopped (their
     writer is gone). The replies keep standard output to themselves: whatever else anything prints goes to
     /dev/null."""
+    # The layouts (and the warehouse modules they import) are imported here, not when this module is: so
+    # `python -m ingest` starts the server before it imports them itself, and both import at once.
+    from ingest.layouts import all_layouts
+
     all_layouts()
     requests, replies = os.dup(0), os.fdopen(os.dup(1), "wb")
     nowhere = os.open(os.devnull, os.O_RDWR)

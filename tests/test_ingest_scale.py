@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 _IMPORTS = """
 import importlib, sys
 import ingest.cli, warehouse.store
-from ingest.worker import PRELOAD, all_layouts
+from ingest.layouts import all_layouts
+from ingest.worker import PRELOAD
 for modules in PRELOAD.values():
     for module in modules:
         importlib.import_module(module)
