@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import duckdb
 
@@ -198,10 +198,11 @@ def ingest_files(db: Path, files: list[Path], wait_seconds: float,
     jobs = jobs or default_jobs()
     outcomes: list[Outcome] = []
     with writer_lock(db, wait_seconds):
-        con = connect_when_free(db, time.monotonic() + wait_seconds)
         pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="ingest-read")
+        reads = _reads_ahead(pool, files, limits, ahead=_AHEAD * jobs)  # the first start while the warehouse opens
+        con = None
         try:
-            reads = _reads_ahead(pool, files, limits, ahead=_AHEAD * jobs)
+            con = connect_when_free(db, time.monotonic() + wait_seconds)
             for done, path in enumerate(files):
                 if before:
                     before(done, len(files), path)
@@ -216,20 +217,30 @@ def ingest_files(db: Path, files: list[Path], wait_seconds: float,
             if len(outcomes) < len(files):  # stopped part-way: the reads under way are not wanted
                 stop_workers()
             pool.shutdown(wait=False, cancel_futures=True)
-            con.close()
+            if con is not None:
+                con.close()
     return outcomes
 
 
-def _reads_ahead(pool: ThreadPoolExecutor, files: list[Path], limits: ReadLimits, ahead: int):
+def _reads_ahead(pool: ThreadPoolExecutor, files: list[Path], limits: ReadLimits, ahead: int) -> Iterator[Future]:
     """The reads of `files`, in order. Each read starts once its file is among the `ahead` files from the
     one to be stored next, the largest of them first (the longest read then overlaps the others): the
-    workers stay busy while the writer stores, and no more than `ahead` documents wait to be stored."""
+    workers stay busy while the writer stores, and no more than `ahead` documents wait to be stored. The
+    first reads start at once."""
     started: dict[int, Future] = {}
-    for next_stored in range(len(files)):
+
+    def start(next_stored: int) -> None:
         coming = [k for k in range(next_stored, min(next_stored + ahead, len(files))) if k not in started]
         for k in sorted(coming, key=lambda k: -_size(files[k])):
             started[k] = pool.submit(_read, files[k], limits)
-        yield started.pop(next_stored)
+
+    def in_order() -> Iterator[Future]:
+        for next_stored in range(len(files)):
+            start(next_stored)
+            yield started.pop(next_stored)
+
+    start(0)
+    return in_order()
 
 
 def _size(path: Path) -> int:
