@@ -246,7 +246,9 @@ class WorkerServer:
         try:
             while True:
                 request_id, *answer = _receive(process.stdout)
-                self._answers[request_id][1].put(answer)
+                waiting = self._answers.get(request_id)
+                if waiting is not None:  # else a request given up on (its sending failed)
+                    waiting[1].put(answer)
         except (EOFError, OSError, ValueError, pickle.UnpicklingError):
             pass
         with self._lock:
