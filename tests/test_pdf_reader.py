@@ -265,22 +265,23 @@ def _tables_both_ways(path: Path, number: int):
     from ingest.readers.pdf import _add_tables, _Page
     from ingest.readers.pdf_geometry import page_geometry
 
-    doc = pdfium.PdfDocument(str(path))
-    page = doc[number - 1]
-    textpage = page.get_textpage()
-    geometry = page_geometry(page, textpage)
-    textpage.close()
-    page.close()
-    doc.close()
     with pdfplumber.open(path, pages=[number]) as pdf:
         parsed = pdf.pages[0]
         plumber_page = _Page(number, parsed.height, True, 1)
         _add_tables(plumber_page, parsed)
-    if geometry is None:
-        return None, plumber_page.tables
-    pdfium_page = _Page(number, 0.0, True, 1)
-    _add_tables(pdfium_page, geometry)
-    return pdfium_page.tables, plumber_page.tables
+    doc = pdfium.PdfDocument(str(path))
+    page = doc[number - 1]
+    textpage = page.get_textpage()
+    try:
+        geometry = page_geometry(page, textpage)
+        pdfium_page = _Page(number, 0.0, True, 1)
+        if geometry is None or not _add_tables(pdfium_page, geometry):
+            return None, plumber_page.tables
+        return pdfium_page.tables, plumber_page.tables
+    finally:
+        textpage.close()
+        page.close()
+        doc.close()
 
 
 def _same_tables(got, want) -> bool:
@@ -312,20 +313,32 @@ def test_rulings_drawn_as_stroked_lines_are_read_from_pdfium(tmp_path):
 
 @pytest.mark.parametrize("drawing", [
     "200 20 m 220 60 240 60 260 20 c S",  # a curve
-    "q 0.9 0.3 -0.3 0.9 0 0 cm BT /F1 9 Tf 30 30 Td (Turned) Tj ET Q",  # text that is not upright
+    "BT /F1 9 Tf 0.9 0.3 -0.3 0.9 215 314 Tm (Turned) Tj ET",  # text in the table that is not upright
     "200 20 m 260 20 l 230 60 l h S",  # a triangle
 ])
 def test_a_page_pdfium_cannot_give_as_pdfminer_would_is_parsed_by_pdfplumber(tmp_path, drawing):
-    """A page with a shape or text PDFium's geometry does not render as pdfminer would is read by
-    pdfplumber, and its table is read all the same."""
+    """A page with a shape, or text in a table, that PDFium's geometry does not render as pdfminer would is
+    read by pdfplumber, and its table is read all the same."""
     ops = [text(20, 370, "2. tabula Mixed page"), *grid([350, 330, 310]), *row(336, ["Name", "2024", "x"]),
            *row(316, ["Alpha", "1", "y"]), drawing]
     path = tmp_path / "mixed.pdf"
     path.write_bytes(make_pdf(["\n".join(ops)]))
     got, want = _tables_both_ways(path, 1)
     assert got is None
-    assert [t.rows for t in want] == [[["Name", "2024", "x"], ["Alpha", "1", "y"]]]
-    assert texts(read_pdf(path).tables[0]) == [["Name", "2024", "x"], ["Alpha", "1", "y"]]
+    assert len(want) == 1 and want[0].rows[0] == ["Name", "2024", "x"] and want[0].rows[1][:2] == ["Alpha", "1"]
+    assert texts(read_pdf(path).tables[0]) == want[0].rows
+
+
+def test_text_turned_outside_the_tables_leaves_the_page_to_pdfium(tmp_path):
+    """Only the characters inside a table are read for it: text turned elsewhere on the page (a margin
+    note) does not send the page to pdfplumber."""
+    ops = [text(20, 370, "2. tabula Noted page"), *grid([350, 330, 310]), *row(336, ["Name", "2024", "x"]),
+           *row(316, ["Alpha", "1", "y"]), "BT /F1 9 Tf 0.9 0.3 -0.3 0.9 30 40 Tm (Turned) Tj ET"]
+    path = tmp_path / "noted.pdf"
+    path.write_bytes(make_pdf(["\n".join(ops)]))
+    got, want = _tables_both_ways(path, 1)
+    assert got is not None and _same_tables(got, want)
+    assert [t.rows for t in got] == [[["Name", "2024", "x"], ["Alpha", "1", "y"]]]
 
 
 def test_a_table_ruled_inside_a_form_xobject_is_found_and_read_by_pdfplumber(tmp_path):

@@ -201,11 +201,9 @@ def _scan_pages(doc) -> tuple[list[_Page], list[list[str]]]:
                             n_chars=textpage.count_chars())
             texts.append(_split_lines(textpage.get_text_bounded()))
             geometry = page_geometry(page, textpage) if scanned.has_paths else None
-            if geometry is not None:
-                _add_tables(scanned, geometry)
-                if scanned.tables:
-                    scanned.bands = _bands(textpage, scanned)
-            scanned.tables_read = not scanned.has_paths or geometry is not None
+            scanned.tables_read = not scanned.has_paths or (geometry is not None and _add_tables(scanned, geometry))
+            if geometry is not None and scanned.tables:
+                scanned.bands = _bands(textpage, scanned)
             pages.append(scanned)
         finally:
             textpage.close()
@@ -261,13 +259,21 @@ def _parse_ruled_tables(path: Path, pages: list[_Page]) -> None:
                 page.close()  # drop the parsed objects: memory stays flat on long reports
 
 
-def _add_tables(page: _Page, geometry: PageGeometry | pdfplumber.page.Page) -> None:
-    """The ruled tables of a page's geometry (PDFium's, or a pdfplumber page) onto `page`, top to bottom."""
+def _add_tables(page: _Page, geometry: PageGeometry | pdfplumber.page.Page) -> bool:
+    """The ruled tables of a page's geometry (PDFium's, or a pdfplumber page) onto `page`, top to bottom;
+    False (and none added) when PDFium's characters in them are not all as pdfminer would give them."""
     open_ends = _open_ruling_ends(geometry)
     settings = TableSettings.resolve({"explicit_horizontal_lines": open_ends} if open_ends else {})
-    for table in TableFinder(geometry, settings).tables:
+    tables = TableFinder(geometry, settings).tables
+    if isinstance(geometry, PageGeometry):
+        chars = geometry.chars_inside([table.bbox for table in tables])
+        if chars is None:
+            return False
+    else:
+        chars = geometry.chars
+    for table in tables:
         _, top, _, bottom = table.bbox
-        rows = [[clean_cell_text(text or "") for text in row] for row in _cell_texts(table, geometry.chars)]
+        rows = [[clean_cell_text(text or "") for text in row] for row in _cell_texts(table, chars)]
         if not any(any(row) for row in rows):
             continue  # an empty grid (a frame, a form) holds nothing to read
         page.tables.append(_PageTable(
@@ -276,6 +282,7 @@ def _add_tables(page: _Page, geometry: PageGeometry | pdfplumber.page.Page) -> N
             open_bottom=any(abs(bottom - y) <= _NEAR for y in open_ends),
         ))
     page.tables.sort(key=lambda t: t.top)
+    return True
 
 
 @dataclass

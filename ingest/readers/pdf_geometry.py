@@ -13,7 +13,7 @@ pdfminer would — a rotated or offset page, a form XObject, a curve or polygon,
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 from pdfplumber.utils.geometry import line_to_edge, rect_to_edges
@@ -23,32 +23,37 @@ HYPHEN_MARKS = str.maketrans({"\ufffe": "-", "\x02": "-"})  # PDFium's mark for 
 
 @dataclass
 class PageGeometry:
-    """What pdfplumber's table finder reads of a page (its `Page` has the same attributes)."""
+    """What pdfplumber's table finder reads of a page (its `Page` has the same attributes), the characters
+    aside: those are read only where tables were found (`chars_inside`), while the text page is open."""
 
     bbox: tuple[float, float, float, float]
     rects: list[dict]
     lines: list[dict]
-    chars: list[dict] = field(default_factory=list)
+    textpage: object  # PDFium's text page of the page
 
     @property
     def edges(self) -> list[dict]:
         return [line_to_edge(line) for line in self.lines] + [edge for rect in self.rects
                                                                for edge in rect_to_edges(rect)]
 
+    def chars_inside(self, boxes: list[tuple[float, float, float, float]]) -> list[dict] | None:
+        """The characters whose box meets one of `boxes` (x0, top, x1, bottom), as pdfminer boxes them;
+        None when one of them is not upright text."""
+        return _chars(self.textpage.raw, self.bbox[3], boxes)
+
 
 def page_geometry(page, textpage) -> PageGeometry | None:
-    """The geometry of a PDFium page (with its text page), or None when PDFium's objects cannot be put
-    exactly as pdfminer would put them."""
+    """The geometry of a PDFium page (with its text page, which must stay open while it is used), or None
+    when PDFium's objects cannot be put exactly as pdfminer would put them."""
     width, height = page.get_size()
     if page.get_rotation() or page.get_mediabox() != (0.0, 0.0, width, height) or \
             page.get_cropbox() != page.get_mediabox():
         return None
     shapes = _shapes(page.raw, height)
-    chars = _chars(textpage.raw, height)
-    if shapes is None or chars is None:
+    if shapes is None:
         return None
     rects, lines = shapes
-    return PageGeometry(bbox=(0.0, 0.0, width, height), rects=rects, lines=lines, chars=chars)
+    return PageGeometry(bbox=(0.0, 0.0, width, height), rects=rects, lines=lines, textpage=textpage)
 
 
 def _shapes(raw_page, height: float) -> tuple[list[dict], list[dict]] | None:
@@ -116,25 +121,31 @@ def _box(kind: str, x0: float, y0: float, x1: float, y1: float, height: float) -
             "bottom": height - y0, "doctop": height - y1, "width": x1 - x0, "height": y1 - y0}
 
 
-def _chars(raw_text, height: float) -> list[dict] | None:
-    """The page's characters as pdfminer boxes them; None when one is not upright text."""
+def _chars(raw_text, height: float, boxes: list[tuple[float, float, float, float]]) -> list[dict] | None:
+    """The page's characters that meet `boxes`, as pdfminer boxes them; None when one is not upright text.
+    Of the others PDFium is asked only where they are (two calls, not five)."""
     chars: list[dict] = []
     box = pdfium_c.FS_RECTF()
     matrix = pdfium_c.FS_MATRIX()
-    before: dict | None = None  # the last character drawn
+    before: dict | None = None  # the last character drawn, when it was kept
     for i in range(pdfium_c.FPDFText_CountChars(raw_text)):
-        text = chr(pdfium_c.FPDFText_GetUnicode(raw_text, i))
         if pdfium_c.FPDFText_IsGenerated(raw_text, i):
-            if text == " " and before is not None:
+            if before is not None and pdfium_c.FPDFText_GetUnicode(raw_text, i) == ord(" "):
                 chars.append({**before, "text": " ", "x0": before["x1"], "width": 0.0})
             continue  # a generated line break: pdfminer has no character there
+        if not pdfium_c.FPDFText_GetLooseCharBox(raw_text, i, box):
+            return None
+        top, bottom = height - box.top, height - box.bottom
+        if not any(box.left <= x1 and x0 <= box.right and top <= y1 and y0 <= bottom for x0, y0, x1, y1 in boxes):
+            before = None
+            continue
         if not pdfium_c.FPDFText_GetMatrix(raw_text, i, matrix) or matrix.b or matrix.c or matrix.a <= 0 \
-                or matrix.d <= 0 or not pdfium_c.FPDFText_GetLooseCharBox(raw_text, i, box):
+                or matrix.d <= 0:
             return None
         size = pdfium_c.FPDFText_GetFontSize(raw_text, i) * matrix.d
-        bottom = height - box.bottom
-        before = {"text": text.translate(HYPHEN_MARKS), "x0": box.left, "x1": box.right,
-                  "top": bottom - size, "bottom": bottom, "doctop": bottom - size, "width": box.right - box.left,
-                  "height": size, "size": size, "upright": True}
+        text = chr(pdfium_c.FPDFText_GetUnicode(raw_text, i)).translate(HYPHEN_MARKS)
+        before = {"text": text, "x0": box.left, "x1": box.right, "top": bottom - size, "bottom": bottom,
+                  "doctop": bottom - size, "width": box.right - box.left, "height": size, "size": size,
+                  "upright": True}
         chars.append(before)
     return chars
