@@ -3,8 +3,8 @@
 PDFium (pypdfium2, installed with pdfplumber) parses every page: its text, which pages draw vector paths,
 and on those pages the rulings and character boxes that pdfplumber's table finder reads
 (ingest.readers.pdf_geometry), about ten times faster than pdfplumber's own parse (pdfminer's). Only a
-page whose geometry PDFium cannot give as pdfminer would (a rotated page, a form XObject, curves, rotated
-text) is parsed by pdfplumber.
+page whose geometry PDFium cannot give as pdfminer would (a rotated page, a form XObject, curves, turned
+text in a table) is parsed by pdfplumber.
 
 The result mirrors the text reader (ingest.readers.text) on the report's text export: the same tables
 (caption, label, header rows, cell texts) and, in `lines`, the running text with each table row as one

@@ -6,9 +6,10 @@ of a report's reading time; PDFium has already parsed the page. `page_geometry` 
 characters — built from PDFium's path objects and text page the way pdfminer builds them: a rectangle is a
 closed, axis-aligned four-sided subpath, a line a subpath of one segment, a character's box spans its
 advance width and, upwards from its descent, its font size; a generated space (PDFium's word break) stands
-at the end of the character before it. Where a page holds anything this does not render exactly as
-pdfminer would — a rotated or offset page, a form XObject, a curve or polygon, text that is not upright —
-`page_geometry` says None, and the reader parses that page with pdfplumber.
+at the end of the character before it. Characters are read only where the tables are. Where a page holds
+anything this does not render exactly as pdfminer would — a rotated or offset page, a form XObject, a
+curve or polygon (`page_geometry` says None), text in a table that is not upright (`chars_inside` says
+None) — the reader parses that page with pdfplumber.
 """
 from __future__ import annotations
 
