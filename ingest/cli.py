@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ingest.layouts import all_layouts
 from ingest.limits import ENVIRONMENT, OPTIONS, ReadLimits, limits_from, positive_number
-from ingest.pipeline import Outcome, collect_files, ingest_files
+from ingest.pipeline import Outcome, collect_files, default_jobs, ingest_files
 from ingest.rules.loader import RulesError
 from ingest.worker import start_worker_server
 from warehouse import PROJECT_ROOT, WarehouseError, default_db_path
@@ -80,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replace", action="store_true",
                         help="store each file even where it would replace a stored report read by another "
                              "layout, lose over a fifth of its facts or tables, or take another report's file name")
+    parser.add_argument("--jobs", type=_number(integer=True), default=None, metavar="N",
+                        help=f"files read at once, each by a worker process (default: one per core, {default_jobs()})")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only refusals and the summary")
     defaults = ReadLimits()
     for name, option in OPTIONS.items():
@@ -113,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         print(one_line(f"error: layout rules: {exc}"), file=sys.stderr)
         return 2
     try:
-        outcomes += ingest_files(args.db, files, args.wait, after=report, replace=args.replace, limits=limits)
+        outcomes += ingest_files(args.db, files, args.wait, after=report, replace=args.replace, limits=limits,
+                                 jobs=args.jobs)
     except WarehouseError as exc:
         print(one_line(f"error: {exc}"), file=sys.stderr)
         return 3

@@ -1,5 +1,6 @@
-"""Files through every stage: read -> recognise the layout -> extract facts (in a limited worker process,
-ingest.worker) -> store (here, the one writer), one writer at a time.
+"""Files through every stage: read -> recognise the layout -> extract facts (in limited worker processes,
+ingest.worker, as many at once as `jobs`) -> store (here, the one writer, in the files' order, so the
+warehouse is the same whichever file a worker finishes first), one writer at a time.
 
 The command line (ingest/cli.py) and the dashboard's first-start build both ingest through `ingest_files`.
 """
@@ -10,17 +11,19 @@ import fcntl
 import os
 import sys
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import duckdb
 
 from ingest.indicators import assign_indicators
 from ingest.limits import ReadLimits
+from ingest.model import Extraction, ParsedDocument
 from ingest.readers import UnreadableFile
-from ingest.worker import extract_in_worker
+from ingest.worker import extract_in_worker, stop_workers
 from warehouse import WarehouseBusy, WarehouseError, connect, first_line
 from warehouse.store import StoreRefusal, StoreResult, store_document
 
@@ -35,25 +38,54 @@ class Outcome:
     seconds: float = 0.0  # how long reading and storing it took
 
 
-def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, limits: ReadLimits, replace: bool = False) -> Outcome:
-    """Read and interpret `path` in a worker process within `limits`, then store it here."""
+@dataclass
+class _Read:
+    """What a worker made of one file: its document and extraction, or why it could not read it."""
+
+    document: ParsedDocument | None
+    extraction: Extraction | None
+    error: str | None
+    seconds: float
+
+
+def _read(path: Path, limits: ReadLimits) -> _Read:
+    """Read and interpret `path` in a worker process within `limits` (run by a thread of the writer)."""
     started = time.perf_counter()
-    outcome = _ingest_file(con, path, limits, replace)
-    outcome.seconds = time.perf_counter() - started
-    return outcome
-
-
-def _ingest_file(con: duckdb.DuckDBPyConnection, path: Path, limits: ReadLimits, replace: bool) -> Outcome:
     try:
         doc, extraction = extract_in_worker(path, limits)
     except UnreadableFile as exc:
-        return Outcome(path, error=str(exc))
+        return _Read(None, None, str(exc), time.perf_counter() - started)
+    return _Read(doc, extraction, None, time.perf_counter() - started)
+
+
+def _store_read(con: duckdb.DuckDBPyConnection, path: Path, read: _Read, replace: bool) -> Outcome:
+    """Store what a worker read of `path`, here."""
+    started = time.perf_counter()
+    outcome = _outcome(con, path, read, replace)
+    outcome.seconds = read.seconds + time.perf_counter() - started
+    return outcome
+
+
+def _outcome(con: duckdb.DuckDBPyConnection, path: Path, read: _Read, replace: bool) -> Outcome:
+    if read.error is not None:
+        return Outcome(path, error=read.error)
+    extraction = read.extraction
     assign_indicators(extraction.facts)  # here, once for every layout
     try:
-        result = store_document(con, doc, extraction, replace=replace)
+        result = store_document(con, read.document, extraction, replace=replace)
     except StoreRefusal as exc:
         return Outcome(path, layout=extraction.layout, error=str(exc), messages=extraction.messages)
     return Outcome(path, layout=extraction.layout, result=result, messages=extraction.messages)
+
+
+# Documents read ahead of the writer, per worker: enough for the largest file among the next ones to start
+# first, few enough that the documents waiting to be stored stay a few megabytes.
+_AHEAD = 4
+
+
+def default_jobs() -> int:
+    """Workers at once: one per core."""
+    return os.cpu_count() or 1
 
 
 def collect_files(targets: list[Path]) -> tuple[list[Path], list[Outcome]]:
@@ -157,20 +189,24 @@ def writer_lock(db: Path, wait_seconds: float):
 def ingest_files(db: Path, files: list[Path], wait_seconds: float,
                  before: Callable[[int, int, Path], None] | None = None,
                  after: Callable[[int, int, Outcome], None] | None = None, replace: bool = False,
-                 limits: ReadLimits = ReadLimits()) -> list[Outcome]:
-    """Ingest `files` into the warehouse `db`, each read in a worker process within `limits` and stored in
-    its own transaction, waiting up to `wait_seconds` for another writer or reader to let go.
-    `before(done, total, path)` and `after(done, total, outcome)` report progress; `replace` stores new
-    versions the replacement rules would refuse (warehouse.store). Raises WarehouseError when the
-    warehouse cannot be had."""
+                 limits: ReadLimits = ReadLimits(), jobs: int | None = None) -> list[Outcome]:
+    """Ingest `files` into the warehouse `db`, each read in a worker process within `limits` (`jobs` of
+    them at once, default one per core) and stored in its own transaction, in the order of `files`,
+    waiting up to `wait_seconds` for another writer or reader to let go. `before(done, total, path)` and
+    `after(done, total, outcome)` report progress; `replace` stores new versions the replacement rules would
+    refuse (warehouse.store). Raises WarehouseError when the warehouse cannot be had."""
+    jobs = jobs or default_jobs()
     outcomes: list[Outcome] = []
     with writer_lock(db, wait_seconds):
-        con = connect_when_free(db, time.monotonic() + wait_seconds)
+        pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="ingest-read")
+        reads = _reads_ahead(pool, files, limits, ahead=_AHEAD * jobs)  # the first start while the warehouse opens
+        con = None
         try:
+            con = connect_when_free(db, time.monotonic() + wait_seconds)
             for done, path in enumerate(files):
                 if before:
                     before(done, len(files), path)
-                outcomes.append(ingest_file(con, path, limits, replace))
+                outcomes.append(_store_read(con, path, next(reads).result(), replace))
                 if after:
                     after(done + 1, len(files), outcomes[-1])
             con.execute("CHECKPOINT")
@@ -178,5 +214,37 @@ def ingest_files(db: Path, files: list[Path], wait_seconds: float,
             # A full disk, a file-size limit, a damaged file: the document under way was rolled back.
             raise WarehouseError(f"cannot write the warehouse {db}: {first_line(exc)}") from None
         finally:
-            con.close()
+            if len(outcomes) < len(files):  # stopped part-way: the reads under way are not wanted
+                stop_workers()
+            pool.shutdown(wait=False, cancel_futures=True)
+            if con is not None:
+                con.close()
     return outcomes
+
+
+def _reads_ahead(pool: ThreadPoolExecutor, files: list[Path], limits: ReadLimits, ahead: int) -> Iterator[Future]:
+    """The reads of `files`, in order. Each read starts once its file is among the `ahead` files from the
+    one to be stored next, the largest of them first (the longest read then overlaps the others): the
+    workers stay busy while the writer stores, and no more than `ahead` documents wait to be stored. The
+    first reads start at once."""
+    started: dict[int, Future] = {}
+
+    def start(next_stored: int) -> None:
+        coming = [k for k in range(next_stored, min(next_stored + ahead, len(files))) if k not in started]
+        for k in sorted(coming, key=lambda k: -_size(files[k])):
+            started[k] = pool.submit(_read, files[k], limits)
+
+    def in_order() -> Iterator[Future]:
+        for next_stored in range(len(files)):
+            start(next_stored)
+            yield started.pop(next_stored)
+
+    start(0)
+    return in_order()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the reader says why it cannot read it

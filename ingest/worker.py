@@ -10,16 +10,19 @@ Workers are forked by a small server, `python -m ingest.worker`: a fresh interpr
 layouts imported, started when first needed and serving the whole process. A worker thus starts in
 milliseconds, and shares nothing with the writer (its warehouse connection, its threads, a dashboard's
 script). The protocol, over the server's standard input and output, is length-prefixed pickles: the
-writer sends (path, limits); the server answers ("started", pid), then ("finished", wait status, the
-worker's message, its peak memory in KB). A server runs one worker at a time; a parallel ingest would keep
-one `WorkerServer` per worker it runs at once, and still one writer.
+writer sends (request id, path, limits); the server forks a worker at once and answers (request id,
+"started", pid), then, when that worker ends, (request id, "finished", wait status, the worker's message,
+its peak memory in KB). So one server runs as many workers at once as the writer asks for (a parallel
+ingest asks from several threads, ingest.pipeline), their imports paid once, and there is still one writer.
 """
 from __future__ import annotations
 
 import atexit
 import importlib
+import itertools
 import os
 import pickle
+import queue
 import resource
 import select
 import signal
@@ -28,18 +31,23 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from ingest.layouts import all_layouts, recognise
 from ingest.limits import ReadLimits
-from ingest.model import Extraction, ParsedDocument
 from ingest.readers import UnreadableFile, read_document
 
+if TYPE_CHECKING:
+    from ingest.model import Extraction, ParsedDocument
+
 _ROOT = Path(__file__).resolve().parents[1]
-# What the server imports once, rather than every worker: the readers (read_document imports them lazily).
-_PRELOAD = ("ingest.readers.pdf", "ingest.readers.text", "ingest.readers.flattened", "ingest.readers.xlsx",
-            "openpyxl")
+# What the server imports once, rather than every worker, when the first file of a kind comes: its readers
+# (read_document imports them lazily). Not before: a folder without workbooks never pays for openpyxl (and
+# numpy, which it imports), nor one without PDFs for pdfplumber.
+_TEXT_READERS = ("ingest.readers.text", "ingest.readers.flattened")
+PRELOAD = {".pdf": ("ingest.readers.pdf",), ".xlsx": ("ingest.readers.xlsx", "openpyxl"), ".txt": _TEXT_READERS,
+           ".md": _TEXT_READERS}
 _FRAME = struct.Struct("!Q")  # the length of the pickle that follows
 # CPU seconds a worker may use past its deadline before the kernel stops it; a backstop for a worker whose
 # writer was killed (a live writer kills a late worker itself).
@@ -51,6 +59,8 @@ _LONGEST_WAIT = 365 * 24 * 3600
 def extract_file(path: Path, limits: ReadLimits = ReadLimits()) -> tuple[ParsedDocument, Extraction]:
     """Read and interpret a file without touching the warehouse, in this process (limited only by the
     readers' own limits). The readers' notes come first among the extraction's messages."""
+    from ingest.layouts import recognise  # here, not at the top: see serve()
+
     notes: list[str] = []
     doc = read_document(path, limits, notes)
     layout = recognise(doc)
@@ -87,34 +97,83 @@ def _receive(stream: BinaryIO) -> object:
 
 # --------------------------------------------------------------------------- the server and its workers
 
+@dataclass
+class _Frames:
+    """Messages read from a file descriptor as they come: the server waits on its requests and its workers
+    at once (select), so it reads what is there, never a blocking whole message."""
+
+    buffer: bytearray = field(default_factory=bytearray)
+
+    def feed(self, data: bytes) -> list[object]:
+        self.buffer += data
+        messages = []
+        while len(self.buffer) >= _FRAME.size:
+            (size,) = _FRAME.unpack_from(self.buffer)
+            if len(self.buffer) < _FRAME.size + size:
+                break
+            messages.append(pickle.loads(self.buffer[_FRAME.size:_FRAME.size + size]))
+            del self.buffer[:_FRAME.size + size]
+        return messages
+
+
+@dataclass
+class _Running:
+    request_id: int
+    pid: int
+    message: bytearray = field(default_factory=bytearray)
+
+
 def serve() -> None:
-    """Fork a worker for each (path, limits) request on standard input, until the writer closes it. The
-    replies keep standard output to themselves: whatever else anything prints goes to /dev/null."""
-    for module in _PRELOAD:
-        importlib.import_module(module)
+    """Fork a worker for each (request id, path, limits) request on standard input, at once, and answer for
+    each when it ends, until the writer closes its end; then the workers still running are stopped (their
+    writer is gone). The replies keep standard output to themselves: whatever else anything prints goes to
+    /dev/null."""
+    # The layouts (and the warehouse modules they import) are imported here, not when this module is: so
+    # `python -m ingest` starts the server before it imports them itself, and both import at once.
+    from ingest.layouts import all_layouts
+
     all_layouts()
-    requests, replies = os.fdopen(os.dup(0), "rb"), os.fdopen(os.dup(1), "wb")
+    requests, replies = os.dup(0), os.fdopen(os.dup(1), "wb")
     nowhere = os.open(os.devnull, os.O_RDWR)
     os.dup2(nowhere, 0)
     os.dup2(nowhere, 1)
+    frames = _Frames()
+    running: dict[int, _Running] = {}  # by the read end of the worker's pipe
     while True:
-        try:
-            path, limits = _receive(requests)
-        except EOFError:
-            return
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(read_end)
-            requests.close()
-            replies.close()
-            _work(path, limits, write_end)  # never returns
-        os.close(write_end)
-        _send(replies, ("started", pid))
-        with os.fdopen(read_end, "rb") as worker:
-            message = worker.read()
-        _, status, usage = os.wait4(pid, 0)
-        _send(replies, ("finished", status, message, usage.ru_maxrss))
+        ready, _, _ = select.select([requests, *running], [], [])
+        for fd in ready:
+            data = os.read(fd, 1 << 20)
+            if fd == requests:
+                if not data:
+                    for worker in running.values():
+                        os.kill(worker.pid, signal.SIGKILL)
+                    return
+                for request_id, path, limits in frames.feed(data):
+                    for module in PRELOAD.get(path.suffix.lower(), ()):
+                        importlib.import_module(module)
+                    read_end, pid = _fork_worker(path, limits, requests, replies)
+                    running[read_end] = _Running(request_id, pid)
+                    _send(replies, (request_id, "started", pid))
+            elif data:
+                running[fd].message += data
+            else:
+                worker = running.pop(fd)
+                os.close(fd)
+                _, status, usage = os.wait4(worker.pid, 0)
+                _send(replies, (worker.request_id, "finished", status, bytes(worker.message), usage.ru_maxrss))
+
+
+def _fork_worker(path: Path, limits: ReadLimits, requests: int, replies: BinaryIO) -> tuple[int, int]:
+    """A worker for one file: the read end of its pipe and its pid."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        os.close(requests)
+        replies.close()
+        _work(path, limits, write_end)  # never returns
+    os.close(write_end)
+    return read_end, pid
 
 
 def _work(path: Path, limits: ReadLimits, fd: int) -> None:
@@ -159,12 +218,15 @@ def _time_out(limits: ReadLimits) -> str:
 
 
 class WorkerServer:
-    """The writer's side: starts the server when first needed (again if it died), hands it one file at a
-    time, enforces the time limit."""
+    """The writer's side: starts the server when first needed (again if it died), hands it files from any
+    number of threads at once, each waiting for its own answer, and enforces the time limit."""
 
     def __init__(self) -> None:
         self._process: subprocess.Popen | None = None
-        self._lock = threading.Lock()  # one request at a time, whichever thread asks
+        self._lock = threading.Lock()  # one thread at a time starts the server or writes a request
+        # Each request's answers by its id, with the server it went to.
+        self._answers: dict[int, tuple[subprocess.Popen, queue.SimpleQueue]] = {}
+        self._ids = itertools.count()
         self.peak_mb = 0.0  # the largest peak memory (resident) of a worker so far
 
     def _server(self) -> subprocess.Popen:
@@ -172,37 +234,71 @@ class WorkerServer:
             path = os.pathsep.join(filter(None, [str(_ROOT), os.environ.get("PYTHONPATH")]))
             # OPENBLAS_NUM_THREADS: numpy (imported by the PDF readers) in a single thread, so forking is safe.
             env = {**os.environ, "PYTHONPATH": path, "OPENBLAS_NUM_THREADS": "1"}
-            # Unbuffered pipes, so that select() sees every byte that has come; the server's own messages
-            # (a parser's warnings) are not the writer's output.
+            # The server's own messages (a parser's warnings) are not the writer's output.
             self._process = subprocess.Popen([sys.executable, "-m", "ingest.worker"], stdin=subprocess.PIPE,
-                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0, env=env)
+                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+            threading.Thread(target=self._hand_out, args=(self._process,), daemon=True).start()
         return self._process
+
+    def _hand_out(self, process: subprocess.Popen) -> None:
+        """Give each answer of the server to the request it is for; when the server stops, tell every
+        request still waiting (None)."""
+        try:
+            while True:
+                request_id, *answer = _receive(process.stdout)
+                waiting = self._answers.get(request_id)
+                if waiting is not None:  # else a request given up on (its sending failed)
+                    waiting[1].put(answer)
+        except (EOFError, OSError, ValueError, pickle.UnpicklingError):
+            pass
+        with self._lock:
+            if self._process is process:
+                self._process = None
+            waiting = [answers for server, answers in self._answers.values() if server is process]
+        for answers in waiting:
+            answers.put(None)
 
     def extract(self, path: Path, limits: ReadLimits) -> tuple[ParsedDocument, Extraction]:
         """`extract_file(path, limits)` in a worker; raises UnreadableFile (one line) when the file was
-        refused or the worker ran out of time or memory."""
-        with self._lock:
-            return self._extract(Path(path).absolute(), limits)  # absolute: the server has its own folder
-
-    def _extract(self, path: Path, limits: ReadLimits) -> tuple[ParsedDocument, Extraction]:
-        server = self._server()
+        refused or the worker ran out of time or memory. Safe to call from several threads at once."""
+        answers: queue.SimpleQueue = queue.SimpleQueue()
+        request_id = next(self._ids)
         try:
-            _send(server.stdin, (path, limits))
-            _, pid = _receive(server.stdout)
-            started = time.monotonic()
-            late = not select.select([server.stdout], [], [], min(limits.seconds, _LONGEST_WAIT))[0]
-            if late:
-                os.kill(pid, signal.SIGKILL)
-            _, status, message, peak_kb = _receive(server.stdout)
-            self.peak_mb = max(self.peak_mb, peak_kb / 1024)
-        except (EOFError, OSError, pickle.UnpicklingError):
+            return self._extract(request_id, answers, Path(path).absolute(), limits)  # the server has its own folder
+        finally:
+            self._answers.pop(request_id, None)
+
+    def _extract(self, request_id: int, answers: queue.SimpleQueue, path: Path,
+                 limits: ReadLimits) -> tuple[ParsedDocument, Extraction]:
+        stopped = UnreadableFile("the reading process stopped before it had read the file")
+        try:
+            with self._lock:
+                server = self._server()
+                self._answers[request_id] = (server, answers)
+                _send(server.stdin, (request_id, path, limits))
+        except OSError:
             self.close()
-            raise UnreadableFile("the reading process stopped before it had read the file") from None
+            raise stopped from None
+        started = answers.get()
+        if started is None:
+            raise stopped
+        began = time.monotonic()
+        try:
+            finished = answers.get(timeout=min(limits.seconds, _LONGEST_WAIT))
+            late = False
+        except queue.Empty:
+            late = True
+            os.kill(started[1], signal.SIGKILL)
+            finished = answers.get()
+        if finished is None:
+            raise stopped
+        _, status, message, peak_kb = finished
+        self.peak_mb = max(self.peak_mb, peak_kb / 1024)
         if late or (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU):
             raise UnreadableFile(_time_out(limits))
         if os.WIFSIGNALED(status):
             raise UnreadableFile(f"the reader stopped ({signal.Signals(os.WTERMSIG(status)).name}) after "
-                                 f"{time.monotonic() - started:.1f} s; most likely it ran out of the memory "
+                                 f"{time.monotonic() - began:.1f} s; most likely it ran out of the memory "
                                  f"limit of {limits.memory_mb:g} MB (--memory-mb)")
         if os.waitstatus_to_exitcode(status) != 0 or not message:
             raise UnreadableFile(f"the reader stopped (exit status {os.waitstatus_to_exitcode(status)}) "
@@ -213,14 +309,14 @@ class WorkerServer:
         return payload
 
     def close(self) -> None:
-        if self._process is None:
+        with self._lock:
+            process, self._process = self._process, None
+        if process is None:
             return
-        process, self._process = self._process, None
-        for stream in (process.stdin, process.stdout):
-            try:
-                stream.close()
-            except OSError:
-                pass
+        try:
+            process.stdin.close()
+        except OSError:
+            pass
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -244,6 +340,12 @@ def start_worker_server() -> None:
 def extract_in_worker(path: Path, limits: ReadLimits) -> tuple[ParsedDocument, Extraction]:
     """`extract_file(path, limits)` in a worker process limited by `limits` (see WorkerServer.extract)."""
     return _SERVER.extract(path, limits)
+
+
+def stop_workers() -> None:
+    """Stop the server and every worker it runs (each read under way is refused, as the server stopped);
+    the next read starts a new server."""
+    _SERVER.close()
 
 
 def worker_peak_mb() -> float:

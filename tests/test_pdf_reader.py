@@ -253,3 +253,104 @@ def test_bad_input_is_unreadable(tmp_path, case):
     assert reason in message and "\n" not in message and len(message) < 150
     # No parser traceback chained to it.
     assert info.value.__cause__ is None and (info.value.__context__ is None or info.value.__suppress_context__)
+
+
+# --------------------------------------------------------------------------- ruled tables from PDFium's geometry
+
+def _tables_both_ways(path: Path, number: int):
+    """The ruled tables of page `number` found from PDFium's geometry and from pdfplumber's parse."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from ingest.readers.pdf import _add_tables, _Page
+    from ingest.readers.pdf_geometry import page_geometry
+
+    with pdfplumber.open(path, pages=[number]) as pdf:
+        parsed = pdf.pages[0]
+        plumber_page = _Page(number, parsed.height, True, 1)
+        _add_tables(plumber_page, parsed)
+    doc = pdfium.PdfDocument(str(path))
+    page = doc[number - 1]
+    textpage = page.get_textpage()
+    try:
+        geometry = page_geometry(page, textpage)
+        pdfium_page = _Page(number, 0.0, True, 1)
+        if geometry is None or not _add_tables(pdfium_page, geometry):
+            return None, plumber_page.tables
+        return pdfium_page.tables, plumber_page.tables
+    finally:
+        textpage.close()
+        page.close()
+        doc.close()
+
+
+def _same_tables(got, want) -> bool:
+    """The same cells, ends and extent (to a tenth of a point: PDFium computes in single precision)."""
+    return len(got) == len(want) and all(
+        (a.rows, a.open_top, a.open_bottom) == (b.rows, b.open_top, b.open_bottom)
+        and abs(a.top - b.top) < 0.1 and abs(a.bottom - b.bottom) < 0.1 for a, b in zip(got, want))
+
+
+@pytest.mark.parametrize("number", [1, 5, 6, 12, 13, 14, 15, 16, 19, 20])
+def test_the_reports_ruled_pages_read_from_pdfium_as_pdfplumber_reads_them(number):
+    """The ten pages of the 2024 report that draw rulings: PDFium's rectangles and character boxes give
+    pdfplumber's table finder exactly the tables of pdfplumber's own (ten times slower) parse, every cell
+    with its word breaks (PDFium's generated spaces) included."""
+    got, want = _tables_both_ways(REPORT_PDF, number)
+    assert got is not None, "PDFium's geometry of this page should be usable"
+    assert want and _same_tables(got, want)
+
+
+def test_rulings_drawn_as_stroked_lines_are_read_from_pdfium(tmp_path):
+    """Rulings stroked as line segments (not thin filled rectangles) are lines, as pdfminer makes them."""
+    lines = [f"{x} 310 m {x} 350 l S" for x in COLS] + [f"{COLS[0]} {y} m {COLS[-1]} {y} l S" for y in (350, 330, 310)]
+    path = tmp_path / "lines.pdf"
+    path.write_bytes(make_pdf(["\n".join([*lines, *row(336, ["Name", "2024", "x"]), *row(316, ["Alpha", "1", "y"])])]))
+    got, want = _tables_both_ways(path, 1)
+    assert got is not None and _same_tables(got, want)
+    assert [t.rows for t in got] == [[["Name", "2024", "x"], ["Alpha", "1", "y"]]]
+
+
+@pytest.mark.parametrize("drawing", [
+    "200 20 m 220 60 240 60 260 20 c S",  # a curve
+    "BT /F1 9 Tf 0.9 0.3 -0.3 0.9 215 314 Tm (Turned) Tj ET",  # text in the table that is not upright
+    "200 20 m 260 20 l 230 60 l h S",  # a triangle
+])
+def test_a_page_pdfium_cannot_give_as_pdfminer_would_is_parsed_by_pdfplumber(tmp_path, drawing):
+    """A page with a shape, or text in a table, that PDFium's geometry does not render as pdfminer would is
+    read by pdfplumber, and its table is read all the same."""
+    ops = [text(20, 370, "2. tabula Mixed page"), *grid([350, 330, 310]), *row(336, ["Name", "2024", "x"]),
+           *row(316, ["Alpha", "1", "y"]), drawing]
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(make_pdf(["\n".join(ops)]))
+    got, want = _tables_both_ways(path, 1)
+    assert got is None
+    assert len(want) == 1 and want[0].rows[0] == ["Name", "2024", "x"] and want[0].rows[1][:2] == ["Alpha", "1"]
+    assert texts(read_pdf(path).tables[0]) == want[0].rows
+
+
+def test_text_turned_outside_the_tables_leaves_the_page_to_pdfium(tmp_path):
+    """Only the characters inside a table are read for it: text turned elsewhere on the page (a margin
+    note) does not send the page to pdfplumber."""
+    ops = [text(20, 370, "2. tabula Noted page"), *grid([350, 330, 310]), *row(336, ["Name", "2024", "x"]),
+           *row(316, ["Alpha", "1", "y"]), "BT /F1 9 Tf 0.9 0.3 -0.3 0.9 30 40 Tm (Turned) Tj ET"]
+    path = tmp_path / "noted.pdf"
+    path.write_bytes(make_pdf(["\n".join(ops)]))
+    got, want = _tables_both_ways(path, 1)
+    assert got is not None and _same_tables(got, want)
+    assert [t.rows for t in got] == [[["Name", "2024", "x"], ["Alpha", "1", "y"]]]
+
+
+def test_a_table_ruled_inside_a_form_xobject_is_found_and_read_by_pdfplumber(tmp_path):
+    """Rulings drawn by a form XObject: the page draws paths (found inside the form), and its geometry is
+    left to pdfplumber, which places the form's objects."""
+    rulings = "\n".join(grid([350, 330, 310])).encode()
+    form = b"<< /Type /XObject /Subtype /Form /BBox [0 0 300 400] /Length %d >>\nstream\n" % len(rulings) + \
+        rulings + b"\nendstream"
+    ops = [text(20, 370, "2. tabula Form table"), "/X1 Do", *row(336, ["Name", "2024", "x"]),
+           *row(316, ["Alpha", "1", "y"])]
+    path = tmp_path / "form.pdf"
+    path.write_bytes(make_pdf(["\n".join(ops)], resources="/XObject << /X1 6 0 R >>", extra=(form,)))
+    got, want = _tables_both_ways(path, 1)
+    assert got is None and [t.rows for t in want] == [[["Name", "2024", "x"], ["Alpha", "1", "y"]]]
+    assert texts(read_pdf(path).tables[0]) == [["Name", "2024", "x"], ["Alpha", "1", "y"]]

@@ -56,3 +56,11 @@ def test_a_place_and_its_spot():
 def test_spots_in_each_language():
     assert spots_text("p.", [12, 25], "lv") == "12., 25. lpp." and spots_text("p.", [12, 25], "en") == "p. 12, 25"
     assert spots_text("line", [56], "lv") == "56. rinda" and spots_text("line", [56], "en") == "line 56"
+
+
+def test_a_spot_from_a_frame_without_a_number():
+    """pandas' NA (an integer column's missing value) and NaN are no place; said without importing pandas."""
+    import pandas as pd
+
+    assert spot(pd.NA, 12) == ("line", 12) and spot(float("nan"), pd.NA) is None
+    assert spot(pd.Series([3], dtype="Int64")[0], None) == ("p.", 3)

@@ -10,9 +10,8 @@ places through this one module. Pure functions.
 """
 from __future__ import annotations
 
+import math
 import re
-
-import pandas as pd
 
 # The words the ingest writes into a place or a reference, and their Latvian.
 _WORDS_LV = (
@@ -39,11 +38,20 @@ def spots_text(kind: str, numbers: list, lang: str) -> str:
     return ", ".join(f"{n}." for n in numbers) + (" lpp." if kind == "p." else " rinda")
 
 
+def _given(number) -> bool:
+    """A place column that holds a number: not None, NaN, or pandas' NA of an integer column (math.isnan
+    refuses those with TypeError); without importing pandas, which the ingest does not otherwise need."""
+    try:
+        return not math.isnan(number)
+    except TypeError:
+        return False
+
+
 def spot(page, line) -> tuple[str, int] | None:
     """A fact's page (`p.`) or else its line, from its `page` and `line` columns; None for neither."""
-    if pd.notna(page):
+    if _given(page):
         return "p.", int(page)
-    return ("line", int(line)) if pd.notna(line) else None
+    return ("line", int(line)) if _given(line) else None
 
 
 def place_text(table_label, lang: str) -> str:

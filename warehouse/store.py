@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import duckdb
-import pandas as pd
 
 from ingest.model import Extraction, Fact, ParsedDocument
+from warehouse.bulk import insert_columns
 
 # A new version may hold up to this share fewer facts (or raw table cells) than the stored one; past it,
 # it is more likely a cut or wrong file than a correction, and only `--replace` stores it.
@@ -78,32 +78,29 @@ def _delete_document(con: duckdb.DuckDBPyConnection, document_id: str, keep_row:
 def _insert_facts(con: duckdb.DuckDBPyConnection, document_id: str, facts: list[Fact]) -> None:
     if not facts:
         return
-    frame = pd.DataFrame(
-        [{**{k: getattr(f, k) for k in FACT_COLUMNS if k != "document_id"}, "document_id": document_id}
-         for f in facts], columns=FACT_COLUMNS)
-    frame[["year", "page", "line"]] = frame[["year", "page", "line"]].astype("Int64")
-    con.register("new_facts", frame)
-    con.execute(f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) SELECT {', '.join(FACT_COLUMNS)} FROM new_facts")
-    con.unregister("new_facts")
+    columns = {name: [getattr(f, name) for f in facts] for name in FACT_COLUMNS if name != "document_id"}
+    columns["value"] = [float(value) for value in columns["value"]]
+    columns["document_id"] = [document_id] * len(facts)
+    insert_columns(con, "facts", columns)
     if any(f.indicator_candidates for f in facts):
         # fact_id follows the order the facts were inserted in
         ids = [fact_id for (fact_id,) in con.execute(
             "SELECT fact_id FROM facts WHERE document_id = ? ORDER BY fact_id", [document_id]).fetchall()]
-        con.executemany("INSERT INTO indicator_conflicts VALUES (?, ?, ?)",
-                        [[fact_id, document_id, ", ".join(f.indicator_candidates)]
-                         for fact_id, f in zip(ids, facts) if f.indicator_candidates])
+        conflicts = [(fact_id, ", ".join(f.indicator_candidates))
+                     for fact_id, f in zip(ids, facts) if f.indicator_candidates]
+        insert_columns(con, "indicator_conflicts", {"fact_id": [fact_id for fact_id, _ in conflicts],
+                                                     "document_id": [document_id] * len(conflicts),
+                                                     "indicators": [names for _, names in conflicts]})
 
 
 def _insert_details(con: duckdb.DuckDBPyConnection, document_id: str, ex: Extraction) -> None:
-    if ex.raw_cells:
-        frame = pd.DataFrame([(document_id, c.table_ref, c.caption, c.row_index, c.col_index, c.text,
-                               c.loc.page, c.loc.line) for c in ex.raw_cells],
-                             columns=["document_id", "table_ref", "caption", "row_index", "col_index", "text",
-                                      "page", "line"])
-        frame[["page", "line"]] = frame[["page", "line"]].astype("Int64")
-        con.register("new_cells", frame)
-        con.execute("INSERT INTO raw_tables SELECT * FROM new_cells")
-        con.unregister("new_cells")
+    cells = ex.raw_cells
+    if cells:
+        insert_columns(con, "raw_tables", {
+            "document_id": [document_id] * len(cells), "table_ref": [c.table_ref for c in cells],
+            "caption": [c.caption for c in cells], "row_index": [c.row_index for c in cells],
+            "col_index": [c.col_index for c in cells], "text": [c.text for c in cells],
+            "page": [c.loc.page for c in cells], "line": [c.loc.line for c in cells]})
     for municipality, territory, kind in dict.fromkeys(ex.territories):
         con.execute("INSERT INTO territories VALUES (?, ?, ?, ?)", [municipality, territory, kind, document_id])
     for code, meaning in dict.fromkeys(ex.case_codes):

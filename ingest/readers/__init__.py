@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ingest.limits import ReadLimits
-from ingest.model import ParsedDocument
+
+if TYPE_CHECKING:
+    from ingest.model import ParsedDocument
 
 SUPPORTED = (".pdf", ".txt", ".md", ".xlsx")
 

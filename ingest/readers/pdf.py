@@ -1,10 +1,10 @@
 """PDF reports: running text per page and ruled tables, each located by page.
 
-Two engines, each where it is cheap:
-- PDFium (pypdfium2, installed with pdfplumber) reads every page's text and tells which pages draw
-  vector paths. It is about ten times faster than a pdfplumber parse.
-- pdfplumber parses only the pages that draw paths, to find ruled tables. Its parse of a page is what
-  costs, so the reader stays well under one `extract_tables()` pass over every page.
+PDFium (pypdfium2, installed with pdfplumber) parses every page: its text, which pages draw vector paths,
+and on those pages the rulings and character boxes that pdfplumber's table finder reads
+(ingest.readers.pdf_geometry), about ten times faster than pdfplumber's own parse (pdfminer's). Only a
+page whose geometry PDFium cannot give as pdfminer would (a rotated page, a form XObject, curves, turned
+text in a table) is parsed by pdfplumber.
 
 The result mirrors the text reader (ingest.readers.text) on the report's text export: the same tables
 (caption, label, header rows, cell texts) and, in `lines`, the running text with each table row as one
@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pdfplumber
+import pdfplumber.page
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFDocument
@@ -25,16 +27,19 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 from pdfminer.psexceptions import PSException
+from pdfplumber.table import Table as PlumberTable
+from pdfplumber.table import TableFinder, TableSettings
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ingest.limits import ReadLimits
 from ingest.model import Cell, Location, ParsedDocument, Table, TextLine
 from ingest.readers import UnreadableFile, sha256_of
+from ingest.readers.pdf_geometry import HYPHEN_MARKS, PageGeometry, page_geometry
 from ingest.readers.text import CAPTION_LABEL, clean_cell_text
 
-_HYPHEN_MARKS = str.maketrans({"\ufffe": "-", "\x02": "-"})  # PDFium's mark for a hyphen at a line end
 _RULE_MAX = 2.0  # a ruling is a rect or line at most this thick (pt)
 _NEAR = 2.0  # pt: coordinates this close are the same
+_FORM_DEPTH = 15  # forms within forms looked into for paths (PDFium's helpers' own default)
 # What pdfplumber/pdfminer raise on a damaged file that PDFium managed to open (pdfplumber wraps most
 # parse errors in PdfminerException; building a page from a broken page dictionary raises plain ones).
 _PLUMBER_ERRORS = (PdfminerException, MalformedPDFException, PSException, ValueError, TypeError, IndexError,
@@ -60,6 +65,8 @@ class _Page:
     has_paths: bool
     n_chars: int
     tables: list[_PageTable] = field(default_factory=list)
+    tables_read: bool = False  # its tables found (from PDFium's geometry), or it has none (no paths)
+    bands: list[list[str]] | None = None  # with tables: its text lines above, between and below them
 
 
 def read_pdf(path: Path, limits: ReadLimits = ReadLimits(), notes: list[str] | None = None) -> ParsedDocument:
@@ -86,7 +93,7 @@ def read_pdf(path: Path, limits: ReadLimits = ReadLimits(), notes: list[str] | N
             if undecodable:
                 raise UnreadableFile(f"damaged PDF: {undecodable[0]}")
             raise UnreadableFile("the PDF has no text layer (scanned images?); it needs OCR first")
-        _find_ruled_tables(path, [p for p in pages if p.has_paths])
+        _parse_ruled_tables(path, [p for p in pages if not p.tables_read])
         items = _page_items(doc, pages, texts)
     except pdfium.PdfiumError as exc:  # a page that will not load
         raise UnreadableFile(f"damaged PDF: {_short(exc)}") from None
@@ -182,29 +189,56 @@ def _has_encryption_entry(path: Path) -> bool:
 
 
 def _scan_pages(doc) -> tuple[list[_Page], list[list[str]]]:
-    """Each page's size, whether it draws paths (only those can hold ruled tables), and its text lines."""
+    """Each page's size, whether it draws paths (only those can hold ruled tables), its text lines, and
+    the ruled tables of those that draw paths where PDFium gives their geometry as pdfminer would, with the
+    text around them: each page is loaded once."""
     pages, texts = [], []
     for i in range(len(doc)):
         page = doc[i]
         textpage = page.get_textpage()
-        has_paths = any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]))
-        pages.append(_Page(number=i + 1, height=page.get_height(), has_paths=has_paths,
-                           n_chars=textpage.count_chars()))
-        texts.append(_split_lines(textpage.get_text_bounded()))
-        textpage.close()
-        page.close()
+        try:
+            scanned = _Page(number=i + 1, height=page.get_height(), has_paths=_draws_paths(page),
+                            n_chars=textpage.count_chars())
+            texts.append(_split_lines(textpage.get_text_bounded()))
+            geometry = page_geometry(page, textpage) if scanned.has_paths else None
+            scanned.tables_read = not scanned.has_paths or (geometry is not None and _add_tables(scanned, geometry))
+            if geometry is not None and scanned.tables:
+                scanned.bands = _bands(textpage, scanned)
+            pages.append(scanned)
+        finally:
+            textpage.close()
+            page.close()
     return pages, texts
 
 
+def _draws_paths(page) -> bool:
+    """Whether the page, or a form it draws, holds a path object. Asked of PDFium object by object, without
+    wrapping each in a Python helper (that wrapping cost most of the scan)."""
+    def holds_path(count: int, get, depth: int) -> bool:
+        for i in range(count):
+            obj = get(i)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                return True
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH and holds_path(
+                    pdfium_c.FPDFFormObj_CountObjects(obj), partial(pdfium_c.FPDFFormObj_GetObject, obj), depth + 1):
+                return True
+        return False
+
+    raw = page.raw
+    return holds_path(pdfium_c.FPDFPage_CountObjects(raw), partial(pdfium_c.FPDFPage_GetObject, raw), 1)
+
+
 def _split_lines(text: str) -> list[str]:
-    text = text.translate(_HYPHEN_MARKS)
+    text = text.translate(HYPHEN_MARKS)
     return [line.rstrip() for line in re.split(r"\r\n|\r|\n", text) if line.strip()]
 
 
-# --------------------------------------------------------------------------- ruled tables (pdfplumber)
+# --------------------------------------------------------------------------- ruled tables
 
-def _find_ruled_tables(path: Path, pages: list[_Page]) -> None:
-    """Ruled tables of the given pages, as cell texts with their vertical extent."""
+def _parse_ruled_tables(path: Path, pages: list[_Page]) -> None:
+    """Ruled tables of the given pages from pdfplumber's own parse (pages whose geometry PDFium could not
+    give as pdfminer would)."""
     if not pages:
         return
     wanted = {p.number: p for p in pages}
@@ -218,23 +252,52 @@ def _find_ruled_tables(path: Path, pages: list[_Page]) -> None:
         for number, page in found.items():
             try:
                 page.objects  # the parse, where a damaged content stream fails
-                open_ends = _open_ruling_ends(page)
-                tables = page.find_tables({"explicit_horizontal_lines": open_ends} if open_ends else {})
-                extracted = [(table.bbox, table.extract()) for table in tables]
+                _add_tables(wanted[number], page)
             except _PLUMBER_ERRORS as exc:
                 raise UnreadableFile(f"damaged PDF, page {number}: {_short(exc)}") from None
             finally:
                 page.close()  # drop the parsed objects: memory stays flat on long reports
-            for (_, top, _, bottom), cells in extracted:
-                rows = [[clean_cell_text(text or "") for text in row] for row in cells]
-                if not any(any(row) for row in rows):
-                    continue  # an empty grid (a frame, a form) holds nothing to read
-                wanted[number].tables.append(_PageTable(
-                    page=number, top=top, bottom=bottom, rows=rows,
-                    open_top=any(abs(top - y) <= _NEAR for y in open_ends),
-                    open_bottom=any(abs(bottom - y) <= _NEAR for y in open_ends),
-                ))
-            wanted[number].tables.sort(key=lambda t: t.top)
+
+
+def _add_tables(page: _Page, geometry: PageGeometry | pdfplumber.page.Page) -> bool:
+    """The ruled tables of a page's geometry (PDFium's, or a pdfplumber page) onto `page`, top to bottom;
+    False (and none added) when PDFium's characters in them are not all as pdfminer would give them."""
+    open_ends = _open_ruling_ends(geometry)
+    settings = TableSettings.resolve({"explicit_horizontal_lines": open_ends} if open_ends else {})
+    tables = TableFinder(geometry, settings).tables
+    if isinstance(geometry, PageGeometry):
+        chars = geometry.chars_inside([table.bbox for table in tables])
+        if chars is None:
+            return False
+    else:
+        chars = geometry.chars
+    for table in tables:
+        _, top, _, bottom = table.bbox
+        rows = [[clean_cell_text(text or "") for text in row] for row in _cell_texts(table, chars)]
+        if not any(any(row) for row in rows):
+            continue  # an empty grid (a frame, a form) holds nothing to read
+        page.tables.append(_PageTable(
+            page=page.number, top=top, bottom=bottom, rows=rows,
+            open_top=any(abs(top - y) <= _NEAR for y in open_ends),
+            open_bottom=any(abs(bottom - y) <= _NEAR for y in open_ends),
+        ))
+    page.tables.sort(key=lambda t: t.top)
+    return True
+
+
+@dataclass
+class _Characters:
+    """The characters a `Table` reads its cells from (the only attribute of a page it reads)."""
+
+    chars: list[dict]
+
+
+def _cell_texts(table: PlumberTable, chars: list[dict]) -> list[list[str | None]]:
+    """`table.extract()`, given only the characters whose middle lies in the table: it looks for each row's
+    characters among those it is given, and a page's are many times a table's."""
+    x0, top, x1, bottom = table.bbox
+    inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 < x1 and top <= (c["top"] + c["bottom"]) / 2 < bottom]
+    return PlumberTable(_Characters(inside), table.cells).extract()
 
 
 def _open_ruling_ends(page) -> list[float]:
@@ -276,13 +339,12 @@ def _page_items(doc, pages: list[_Page], texts: list[list[str]]) -> list[TextLin
         drop = {line for line in page_lines[:2] + page_lines[-2:] if _furniture_key(line) in furniture}
         if not page.tables:
             bands = [page_lines]
+        elif page.bands is not None:
+            bands = page.bands
         else:
             pdf_page = doc[page.number - 1]
             textpage = pdf_page.get_textpage()
-            edges = [0.0] + [y for t in page.tables for y in (t.top, t.bottom)] + [page.height]
-            # pdfium measures from the page bottom, pdfplumber from the top.
-            bands = [_split_lines(textpage.get_text_bounded(bottom=page.height - b, top=page.height - a))
-                     for a, b in zip(edges[::2], edges[1::2])]
+            bands = _bands(textpage, page)
             textpage.close()
             pdf_page.close()
         for k, band in enumerate(bands):
@@ -290,6 +352,14 @@ def _page_items(doc, pages: list[_Page], texts: list[list[str]]) -> list[TextLin
             if k < len(page.tables):
                 items.append(page.tables[k])
     return items
+
+
+def _bands(textpage, page: _Page) -> list[list[str]]:
+    """The page's text lines above, between and below its tables."""
+    edges = [0.0] + [y for t in page.tables for y in (t.top, t.bottom)] + [page.height]
+    # pdfium measures from the page bottom, pdfplumber from the top.
+    return [_split_lines(textpage.get_text_bounded(bottom=page.height - b, top=page.height - a))
+            for a, b in zip(edges[::2], edges[1::2])]
 
 
 def _furniture_key(line: str) -> str:
