@@ -80,22 +80,33 @@ def scale_to_nation(con: duckdb.DuckDBPyConnection, municipalities: list[str], y
     """Replace every municipal document (one whose municipality is not the country) and what it holds with
     one copy per municipality and year shift (0 .. years-1), as the module says, in one transaction.
     Returns the number of facts afterwards."""
-    factors = [value_factor(position, len(municipalities)) for position in range(len(municipalities))]
     con.execute("SET enable_progress_bar = false")
     con.execute(_SHIFT_YEARS_MACRO)
     con.execute(_FILE_PREFIX_MACRO)
     con.execute("BEGIN TRANSACTION")
+    try:
+        _copy_documents(con, municipalities, years)
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+    con.execute("CHECKPOINT")
+    return con.execute("SELECT count(*) FROM facts").fetchone()[0]
+
+
+def _copy_documents(con: duckdb.DuckDBPyConnection, municipalities: list[str], years: int) -> None:
+    """The copies of scale_to_nation, within its transaction; the seed's municipal documents deleted last."""
+    factors = [value_factor(position, len(municipalities)) for position in range(len(municipalities))]
     con.execute("""
         CREATE TEMP TABLE copies AS
-        SELECT row_number() OVER (ORDER BY d.document_id, t.municipality, s.shift) AS copy_no,
-               d.document_id AS seed_id, d.municipality AS seed_municipality,
-               t.municipality, t.factor, s.shift,
-               sha256(d.sha256 || '|' || t.municipality || '|' || s.shift::VARCHAR) AS sha256,
-               left(sha256(d.sha256 || '|' || t.municipality || '|' || s.shift::VARCHAR), 12) AS document_id
-        FROM documents d,
-             (SELECT unnest($1::VARCHAR[]) AS municipality, unnest($2::DOUBLE[]) AS factor) t,
-             (SELECT unnest(range($3)) AS shift) s
-        WHERE d.municipality <> $4""", [municipalities, factors, years, COUNTRY])
+        SELECT *, left(sha256, 12) AS document_id FROM (
+            SELECT row_number() OVER (ORDER BY d.document_id, t.municipality, s.shift) AS copy_no,
+                   d.document_id AS seed_id, d.municipality AS seed_municipality, t.municipality, t.factor, s.shift,
+                   sha256(d.sha256 || '|' || t.municipality || '|' || s.shift::VARCHAR) AS sha256
+            FROM documents d,
+                 (SELECT unnest($1::VARCHAR[]) AS municipality, unnest($2::DOUBLE[]) AS factor) t,
+                 (SELECT unnest(range($3)) AS shift) s
+            WHERE d.municipality <> $4)""", [municipalities, factors, years, COUNTRY])
     con.execute("CREATE TEMP TABLE seed_documents AS SELECT * FROM documents WHERE municipality <> ?", [COUNTRY])
     con.execute("""
         CREATE TEMP TABLE fact_copies AS
@@ -152,6 +163,3 @@ def scale_to_nation(con: duckdb.DuckDBPyConnection, municipalities: list[str], y
         con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM seed_documents)")
     for table in ("copies", "seed_documents", "fact_copies"):
         con.execute(f"DROP TABLE {table}")
-    con.execute("COMMIT")
-    con.execute("CHECKPOINT")
-    return con.execute("SELECT count(*) FROM facts").fetchone()[0]
