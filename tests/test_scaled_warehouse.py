@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 
+import duckdb
 import pytest
 
 from warehouse import connect
@@ -143,3 +144,17 @@ def test_indicator_conflicts_are_copied_with_their_facts(national):
         ORDER BY f.municipality, f.year""") == [
         (m, 2019 + s, "Reģistrēti saņemtie iesniegumi par sociālo pal. un pak.", "pdf")
         for m in TARGETS for s in range(SHIFTS)]
+
+
+def test_a_copy_that_fails_leaves_the_warehouse_as_it_was(warehouse_db, tmp_path):
+    db = tmp_path / "national.duckdb"
+    shutil.copy(warehouse_db, db)
+    con = connect(db)
+    try:
+        before = rows(con, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM facts)")
+        with pytest.raises(duckdb.ConstraintException):
+            scale_to_nation(con, ["Ogres novads", None], 2)  # a document without a municipality is refused
+        assert rows(con, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM facts)") == before
+        assert scale_to_nation(con, ["Ogres novads"], 1) == MUNICIPAL_FACTS + NATIONAL_FACTS  # and it can go on
+    finally:
+        con.close()
