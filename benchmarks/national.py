@@ -6,9 +6,9 @@ each scale (warehouse.scaled: every municipal document once per current municipa
 each warehouse in a process of its own, as `benchmarks.pages` measures it (N cold runs, every cache cleared
 first, then N warm runs), and the process's peak memory is read from the kernel (`VmHWM`, its resident
 high-water mark; `ru_maxrss` where there is no /proc): a page's peak is its own, Python and Streamlit's
-imports included. A process past `--timeout` seconds or
-`--memory-limit` MB is stopped and reported as such. Prints, side by side for the seed and each scale, each
-page's cold and warm median and its peak, against the targets of its scale.
+imports included. A process past `--timeout` seconds or `--memory-limit` MB is stopped and reported as
+such. Prints, side by side for the seed and each scale, each page's cold and warm median and its peak,
+against the targets of its scale. `--keep FOLDER` keeps the warehouses, to open the dashboard on one.
 """
 from __future__ import annotations
 
