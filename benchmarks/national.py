@@ -178,10 +178,21 @@ def report(warehouses: list[Warehouse], results: dict[tuple[str, str, str], Page
                   f", peak ≤ {peak} MB: " + ("all within" if not missed else "over: " + ", ".join(missed)))
 
 
+def _scales(text: str) -> list[int]:
+    """`--scales`: whole numbers of 1 or more, comma-separated."""
+    try:
+        scales = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        scales = []
+    if not scales or min(scales) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a comma-separated list of whole numbers of 1 or more")
+    return scales
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.national", description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", default="1", help="comma-separated scales besides the seed (default 1; "
-                                                      "10: ten times the report years)")
+    parser.add_argument("--scales", type=_scales, default=[1], help="comma-separated scales besides the seed "
+                                                                    "(default 1; 10: ten times the report years)")
     parser.add_argument("--municipalities", type=int, default=43, help="municipalities to copy the documents for "
                                                                       "(default 43, every current one)")
     parser.add_argument("--runs", type=int, default=3, help="cold and warm runs per page (default 3)")
@@ -199,13 +210,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from dashboard.navigation import PAGES
 
-    scales = [int(scale) for scale in args.scales.split(",") if scale]
     languages = args.languages.split(",")
     pages = [entry.path for entry in PAGES]
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
-        warehouses = build_warehouses(folder, scales, args.municipalities)
+        warehouses = build_warehouses(folder, args.scales, args.municipalities)
         results = {}
         for warehouse in warehouses:
             for page in pages:

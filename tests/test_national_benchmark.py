@@ -6,7 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.national import measure_page
+import pytest
+
+from benchmarks.national import main, measure_page
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,3 +34,13 @@ def test_a_page_process_that_fails_is_reported_in_one_line(tmp_path):
     figures = measure_page(not_a_warehouse, "pages/no_such_page.py", "lv", runs=1, timeout=120,
                            memory_limit=8192)
     assert figures.stopped.startswith("failed: ") and "\n" not in figures.stopped and figures.warm_ms is None
+
+
+@pytest.mark.parametrize("scales", ["x", "1,ten", "0", ""])
+def test_scales_that_are_not_whole_numbers_are_refused_in_one_line(scales, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--scales", scales])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"python -m benchmarks.national: error: argument --scales: {scales!r} is not a comma-separated list of "
+        "whole numbers of 1 or more")

@@ -41,7 +41,8 @@ COUNTRY = "Latvija"
 _SHIFT_YEARS_MACRO = r"""
     CREATE OR REPLACE TEMP MACRO shift_years(s, n) AS array_to_string(list_transform(
         regexp_extract_all(s, '\d+|\D+'),
-        lambda part: CASE WHEN regexp_full_match(part, '(19|20)\d\d') THEN (part::INTEGER + n)::VARCHAR ELSE part END), '')
+        lambda part: CASE WHEN regexp_full_match(part, '(19|20)\d\d') THEN (part::INTEGER + n)::VARCHAR
+                          ELSE part END), '')
 """
 # A municipality's name as a file name starts: lower case, no diacritics, `_` for spaces.
 _FILE_PREFIX_MACRO = "CREATE OR REPLACE TEMP MACRO file_prefix(m) AS replace(lower(strip_accents(m)), ' ', '_')"
@@ -151,7 +152,8 @@ def _copy_documents(con: duckdb.DuckDBPyConnection, municipalities: list[str], y
         FROM fact_copies m JOIN copies c USING (copy_no) JOIN indicator_conflicts i ON i.fact_id = m.seed_fact_id""")
     con.execute(f"""
         INSERT INTO territories
-        SELECT {_select_list(con, 'territories', 't', {'municipality': 'c.municipality', 'document_id': 'c.document_id'})}
+        SELECT {_select_list(con, 'territories', 't', {'municipality': 'c.municipality',
+                                                         'document_id': 'c.document_id'})}
         FROM copies c JOIN territories t ON t.document_id = c.seed_id AND t.municipality = c.seed_municipality""")
     for table in ("case_codes", "raw_tables"):
         con.execute(f"""
