@@ -43,8 +43,10 @@ bench: $(STAMP)
 bench-pages: $(STAMP) $(DB)
 	$(BIN)/python -m benchmarks.pages --db $(DB)
 
+# SCALES=1,10 times the pages at ten times the national scale too (a long run).
+SCALES ?= 1
 bench-national: $(STAMP)
-	$(BIN)/python -m benchmarks.national
+	$(BIN)/python -m benchmarks.national --scales $(SCALES)
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache
