@@ -2,12 +2,15 @@
 queries of warehouse/comparison.py on the seed warehouse and on a small national-scale copy of it."""
 from __future__ import annotations
 
+import shutil
 import types
 
+import pandas as pd
 import pytest
 
 from dashboard import db
-from warehouse import WarehouseError, queries
+from warehouse import WarehouseError, comparison, connect, queries
+from warehouse.scaled import scale_to_nation
 
 
 @pytest.fixture()
@@ -53,3 +56,164 @@ def test_a_failing_query_function_raises_a_warehouse_error(seed_db):
 
 def _no_such_table(con):
     return con.execute("SELECT * FROM no_such_table").df()
+
+
+# --------------------------------------------------------------------------- warehouse.comparison, seed warehouse
+
+@pytest.fixture(scope="module")
+def seed_con(warehouse_db):
+    con = connect(warehouse_db, read_only=True)
+    yield con
+    con.close()
+
+
+def _row(frame, municipality, year):
+    rows = frame[(frame["municipality"] == municipality) & (frame["year"] == year)]
+    assert len(rows) == 1, rows
+    return rows.iloc[0]
+
+
+def test_comparable_indicators_count_municipalities_not_the_country(seed_con):
+    found = comparison.comparable_indicators(seed_con).set_index("indicator")
+    # social workers are counted by Bauska, Tukums and the 2017 national survey: two municipalities
+    assert found.loc["social_workers", "municipalities"] == 2
+    assert found.loc["social_assistance_recipients", ["municipalities", "first_year", "last_year"]].tolist() == \
+        [2, 2012, 2024]
+    assert "persons_in_cases" not in found.index  # only the country gives it
+    assert found["municipalities"].is_monotonic_decreasing
+
+
+def test_one_value_per_municipality_and_year_the_whole_before_its_parts(seed_con):
+    values = comparison.indicator_values(seed_con, "social_assistance_recipients")
+    assert not values.duplicated(["municipality", "year"]).any()
+    assert set(values["municipality"]) == {"Bauskas novads", "Tukuma novads"}
+    # Tukums 2024: "Sociālā palīdzība" 1 811 persons, the sentence on page 12, not one of its nine sub-groups
+    tukums = _row(values, "Tukuma novads", 2024)
+    assert (tukums["value"], tukums["subgroup"], tukums["readings"], tukums["page"]) == (1811, None, 10, 12)
+    assert tukums["file_name"] == "tukuma_novads_2024_publiskais_parskats.pdf" and tukums["raw_value"] == "1811"
+    # Bauska 2012: the total 2 505 (line 652), not adults 1 626 or children 869
+    bauska = _row(values, "Bauskas novads", 2012)
+    assert (bauska["value"], bauska["line"], bauska["readings"]) == (2505, 652, 3)
+
+
+def test_the_largest_of_several_whole_facts_is_taken(tmp_path):
+    """Two facts of one indicator without a sub-group in one year (a total and its part printed as rows of
+    their own): the total."""
+    con = _made_up_warehouse(tmp_path, [("Ogres novads", 2022, "Sociālā palīdzība: pieaugušie", None, 40.0),
+                                         ("Ogres novads", 2022, "Sociālā palīdzība kopā", None, 100.0),
+                                         ("Ogres novads", 2022, "Sociālā palīdzība kopā", "sievietes", 120.0)])
+    values = comparison.indicator_values(con, "social_assistance_recipients")
+    assert values[["category", "value", "readings"]].values.tolist() == [["Sociālā palīdzība kopā", 100.0, 3]]
+
+
+def test_per_1000_residents_and_the_years_without_residents(seed_con):
+    values = comparison.indicator_values(seed_con, "social_assistance_recipients", per="1000")
+    bauska = _row(values, "Bauskas novads", 2014)
+    # 2 140 persons / 26 016 residents (1.1.2015, the nearest year within one) × 1 000
+    assert bauska["value"] == pytest.approx(2140 / 26.016) and bauska["residents_year"] == 2015
+    assert bauska["unit"] == "per_1000" and bauska["printed_value"] == 2140
+    assert _row(values, "Tukuma novads", 2024)["value"] == pytest.approx(1811 / 45.959)
+    missing = values[values["value"].isna()]
+    assert sorted(zip(missing["municipality"], missing["year"])) == [("Bauskas novads", 2012), ("Bauskas novads", 2013)]
+    per_head = comparison.indicator_values(seed_con, "social_assistance_recipients", per="resident")
+    assert _row(per_head, "Bauskas novads", 2014)["value"] == pytest.approx(2140 / 26016)
+    assert set(per_head["unit"]) == {"persons_per_resident"}
+
+
+def test_an_indicator_that_cannot_be_divided_by_residents_is_not(seed_con):
+    assert comparison.indicator_values(seed_con, "budget_share", per="1000")["value"].isna().all()
+    with pytest.raises(ValueError):
+        comparison.indicator_values(seed_con, "budget_share", per="1000; DROP TABLE facts")
+
+
+def test_change_and_index_within_a_series(seed_con):
+    values = comparison.indicator_values(seed_con, "social_assistance_recipients")
+    bauska = _row(values, "Bauskas novads", 2013)
+    assert bauska["previous_year"] == 2012 and bauska["change_pct"] == pytest.approx(100 * (2159 - 2505) / 2505)
+    assert bauska["index"] == pytest.approx(100 * 2159 / 2505)
+    assert _row(values, "Bauskas novads", 2012)["index"] == 100
+    # Bauska's years before 2021 are the municipality before the reform; Tukums 2024 starts its own series
+    assert _row(values, "Bauskas novads", 2014)["before_reform"]
+    tukums = _row(values, "Tukuma novads", 2024)
+    assert not tukums["before_reform"] and tukums["index"] == 100 and pd.isna(tukums["previous_year"])
+
+
+def test_no_change_across_the_reform_and_a_new_index_after_it(tmp_path):
+    rows = [("Tukuma novads", year, "Sociālā palīdzība kopā", None, value)
+            for year, value in ((2019, 100.0), (2020, 110.0), (2021, 200.0), (2022, 220.0))]
+    rows += [("Rīga", year, "Sociālā palīdzība kopā", None, value) for year, value in ((2020, 10.0), (2022, 20.0))]
+    con = _made_up_warehouse(tmp_path, rows)
+    values = comparison.indicator_values(con, "social_assistance_recipients").sort_values(["municipality", "year"])
+    tukums = values[values["municipality"] == "Tukuma novads"]
+    assert tukums["before_reform"].tolist() == [True, True, False, False]
+    assert tukums["change_pct"].round(6).tolist()[1] == 10.0
+    assert tukums["previous_year"].isna().tolist() == [True, False, True, True]
+    assert tukums["index"].tolist() == [100.0, 110.0, 100.0, 110.0]
+    # Riga's territory did not change: one series, its index runs on; a change across the reform is never given
+    riga = values[values["municipality"] == "Rīga"]
+    assert riga["before_reform"].tolist() == [False, False] and riga["index"].tolist() == [100.0, 200.0]
+    assert riga["change_pct"].isna().all()
+
+
+def test_ranks_and_the_reference_band(tmp_path):
+    rows = [(m, 2023, "Sociālā palīdzība kopā", None, v)
+            for m, v in (("Ogres novads", 10.0), ("Rīga", 40.0), ("Cēsu novads", 20.0), ("Talsu novads", 30.0),
+                         ("Latvija", 1000.0))]
+    con = _made_up_warehouse(tmp_path, rows)
+    values = comparison.indicator_values(con, "social_assistance_recipients")
+    assert values[["municipality", "rank"]].values.tolist() == [
+        ["Rīga", 1], ["Talsu novads", 2], ["Cēsu novads", 3], ["Ogres novads", 4]]
+    band = comparison.reference_band(con, "social_assistance_recipients")
+    assert band[["year", "q1", "median", "q3", "municipalities"]].values.tolist() == [[2023, 17.5, 25.0, 32.5, 4]]
+    some = comparison.reference_band(con, "social_assistance_recipients", ("Ogres novads", "Cēsu novads"))
+    assert some["median"].tolist() == [15.0]
+    with pytest.raises(ValueError):
+        comparison.reference_band(con, "social_assistance_recipients", measure="value); DROP TABLE facts; --")
+
+
+def test_municipality_groups_by_level_and_size(seed_con):
+    groups = comparison.municipality_groups(seed_con).set_index("municipality")
+    assert len(groups) == 43 and (groups["level"] == "valstspilsēta").sum() == 7
+    assert (groups["level"] == "novads").sum() == 36
+    # Tukums: 45 959 residents (1.1.2025); Bauska: 26 016 (1.1.2015)
+    assert groups.loc["Tukuma novads", ["residents", "size_group"]].tolist() == [45959, "30000_60000"]
+    assert groups.loc["Bauskas novads", ["residents_year", "size_group"]].tolist() == [2015, "15000_30000"]
+    assert pd.isna(groups.loc["Rīga", "size_group"])
+
+
+# --------------------------------------------------------------------------- a small national-scale copy
+
+def test_a_national_copy_compares_every_municipality_on_the_seed_values(warehouse_db, tmp_path):
+    db = tmp_path / "national.duckdb"
+    shutil.copy(warehouse_db, db)
+    con = connect(db)
+    names = ["Cēsu novads", "Ogres novads", "Rīga", "Talsu novads", "Tukuma novads", "Valmieras novads"]
+    try:
+        scale_to_nation(con, names, 4)
+        values = comparison.indicator_values(con, "social_assistance_recipients", year_from=2024, year_to=2025)
+        # every copy of the 2024 public report's year, and its shift by one year
+        assert sorted(set(values["municipality"])) == names and set(values["year"]) == {2024, 2025}
+        assert set(values.loc[values["year"] == 2024, "value"]) == {1811}
+        assert values.groupby("year")["rank"].max().tolist() == [1, 1]  # six ties
+        band = comparison.reference_band(con, "social_assistance_recipients", year_from=2024, year_to=2025)
+        assert band["municipalities"].tolist() == [6, 6]
+        found = comparison.comparable_indicators(con).set_index("indicator")
+        assert found.loc["social_assistance_recipients", "municipalities"] == 6
+    finally:
+        con.close()
+
+
+def _made_up_warehouse(tmp_path, rows):
+    """A warehouse of made-up social-assistance recipient counts: (municipality, year, category, subgroup,
+    value) rows of one made-up document."""
+    con = connect(tmp_path / "made_up.duckdb")
+    con.execute("""INSERT INTO documents (document_id, file_name, sha256, municipality, kind, format, layout,
+                                          is_primary, ingested_at)
+                   VALUES ('d1', 'made_up.txt', 'x', 'Ogres novads', 'upload', 'txt', 'upload', true, now())""")
+    for line, (municipality, year, category, subgroup, value) in enumerate(rows, 1):
+        con.execute("""INSERT INTO facts (municipality, year, period, topic, metric, category, indicator, subgroup,
+                                          value, unit, document_id, source_ref, line, table_label, raw_value)
+                       VALUES (?, ?, ?, 'social_assistance', 'persons', ?, 'social_assistance_recipients', ?, ?,
+                               'persons', 'd1', ?, ?, 'text', ?)""",
+                    [municipality, year, str(year), category, subgroup, value, f"line {line}", line, str(value)])
+    return con
