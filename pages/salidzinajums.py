@@ -59,10 +59,10 @@ group = selectors.choose_one(t("compare_group"), [g for g, found in members.item
                              format_func=group_names.get, where=left)
 ui.note(t("compare_group_help"), where=left)
 candidates = members[group]
-chosen = selectors.choose_many(t("compare_municipalities"), candidates, "novadi", format_func=ui.municipality_label,
-                               where=middle) or candidates
+# Municipalities by their Latvian names in both languages, as on the other pages (the charts name them in English).
+chosen = selectors.choose_many(t("compare_municipalities"), candidates, "novadi", where=middle) or candidates
 mine = selectors.choose_one(t("compare_mine"), ["", *present], "mana", where=right,
-                            format_func=lambda m: ui.municipality_label(m) if m else t("compare_mine_none", LANGUAGE))
+                            format_func=lambda m: m or t("compare_mine_none", LANGUAGE))
 charted = tuple(dict.fromkeys([*chosen, *([mine] if mine else [])]))
 
 # 3/ years, view and how values are shown; all in the address

@@ -31,6 +31,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "i
 # (url path, Latvian title, English title) in navigation order
 PAGES = [
     ("sakums", "Sākums", "Home"),
+    ("salidzinajums", "Salīdzinājums", "Compare"),
     ("budzets", "Budžets", "Budget"),
     ("sanemeji", "Pakalpojumu saņēmēji", "Service recipients"),
     ("lietu_slodze", "Lietu slodze", "Caseload"),

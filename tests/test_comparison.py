@@ -2,6 +2,7 @@
 queries of warehouse/comparison.py on the seed warehouse and on a small national-scale copy of it."""
 from __future__ import annotations
 
+import json
 import shutil
 import types
 
@@ -9,6 +10,7 @@ import pandas as pd
 import pytest
 
 from dashboard import db
+from dashboard.colours import OTHER, municipality_colour
 from warehouse import WarehouseError, comparison, connect, queries
 from warehouse.scaled import scale_to_nation
 
@@ -217,3 +219,102 @@ def _made_up_warehouse(tmp_path, rows):
                                'persons', 'd1', ?, ?, 'text', ?)""",
                     [municipality, year, str(year), category, subgroup, value, f"line {line}", line, str(value)])
     return con
+
+
+# --------------------------------------------------------------------------- the page (AppTest)
+
+PAGE = "pages/salidzinajums.py"
+
+
+@pytest.fixture()
+def page_on(monkeypatch):
+    """Opens the page on a warehouse, as a reader opening its address with its parameters."""
+    from test_app_pages import open_page
+
+    def open_on(db, language="lv", **params):
+        monkeypatch.setenv("SOCDASH_DB", str(db))
+        return open_page(PAGE, language, **params)
+
+    return open_on
+
+
+def _charts(app):
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def _captions(app):
+    from test_app_pages import captions
+
+    return captions(app)
+
+
+@pytest.mark.parametrize("language", ["lv", "en"])
+def test_the_page_on_the_seed_draws_both_municipalities_over_the_years(warehouse_db, page_on, language):
+    app = page_on(warehouse_db, language, raditajs="social_assistance_recipients")
+    # no year that two municipalities give: the lines, not a ranking of one
+    (spec,) = _charts(app)
+    names = [trace["meta"] for trace in spec["data"]]
+    before = {"lv": "Bauskas novads (līdz 2021)", "en": "Bauskas novads (Bauska municipality) (before 2021)"}
+    assert before[language] in names and len(names) == 2
+    assert any(shape.get("x0") == 2021.5 for shape in spec["layout"]["shapes"])  # the reform marked
+    assert ("Sociālā palīdzība kopā" if language == "lv" else "Social assistance in total") in \
+        spec["layout"]["title"]["text"]
+    assert ("Avots:" if language == "lv" else "Source:") in _captions(app)
+    assert "Latvija" not in " ".join(names)
+
+
+def test_a_link_opens_a_ranking_per_1000_residents_with_my_municipality_highlighted(warehouse_db, tmp_path, page_on):
+    db = tmp_path / "national.duckdb"
+    shutil.copy(warehouse_db, db)
+    con = connect(db)
+    scale_to_nation(con, ["Cēsu novads", "Ogres novads", "Rīga", "Talsu novads", "Tukuma novads", "Valmieras novads"], 4)
+    con.close()
+    app = page_on(db, "lv", raditajs="social_assistance_recipients", skats="rangs", uz="1000", gads="2025",
+                  mana="Ogres novads")
+    (spec,) = _charts(app)
+    assert "2025" in spec["layout"]["title"]["text"] and "uz 1 000 iedzīvotāju" in spec["layout"]["title"]["text"]
+    bars = {trace["meta"]: trace for trace in spec["data"]}
+    assert set(bars) == {"Ogres novads", "citi"}
+    assert bars["Ogres novads"]["marker"]["color"] == municipality_colour("Ogres novads")
+    assert bars["citi"]["marker"]["color"] == OTHER and len(bars["citi"]["x"]) == 5
+    # Tukums' 2024 report shifted by a year: 1 811 recipients, 45 959 residents (the 2025 figure, itself shifted)
+    assert bars["Ogres novads"]["x"] == [pytest.approx(1811 / 45.959)]
+    # the band of all six (equal values: a band of no width) and the median
+    assert [s["type"] for s in spec["layout"]["shapes"]] == ["rect", "line"]
+    app.toggle(key="salidzinajums_table").set_value(True).run()
+    table = app.dataframe[0].value
+    assert len(table) == 6 and {"Vieta", "Nodrukātā vērtība", "Iedzīvotāji", "Fails"} <= set(table.columns)
+
+
+def test_the_state_cities_group_and_the_index_over_the_years(warehouse_db, tmp_path, page_on):
+    db = tmp_path / "national.duckdb"
+    shutil.copy(warehouse_db, db)
+    con = connect(db)
+    scale_to_nation(con, ["Jelgava", "Rīga", "Tukuma novads"], 3)
+    con.close()
+    app = page_on(db, "en", raditajs="social_assistance_recipients", grupa="valstspilsetas", skats="indekss",
+                  mana="Tukuma novads")
+    (spec,) = _charts(app)
+    assert "index (first year = 100)" in spec["layout"]["title"]["text"]
+    names = {trace["meta"] for trace in spec["data"]}
+    # the two state cities and my municipality, which is not one, beside them; its years before 2021 apart
+    assert {"Jelgava (Jelgava)", "Rīga (Riga)", "Tukuma novads (Tukums municipality)",
+            "Tukuma novads (Tukums municipality) (before 2021)"} <= names
+    assert [trace["y"][0] for trace in spec["data"]] == [100.0] * len(spec["data"])
+    assert [s["type"] for s in spec["layout"]["shapes"][:2]] == ["path", "path"]  # the band of the two cities
+    assert "The chart spans the administrative-territorial reform" in _captions(app)
+
+
+def test_the_page_without_residents_lists_what_it_cannot_divide(warehouse_db, page_on):
+    app = page_on(warehouse_db, "lv", raditajs="social_assistance_recipients", uz="iedz")
+    assert "Bez iedzīvotāju skaita (±1 gads), tāpēc nav attēlotas: Bauskas novads (2012, 2013)." in _captions(app)
+
+
+def test_the_page_of_the_hostile_municipality_shows_its_name_literally(warehouse_db, tmp_path_factory, page_on):
+    import hostile_warehouse
+    from test_app_hostile import assert_escaped
+
+    db = hostile_warehouse.build(warehouse_db, tmp_path_factory.mktemp("hostile") / "hostile.duckdb")
+    for view in ("rangs", "gadi"):
+        assert_escaped(page_on(db, "en", raditajs=hostile_warehouse.INDICATOR, mana=hostile_warehouse.MUNICIPALITY,
+                               skats=view))
