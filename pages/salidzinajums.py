@@ -97,19 +97,23 @@ def series_names(frame: pd.DataFrame) -> pd.Series:
     return pd.Series([said[pair] for pair in zip(frame["municipality"], frame["before_reform"])], index=frame.index)
 
 
-notes = []
-missing = values[values["value"].isna()]
-if per and not missing.empty:
-    # Said once for the municipalities that miss the same years (at national scale, often all of them).
+def without_residents(frame: pd.DataFrame) -> list[str]:
+    """The note listing the municipalities and years of `frame` that have no residents figure to divide by,
+    said once for those that miss the same years (at national scale, often all of them)."""
+    missing = frame[frame["value"].isna()]
+    if not per or missing.empty:
+        return []
     listed = missing.groupby("municipality", sort=False)["year"].apply(lambda ys: ", ".join(map(str, ys)))
     said = listed.groupby(listed, sort=False).apply(lambda part: ", ".join(part.index))
-    notes.append(t("compare_no_residents", names="; ".join(f"{m} ({ys})" for ys, m in said.items())))
-values = values[values[measure].notna()]
-if values.empty:
+    return [t("compare_no_residents", names="; ".join(f"{m} ({ys})" for ys, m in said.items()))]
+
+
+if values[measure].isna().all():
     ui.empty()
-    for text in notes:
+    for text in without_residents(values):
         ui.note(text)
     st.stop()
+notes = []
 values = values.assign(series=series_names(values))
 unit = {"change_pct": "percent", "index": None}.get(measure, values["unit"].iloc[0])
 what = names[indicator]
@@ -123,8 +127,10 @@ if not band.empty and band["municipalities"].max() > 1:
 
 if view == "rangs":
     # 4a/ one year, largest first (ranked in SQL), my municipality in its colour, the others grey
-    year = selectors.select_year(values["year"], default=int(shared.index[shared == shared.max()].max()))
-    ranked = values[values["year"] == year]
+    year = selectors.select_year(values.loc[values["value"].notna(), "year"],
+                                 default=int(shared.index[shared == shared.max()].max()))
+    notes += without_residents(values[values["year"] == year])
+    ranked = values[(values["year"] == year) & values["value"].notna()]
     if mine and mine not in set(ranked["municipality"]):
         notes.append(t("compare_mine_missing", name=mine))
     ranked = ranked.assign(text=[amount(v, unit, LANGUAGE) for v in ranked["value"]],
@@ -134,9 +140,8 @@ if view == "rangs":
     year_band = band[band["year"] == year]
     if not year_band.empty and year_band["municipalities"].iloc[0] > 1:
         row = year_band.iloc[0]
-        # Explained under the chart: a label at the band's edge would run off a phone's screen.
+        # Explained under the chart (compare_band_help): a label at the band's edge would run off a phone.
         marks = [("band", row["q1"], row["q3"], ""), ("median", row["median"], "")]
-        notes.append(t("compare_band"))
     highlighted = {s: colours.municipality_colour(mine) for s in ranked.loc[ranked["municipality"] == mine, "series"]}
     fig = ui.figure("horizontal_bars", ranked, y="series", x="value", colour="highlight" if mine else None,
                     title=t("compare_rank_title", what=what, year=year, unit=unit_name(unit)), unit=unit,
@@ -144,6 +149,8 @@ if view == "rangs":
                     marks=marks)
     ui.chart_block(fig, ranked, key="salidzinajums", notes=notes, table_columns=columns)
 else:
+    notes += without_residents(values)
+    values = values[values[measure].notna()]
     # 4b/ over the years: my municipality and the largest others named, in their own colours; the rest grey,
     # drawn first so that the named lines lie on top of them, my municipality last
     latest = values.sort_values("year").groupby("municipality")[measure].last().sort_values(ascending=False)
