@@ -42,7 +42,7 @@ entry = catalogue.set_index("indicator").loc[indicator]
 ui.note(indicator_text(entry, LANGUAGE), icon=":material/menu_book:")
 
 # 2/ a group, its municipalities (all with figures by default) and my municipality (any with figures)
-everyone = load(comparison.indicator_values, indicator)
+everyone = load(comparison.indicator_coverage, indicator)
 present = selectors.municipality_options(everyone["municipality"])
 groups = load(comparison.municipality_groups)
 sizes = seeds.load_size_groups()

@@ -318,3 +318,9 @@ def test_the_page_of_the_hostile_municipality_shows_its_name_literally(warehouse
     for view in ("rangs", "gadi"):
         assert_escaped(page_on(db, "en", raditajs=hostile_warehouse.INDICATOR, mana=hostile_warehouse.MUNICIPALITY,
                                skats=view))
+
+
+def test_the_coverage_of_an_indicator_is_its_municipalities_and_years(seed_con):
+    covered = comparison.indicator_coverage(seed_con, "social_assistance_recipients")
+    assert list(covered.itertuples(index=False, name=None)) == [
+        ("Bauskas novads", 2012), ("Bauskas novads", 2013), ("Bauskas novads", 2014), ("Tukuma novads", 2024)]

@@ -76,6 +76,15 @@ def municipality_groups(con) -> pd.DataFrame:
         ORDER BY m.municipality""", [[g.group for g in groups], [g.min_residents for g in groups]])
 
 
+def indicator_coverage(con, indicator: str) -> pd.DataFrame:
+    """The (municipality, year) pairs that have a figure of `indicator` for the whole municipality (not the
+    country): what the comparison can offer."""
+    return _df(con, f"""
+        SELECT DISTINCT f.municipality, f.year FROM facts f
+        WHERE f.indicator = ? AND f.territory IS NULL AND f.year IS NOT NULL AND isfinite(f.value) AND {_MUNICIPAL}
+        ORDER BY f.municipality, f.year""", [indicator])
+
+
 def _values(per: str) -> str:
     """The CTEs up to `valued`: one reading per municipality and year of indicator ? (parameters: the
     indicator, the municipalities or NULL for all, twice, the first and the last year, each twice), its value
