@@ -324,3 +324,37 @@ def test_the_coverage_of_an_indicator_is_its_municipalities_and_years(seed_con):
     covered = comparison.indicator_coverage(seed_con, "social_assistance_recipients")
     assert list(covered.itertuples(index=False, name=None)) == [
         ("Bauskas novads", 2012), ("Bauskas novads", 2013), ("Bauskas novads", 2014), ("Tukuma novads", 2024)]
+
+
+# --------------------------------------------------------------------------- colours and chart marks
+
+def test_a_municipality_keeps_its_colour_whatever_is_charted_beside_it():
+    from dashboard import colours
+
+    names = ["Tukuma novads", "Bauskas novads", "Rīga", "Ogres novads", "Cēsu novads", "Daugavpils"]
+    assert [colours.municipality_colour(n) for n in names] == [colours.municipality_colour(n) for n in names[::-1]][::-1]
+    # CRC-32 of the UTF-8 name over the seven colours: fixed values, the same in every process
+    assert colours.municipality_colour("Tukuma novads") == "#E69F00"
+    assert colours.municipality_colour("Ogres novads") == "#0072B2"
+    assert {colours.municipality_colour(n) for n in names} <= set(colours.PALETTE) - {"#F0E442"}
+
+
+def test_the_year_band_and_the_median_are_drawn_under_the_data():
+    from dashboard import charts
+
+    frame = pd.DataFrame({"year": [2022, 2023], "label": ["A", "A"], "value": [1.0, 2.0]})
+    layout = charts.bars_by_year(frame, title="t", unit=None, lang="lv", mode="lines",
+                                 marks=(("year_band", (2022, 2023), (1.0, 1.5), (2.0, 2.5), (3.0, 3.5), "josla"),)
+                                 ).to_plotly_json()["layout"]
+    band, median = layout["shapes"]
+    assert band["path"] == "M2022.0,3.0 L2023.0,3.5 L2023.0,1.5 L2022.0,1.0 Z" and band["layer"] == "below"
+    assert median["path"] == "M2022.0,2.0 L2023.0,2.5" and median["line"]["dash"] == "dash"
+    assert [a["text"] for a in layout["annotations"]] == ["josla"]
+    # one year: a short band around it
+    lone = charts.bars_by_year(frame.head(1), title="t", unit=None, lang="lv", mode="lines",
+                               marks=(("year_band", (2022,), (1.0,), (2.0,), (3.0,), ""),)).to_plotly_json()["layout"]
+    assert lone["shapes"][0]["path"] == "M2021.7,3.0 L2022.3,3.0 L2022.3,1.0 L2021.7,1.0 Z" and not lone["annotations"]
+    bars = charts.horizontal_bars(pd.DataFrame({"row": ["a", "b"], "value": [1.0, 3.0]}), y="row", title="t",
+                                  unit=None, lang="lv", marks=(("band", 1.5, 2.5, ""), ("median", 2.0, "")))
+    rect, line = bars.to_plotly_json()["layout"]["shapes"]
+    assert (rect["x0"], rect["x1"], line["x0"], line["line"]["color"]) == (1.5, 2.5, 2.0, rect["fillcolor"])
