@@ -319,8 +319,9 @@ def range_bars(frame: pd.DataFrame, *, y: str, low: str = "low", high: str = "hi
 # --------------------------------------------------------------------------- reference marks
 
 # A chart's reference marks are given to its builder as `marks`: ("line", value, text), ("median", value,
-# text), ("band", low, high, text), ("year_band", years, lows, middles, highs, text), ("reform", text). They are written into the layout before the figure is made: a figure's layout
-# changed afterwards is validated again, which costs more than building it.
+# text), ("band", low, high, text), ("year_band", years, lows, middles, highs, text), ("reform", text).
+# They are written into the layout before the figure is made: a figure's layout changed afterwards is
+# validated again, which costs more than building it.
 
 def _reference_line(layout: dict, value: float, text: str, colour: str = palette.NORM_LINE) -> None:
     """A dashed vertical line at a norm (e.g. 1 specialist per 1 000 residents), labelled above the plot

@@ -314,10 +314,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "compare_group_cities": ("Valstspilsētas", "State cities"),
     "compare_group_novadi": ("Novadi", "Municipalities (novadi)"),
     "compare_group_size": ("Pēc iedzīvotāju skaita: {name}", "By residents: {name}"),
-    "compare_group_help": ("Grupas salīdzina līdzīgas pašvaldības: 7 valstspilsētas, 36 novadus vai pašvaldības ar "
-                           "līdzīgu iedzīvotāju skaitu (pēc jaunākā zināmā skaita).",
-                           "Groups compare like with like: the 7 state cities, the 36 novadi, or municipalities with "
-                           "a similar number of residents (by the latest figure known)."),
+    "compare_group_help": ("Grupas salīdzina līdzīgas pašvaldības: {cities} valstspilsētas, {novadi} novadus vai "
+                           "pašvaldības ar līdzīgu iedzīvotāju skaitu (pēc jaunākā zināmā skaita).",
+                           "Groups compare like with like: the {cities} state cities, the {novadi} novadi, or "
+                           "municipalities with a similar number of residents (by the latest figure known)."),
     "compare_municipalities": ("Pašvaldības", "Municipalities"),
     "compare_mine": ("Mana pašvaldība", "My municipality"),
     "compare_mine_none": ("—", "—"),

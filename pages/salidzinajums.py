@@ -46,9 +46,8 @@ everyone = load(comparison.indicator_coverage, indicator)
 present = selectors.municipality_options(everyone["municipality"])
 groups = load(comparison.municipality_groups)
 sizes = seeds.load_size_groups()
-members = {"visas": present,
-           "valstspilsetas": groups.loc[groups["level"] == "valstspilsēta", "municipality"].tolist(),
-           "novadi": groups.loc[groups["level"] == "novads", "municipality"].tolist(),
+cities, novadi = (groups.loc[groups["level"] == level, "municipality"].tolist() for level in ("valstspilsēta", "novads"))
+members = {"visas": present, "valstspilsetas": cities, "novadi": novadi,
            **{g.group: groups.loc[groups["size_group"] == g.group, "municipality"].tolist() for g in sizes}}
 members = {group: [m for m in present if m in set(names_in)] for group, names_in in members.items()}
 group_names = {"visas": t("compare_group_all"), "valstspilsetas": t("compare_group_cities"),
@@ -57,7 +56,7 @@ group_names = {"visas": t("compare_group_all"), "valstspilsetas": t("compare_gro
 left, middle, right = st.columns(3)
 group = selectors.choose_one(t("compare_group"), [g for g, found in members.items() if found], "grupa",
                              format_func=group_names.get, where=left)
-ui.note(t("compare_group_help"), where=left)
+ui.note(t("compare_group_help", cities=len(cities), novadi=len(novadi)), where=left)
 candidates = members[group]
 # Municipalities by their Latvian names in both languages, as on the other pages (the charts name them in English).
 chosen = selectors.choose_many(t("compare_municipalities"), candidates, "novadi", where=middle) or candidates
@@ -166,7 +165,7 @@ else:
                       t("compare_band")))
     if spans_reform(lines["year"]):
         marks.append(("reform", t("reform_line")))
-    title = {"gadi": t("compare_lines_title", what=what, unit=unit_name(unit)) if unit else what,
+    title = {"gadi": t("compare_lines_title", what=what, unit=unit_name(unit)),
              "izmainas": t("compare_change_title", what=what), "indekss": t("compare_index_title", what=what)}[view]
     if view != "gadi":
         notes.append(t("compare_change_help" if view == "izmainas" else "compare_index_help"))

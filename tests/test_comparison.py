@@ -358,3 +358,35 @@ def test_the_year_band_and_the_median_are_drawn_under_the_data():
                                   unit=None, lang="lv", marks=(("band", 1.5, 2.5, ""), ("median", 2.0, "")))
     rect, line = bars.to_plotly_json()["layout"]["shapes"]
     assert (rect["x0"], rect["x1"], line["x0"], line["line"]["color"]) == (1.5, 2.5, 2.0, rect["fillcolor"])
+
+
+# --------------------------------------------------------------------------- the size groups seed
+
+HEADER = "group,name_lv,name_en,min_residents\n"
+
+
+@pytest.mark.parametrize("body, message", [
+    ("small,mazās,small,0\nsmall,lielās,large,100\n", "size_groups.csv line 3, group: 'small' is given twice"),
+    ("small,mazās,small,0\nlarge,lielās,large,many\n", "size_groups.csv line 3, min_residents: 'many' is not a whole number"),
+    ("small,mazās,small,0\nlarge,lielās,large,0\n",
+     "size_groups.csv line 3, min_residents: 0 is not above the previous group's 0"),
+    ("small,mazās,small,10\n", "size_groups.csv line 2, min_residents: the first group starts at 10, not at 0"),
+    ("small,,small,0\n", "size_groups.csv line 2, name_lv: empty"),
+    ("", "size_groups.csv: no groups"),
+])
+def test_a_bad_size_groups_file_is_refused_in_one_line(tmp_path, body, message):
+    from warehouse import seeds
+
+    path = tmp_path / "size_groups.csv"
+    path.write_text(HEADER + body, encoding="utf-8")
+    with pytest.raises(seeds.SeedError) as refusal:
+        seeds.load_size_groups(path)
+    assert str(refusal.value) == message
+
+
+def test_the_size_groups_start_at_nought_and_rise():
+    from warehouse import seeds
+
+    groups = seeds.load_size_groups()
+    assert groups[0].min_residents == 0
+    assert [g.min_residents for g in groups] == sorted({g.min_residents for g in groups})
