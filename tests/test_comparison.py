@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 import types
 
 import pandas as pd
@@ -40,7 +41,7 @@ def test_load_caches_a_function_by_its_module_and_name(seed_db, monkeypatch):
     first = types.ModuleType("comparison_probe_a")
     second = types.ModuleType("comparison_probe_b")
     for module in (first, second):
-        monkeypatch.setitem(__import__("sys").modules, module.__name__, module)
+        monkeypatch.setitem(sys.modules, module.__name__, module)
         function = types.FunctionType(count_facts.__code__, count_facts.__globals__, "count_facts",
                                       closure=count_facts.__closure__)
         function.__module__, function.__qualname__ = module.__name__, "count_facts"
