@@ -198,7 +198,9 @@ def bars_by_year(frame: pd.DataFrame, *, x: str = "year", y: str = "value", colo
         else:
             trace.update(type="bar")
         data.append(trace)
-    layout = _layout(title, lang, height=380 + _legend_height(names), legend_height=_legend_height(names),
+    # Room for the legend's entries only: the grey "other" series share one.
+    legend = _legend_height([name for name in names if styles[name]["showlegend"]])
+    layout = _layout(title, lang, height=380 + legend, legend_height=legend,
                      xaxis={"dtick": 1, "tickformat": "d", "title": {"text": ""}},
                      yaxis={"title": {"text": plotly_text(y_title)}, "tickformat": ",~f", "rangemode": "tozero"})
     if mode != "lines":

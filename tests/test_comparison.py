@@ -391,3 +391,14 @@ def test_the_size_groups_start_at_nought_and_rise():
     groups = seeds.load_size_groups()
     assert groups[0].min_residents == 0
     assert [g.min_residents for g in groups] == sorted({g.min_residents for g in groups})
+
+
+def test_the_legend_makes_room_for_its_entries_only():
+    """Forty series past the palette's eight share one grey "other" entry: the legend is as tall as nine."""
+    from dashboard import charts
+
+    def height(series: int) -> int:
+        frame = pd.DataFrame({"year": 2022, "label": [f"pašvaldība {i}" for i in range(series)], "value": 1.0})
+        return charts.bars_by_year(frame, title="t", unit=None, lang="lv", mode="lines").to_plotly_json()["layout"]["height"]
+
+    assert height(48) == height(9) > height(8)
