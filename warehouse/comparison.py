@@ -87,9 +87,10 @@ def indicator_coverage(con, indicator: str) -> pd.DataFrame:
 
 
 def _values(per: str) -> str:
-    """The CTEs up to `valued`: one reading per municipality and year of indicator ? (parameters: the
+    """The CTEs up to `compared`: one reading per municipality and year of indicator ? (parameters: the
     indicator, the municipalities or NULL for all, twice, the first and the last year, each twice), its value
-    as shown (`per`, see PER), the residents it was divided by, and the series it belongs to."""
+    as shown (`per`, see PER), the residents it was divided by, the series it belongs to, its change against
+    the previous year and its index."""
     if per not in PER:
         raise ValueError(f"not a way to show values: {per!r}")
     divisor, unit = PER[per]
