@@ -2,7 +2,8 @@
 
 A DuckDB connection is not safe to use from several threads at once (Streamlit runs each session in its
 own thread), so the shared connection only hands out cursors: one per query. Results are cached by the
-query function's module and name, its parameters and the warehouse file's identity, so a rebuilt warehouse is read afresh.
+query function's module and name, its parameters and the warehouse file's identity, so a rebuilt warehouse
+is read afresh.
 
 Whatever goes wrong in reading the warehouse (a damaged or truncated file, another schema, a file that is
 no warehouse) reaches the pages as one `WarehouseError`, never as DuckDB's own exception: the frame shows

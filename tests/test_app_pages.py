@@ -222,8 +222,8 @@ def test_first_start_builds_the_missing_warehouse_with_a_progress_bar(tmp_path, 
 
 # What each page itself says on an empty warehouse (the frame adds its own notice to the chart pages; Sākums
 # has nothing but that notice to say).
-EMPTY_PAGE_SAYS = {"sakums": "empty_warehouse", "salidzinajums": "compare_none", "budzets": "no_data", "sanemeji": "no_data",
-                   "lietu_slodze": "pilot_none", "personals": "staff_none", "fokusgrupas": "no_data",
+EMPTY_PAGE_SAYS = {"sakums": "empty_warehouse", "salidzinajums": "compare_none", "budzets": "no_data",
+                   "sanemeji": "no_data", "lietu_slodze": "pilot_none", "personals": "staff_none", "fokusgrupas": "no_data",
                    "dati": "no_data", "avoti": "no_flagged"}
 
 
