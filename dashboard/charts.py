@@ -198,7 +198,9 @@ def bars_by_year(frame: pd.DataFrame, *, x: str = "year", y: str = "value", colo
         else:
             trace.update(type="bar")
         data.append(trace)
-    layout = _layout(title, lang, height=380 + _legend_height(names), legend_height=_legend_height(names),
+    # Room for the legend's entries only: the grey "other" series share one.
+    legend = _legend_height([name for name in names if styles[name]["showlegend"]])
+    layout = _layout(title, lang, height=380 + legend, legend_height=legend,
                      xaxis={"dtick": 1, "tickformat": "d", "title": {"text": ""}},
                      yaxis={"title": {"text": plotly_text(y_title)}, "tickformat": ",~f", "rangemode": "tozero"})
     if mode != "lines":
@@ -318,18 +320,55 @@ def range_bars(frame: pd.DataFrame, *, y: str, low: str = "low", high: str = "hi
 
 # --------------------------------------------------------------------------- reference marks
 
-# A chart's reference marks are given to its builder as `marks`: ("line", value, text), ("band", low, high,
-# text), ("reform", text). They are written into the layout before the figure is made: a figure's layout
-# changed afterwards is validated again, which costs more than building it.
+# A chart's reference marks are given to its builder as `marks`: ("line", value, text), ("median", value,
+# text), ("band", low, high, text), ("year_band", years, lows, middles, highs, text), ("reform", text).
+# They are written into the layout before the figure is made: a figure's layout changed afterwards is
+# validated again, which costs more than building it.
 
-def _reference_line(layout: dict, value: float, text: str) -> None:
-    """A dashed vertical line at a norm (e.g. 1 specialist per 1 000 residents), labelled above the plot."""
+def _reference_line(layout: dict, value: float, text: str, colour: str = palette.NORM_LINE) -> None:
+    """A dashed vertical line at a norm (e.g. 1 specialist per 1 000 residents), labelled above the plot
+    unless `text` is empty."""
     layout["shapes"].append({"type": "line", "x0": value, "x1": value, "xref": "x", "y0": 0, "y1": 1,
-                             "yref": "paper", "line": {"color": palette.NORM_LINE, "width": 2.5, "dash": "dash"}})
-    layout["annotations"].append({"x": value, "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom",
-                                  "text": wrap(text, TITLE_CHARACTERS), "showarrow": False,
-                                  "font": {"color": palette.NORM_LINE, "size": 13}})
-    _room_above(layout)
+                             "yref": "paper", "line": {"color": colour, "width": 2.5, "dash": "dash"}})
+    if text:
+        layout["annotations"].append({"x": value, "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom",
+                                      "text": wrap(text, TITLE_CHARACTERS), "showarrow": False,
+                                      "font": {"color": colour, "size": 13}})
+        _room_above(layout)
+
+
+def _median_line(layout: dict, value: float, text: str) -> None:
+    """The median of the municipalities compared, in the colour of their quartile band."""
+    _reference_line(layout, value, text, palette.BAND)
+
+
+# Half the width of a year's band where it has no neighbour to reach to (a single year).
+_LONE_YEAR = 0.3
+
+
+def _path_points(xs, ys) -> str:
+    """Points of an SVG path in data coordinates: `2019.0,4.5 L2020.0,5.1`."""
+    return " L".join(f"{float(x)},{float(y)}" for x, y in zip(xs, ys))
+
+
+def _year_band(layout: dict, years: tuple, low: tuple, middle: tuple, high: tuple, text: str) -> None:
+    """A shaded band over a year axis from `low` to `high` with a dashed line at `middle`, one value of each
+    per year of `years` (the quartiles and the median of the municipalities compared), drawn as paths under
+    the data and labelled above the plot."""
+    years = [float(y) for y in years]
+    if len(years) == 1:  # one year: a short band around it
+        years, low, middle, high = [years[0] - _LONE_YEAR, years[0] + _LONE_YEAR], low * 2, middle * 2, high * 2
+    outline = f"M{_path_points(years, high)} L{_path_points(years[::-1], list(low)[::-1])} Z"
+    layout["shapes"] += [
+        {"type": "path", "path": outline, "xref": "x", "yref": "y", "fillcolor": palette.BAND, "opacity": 0.15,
+         "line": {"width": 0}, "layer": "below"},
+        {"type": "path", "path": f"M{_path_points(years, middle)}", "xref": "x", "yref": "y", "layer": "below",
+         "line": {"color": palette.BAND, "width": 2, "dash": "dash"}}]
+    if text:
+        layout["annotations"].append({"x": 0, "y": 1, "xref": "paper", "yref": "paper", "xanchor": "left",
+                                      "yanchor": "bottom", "text": wrap(text, TITLE_CHARACTERS), "showarrow": False,
+                                      "font": {"color": palette.BAND, "size": 13}})
+        _room_above(layout)
 
 
 def _reference_band(layout: dict, low: float, high: float, text: str) -> None:
@@ -361,7 +400,8 @@ def _room_above(layout: dict) -> None:
     layout["height"] += room
 
 
-_MARKS = {"line": _reference_line, "band": _reference_band, "reform": _reform_marker}
+_MARKS = {"line": _reference_line, "median": _median_line, "band": _reference_band, "year_band": _year_band,
+          "reform": _reform_marker}
 
 
 def export_config(filename: str) -> dict:

@@ -4,9 +4,15 @@ a case code keeps its colour in every chart it appears in.
 Okabe & Ito (2008) give eight colours that stay apart with the common colour-vision deficiencies; a chart
 uses no other. Series with no fixed meaning take, in order, the palette's colours no fixed meaning in the
 same chart uses; past eight, the rest are grouped as one grey "other" entry (dashboard/charts.py).
+
+A municipality has a colour of its own, the same on every page and whichever others are charted beside it:
+picked by its name (`municipality_colour`). Seven colours cannot tell 43 municipalities apart, so two that
+share one in a chart are told apart by the dash of their line or the hatching of their bar
+(dashboard/charts.py), and a chart names at most eight municipalities (the rest grey, "other").
 """
 from __future__ import annotations
 
+import zlib
 from typing import Iterable
 
 # Okabe & Ito, ordered so that the first colours contrast most on white.
@@ -24,6 +30,16 @@ BELOW_NORM, MEETS_NORM = VERMILION, BLUE
 NORM_LINE, BAND, REFORM = VERMILION, GREEN, "#555555"
 # A reference a national source gives, and a municipality's own observation.
 REFERENCE, OBSERVED = GREEN, BLUE
+
+
+# A municipality's colours: the palette without yellow, too faint on white for a line.
+MUNICIPALITY_PALETTE = [c for c in PALETTE if c != "#F0E442"]
+
+
+def municipality_colour(name: str) -> str:
+    """A municipality's own colour: by the CRC-32 of its name (UTF-8), so that it never depends on the
+    order or the company it is charted in, nor on the Python process (unlike `hash`)."""
+    return MUNICIPALITY_PALETTE[zlib.crc32(name.encode("utf-8")) % len(MUNICIPALITY_PALETTE)]
 
 
 def gender_colours(values: Iterable[str]) -> dict[str, str]:

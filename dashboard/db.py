@@ -2,9 +2,9 @@
 
 A DuckDB connection is not safe to use from several threads at once (Streamlit runs each session in its
 own thread), so the shared connection only hands out cursors: one per query. Results are cached by the
-query's name, its parameters and the warehouse file's identity, so a rebuilt warehouse is read afresh;
-they are kept within `SOCDASH_CACHE_MB` megabytes (default 256) all sessions together, the least recently
-used given up first, so that no reader can push the server past its memory.
+query function's module and name, its parameters and the warehouse file's identity, so a rebuilt warehouse
+is read afresh; they are kept within `SOCDASH_CACHE_MB` megabytes (default 256) all sessions together, the
+least recently used given up first, so that no reader can push the server past its memory.
 
 Whatever goes wrong in reading the warehouse (a damaged or truncated file, another schema, a file that is
 no warehouse) reaches the pages as one `WarehouseError`, never as DuckDB's own exception: the frame shows
@@ -12,9 +12,11 @@ the reader a plain sentence and the server log gets the detail.
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 from pathlib import Path
+from typing import Callable
 
 import duckdb
 import pandas as pd
@@ -95,19 +97,23 @@ def _reading(key: tuple[str, float, int], read):
 
 
 @_RESULTS.memoize
-def _cached(name: str, key: tuple[str, float, int], args: tuple, kwargs: tuple) -> pd.DataFrame:
-    return _reading(key, lambda cursor: getattr(queries, name)(cursor, *args, **dict(kwargs)))
+def _cached(module: str, name: str, key: tuple[str, float, int], args: tuple, kwargs: tuple) -> pd.DataFrame:
+    query = getattr(importlib.import_module(module), name)
+    return _reading(key, lambda cursor: query(cursor, *args, **dict(kwargs)))
 
 
-def load(name: str, *args, **kwargs) -> pd.DataFrame:
-    """`warehouse.queries.<name>(cursor, *args, **kwargs)`, cached. Arguments must be hashable values
-    (lists are turned into tuples here so that a multiselect's value can be passed as it is)."""
+def load(query: str | Callable[..., pd.DataFrame], *args, **kwargs) -> pd.DataFrame:
+    """`query(cursor, *args, **kwargs)`, cached: a query function of a `warehouse` module, or the name of one
+    in `warehouse.queries`. The cache knows a function by its module and name (the function itself is not
+    hashed), so it must be a module-level function. Arguments must be hashable values (lists are turned
+    into tuples here so that a multiselect's value can be passed as it is)."""
     def freeze(value):
         return tuple(value) if isinstance(value, list) else value
 
+    module, name = (queries.__name__, query) if isinstance(query, str) else (query.__module__, query.__qualname__)
     args = tuple(freeze(a) for a in args)
     kwargs_key = tuple(sorted((k, freeze(v)) for k, v in kwargs.items()))
-    return _cached(name, warehouse_key(), args, kwargs_key)
+    return _cached(module, name, warehouse_key(), args, kwargs_key)
 
 
 @_RESULTS.memoize

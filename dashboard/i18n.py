@@ -22,6 +22,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "app_tagline": ("Latvijas pašvaldību sociālo dienestu publisko pārskatu skaitļi, katrs ar avotu.",
                     "Figures from the public reports of Latvian municipal social services, each with its source."),
     "page_home": ("Sākums", "Home"),
+    "page_compare": ("Salīdzinājums", "Compare"),
     "page_budget": ("Budžets", "Budget"),
     "page_recipients": ("Pakalpojumu saņēmēji", "Service recipients"),
     "page_caseload": ("Lietu slodze", "Caseload"),
@@ -304,6 +305,66 @@ TEXT: dict[str, tuple[str, str]] = {
                           "{name}: focus-group participants by parish, persons"),
     "respondents_col": ("Dalībnieki pagastā", "Participants in the parish"),
     "share_col": ("Daļa, %", "Share, %"),
+    # --- Salīdzinājums
+    "compare_intro": ("Kā pašvaldības salīdzinās vienā kopīgajā rādītājā: katrs skaitlis no pašvaldības pārskata, ar "
+                      "tā lapu vai rindu. Valsts skaitļi (Latvija) šeit nav salīdzināti.",
+                      "How municipalities compare on one common indicator: every number from a municipality's "
+                      "report, with its page or line. The country's figures (Latvija) are not compared here."),
+    "compare_none": ("Datu noliktavā nav neviena kopīgā rādītāja, ko dotu kāda pašvaldība.",
+                     "The warehouse has no common indicator that any municipality gives."),
+    "compare_indicator_option": ("{name} ({n} pašv.)", "{name} ({n} munic.)"),
+    "compare_group": ("Grupa", "Group"),
+    "compare_group_all": ("Visas pašvaldības", "All municipalities"),
+    "compare_group_cities": ("Valstspilsētas", "State cities"),
+    "compare_group_novadi": ("Novadi", "Municipalities (novadi)"),
+    "compare_group_size": ("Pēc iedzīvotāju skaita: {name}", "By residents: {name}"),
+    "compare_group_help": ("Grupas salīdzina līdzīgas pašvaldības: {cities} valstspilsētas, {novadi} novadus vai "
+                           "pašvaldības ar līdzīgu iedzīvotāju skaitu (pēc jaunākā zināmā skaita).",
+                           "Groups compare like with like: the {cities} state cities, the {novadi} novadi, or "
+                           "municipalities with a similar number of residents (by the latest figure known)."),
+    "compare_municipalities": ("Pašvaldības", "Municipalities"),
+    "compare_mine": ("Mana pašvaldība", "My municipality"),
+    "compare_mine_none": ("—", "—"),
+    "compare_view": ("Skats", "View"),
+    "compare_view_rank": ("Vieta gadā", "Ranking"),
+    "compare_view_lines": ("Pa gadiem", "Over the years"),
+    "compare_view_change": ("Izmaiņas, %", "Change, %"),
+    "compare_view_index": ("Indekss", "Index"),
+    "compare_per": ("Vērtības", "Values"),
+    "compare_per_value": ("Kā dokumentos", "As printed"),
+    "compare_per_resident": ("Uz iedzīvotāju", "Per resident"),
+    "compare_per_1000": ("Uz 1 000 iedz.", "Per 1 000 residents"),
+    "compare_rank_title": ("{what}, {year}: pašvaldības pēc vērtības, {unit}",
+                           "{what}, {year}: municipalities by value, {unit}"),
+    "compare_lines_title": ("{what}, pa gadiem, {unit}", "{what}, over the years, {unit}"),
+    "compare_change_title": ("{what}: izmaiņas pret iepriekšējo gadu, %", "{what}: change against the previous year, %"),
+    "compare_index_title": ("{what}: indekss (pirmais gads = 100)", "{what}: index (first year = 100)"),
+    "compare_band": ("Zaļā josla: salīdzināto pašvaldību kvartiļi, raustītā līnija: mediāna",
+                     "Green band: the quartiles of the municipalities compared, dashed line: the median"),
+    "compare_band_help": ("Josla ir starp apakšējo un augšējo kvartili, raustītā līnija ir mediāna; tās rēķinātas no "
+                          "visām salīdzinātajām pašvaldībām katrā gadā ({n} pašvaldību).",
+                          "The band runs from the lower to the upper quartile, the dashed line is the median; both of "
+                          "all the municipalities compared in each year ({n} municipalities)."),
+    "compare_no_residents": ("Bez iedzīvotāju skaita (±1 gads), tāpēc nav attēlotas: {names}.",
+                             "Without a residents figure (±1 year), so not charted: {names}."),
+    "compare_not_divided": ("Šo rādītāju nedala ar iedzīvotāju skaitu.", "This indicator is not divided by residents."),
+    "compare_before_reform": ("{name} (līdz 2021)", "{name} (before 2021)"),
+    "compare_mine_missing": ("{name}: šim rādītājam un gadam skaitļa nav.", "{name}: no figure for this indicator and year."),
+    "compare_change_help": ("Izmaiņas pret tās pašas pašvaldības iepriekšējo gadu, kurā ir skaitlis; nekad pāri 2021. "
+                            "gada reformai.",
+                            "Change against the same municipality's previous year with a figure; never across the "
+                            "2021 reform."),
+    "compare_index_help": ("Katras sērijas pirmais attēlotais gads ir 100; pēc 2021. gada reformas paplašinātai "
+                           "pašvaldībai sērija sākas no jauna.",
+                           "Each series' first year charted is 100; a municipality enlarged by the 2021 reform starts "
+                           "a new series after it."),
+    "compare_readings": ("Skaitļi gadā", "Figures in the year"),
+    "compare_rank": ("Vieta", "Rank"),
+    "compare_printed_value": ("Nodrukātā vērtība", "Printed value"),
+    "compare_index": ("Indekss", "Index"),
+    "compare_single": ("Šim rādītājam ir tikai vienas pašvaldības skaitļi: salīdzinājums būs, kad būs vēl kādas "
+                       "pašvaldības pārskati.",
+                       "Only one municipality gives this indicator: a comparison needs another municipality's reports."),
 }
 
 # Texts that count: their forms by the CLDR plural category of the number `n` in each language (Babel's

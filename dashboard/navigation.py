@@ -18,6 +18,7 @@ class PageEntry:
 
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("pages/sakums.py", "sakums", "page_home", ":material/home:"),
+    PageEntry("pages/salidzinajums.py", "salidzinajums", "page_compare", ":material/leaderboard:"),
     PageEntry("pages/budzets.py", "budzets", "page_budget", ":material/euro:"),
     PageEntry("pages/sanemeji.py", "sanemeji", "page_recipients", ":material/groups:"),
     PageEntry("pages/lietu_slodze.py", "lietu_slodze", "page_caseload", ":material/folder_open:"),

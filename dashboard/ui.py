@@ -34,7 +34,8 @@ COLUMN_TEXT = {
     "specialists": "specialists",
     "per_1000": "per_1000", "required": "required", "shortfall": "shortfall", "required_printed": "required_printed",
     "missing_printed": "missing_printed", "fact_id": "col_fact_id", "respondents": "respondents_col",
-    "share": "share_col", "indicator_name": "indicator",
+    "share": "share_col", "indicator_name": "indicator", "rank": "compare_rank",
+    "printed_value": "compare_printed_value", "index": "compare_index", "readings": "compare_readings",
 }
 
 
@@ -304,8 +305,8 @@ def _figure(builder: str, frame: pd.DataFrame, marks: tuple, options: tuple) -> 
 
 
 def figure(builder: str, frame: pd.DataFrame, *, marks=(), **options) -> go.Figure:
-    """`charts.<builder>(frame, **options)` with its reference marks — `("line", value, text)`,
-    `("band", low, high, text)`, `("reform", text)` — built once per distinct input and shared: the figure
+    """`charts.<builder>(frame, **options)` with its reference marks (see dashboard/charts.py: a norm line, a
+    median, a band, a band over years, the reform) — built once per distinct input and shared: the figure
     is never changed after this (st.plotly_chart copies it), and building is most of a page's run time.
     Options must be hashable (a colour mapping is passed as pairs)."""
     options = {k: tuple(v.items()) if isinstance(v, dict) else v for k, v in options.items()}

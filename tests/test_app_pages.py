@@ -16,6 +16,7 @@ APP = str(Path(__file__).resolve().parents[1] / "app.py")
 # page file, Latvian title, English title
 PAGES = [
     ("pages/sakums.py", "Sākums", "Home"),
+    ("pages/salidzinajums.py", "Salīdzinājums", "Compare"),
     ("pages/budzets.py", "Budžets", "Budget"),
     ("pages/sanemeji.py", "Pakalpojumu saņēmēji", "Service recipients"),
     ("pages/lietu_slodze.py", "Lietu slodze", "Caseload"),
@@ -231,8 +232,8 @@ def test_first_start_builds_the_missing_warehouse_with_a_progress_bar(tmp_path, 
 
 # What each page itself says on an empty warehouse (the frame adds its own notice to the chart pages; Sākums
 # has nothing but that notice to say).
-EMPTY_PAGE_SAYS = {"sakums": "empty_warehouse", "budzets": "no_data", "sanemeji": "no_data",
-                   "lietu_slodze": "pilot_none", "personals": "staff_none", "fokusgrupas": "no_data",
+EMPTY_PAGE_SAYS = {"sakums": "empty_warehouse", "salidzinajums": "compare_none", "budzets": "no_data",
+                   "sanemeji": "no_data", "lietu_slodze": "pilot_none", "personals": "staff_none", "fokusgrupas": "no_data",
                    "dati": "no_data", "avoti": "no_flagged"}
 
 

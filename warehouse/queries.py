@@ -40,12 +40,12 @@ REFORM_YEAR = 2021
 _PLACE = "f.table_label AS source_table, f.page, f.line"
 
 
-def _reading_order(rows: str = "f") -> str:
+def _reading_order(rows: str = "f", then: str = "") -> str:
     """Which of several readings of one thing in one year a chart or a headline takes, as an ORDER BY over
     `rows` (facts or a selection of them): the whole year (`period` is the year itself) before a part of it,
-    as the 2024 report prints 2021 both for 1.07.–31.12.2021. and as "2021. gadā"; then the first printed.
-    Dati shows every reading with its period."""
-    return f"{rows}.period IS DISTINCT FROM CAST({rows}.year AS VARCHAR), {rows}.fact_id"
+    as the 2024 report prints 2021 both for 1.07.–31.12.2021. and as "2021. gadā"; then the order `then`
+    (ORDER BY terms), if given; then the first printed. Dati shows every reading with its period."""
+    return f"{rows}.period IS DISTINCT FROM CAST({rows}.year AS VARCHAR), {then + ', ' if then else ''}{rows}.fact_id"
 
 
 # The residents figure of a place (a municipality, or a territory of it) for a year: the one rule every ratio

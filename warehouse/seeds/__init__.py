@@ -1,6 +1,6 @@
 """Reference data as data files (seeds): the municipalities before and after the 2021 reform with their
-inflected forms, the names of the warehouse's codes, the case-code glosses, the care-setting words and the
-glossary of the reports' labels.
+inflected forms, the names of the warehouse's codes, the case-code glosses, the care-setting words, the
+glossary of the reports' labels and the size groups that compare municipalities of a similar number of residents.
 
 Each file is validated when it loads: a bad row is refused with one line naming the file, the line and the
 field (SeedError). `municipality_by_form` names the municipality of any printed form of its name.
@@ -65,6 +65,14 @@ class CaseCode:
 class CareSetting:
     setting: str
     words: str                   # a regular expression of lower-case stems
+
+
+@dataclass(frozen=True)
+class SizeGroup:
+    group: str                   # its id in the address
+    name_lv: str
+    name_en: str
+    min_residents: int           # its smallest member's residents; the next group's starts where it ends
 
 
 @dataclass(frozen=True)
@@ -203,6 +211,28 @@ def load_case_codes(path: Path = SEEDS_DIR / "case_codes.csv") -> tuple[CaseCode
         code = rows.required(line, row, "code")
         rows.unique(line, "code", code, seen)
         out.append(CaseCode(code, rows.required(line, row, "gloss_en")))
+    return tuple(out)
+
+
+def load_size_groups(path: Path = SEEDS_DIR / "size_groups.csv") -> tuple[SizeGroup, ...]:
+    """Groups of municipalities of a similar number of residents (as Kolada groups similar municipalities),
+    smallest first: each from its `min_residents` up to the next group's, the first from 0."""
+    rows = _Rows(path, ("group", "name_lv", "name_en", "min_residents"))
+    seen: set = set()
+    out: list[SizeGroup] = []
+    for line, row in rows.rows:
+        group = rows.required(line, row, "group")
+        rows.unique(line, "group", group, seen)
+        text = rows.required(line, row, "min_residents")
+        if not text.isdigit():
+            raise rows.error(line, "min_residents", f"'{text}' is not a whole number")
+        if out and int(text) <= out[-1].min_residents:
+            raise rows.error(line, "min_residents", f"{text} is not above the previous group's {out[-1].min_residents}")
+        if not out and int(text) != 0:
+            raise rows.error(line, "min_residents", f"the first group starts at {text}, not at 0")
+        out.append(SizeGroup(group, rows.required(line, row, "name_lv"), rows.required(line, row, "name_en"), int(text)))
+    if not out:
+        raise SeedError(f"{rows.name}: no groups")
     return tuple(out)
 
 
