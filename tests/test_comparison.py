@@ -13,7 +13,7 @@ import pytest
 from dashboard import db
 from dashboard.colours import OTHER, municipality_colour
 from warehouse import WarehouseError, comparison, connect, queries
-from warehouse.scaled import scale_to_nation
+from warehouse.scaled import scale_to_nation, value_factor
 
 
 @pytest.fixture()
@@ -92,7 +92,8 @@ def test_one_value_per_municipality_and_year_the_whole_before_its_parts(seed_con
     assert set(values["municipality"]) == {"Bauskas novads", "Tukuma novads"}
     # Tukums 2024: "Sociālā palīdzība" 1 811 persons, the sentence on page 12, not one of its nine sub-groups
     tukums = _row(values, "Tukuma novads", 2024)
-    assert (tukums["value"], tukums["subgroup"], tukums["readings"], tukums["page"]) == (1811, None, 10, 12)
+    assert (tukums["value"], tukums["readings"], tukums["page"]) == (1811, 10, 12)
+    assert pd.isna(tukums["subgroup"])
     assert tukums["file_name"] == "tukuma_novads_2024_publiskais_parskats.pdf" and tukums["raw_value"] == "1811"
     # Bauska 2012: the total 2 505 (line 652), not adults 1 626 or children 869
     bauska = _row(values, "Bauskas novads", 2012)
@@ -196,8 +197,10 @@ def test_a_national_copy_compares_every_municipality_on_the_seed_values(warehous
         values = comparison.indicator_values(con, "social_assistance_recipients", year_from=2024, year_to=2025)
         # every copy of the 2024 public report's year, and its shift by one year
         assert sorted(set(values["municipality"])) == names and set(values["year"]) == {2024, 2025}
-        assert set(values.loc[values["year"] == 2024, "value"]) == {1811}
-        assert values.groupby("year")["rank"].max().tolist() == [1, 1]  # six ties
+        # each copy's 1 811 recipients scaled by its municipality's factor, rounded to whole persons
+        in_2024 = values[values["year"] == 2024].set_index("municipality")["value"]
+        assert in_2024.to_dict() == {name: round(1811 * value_factor(i, len(names))) for i, name in enumerate(names)}
+        assert values.groupby("year")["rank"].max().tolist() == [6, 6]  # no ties
         band = comparison.reference_band(con, "social_assistance_recipients", year_from=2024, year_to=2025)
         assert band["municipalities"].tolist() == [6, 6]
         found = comparison.comparable_indicators(con).set_index("indicator")
@@ -278,9 +281,11 @@ def test_a_link_opens_a_ranking_per_1000_residents_with_my_municipality_highligh
     assert set(bars) == {"Ogres novads", "citi"}
     assert bars["Ogres novads"]["marker"]["color"] == municipality_colour("Ogres novads")
     assert bars["citi"]["marker"]["color"] == OTHER and len(bars["citi"]["x"]) == 5
-    # Tukums' 2024 report shifted by a year: 1 811 recipients, 45 959 residents (the 2025 figure, itself shifted)
-    assert bars["Ogres novads"]["x"] == [pytest.approx(1811 / 45.959)]
-    # the band of all six (equal values: a band of no width) and the median
+    # Tukums' 2024 report shifted by a year: 1 811 recipients and 45 959 residents (the 2025 figure, itself
+    # shifted), each scaled by Ogres' factor (the second of six) and rounded to whole persons
+    factor = value_factor(1, 6)
+    assert bars["Ogres novads"]["x"] == [pytest.approx(round(1811 * factor) / (round(45959 * factor) / 1000))]
+    # the band of all six and the median
     assert [s["type"] for s in spec["layout"]["shapes"]] == ["rect", "line"]
     app.toggle(key="salidzinajums_table").set_value(True).run()
     table = app.dataframe[0].value
