@@ -16,7 +16,7 @@ from dashboard.escape import markdown_text
 from dashboard import selectors
 from dashboard.i18n import lang, t
 from dashboard.navigation import PAGES
-from warehouse import WarehouseError, default_db_path
+from warehouse import WarehouseError, default_db_path, queries
 
 st.set_page_config(page_title="socdash", page_icon=":material/diversity_3:", layout="wide")
 
@@ -54,7 +54,7 @@ if not db_path.exists():
         ("warning", t("build_refused", name=outcome.path.name, error=outcome.error)) for outcome in report.refused]
 
 try:
-    overview = load("overview")  # opens the warehouse and checks its schema version
+    overview = load(queries.overview)  # opens the warehouse and checks its schema version
 except WarehouseError as exc:
     unavailable(exc)
 

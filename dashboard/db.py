@@ -102,18 +102,17 @@ def _cached(module: str, name: str, key: tuple[str, float, int], args: tuple, kw
     return _reading(key, lambda cursor: query(cursor, *args, **dict(kwargs)))
 
 
-def load(query: str | Callable[..., pd.DataFrame], *args, **kwargs) -> pd.DataFrame:
-    """`query(cursor, *args, **kwargs)`, cached: a query function of a `warehouse` module, or the name of one
-    in `warehouse.queries`. The cache knows a function by its module and name (the function itself is not
-    hashed), so it must be a module-level function. Arguments must be hashable values (lists are turned
+def load(query: Callable[..., pd.DataFrame], *args, **kwargs) -> pd.DataFrame:
+    """`query(cursor, *args, **kwargs)`, cached: a query function of a `warehouse` module (`queries.series`,
+    `comparison.indicator_values`). The cache knows a function by its module and name (the function itself is
+    not hashed), so it must be a module-level function. Arguments must be hashable values (lists are turned
     into tuples here so that a multiselect's value can be passed as it is)."""
     def freeze(value):
         return tuple(value) if isinstance(value, list) else value
 
-    module, name = (queries.__name__, query) if isinstance(query, str) else (query.__module__, query.__qualname__)
     args = tuple(freeze(a) for a in args)
     kwargs_key = tuple(sorted((k, freeze(v)) for k, v in kwargs.items()))
-    return _cached(module, name, warehouse_key(), args, kwargs_key)
+    return _cached(query.__module__, query.__qualname__, warehouse_key(), args, kwargs_key)
 
 
 @_RESULTS.memoize

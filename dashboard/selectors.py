@@ -19,6 +19,7 @@ import streamlit as st
 from dashboard.db import load
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, lang, metric_name, t, topic_name
 from dashboard.ui import municipality_label, note
+from warehouse import queries
 
 # Written in the address for a multiple choice the reader emptied on purpose (no parameter means defaults).
 _NONE_CHOSEN = ""
@@ -138,7 +139,7 @@ def choose_language(where=st) -> str:
 def municipality_options(present) -> list[str]:
     """The municipalities among `present`, the most documented first; never the country (Latvija): its
     figures are references, not a municipality's."""
-    frame = load("municipalities")
+    frame = load(queries.municipalities)
     own = frame[frame["level"].fillna("novads") != "valsts"]
     present = set(present)
     return [m for m in own["municipality"] if m in present]

@@ -59,7 +59,7 @@ NAMED_COLUMNS = {"indicator_name": ("indicator_name_lv", "indicator_name_en")}
 @st.cache_data(show_spinner=False, max_entries=4)
 def _english_names(warehouse: tuple) -> dict[str, str]:
     """Keyed by the warehouse version (see `dashboard.db.warehouse_key`)."""
-    frame = load("municipalities")
+    frame = load(queries.municipalities)
     return {r.municipality: r.name_en for r in frame.itertuples(index=False) if isinstance(r.name_en, str)}
 
 
@@ -84,7 +84,7 @@ def reform_note(municipality_names, years) -> str | None:
     names = [municipality_names] * len(years) if isinstance(municipality_names, str) else list(municipality_names)
     pairs = pd.DataFrame({"municipality": names, "year": years})
     spanning = [name for name, part in pairs.groupby("municipality") if queries.spans_reform(part["year"])]
-    frame = load("municipalities")
+    frame = load(queries.municipalities)
     affected = frame[frame["municipality"].isin(spanning) & frame["level"].ne("valsts")]
     if affected.empty:
         return None
@@ -251,7 +251,7 @@ def indicator_note(table: pd.DataFrame) -> None:
     """Where every row of a chart's table is a fact of one indicator, a line naming it with its definition."""
     if "indicator" not in table or table.empty or table["indicator"].isna().any() or table["indicator"].nunique() > 1:
         return
-    found = load("indicators", (table["indicator"].iloc[0],))
+    found = load(queries.indicators, (table["indicator"].iloc[0],))
     if not found.empty:
         note(indicator_text(found.iloc[0]), icon=":material/menu_book:")
 

@@ -12,6 +12,7 @@ from dashboard.format import number
 from dashboard.frame import within_frame
 from dashboard.raw_files import raw_file
 from dashboard.i18n import lang, t, tn
+from warehouse import queries
 from warehouse.source_refs import spot, spots_text
 
 within_frame()  # a deep link on a fresh server must still get the frame
@@ -23,9 +24,9 @@ ui.note(t("sources_intro"))
 everything = t("all_documents")  # fixed now: a format function may also be called outside the script run
 every_municipality = t("all")
 # The municipalities with facts, the most documented first, the country last.
-municipality = selectors.choose_one(t("municipality"), ["", *load("municipalities")["municipality"]], "novads",
+municipality = selectors.choose_one(t("municipality"), ["", *load(queries.municipalities)["municipality"]], "novads",
                                     format_func=lambda m: m or every_municipality) or None
-documents = load("documents", municipality)
+documents = load(queries.documents, municipality)
 
 # 1/ the documents, and each original file as it was ingested
 st.subheader(t("documents"))
@@ -49,21 +50,21 @@ flagged_files = documents.loc[documents["flagged"] > 0, "file_name"].tolist()
 chosen = selectors.choose_one(t("document"), ["", *flagged_files], "dok",
                               format_func=lambda f: f or everything) if flagged_files else ""
 chosen = chosen or None
-found = int(load("quality_count", chosen, municipality)["flagged"].iloc[0])
+found = int(load(queries.quality_count, chosen, municipality)["flagged"].iloc[0])
 if not found:
     ui.empty("no_flagged")
 else:
     ui.note(tn("n_flagged_found", found) if found <= SHOWN_ROWS
             else tn("rows_shown", found, shown=number(SHOWN_ROWS, lang())))
-    ui.show_table(load("quality", chosen, municipality, limit=SHOWN_ROWS).drop(columns=["fact_id"]))
-    ui.download_row(lambda: load("quality", chosen, municipality), "socdash_flagged", key="flagged",
+    ui.show_table(load(queries.quality, chosen, municipality, limit=SHOWN_ROWS).drop(columns=["fact_id"]))
+    ui.download_row(lambda: load(queries.quality, chosen, municipality), "socdash_flagged", key="flagged",
                     formats=("csv", "xlsx"))
 
 # 3/ search in the documents' text
 st.subheader(t("text_search"))
 query = st.text_input(t("search_words"), key="q", placeholder=t("search_hint"), bind="query-params")
 if query.strip():
-    hits = load("search_text", query.strip())
+    hits = load(queries.search_text, query.strip())
     if hits.empty:
         ui.empty_text(t("search_none", q=query.strip()))
     else:

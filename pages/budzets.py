@@ -10,6 +10,7 @@ from dashboard import second_municipality, selectors, ui
 from dashboard.db import load
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, metric_name, t, topic_name, unit_name
+from warehouse import queries
 from warehouse.queries import year_on_year
 
 within_frame()  # a deep link on a fresh server must still get the frame
@@ -18,7 +19,7 @@ within_frame()  # a deep link on a fresh server must still get the frame
 DEFAULT_ROWS = 6
 
 ui.note(t("budget_intro"))
-options = load("series_options", ("budget", "social_assistance"), "EUR")
+options = load(queries.series_options, ("budget", "social_assistance"), "EUR")
 
 # 1/ selection: municipality, measure, years, rows; all in the URL
 choice = selectors.select_series(options)
@@ -26,7 +27,7 @@ if choice is None:  # no municipality has any
     ui.empty()
     st.stop()
 municipality, topic, metric, years = choice
-rows = load("series_rows", municipality, topic, metric, "EUR", *years, how_many=DEFAULT_ROWS, gender=True)
+rows = load(queries.series_rows, municipality, topic, metric, "EUR", *years, how_many=DEFAULT_ROWS, gender=True)
 chosen = selectors.choose_many(t("categories"), rows["label"].tolist(), "rindas",
                                default=rows.loc[rows["is_default"], "label"].tolist())
 left, middle, right = st.columns([2, 1, 2], vertical_alignment="bottom")
@@ -48,7 +49,7 @@ def chosen_rows(frame):
 
 
 def series(per_resident: bool = False):
-    return pd.concat([load("series", m, topic, metric, "EUR", *years, per_resident=per_resident) for m in compared],
+    return pd.concat([load(queries.series, m, topic, metric, "EUR", *years, per_resident=per_resident) for m in compared],
                      ignore_index=True)
 
 

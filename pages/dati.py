@@ -10,7 +10,7 @@ from dashboard.escape import markdown_text
 from dashboard.format import number
 from dashboard.frame import within_frame
 from dashboard.i18n import indicator_text, lang, metric_name, name, t, tn, topic_name
-from warehouse import exports
+from warehouse import exports, queries
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
@@ -20,7 +20,7 @@ SHOWN_ROWS = 1000
 ui.note(t("data_intro"))
 
 # 1/ filters, each narrowed by the ones before it; all of them live in the URL
-facets = load("fact_facets")
+facets = load(queries.fact_facets)
 left, middle, right = st.columns(3)
 # The facts' own column: municipalities, and the country for the national figures.
 chosen_municipalities = selectors.choose_many(t("municipalities_or_country"),
@@ -37,7 +37,7 @@ chosen_metrics = selectors.choose_many(t("metrics"),
                                        "raditaji", where=right, format_func=lambda c: metric_name(c, language))
 narrowed = narrowed[narrowed["metric"].isin(chosen_metrics)] if chosen_metrics else narrowed
 # Common indicators grouped: by group, then by name, each shown as `Group — name`; the address keeps the ids.
-catalogue = load("indicators").set_index("indicator")
+catalogue = load(queries.indicators).set_index("indicator")
 # (its group's name, its name) in the reader's language, worked out once for every option
 indicator_option = {code: (name("indicator_group", group, language), shown_name) for code, group, shown_name in
                     zip(catalogue.index, catalogue["indicator_group"], catalogue[f"name_{language}"])}
@@ -61,23 +61,23 @@ flagged_only = right.toggle(t("flagged_only"), key="piezimes", bind="query-param
 # 2/ the slice: counted and shown a page at a time in SQL; the downloads read the whole of it when clicked
 filters = (chosen_municipalities, chosen_topics, chosen_metrics, *year_range, flagged_only, text)
 indicators = {"indicators": chosen_indicators}
-found = int(load("facts_count", *filters, **indicators)["facts"].iloc[0])
+found = int(load(queries.facts_count, *filters, **indicators)["facts"].iloc[0])
 if not found:
     ui.empty()
 else:
     ui.note(tn("rows_found", found) if found <= SHOWN_ROWS
             else tn("rows_shown", found, shown=number(SHOWN_ROWS, lang())))
     # On screen the indicator by its name (`ui.readable`); the downloads keep its id beside the names.
-    ui.show_table(load("facts_slice", *filters, **indicators, limit=SHOWN_ROWS).drop(columns=["document_id",
+    ui.show_table(load(queries.facts_slice, *filters, **indicators, limit=SHOWN_ROWS).drop(columns=["document_id",
                                                                                               "indicator"]))
     st.markdown(f"**{markdown_text(t('slice_download'))}**")
-    ui.download_row(lambda: load("facts_slice", *filters, **indicators), "socdash_facts", key="slice",
+    ui.download_row(lambda: load(queries.facts_slice, *filters, **indicators), "socdash_facts", key="slice",
                     formats=("csv", "xlsx", "parquet"))
 
 # 3/ the data dictionary
 st.subheader(t("dictionary"))
 ui.note(t("dictionary_intro"))
-dictionary = exports.data_dictionary(load("table_columns"), lang())
+dictionary = exports.data_dictionary(load(queries.table_columns), lang())
 st.dataframe(dictionary.rename(columns={"table": t("col_table"), "column": t("col_column"), "type": t("col_type"),
                                         "description": t("col_description")}), hide_index=True)
 

@@ -9,16 +9,17 @@ from dashboard.db import load
 from dashboard.format import number
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, t
+from warehouse import queries
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
 ui.note(t("focus_intro"))
-present = selectors.municipality_options(set(load("focus_group_municipalities")["municipality"]))
+present = selectors.municipality_options(set(load(queries.focus_group_municipalities)["municipality"]))
 if not present:
     ui.empty()
     st.stop()
 municipality = selectors.select_municipality(present) if len(present) > 1 else present[0]
-recognition, availability, respondents = (load("focus_group", metric, municipality)
+recognition, availability, respondents = (load(queries.focus_group, metric, municipality)
                                           for metric in ("recognition", "availability", "respondents"))
 
 # 1/ recognition of each support form, most recognised first

@@ -11,6 +11,7 @@ from dashboard.db import load
 from dashboard.format import date_text, number
 from dashboard.frame import within_frame
 from dashboard.i18n import case_code_gloss, label, lang, t
+from warehouse import queries
 from warehouse.source_refs import place_text
 
 within_frame()  # a deep link on a fresh server must still get the frame
@@ -18,13 +19,13 @@ within_frame()  # a deep link on a fresh server must still get the frame
 ui.note(t("caseload_intro"))
 # The municipality with the most caseload figures first; a second one beside it on request.
 left, right = st.columns(2)
-present = selectors.municipality_options(load("caseload_municipalities")["municipality"])
+present = selectors.municipality_options(load(queries.caseload_municipalities)["municipality"])
 municipality = selectors.select_municipality(present, where=left)
 second = selectors.select_second_municipality(present, municipality, where=right)
 chosen = tuple(m for m in (municipality, second) if m)
-positions = load("caseload_positions", chosen)
-codes = load("case_codes")
-ranges = load("caseload_ranges", chosen)
+positions = load(queries.caseload_positions, chosen)
+codes = load(queries.case_codes)
+ranges = load(queries.caseload_ranges, chosen)
 
 # The reference band: the widest range a country-level source gives (the 2017 survey: 20–35 cases).
 # Each case code keeps one colour in every chart, whichever municipality: the palette's colours go to the

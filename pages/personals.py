@@ -9,6 +9,7 @@ from dashboard.db import load
 from dashboard.format import number
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, t
+from warehouse import queries
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
@@ -28,7 +29,7 @@ MAX_DEFAULT_COUNTS = 40
 MAX_DEFAULT_BARS = 24
 
 ui.note(t("staff_intro"))
-counted = load("staff_municipalities").set_index("municipality")["counts"]
+counted = load(queries.staff_municipalities).set_index("municipality")["counts"]
 own = selectors.municipality_options(counted.index)
 country = [m for m in counted.index if m not in own]
 options = own + country
@@ -40,7 +41,7 @@ default += country
 left, right = st.columns(2)
 chosen_municipalities = selectors.choose_many(t("municipalities_or_country"), options, "novadi", default=default,
                                               where=left)
-ratios = load("staff_norm", tuple(chosen_municipalities))
+ratios = load(queries.staff_norm, tuple(chosen_municipalities))
 if ratios.empty:
     ui.empty("staff_none")
     st.stop()
@@ -55,7 +56,7 @@ order = chosen_municipalities or options  # none chosen: every one
 ratios = ratios.sort_values(["municipality", "year", "fact_id"], kind="stable",
                             key=lambda s: s.map(order.index) if s.name == "municipality" else s)
 
-printed_norm = load("staff_norm_reference")
+printed_norm = load(queries.staff_norm_reference)
 if printed_norm.empty:
     norm, norm_source = LEGAL_NORM_PER_1000, t("norm_law")
 else:
@@ -91,7 +92,7 @@ ui.chart_block(fig, shown, key="norma", reform=reform, table_columns=COLUMNS,
                notes=[t("norm_source", value=number(norm, lang()), source=norm_source), t("ratio_help")])
 
 # 3/ the shortfall in persons, for municipalities: the country's (hundreds) would flatten theirs (a few each)
-levels = load("municipalities").set_index("municipality")["level"]
+levels = load(queries.municipalities).set_index("municipality")["level"]
 national = shown["municipality"].map(levels).eq("valsts")
 for row in shown[national & (shown["shortfall"] > 0)].itertuples(index=False):
     ui.note(t("shortfall_national", name=row.municipality, year=row.year, n=number(row.shortfall, lang())),

@@ -11,6 +11,7 @@ from dashboard.escape import markdown_text
 from dashboard.format import amount, number, signed_percent
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, metric_name, t, topic_name
+from warehouse import queries
 from warehouse.queries import spans_reform
 
 within_frame()  # a deep link on a fresh server must still get the frame
@@ -18,7 +19,7 @@ within_frame()  # a deep link on a fresh server must still get the frame
 ui.note(t("app_tagline"))
 
 # 1/ what the warehouse holds
-overview = load("overview").iloc[0]
+overview = load(queries.overview).iloc[0]
 st.subheader(t("home_holds"))
 cells = st.columns([1, 1, 1.5, 1, 1])
 first, last = overview["first_year"], overview["last_year"]
@@ -34,7 +35,7 @@ for cell, (key, value) in zip(cells, [("n_documents", number(overview["documents
     cell.metric(t(key), value, border=True)
 
 # 2/ headline figures, with the change against the previous year that gives the same row
-pairs = load("headline_years")
+pairs = load(queries.headline_years)
 if pairs.empty:
     st.stop()
 st.subheader(t("home_headlines"), help=t("home_headlines_help"))
@@ -49,7 +50,7 @@ with right:
     # By default the latest of the years with the most headline figures.
     richest = own.sort_values(["figures", "year"], ascending=False)["year"].iloc[0]
     year = selectors.select_year(own["year"].tolist(), default=richest)
-figures = load("headlines", municipality, year)
+figures = load(queries.headlines, municipality, year)
 if figures.empty:
     ui.empty("home_no_headlines")
 else:
@@ -73,7 +74,7 @@ else:
 # 3/ coverage: which topics and years each municipality has figures for (one table, built once in SQL), the
 # chosen municipality's rows first; every municipality's under them, folded: at national scale hundreds of rows
 st.subheader(t("home_coverage"))
-coverage = load("coverage")
+coverage = load(queries.coverage)
 if not coverage.empty:
     language = lang()
     table = coverage.assign(topic=coverage["topic"].map(lambda code: topic_name(code, language)))

@@ -9,13 +9,14 @@ from dashboard import colours, second_municipality, selectors, ui
 from dashboard.db import load
 from dashboard.frame import within_frame
 from dashboard.i18n import label, lang, metric_name, t, topic_name
+from warehouse import queries
 from warehouse.queries import by_setting, services_per_year
 
 within_frame()  # a deep link on a fresh server must still get the frame
 
 DEFAULT_ROWS = 6
 ui.note(t("recipients_intro"))
-options = load("series_options", ("recipients", "care", "social_assistance"))
+options = load(queries.series_options, ("recipients", "care", "social_assistance"))
 options = options[options["unit"] != "EUR"]
 
 # 1/ selection: municipality, measure, years; all in the URL
@@ -25,11 +26,11 @@ if choice is None:  # no municipality has any
     st.stop()
 municipality, topic, metric, years = choice
 what = f"{topic_name(topic)}, {metric_name(metric)}"
-data = load("series", municipality, topic, metric, None, *years)
+data = load(queries.series, municipality, topic, metric, None, *years)
 totals = data[data["gender"].isna()]
 
 # 2/ recipients by service across years
-rows = load("series_rows", municipality, topic, metric, None, *years, how_many=DEFAULT_ROWS)
+rows = load(queries.series_rows, municipality, topic, metric, None, *years, how_many=DEFAULT_ROWS)
 chosen = selectors.choose_many(t("categories"), rows["label"].tolist(), "rindas",
                                default=rows.loc[rows["is_default"], "label"].tolist())
 left, right = st.columns([3, 2], vertical_alignment="bottom")
@@ -40,7 +41,7 @@ second = selectors.select_second_municipality(selectors.municipality_options(hav
 compared = [m for m in (municipality, second) if m]
 with left:
     mode = selectors.choose_chart_mode(default="lines" if second else "group")
-beside = totals if not second else pd.concat([totals, load("series", second, topic, metric, None, *years)],
+beside = totals if not second else pd.concat([totals, load(queries.series, second, topic, metric, None, *years)],
                                              ignore_index=True)
 beside = beside[beside["gender"].isna()]
 # the legend in the order chosen, each service's municipalities together

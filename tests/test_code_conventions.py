@@ -73,3 +73,13 @@ def test_no_code_outside_ingest_splits_or_matches_source_ref():
             if _READS_SOURCE_REF.search(line) and not allowed:
                 found.append(f"{where}:{number}: {line.strip()}")
     assert found == []
+
+
+def test_pages_load_query_functions_not_names():
+    """`dashboard.db.load` takes the query function itself, so that a renamed or missing query fails where it
+    is named (and an editor finds its callers), not as a string looked up at run time."""
+    called_with_text = [f"{path.relative_to(ROOT)}:{node.lineno}"
+                        for path in PROGRAM for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None))
+                        == "load" and node.args and isinstance(node.args[0], ast.Constant)]
+    assert called_with_text == []

@@ -9,6 +9,7 @@ import pytest
 
 from dashboard import db
 from dashboard.byte_cache import ByteBoundedCache
+from warehouse import queries
 
 
 def test_the_least_recently_used_values_go_until_the_rest_fits():
@@ -49,19 +50,19 @@ def test_many_threads_never_push_it_past_its_bytes():
 def test_query_results_stay_within_the_budget_and_a_caller_changes_only_its_copy(warehouse_db, monkeypatch):
     monkeypatch.setenv("SOCDASH_DB", str(warehouse_db))
     db.clear_caches()
-    whole = db.load("facts_slice")
+    whole = db.load(queries.facts_slice)
     size = int(whole.memory_usage(deep=True).sum())
     monkeypatch.setattr(db._RESULTS, "max_bytes", size + size // 2)  # room for one whole slice, not two
     db.clear_caches()
-    db.load("facts_slice")
-    db.load("facts_slice", ("Tukuma novads",))
-    db.load("facts_slice", ("Bauskas novads",))
-    db.load("facts_slice", (), ("budget",))
+    db.load(queries.facts_slice)
+    db.load(queries.facts_slice, ("Tukuma novads",))
+    db.load(queries.facts_slice, ("Bauskas novads",))
+    db.load(queries.facts_slice, (), ("budget",))
     assert db._RESULTS.bytes <= db._RESULTS.max_bytes
-    mine = db.load("facts_slice", ("Bauskas novads",))
+    mine = db.load(queries.facts_slice, ("Bauskas novads",))
     mine["value"] = 0.0
     mine.loc[0, "category"] = "changed"
-    again = db.load("facts_slice", ("Bauskas novads",))
+    again = db.load(queries.facts_slice, ("Bauskas novads",))
     assert (again["value"] > 0).any() and "changed" not in set(again["category"])
     db.clear_caches()
     assert len(db._RESULTS) == 0 and db._RESULTS.bytes == 0
