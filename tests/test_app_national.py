@@ -4,7 +4,6 @@ default views stay readable, the selectors offer what the chosen municipalities 
 are read."""
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
@@ -24,13 +23,9 @@ def national(warehouse_db, tmp_path_factory):
         first = queries.municipalities(con).query("level != 'valsts'")["municipality"].iloc[0]
     finally:
         con.close()
-    before = os.environ.get("SOCDASH_DB")
-    os.environ["SOCDASH_DB"] = str(db)
-    yield first
-    if before is None:
-        os.environ.pop("SOCDASH_DB", None)
-    else:
-        os.environ["SOCDASH_DB"] = before
+    with pytest.MonkeyPatch.context() as patch:  # for the module: the monkeypatch fixture is per test
+        patch.setenv("SOCDASH_DB", str(db))
+        yield first
 
 
 def bars(chart: dict) -> list[str]:

@@ -3,7 +3,6 @@ no exception, and the elements that matter are there; filters read from the addr
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -30,13 +29,9 @@ PAGES = [
 @pytest.fixture(scope="module", autouse=True)
 def warehouse(warehouse_db):
     db = warehouse_db
-    before = os.environ.get("SOCDASH_DB")
-    os.environ["SOCDASH_DB"] = str(db)
-    yield db
-    if before is None:
-        os.environ.pop("SOCDASH_DB", None)
-    else:
-        os.environ["SOCDASH_DB"] = before
+    with pytest.MonkeyPatch.context() as patch:  # for the module: the monkeypatch fixture is per test
+        patch.setenv("SOCDASH_DB", str(db))
+        yield db
 
 
 def open_page(page: str, language: str = "lv", **params) -> AppTest:
