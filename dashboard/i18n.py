@@ -141,6 +141,7 @@ TEXT: dict[str, tuple[str, str]] = {
                       "flagged value; search in the documents' text."),
     "documents": ("Dokumenti", "Documents"),
     "raw_files": ("Oriģinālie faili", "Original files"),
+    "raw_file": ("Fails", "File"),
     "raw_file_missing": ("{name}: fails nav atrodams mapē raw_reports/", "{name}: the file is not in raw_reports/"),
     "flagged_values": ("Skaitļi ar piezīmi", "Flagged values"),
     "flagged_intro": ("Katrs skaitlis, kuram vajag uzmanību: kas nodrukāts, kas nolasīts, kāpēc un kur.",

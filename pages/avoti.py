@@ -19,6 +19,8 @@ within_frame()  # a deep link on a fresh server must still get the frame
 
 # Enough flagged values to browse; the download holds all of them.
 SHOWN_ROWS = 1000
+# Up to this many documents, a button for each original file; past it, a choice of one.
+FILE_BUTTONS = 12
 
 ui.note(t("sources_intro"))
 everything = t("all_documents")  # fixed now: a format function may also be called outside the script run
@@ -32,16 +34,28 @@ documents = load(queries.documents, municipality)
 st.subheader(t("documents"))
 ui.show_table(documents.drop(columns=["document_id"]))
 st.markdown(f"**{markdown_text(t('raw_files'))}**")
-files = st.container(horizontal=True)
-for i, name in enumerate(documents["file_name"]):
+
+
+def offer_file(name: str, key: str, where) -> None:
+    """The original file `name` as a download button (read only when clicked: the PDF alone is larger than
+    everything else on this page), or a note that raw_reports/ lacks it."""
     path = raw_file(name)
     if path:
-        # Read only when clicked: the PDF alone is larger than everything else on this page.
-        files.download_button(markdown_text(name), data=path.read_bytes, file_name=name, key=f"raw_{i}",
-                              on_click="ignore",
-                              icon=":material/description:")
+        where.download_button(markdown_text(name), data=path.read_bytes, file_name=name, key=key,
+                              on_click="ignore", icon=":material/description:")
     else:
-        ui.note(t("raw_file_missing", name=name), where=files)
+        ui.note(t("raw_file_missing", name=name), where=where)
+
+
+names = documents["file_name"].tolist()
+if len(names) <= FILE_BUTTONS:
+    files = st.container(horizontal=True)
+    for i, name in enumerate(names):
+        offer_file(name, f"raw_{i}", files)
+else:  # a national warehouse: one file at a time, not thousands of buttons
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    chosen_file = selectors.choose_one(t("raw_file"), names, "fails", where=left)
+    offer_file(chosen_file, "raw_chosen", right)
 
 # 2/ every flagged value: counted in SQL, the first SHOWN_ROWS on screen, the whole list built when downloaded
 st.subheader(t("flagged_values"))

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from test_app_pages import charts, open_page, selector
+from test_app_pages import captions, charts, open_page, selector
 from warehouse import connect, queries
 from warehouse.scaled import current_municipalities, scale_to_nation
 
@@ -76,6 +76,16 @@ def test_sources_show_a_page_of_the_flagged_values_and_narrow_them_to_a_municipa
     app = open_page("pages/avoti.py", novads="Ogres novads")
     flagged = app.dataframe[1].value
     assert 0 < len(flagged) < 1000 and set(flagged["Pašvaldība"]) == {"Ogres novads"}
+
+
+def test_sources_offer_one_original_file_at_a_time_past_a_dozen_documents():
+    app = open_page("pages/avoti.py")
+    documents = app.dataframe[0].value
+    chosen = selector(app, "selectbox", "fails")
+    assert len(documents) > 12 and chosen.options == documents["Fails"].tolist()
+    # the copies have no file in raw_reports/: one note for the chosen one, not one per document
+    missing = [text for text in captions(app).splitlines() if "fails nav atrodams" in text]
+    assert missing == [f"{chosen.value}: fails nav atrodams mapē raw_reports/"]
 
 
 @pytest.mark.parametrize("page, key", [("pages/budzets.py", "budzets"), ("pages/sanemeji.py", "sanemeji")])
