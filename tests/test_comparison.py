@@ -85,6 +85,15 @@ def test_comparable_indicators_count_municipalities_not_the_country(seed_con):
     assert found["municipalities"].is_monotonic_decreasing
 
 
+def test_counts_and_amounts_come_before_shares_given_by_as_many_municipalities(seed_con):
+    """The first indicator is the page's default: of those the most municipalities give, a count or an
+    amount (one that can be divided by residents) before a share such as the budget's."""
+    found = comparison.comparable_indicators(seed_con)
+    two = found[found["municipalities"] == 2]
+    assert two["indicator"].iloc[-1] == "budget_share" and two["per_resident"].iloc[:-1].all()
+    assert two["years"].iloc[:-1].is_monotonic_decreasing
+
+
 def test_one_value_per_municipality_and_year_the_whole_before_its_parts(seed_con):
     values = comparison.indicator_values(seed_con, "social_assistance_recipients")
     assert not values.duplicated(["municipality", "year"]).any()

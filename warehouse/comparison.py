@@ -37,8 +37,9 @@ _GREW_AT_REFORM = """(SELECT became_part_of FROM municipalities
 
 def comparable_indicators(con) -> pd.DataFrame:
     """The catalogue's indicators that some municipality (not the country) has a yearly figure of for the
-    whole municipality, with how many municipalities, years and the span of years, the most municipalities
-    first, then by group and id."""
+    whole municipality, with how many municipalities, years and the span of years: the most municipalities
+    first, then counts and amounts (what can be divided by residents) before shares and rates, the most
+    years, then by group and id. The first is the page's default."""
     # Counted per indicator first, the catalogue's text columns joined to the counts: grouping every fact
     # with them is slower.
     return _df(con, f"""
@@ -53,7 +54,7 @@ def comparable_indicators(con) -> pd.DataFrame:
         SELECT i.indicator, i.indicator_group, i.name_lv, i.name_en, i.definition_lv, i.definition_en, i.unit,
                i.per_resident, g.municipalities, g.years, g.first_year, g.last_year
         FROM given g JOIN indicators i USING (indicator)
-        ORDER BY g.municipalities DESC, i.indicator_group, i.indicator""")
+        ORDER BY g.municipalities DESC, i.per_resident DESC, g.years DESC, i.indicator_group, i.indicator""")
 
 
 def municipality_groups(con) -> pd.DataFrame:
