@@ -291,10 +291,20 @@ def note(text: str, icon: str | None = None, where=st) -> None:
     where.caption(f"{icon} {markdown_text(text)}" if icon else markdown_text(text))
 
 
+# A chart of many municipalities is read from hundreds of files: the source line names this many at most, and
+# says how many more there are (the chart's table names each row's file).
+SOURCE_FILES = 4
+
+
 def source_note(sources: list[str], where=st) -> None:
-    """`Avots: file (table, page); …` under a chart or table."""
+    """`Avots: file (table, page); …` under a chart or table; past SOURCE_FILES files, the first ones and how
+    many more."""
     if sources:
-        where.caption(f"**{markdown_text(t('source'))}:** " + " · ".join(markdown_text(s) for s in sources))
+        shown = sources if len(sources) <= SOURCE_FILES else sources[:SOURCE_FILES - 1]
+        parts = [markdown_text(s) for s in shown]
+        if len(shown) < len(sources):
+            parts.append(markdown_text(tn("more_sources", len(sources) - len(shown))))
+        where.caption(f"**{markdown_text(t('source'))}:** " + " · ".join(parts))
 
 
 # --------------------------------------------------------------------------- figures, built once

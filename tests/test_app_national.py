@@ -4,6 +4,7 @@ default views stay readable, the selectors offer what the chosen municipalities 
 are read."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -104,3 +105,10 @@ def test_budget_and_recipients_draw_a_second_municipality_beside_the_first(natio
     table = app.dataframe[0].value
     assert set(table["Pašvaldība"]) == {national, "Ogres novads"}
 
+
+
+def test_a_chart_of_many_municipalities_names_a_few_sources_and_counts_the_rest():
+    app = open_page("pages/salidzinajums.py", skats="gadi")
+    (line,) = [text for text in captions(app).splitlines() if text.startswith("**Avots:**")]
+    files = line.count(".md (") + line.count(".pdf (") + line.count(".txt (")
+    assert files == 3 and re.search(r" · vēl [\d ]+ dokument(s|i) \(katra skaitļa failu rāda tabula", line), line
