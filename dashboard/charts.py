@@ -331,10 +331,8 @@ def _reference_line(layout: dict, value: float, text: str, colour: str = palette
     layout["shapes"].append({"type": "line", "x0": value, "x1": value, "xref": "x", "y0": 0, "y1": 1,
                              "yref": "paper", "line": {"color": colour, "width": 2.5, "dash": "dash"}})
     if text:
-        layout["annotations"].append({"x": value, "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom",
-                                      "text": wrap(text, TITLE_CHARACTERS), "showarrow": False,
-                                      "font": {"color": colour, "size": 13}})
-        _room_above(layout)
+        _label_above(layout, {"x": value, "xref": "x", "text": wrap(text, TITLE_CHARACTERS),
+                              "font": {"color": colour, "size": 13}})
 
 
 def _median_line(layout: dict, value: float, text: str) -> None:
@@ -365,10 +363,8 @@ def _year_band(layout: dict, years: tuple, low: tuple, middle: tuple, high: tupl
         {"type": "path", "path": f"M{_path_points(years, middle)}", "xref": "x", "yref": "y", "layer": "below",
          "line": {"color": palette.BAND, "width": 2, "dash": "dash"}}]
     if text:
-        layout["annotations"].append({"x": 0, "y": 1, "xref": "paper", "yref": "paper", "xanchor": "left",
-                                      "yanchor": "bottom", "text": wrap(text, TITLE_CHARACTERS), "showarrow": False,
-                                      "font": {"color": palette.BAND, "size": 13}})
-        _room_above(layout)
+        _label_above(layout, {"x": 0, "xref": "paper", "xanchor": "left", "text": wrap(text, TITLE_CHARACTERS),
+                              "font": {"color": palette.BAND, "size": 13}})
 
 
 def _reference_band(layout: dict, low: float, high: float, text: str) -> None:
@@ -378,26 +374,35 @@ def _reference_band(layout: dict, low: float, high: float, text: str) -> None:
                              "layer": "below", "x0": low, "x1": high, "xref": "x", "y0": 0, "y1": 1,
                              "yref": "paper"})
     if text:
-        layout["annotations"].append({"x": low, "y": 1, "xref": "x", "yref": "paper", "xanchor": "left",
-                                      "yanchor": "bottom", "text": wrap(text, TITLE_CHARACTERS), "showarrow": False,
-                                      "font": {"color": palette.BAND, "size": 13}})
-        _room_above(layout)
+        _label_above(layout, {"x": low, "xref": "x", "xanchor": "left", "text": wrap(text, TITLE_CHARACTERS),
+                              "font": {"color": palette.BAND, "size": 13}})
 
 
 def _reform_marker(layout: dict, text: str) -> None:
     """A dotted vertical line at the 1 July 2021 reform on a year axis."""
     layout["shapes"].append({"type": "line", "x0": REFORM_X, "x1": REFORM_X, "xref": "x", "y0": 0, "y1": 1,
                              "yref": "paper", "line": {"color": palette.REFORM, "width": 1.5, "dash": "dot"}})
-    layout["annotations"].append({"x": REFORM_X, "y": 1, "xref": "x", "yref": "paper", "xanchor": "left",
-                                  "yanchor": "bottom", "text": plotly_text(text), "showarrow": False,
-                                  "font": {"color": palette.REFORM}})
+    # Its one-line label fits the room above the plot every chart has; over another mark's label it needs more.
+    _label_above(layout, {"x": REFORM_X, "xref": "x", "xanchor": "left", "text": plotly_text(text),
+                          "font": {"color": palette.REFORM}}, room=None)
 
 
-def _room_above(layout: dict) -> None:
-    """Room above the plot for the label just added (broken into lines that fit a phone)."""
-    room = MARK_LABEL_HEIGHT + TITLE_LINE_HEIGHT * layout["annotations"][-1]["text"].count("<br>")
-    layout["margin"]["t"] += room
-    layout["height"] += room
+def _label_height(annotation: dict) -> int:
+    return MARK_LABEL_HEIGHT + TITLE_LINE_HEIGHT * annotation["text"].count("<br>")
+
+
+def _label_above(layout: dict, annotation: dict, room: bool | None = True) -> None:
+    """`annotation` as a label just above the plot, over the labels of the marks added before it (a band's
+    label and the reform's never overlap), with room made for it above the plot (broken into lines that fit
+    a phone). `room=None`: room only when it stands over another label."""
+    below = [a for a in layout["annotations"] if a.get("yref") == "paper" and a.get("y") == 1
+             and a.get("yanchor") == "bottom"]
+    shift = sum(_label_height(a) for a in below)
+    layout["annotations"].append({"y": 1, "yref": "paper", "yanchor": "bottom", "showarrow": False,
+                                  **({"yshift": shift} if shift else {}), **annotation})
+    if room or (room is None and shift):
+        layout["margin"]["t"] += _label_height(annotation)
+        layout["height"] += _label_height(annotation)
 
 
 _MARKS = {"line": _reference_line, "median": _median_line, "band": _reference_band, "year_band": _year_band,
