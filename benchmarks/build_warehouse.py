@@ -1,5 +1,6 @@
 """Time and peak memory to build the warehouse, whole and per document, beside one plain pdfplumber
-`extract_tables` pass over every page of the 2024 PDF (the yardstick the build should not exceed). The
+`extract_tables` pass over every page of the 2024 PDF (the yardstick: the build should take at most a quarter
+of it). The
 ingest reads each file in a worker process: "peak MB" is the writer's, "worker MB" the largest worker's.
 
 Each measurement runs in its own process so that its peak memory is its own.
