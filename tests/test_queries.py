@@ -292,21 +292,26 @@ def test_search_text_finds_every_place_case_insensitively(con):
     assert queries.search_text(con, "  ").empty
 
 
+def _documents_only(path, documents):
+    """A warehouse reader holding only `documents`: (id, file name, format, primary, rendition of, text) rows
+    of Tukuma novads' public report."""
+    writer = connect(path)
+    for doc_id, name, fmt, primary, rendition_of, text in documents:
+        writer.execute(f"INSERT INTO documents {DOCUMENT_COLUMNS} VALUES (?, ?, ?, 'Tukuma novads', 'public report', "
+                       "?, NULL, NULL, ?, 'test', NULL, ?, ?, now(), ?)",
+                       [doc_id, name, doc_id + "sha", name, fmt, primary, rendition_of, text])
+    writer.close()
+    return connect(path, read_only=True)
+
+
 @pytest.fixture(scope="module")
 def report_with_rendition(tmp_path_factory):
     """A PDF whose text has three pages (form feeds) and its text rendition, holding the same words."""
-    path = tmp_path_factory.mktemp("search") / "search.duckdb"
-    writer = connect(path)
     pages = ["Ievads\nsociālais darbs", "Asistenta pakalpojums piešķirts\n12 personām", "Asistentu skaits pieaug"]
-    for doc_id, name, fmt, primary, rendition_of, text in [
-            ("pdf", "parskats.pdf", "pdf", True, None, "\f".join(pages)),
-            ("txt", "parskats.txt", "txt", False, "pdf", "\n".join(pages)),
-            ("ev", "izvertejums.txt", "txt", True, None, "Nav neviena asistenta\nun nav slodzes")]:
-        writer.execute(f"INSERT INTO documents {DOCUMENT_COLUMNS} VALUES (?, ?, ?, 'Tukuma novads', 'public report', "
-                       "?, NULL, NULL, ?, 'test', 3, ?, ?, now(), ?)", [doc_id, name, doc_id + "sha", name, fmt, primary, rendition_of,
-                                                      text])
-    writer.close()
-    reader = connect(path, read_only=True)
+    reader = _documents_only(tmp_path_factory.mktemp("search") / "search.duckdb", [
+        ("pdf", "parskats.pdf", "pdf", True, None, "\f".join(pages)),
+        ("txt", "parskats.txt", "txt", False, "pdf", "\n".join(pages)),
+        ("ev", "izvertejums.txt", "txt", True, None, "Nav neviena asistenta\nun nav slodzes")])
     yield reader
     reader.close()
 
@@ -330,13 +335,8 @@ def test_search_lists_a_report_once_under_its_pdf_with_the_page(report_with_rend
 @pytest.fixture(scope="module")
 def latvian_text(tmp_path_factory):
     """One text file whose words have Latvian letters at their edges and inside them."""
-    path = tmp_path_factory.mktemp("letters") / "letters.duckdb"
-    writer = connect(path)
-    writer.execute(f"INSERT INTO documents {DOCUMENT_COLUMNS} VALUES ('lv', 'burti.txt', 'lvsha', 'Tukuma novads', "
-                   "'public report', 'burti', NULL, NULL, 'txt', 'test', NULL, true, NULL, now(), ?)",
-                   ["Pašvaldības ŠĶIRTĀS ģimenes; valdība lēma.\nšķirtām ģimenēm — Ēnas"])
-    writer.close()
-    reader = connect(path, read_only=True)
+    reader = _documents_only(tmp_path_factory.mktemp("letters") / "letters.duckdb", [
+        ("lv", "burti.txt", "txt", True, None, "Pašvaldības ŠĶIRTĀS ģimenes; valdība lēma.\nšķirtām ģimenēm — Ēnas")])
     yield reader
     reader.close()
 
