@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from ingest.checks import check_rows_sum
 from ingest.flags import Reason
 from ingest.model import Cell, Fact, RawCell, Table
 from ingest.numbers import parse_lv_number
+from ingest.specs import table_raw_cells
 
 # A year on its own in a header cell: "2014", "2014.", "2014. gads".
 YEAR_CELL = re.compile(r"^\s*((?:19|20)\d\d)\.?\s*(?:g\.|gads)?\s*$", re.IGNORECASE)
@@ -37,6 +39,17 @@ def is_year_header(row: list[Cell]) -> bool:
 def year_header_row(table: Table) -> int | None:
     """The index of the table's first row that is a header of years, or None where it has none."""
     return next((r for r, row in enumerate(table.rows) if is_year_header(row)), None)
+
+
+def with_year_header(tables: list[Table], raw_cells: list[RawCell]) -> Iterator[tuple[Table, int]]:
+    """Each of `tables` that has a header of years, with that row's index; the cells of every other table
+    are kept in `raw_cells`, as printed."""
+    for table in tables:
+        year_row = year_header_row(table)
+        if year_row is None:
+            raw_cells += table_raw_cells(table)
+        else:
+            yield table, year_row
 
 
 def label(text: str) -> str:

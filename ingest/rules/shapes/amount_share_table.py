@@ -10,8 +10,8 @@ from ingest.checks import check_table_shares
 from ingest.model import Table
 from ingest.rules.registry import Reading, TableReading, table_shape
 from ingest.rules.year_cells import (RowMeaning, caption_category, label, raw_cell, read_row, spanned,
-                                     year_columns, year_header_row)
-from ingest.specs import caption_year_reason, table_raw_cells, table_width
+                                     with_year_header, year_columns)
+from ingest.specs import caption_year_reason, table_width
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,7 @@ class AmountShareTable:
 @table_shape("amount_share_table", AmountShareTable)
 def read(tables: list[Table], spec: AmountShareTable, reading: Reading) -> TableReading:
     out = TableReading()
-    for table in tables:
-        year_row = year_header_row(table)
-        if year_row is None:
-            out.raw_cells += table_raw_cells(table)
-            continue
+    for table, year_row in with_year_header(tables, out.raw_cells):
         columns_count = table_width(table)
         groups = spanned(table.rows[year_row - 1], columns_count) if year_row else [""] * columns_count
         # A unit printed over the columns ("EUR") is not a group label.

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from ingest.model import Fact, Table
 from ingest.rules.registry import Reading, TableReading, table_shape
 from ingest.rules.year_cells import (MeaningByWords, RowMeaning, check_by_column, label, meaning_of, read_row,
-                                     row_raw_cells, year_columns, year_header_row)
-from ingest.specs import caption_year_reason, table_raw_cells
+                                     row_raw_cells, with_year_header, year_columns)
+from ingest.specs import caption_year_reason
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,7 @@ class _Node:
 @table_shape("nested_year_table", NestedYearTable)
 def read(tables: list[Table], spec: NestedYearTable, reading: Reading) -> TableReading:
     out = TableReading()
-    for table in tables:
-        year_row = year_header_row(table)
-        if year_row is None:
-            out.raw_cells += table_raw_cells(table)
-            continue
+    for table, year_row in with_year_header(tables, out.raw_cells):
         columns = year_columns(table, year_row)
         first = min(columns)
         cap_reason = caption_year_reason(table, [col.year for col in columns.values()])
