@@ -21,7 +21,8 @@ ui.note(t("app_tagline"))
 # 1/ what the warehouse holds
 overview = load(queries.overview).iloc[0]
 st.subheader(t("home_holds"))
-cells = st.columns([1, 1, 1.5, 1, 1])
+# The years and the facts (seven digits at national scale) need the most room.
+cells = st.columns([1, 1, 1.5, 1.5, 1.2])
 first, last = overview["first_year"], overview["last_year"]
 if not overview["facts"] or pd.isna(first):
     years = "—"
