@@ -84,10 +84,31 @@ def candidates(fact: Fact) -> list[str]:
             if rule.indicator.default and not (rule.unless and rule.unless.search(category))]
 
 
+@cache
+def _rules_by_unit() -> dict[str, list[_Rule]]:
+    by_unit: dict[str, list[_Rule]] = {}
+    for rules in _rules().values():
+        for rule in rules:
+            if rule not in by_unit.setdefault(rule.indicator.unit, []):
+                by_unit[rule.indicator.unit].append(rule)
+    return by_unit
+
+
+def indicators_named(label: str | None, unit: str) -> list[Indicator]:
+    """The indicators of `unit` whose words the label names (as `label_words` reads it), whatever their
+    topic and metric: for a figure no layout has placed, such as the generic reader's."""
+    text = label_words(label)
+    return [rule.indicator for rule in _rules_by_unit().get(unit, [])
+            if rule.words and text and rule.words.search(text) and not (rule.unless and rule.unless.search(text))]
+
+
 def assign_indicators(facts: list[Fact]) -> None:
     """Set each fact's `indicator` where its words name exactly one; a fact named by more than one gets
-    none, and those indicators as its `indicator_candidates`."""
+    none, and those indicators as its `indicator_candidates`. A fact of a topic and metric no indicator
+    can be (the generic reader's unnamed figures) keeps what its reader said."""
     for fact in facts:
+        if (fact.topic, fact.metric, fact.unit) not in _rules():
+            continue
         found = candidates(fact)
         fact.indicator = found[0] if len(found) == 1 else None
         fact.indicator_candidates = tuple(found) if len(found) > 1 else ()

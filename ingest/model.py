@@ -82,6 +82,9 @@ class Spot:
 class Cell:
     text: str
     loc: Location
+    # Why this cell's reading needs care, said by the reader that made it (the generic reader's split of a
+    # row printed without clear separators); a fact read from it carries these.
+    reasons: tuple[Reason, ...] = ()
 
 
 @dataclass

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MODULES = sorted([ROOT / "ingest" / name for name in ("checks.py", "flags.py", "model.py", "numbers.py",
                                                       "place_names.py", "specs.py")]
                  + [p for p in (ROOT / "ingest" / "layouts").glob("*.py")
-                    if p.name not in ("__init__.py", "facts_upload.py", "unrecognised.py")])
+                    if p.name not in ("__init__.py", "facts_upload.py", "generic.py")])
 PROGRAM = [p for folder in ("ingest", "warehouse", "dashboard", "pages", "benchmarks")
            for p in (ROOT / folder).rglob("*.py")] + [ROOT / "app.py"]
 

@@ -174,7 +174,7 @@ def _same_name_other_report(con, doc: ParsedDocument, ex: Extraction) -> list[_S
 
 
 def _what(ex: Extraction) -> str:
-    return f"{ex.info.kind} {ex.info.edition}" if ex.info.edition else f"{ex.layout} document"
+    return f"{ex.info.kind} {ex.info.edition}" if ex.info.edition else f"{ex.info.kind} document"
 
 
 def _check_new_version(old: _Stored, ex: Extraction) -> None:

@@ -2,7 +2,8 @@
 
 A layout of a kind of report is a rules file in `ingest/rules/layouts/` (read by the one engine,
 `ingest.rules.engine.apply`): to teach the ingest a new layout, add a rules file. The Python modules listed
-in `_MODULES` are readers of another kind: a workbook of facts, and the fallback for any other document.
+in `_MODULES` are readers of another kind (a workbook of facts). Any other document is read by the generic
+reader, `ingest/rules/generic.toml` (ingest.layouts.generic), last.
 """
 from __future__ import annotations
 
@@ -27,10 +28,9 @@ class Layout:
         return doc.format in self.formats and all(re.search(p, text, re.IGNORECASE) for p in self.signature)
 
 
-# After the rules layouts; `unrecognised` last, as it matches anything.
+# After the rules layouts; the generic reader comes after these, as it matches anything.
 _MODULES = [
     "facts_upload",
-    "unrecognised",
 ]
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "layouts"
 
@@ -60,6 +60,9 @@ def all_layouts() -> list[Layout]:
                 continue  # not written yet
             raise
         layouts.append(module.LAYOUT)
+    from ingest.layouts.generic import generic_layout
+
+    layouts.append(generic_layout())
     return layouts
 
 
@@ -74,4 +77,4 @@ def recognise(doc: ParsedDocument) -> Layout:
     for layout in all_layouts():
         if layout.matches(doc, text):
             return layout
-    raise LookupError("no layout matches")  # unreachable while `unrecognised` is listed
+    raise LookupError("no layout matches")  # unreachable: the generic reader matches every format

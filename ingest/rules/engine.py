@@ -24,6 +24,8 @@ from ingest.rules.tokens import expand, fill_places
 from ingest.specs import YEAR, FlowText, ProseGroup, find_tables, iso_period, month_number, read_prose_groups, \
     table_raw_cells
 
+# `[document] municipality = "named"`: whose and when, from the document's own words (the generic reader).
+NAMED = "named"
 _PLACE_FORM_FUNCTIONS = {"parish_nominative": parish_nominative, "unit_nominative": unit_nominative}
 
 
@@ -187,7 +189,7 @@ def _read_tables(rules: LayoutRules, reading: Reading, out: Extraction) -> None:
                                 caption=getattr(rule.spec, "caption", None), header=getattr(rule.spec, "header", None))
             groups = [[t] for t in found if t.rows]
         groups = [g for g in groups if not reading.read & {id(t) for t in g}]
-        if not groups:
+        if not groups and getattr(rule.spec, "required", True):
             looked_for = getattr(rule.spec, "caption", None) or getattr(rule.spec, "header", None) or rule.spec
             out.messages.append(f"no table matched {looked_for!r}")
         for tables in groups:
@@ -207,21 +209,35 @@ def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
         lines = [TextLine(re.sub(r"\*+", "", line.text), line.loc) for line in lines]
     flow = FlowText(lines)
     known = find_known(doc, flow, rules.document.find)
-    municipality = document_municipality(rules.document, known)
-    year = fill(rules.document.report_year, known)
-    report_year = int(year) if year and YEAR.fullmatch(year) else None
-    info = DocumentInfo(municipality=municipality or "nezināma", kind=rules.document.kind,
-                        title=_line_cleaned(fill(rules.document.title, known) or doc.file_name), period="",
-                        published=fill(rules.document.published, known), edition=fill(rules.document.edition, known))
+    identity = None
+    if rules.document.municipality == NAMED:
+        # General rules: the document says whose and when in its own words (the generic reader).
+        from ingest.generic.identity import document_identity
+
+        identity = document_identity(doc, flow)
+        municipality, report_year = identity.municipality, identity.report_year
+        info = DocumentInfo(municipality=municipality or "nezināma", kind=rules.document.kind,
+                            title=_line_cleaned(identity.title or doc.file_name), period="",
+                            published=identity.published, edition=None)
+    else:
+        municipality = document_municipality(rules.document, known)
+        year = fill(rules.document.report_year, known)
+        report_year = int(year) if year and YEAR.fullmatch(year) else None
+        info = DocumentInfo(municipality=municipality or "nezināma", kind=rules.document.kind,
+                            title=_line_cleaned(fill(rules.document.title, known) or doc.file_name), period="",
+                            published=fill(rules.document.published, known),
+                            edition=fill(rules.document.edition, known))
     out = Extraction(layout=rules.name, info=info)
     if municipality is None:
-        out.messages.append(f"the document names no municipality the rules know ({rules.document.municipality!r})")
+        out.messages.append("the document names no municipality of the municipalities seed: its figures are not "
+                            "stored, its text and table cells are kept" if identity is not None else
+                            f"the document names no municipality the rules know ({rules.document.municipality!r})")
         out.raw_cells = [cell for table in doc.tables for cell in table_raw_cells(table)]
         return out
     places = municipality_forms(municipality)
     rules = placed(rules, places)
     reading = Reading(doc=doc, flow=flow, municipality=municipality, report_year=report_year, known=known,
-                      tables=list(doc.tables))
+                      tables=list(doc.tables), identity=identity)
     steps = transforms()
     for name in rules.transforms:
         if steps[name].stage == "tables":
@@ -240,7 +256,13 @@ def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
     check_arithmetic(out.facts, rules.checks)
     flag_disagreements(out.facts, rules.same_figures)
     table_facts = [fact for _, _, facts in reading.tables_read for fact in facts]
-    info.period = _period(rules.document, out.facts, table_facts, report_year, known)
+    if identity is not None:
+        for fact in out.facts:
+            fact.add_reasons(identity.reasons)
+        info.period = identity.period or _period(replace(rules.document, period="facts"), out.facts, table_facts,
+                                                 report_year, known)
+    else:
+        info.period = _period(rules.document, out.facts, table_facts, report_year, known)
     out.territories = sorted({(municipality, f.territory, _territory_kind(rules, f.territory))
                               for f in out.facts if f.territory})
     return out

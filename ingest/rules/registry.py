@@ -30,6 +30,10 @@ class Reading:
     # What each table rule read, in order: (shape name, the tables of one group, their facts), for the
     # `facts` transforms that compare tables.
     tables_read: list[tuple[str, list[Table], list[Fact]]] = field(default_factory=list)
+    # Indexes of the document's lines that tables hold (tab-separated rows, the generic reader's text
+    # tables), so that prose readers do not read their numbers again.
+    table_lines: set[int] = field(default_factory=set)
+    identity: Any = None  # the generic reader's DocumentIdentity (ingest.generic.identity), else None
 
 
 @dataclass
