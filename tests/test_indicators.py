@@ -60,7 +60,7 @@ def test_the_seed_catalogue_loads_with_names_and_definitions_in_both_languages()
      "bad.toml, line 1, indicator 'gmi_benefit_spend': missing fields ['definition_en']"),
     (lambda t: t.replace('unit = "EUR"', 'unit = "euro"'),
      "bad.toml, line 1, indicator 'gmi_benefit_spend': unknown unit 'euro' (one of EUR, EUR_per_resident, "
-     "FTE, FTE_per_resident, answers, cases, count, count_per_resident, documents, households, "
+     "FTE, FTE_per_resident, LVL, answers, cases, count, count_per_resident, documents, households, "
      "households_per_resident, per_1000, percent, persons, persons_per_resident, positions, positions_per_resident, "
      "visits, visits_per_resident)"),
     (lambda t: t + "\n" + t, "bad.toml, line 14, indicator 'gmi_benefit_spend': the id is used twice"),

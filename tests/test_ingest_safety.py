@@ -416,7 +416,9 @@ def test_a_page_whose_content_cannot_be_decoded_gives_a_note(tmp_path, capsys):
     path.write_bytes(make_pdf([_flate([HELLO]), _garbled(b"BT /F1 12 Tf 20 280 Td (Otra lapa) Tj ET")]))
     assert main(["--db", str(tmp_path / "w.duckdb"), str(path)]) == 0
     notes = [line.strip() for line in capsys.readouterr().out.splitlines() if "note:" in line]
-    assert notes == ["note: page 2: part of its content cannot be decoded (damaged); what it prints there is missing"]
+    assert notes == ["note: page 2: part of its content cannot be decoded (damaged); what it prints there is missing",
+                     "note: the document names no municipality of the municipalities seed: its figures are not "
+                     "stored, its text and table cells are kept"]
 
 
 def test_a_pdf_whose_only_content_cannot_be_decoded_says_so(tmp_path, capsys):
