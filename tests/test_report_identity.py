@@ -202,3 +202,24 @@ def test_a_rendition_takes_the_facts_and_keeps_the_others_pointing_at_it(con):
     assert result.status == "rendition" and result.facts == 10
     assert sorted(con.execute("SELECT file_name, is_primary, rendition_of FROM documents").fetchall()) == [
         ("a.md", False, "dddddddddddd"), ("a.pdf", True, None), ("a.txt", False, "dddddddddddd")]
+
+
+def test_a_page_without_an_edition_saved_again_does_not_double_its_facts(tmp_path):
+    """A document that does not say which report it is (the generic reader's) with exactly the facts of a
+    stored one is the same page saved again: stored for search, its facts not doubled; other facts are
+    another document."""
+    def page(name: str, sha: str, value: float = 1.0) -> tuple[ParsedDocument, Extraction]:
+        doc, ex = _document(name, sha, layout="generic", edition=None, facts=3, value=value)
+        ex.info.kind = "unrecognised"
+        return doc, ex
+
+    writer = connect(tmp_path / "pages.duckdb")
+    store_document(writer, *page("lapa.txt", "aaaaaaaa"))
+    again = store_document(writer, *page("lapa (1).txt", "bbbbbbbb"))
+    assert (again.status, again.facts) == ("rendition", 0)
+    assert again.note == "same facts as aaaaaaaaaaaa (lapa.txt), which keeps them; stored for search"
+    other = store_document(writer, *page("cita.txt", "cccccccc", value=2.0))
+    assert (other.status, other.facts) == ("added", 3)
+    assert writer.execute("SELECT count(*) FROM facts").fetchone()[0] == 6
+    assert writer.execute("SELECT count(*) FROM documents WHERE NOT is_primary").fetchone()[0] == 1
+    writer.close()

@@ -11,7 +11,8 @@ its file name nor by the years its figures span. The rules:
   it is refused, unless the caller says `replace`;
 - a file whose name is that of a stored document of another report (a truncated or unrelated file saved
   under a report's name) is refused unless `replace`; an unrecognised file (no edition) is a document of
-  its own, so it replaces nothing unless `replace`;
+  its own, so it replaces nothing unless `replace`, and one whose facts are exactly those of a stored such
+  document (the same page saved again) is stored for search only, so its facts are not doubled;
 - a recognised document that does not say which report it is is refused: it could not be told from
   another one, and storing it beside them would double their facts.
 A refusal (StoreRefusal) leaves the warehouse exactly as it was.
@@ -166,6 +167,18 @@ def _same_report(con, ex: Extraction) -> list[_Stored]:
                    [ex.info.municipality, ex.info.kind, ex.info.edition])
 
 
+def _same_facts_without_edition(con, ex: Extraction, signature: list[str]) -> _Stored | None:
+    """A stored document that does not say which report it is (read by the generic reader) and whose facts
+    are exactly these: the same page saved again with other furniture around its figures. Its facts are not
+    stored twice."""
+    if ex.info.edition is not None or not ex.facts:
+        return None
+    stored = _stored(con, "d.edition IS NULL AND d.is_primary AND d.municipality = ? AND d.layout = ?",
+                     [ex.info.municipality, ex.layout])
+    return next((old for old in stored
+                 if old.facts == len(ex.facts) and _stored_signature(con, old.document_id) == signature), None)
+
+
 def _same_name_other_report(con, doc: ParsedDocument, ex: Extraction) -> list[_Stored]:
     """Stored documents with this file name that are not of the report `ex` is of."""
     return _stored(con, "d.file_name = ? AND (? IS NULL OR d.edition IS NULL OR d.municipality <> ? OR d.kind <> ?"
@@ -226,8 +239,13 @@ def _store(con, doc: ParsedDocument, ex: Extraction, flagged: int, replace: bool
         raise StoreRefusal(f"the stored {namesakes[0].named()} has this file name, but this file reads as "
                            f"{_what(ex)}, another document: check it is the right file, or give --replace to "
                            "replace the stored one")
-    previous = _same_report(con, ex)
     signature = _fact_signature(ex.facts)
+    twin = _same_facts_without_edition(con, ex, signature)
+    if twin is not None:
+        new_id = _insert_document(con, doc, ex, is_primary=False, rendition_of=twin.document_id)
+        return StoreResult("rendition", new_id, 0, 0,
+                           f"same facts as {twin.document_id} ({twin.file_name}), which keeps them; stored for search")
+    previous = _same_report(con, ex)
     for old in previous:
         if old.format == doc.format or _stored_signature(con, old.document_id) != signature:
             continue
