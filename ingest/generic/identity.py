@@ -50,11 +50,12 @@ _DAY_NUMBERS = re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})
 # A month in the locative ("aprīlī", "martā"), if month_number knows it; not after a day ("12. martā").
 _MONTH_WORD = re.compile(r"(?<![\w.])(?<!\d\. )(?P<month>[^\W\d_]{4,}[īā])(?!\w)")
 # A year alone, as a title prints it ("Pārskats 2023", "2016-2020"), never one of more digits.
-_BARE_YEARS = re.compile(rf"(?<![\d.,/-])(?P<first>{_YEAR})(?:\s?[-–—]\s?(?P<last>{_YEAR}))?(?![\d,])(?!\s?\d)")
+_BARE_YEARS = re.compile(rf"(?<![\d.,/-])(?P<year>(?P<first>{_YEAR}))(?:\s?[-–—]\s?(?P<last>{_YEAR}))?(?![\d,])"
+                         r"(?!\s?\d)")
 _HEAD_LINES = 8  # the document's first lines, where it names itself and its period
 _TITLE_LENGTH = 120  # a longer line is a paragraph, whose years are its sentences', not the report's
 _WINDOW = 30  # characters either side of a year where its part of the year is printed
-_CLAUSE_MARKS = re.compile(r"[();]")
+_CLAUSE_MARKS = re.compile(r"[(),;:–—]|\s-\s")
 
 
 @dataclass(frozen=True)
@@ -85,17 +86,23 @@ def period_in(text: str, identity: DocumentIdentity | None = None) -> Dated | No
     identity (the publication date, else the year it reports on); None when it names none. The first period
     named wins. `Dated.period` is as Fact.period: '2022', '2022-01-01..2022-06-30', '2021-01-01'; a span of
     years ("2019.–2021. gadā") is Dated(None, '2019..2021'), which no single year dates."""
+    return _period(text, identity, bare=False)
+
+
+def _period(text: str, identity: DocumentIdentity | None, bare: bool) -> Dated | None:
+    """period_in; with `bare`, a year printed alone counts too, as in a title ("Pārskats 2023")."""
     words = load_identity_words()
     text = " ".join(text.split())
     covered = 0
-    for anchor in _anchors(text, words):
+    anchors = _anchors(text, words, bare)
+    for anchor in anchors:
         m = anchor.match
         if m.start() < covered:
             continue
         covered = m.end()
         if _not_a_period(text, m.start(), m.end(), words):
             continue
-        if anchor.kind == "span":
+        if anchor.kind == "span" and m["last"]:
             first, last = int(m["first"]), int(m["last"])
             if first < last:
                 return Dated(None, f"{first}..{last}")
@@ -109,6 +116,8 @@ def period_in(text: str, identity: DocumentIdentity | None = None) -> Dated | No
             year = int(m["year"]) if anchor.kind == "year" else _relative_year(anchor.years, identity)
             if year is not None:
                 return Dated(year, _part_of(_near(text, m.start(), m.end()), year, words) or str(year))
+    if anchors:  # "salīdzinājumā ar 2021. gada pirmo pusgadu": the half is that year's, and no figure's
+        return None
     year = identity.report_year or _year_of(identity.published) if identity else None
     part = _part_of(text, year, words) if year else None
     return Dated(year, part) if part else None
@@ -121,11 +130,13 @@ class _Anchor:
     years: int = 0  # of a relative one: added to the year of the publication date
 
 
-def _anchors(text: str, words: IdentityWords) -> list[_Anchor]:
-    """Every printed year, span of years, day and year relative to the document, by where it starts (the
-    longest first where two start at one place). "2023. gada 4. ceturksnī" is a year, not a day."""
-    found = [_Anchor(kind, m) for kind, pattern in (("span", _YEAR_SPAN), ("day", _DAY_WORD),
-                                                     ("day", _DAY_NUMBERS), ("year", _YEAR_WORD))
+def _anchors(text: str, words: IdentityWords, bare: bool) -> list[_Anchor]:
+    """Every printed year (alone too, if `bare`), span of years, day and year relative to the document, by
+    where it starts (the longest first where two start at one place). "2023. gada 4. ceturksnī" is a year,
+    not a day."""
+    kinds = (("span", _YEAR_SPAN), ("day", _DAY_WORD), ("day", _DAY_NUMBERS), ("year", _YEAR_WORD),
+             *((("span", _BARE_YEARS),) if bare else ()))
+    found = [_Anchor("year" if kind == "span" and not m["last"] else kind, m) for kind, pattern in kinds
              for m in pattern.finditer(text) if kind != "day" or month_number(m["month"])]
     found += [_Anchor("relative", m, rule.years) for rule in words.relative for m in rule.words.finditer(text)]
     return sorted(found, key=lambda a: (a.match.start(), -a.match.end()))
@@ -148,7 +159,8 @@ def _year_of(iso_date: str | None) -> int | None:
 
 
 def _near(text: str, start: int, end: int) -> str:
-    """The words either side of a year within its clause, where its part of the year is printed."""
+    """The words either side of a year within its clause, where its part of the year is printed ("2022. gada
+    pirmajā pusgadā"); not those of the clause before ("otrajā pusgadā 40, bet 2022. gadā kopā 80")."""
     before = _CLAUSE_MARKS.split(text[max(0, start - _WINDOW):start])[-1]
     after = _CLAUSE_MARKS.split(text[end:end + _WINDOW])[0]
     return f"{before} {after}"
@@ -177,18 +189,9 @@ def _document_period(head: list[str], identity: DocumentIdentity, words: Identit
     named = [f"{line} {after}" for line, after in zip(head, [*head[1:], ""])
              if len(line) <= _TITLE_LENGTH and words.report.search(line)]
     for line in named + head[:1]:
-        if dated := period_in(line, identity) or _bare_years(line):
+        if dated := _period(line, identity, bare=True):
             return dated
     return None
-
-
-def _bare_years(line: str) -> Dated | None:
-    m = _BARE_YEARS.search(line)
-    if not m:
-        return None
-    if m["last"]:
-        return Dated(None, f"{m['first']}..{m['last']}") if int(m["first"]) < int(m["last"]) else None
-    return Dated(int(m["first"]), m["first"])
 
 
 def _published(text: str, words: IdentityWords) -> str | None:
