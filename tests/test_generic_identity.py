@@ -39,12 +39,13 @@ _FILLER = ["Sociālā palīdzība ir atbalsts tiem, kam tā vajadzīga."] * 8  #
     ("JĒKABPILS NOVADA SOCIĀLĀ DIENESTA PUBLISKAIS PĀRSKATS", "Jēkabpils novads"),
 ])
 def test_the_document_s_name_for_itself_names_its_municipality(self_name, municipality):
-    assert _identity(self_name, "Pārskats par darbu.").municipality == municipality
+    other = "Pieredzē dalījāmies ar Dienvidkurzemes novadā strādājošajiem."  # a mention of another
+    assert _identity(self_name, other, "Pārskats par darbu.").municipality == municipality
 
 
 def test_a_name_for_itself_wins_over_more_mentions_of_another():
-    lines = ["Ķeguma novada sociālais dienests", *["Sadarbība ar Ogres novadā strādājošajiem."] * 5]
-    assert _identity(*lines).municipality == "Ķeguma novads"
+    lines = ["Jaunumi", *["Sadarbība ar Jēkabpils novadā strādājošajiem."] * 5, "Rojas novada sociālais dienests"]
+    assert _identity(*lines).municipality == "Rojas novads"
 
 
 def test_the_first_name_for_itself_of_the_first_lines_wins():
@@ -54,7 +55,7 @@ def test_the_first_name_for_itself_of_the_first_lines_wins():
 
 def test_a_name_for_itself_further_on_counts_when_one_dominates():
     lines = [*_FILLER, "Kontakti: Talsu novada sociālais dienests.", "Talsu novada sociālais dienests strādā.",
-             "Talsu novada sociālais dienests palīdz.", "Pieredzē dalījās Rojas novada sociālais dienests."]
+             "Talsu novada sociālais dienests palīdz.", "Pieredzē dalījās Jēkabpils novada sociālais dienests."]
     assert _identity(*lines).municipality == "Talsu novads"
 
 
@@ -77,10 +78,10 @@ def test_a_name_both_eras_have_is_the_seed_s_one_name():
 
 
 def test_a_council_chair_of_another_municipality_is_no_name_for_itself():
-    lines = ["Seminārs par sociālajiem pakalpojumiem", "Uzrunu teica Kokneses novada domes priekšsēdētājs.",
-             "Aizkraukles novadā strādā 12 sociālie darbinieki.", "Aizkraukles novadā ir divi centri.",
-             "Aizkraukles novada iedzīvotāji tos apmeklē."]
-    assert _identity(*lines).municipality == "Aizkraukles novads"
+    lines = ["Seminārs par sociālajiem pakalpojumiem", "Uzrunu teica Jaunjelgavas novada domes priekšsēdētājs.",
+             "Ogres novadā strādā 12 sociālie darbinieki.", "Ogres novadā ir divi centri.",
+             "Ogres novada iedzīvotāji tos apmeklē."]
+    assert _identity(*lines).municipality == "Ogres novads"
 
 
 def test_a_municipality_named_clearly_most_often_is_the_document_s():
@@ -99,13 +100,14 @@ def test_a_municipality_named_once_or_no_more_than_another_is_none(lines):
 
 def test_a_street_or_a_university_named_after_a_town_names_no_municipality():
     lines = ["Dienas centrs", "Adrese: Rīgas iela 5, Rīgas iela 7.", "Lektori no Rīgas Stradiņa universitātes.",
-             "Ogres novadā centru apmeklē daudzi.", "Ogres novada iedzīvotāji to atzinīgi vērtē."]
+             *_FILLER * 5, "Ogres novadā centru apmeklē daudzi.", "Ogres novada iedzīvotāji to atzinīgi vērtē."]
     assert _identity(*lines).municipality == "Ogres novads"
 
 
 def test_the_country_only_where_no_municipality_is_named():
     assert _identity("Aptauja", "Latvijā sociālajos dienestos strādā daudzi.").municipality == "Latvija"
     assert _identity("Aptauja", "Latvijā un Ogres novadā, Ogres novadā.").municipality == "Ogres novads"
+    assert _identity("Aptauja", "Latvijā strādā daudzi, arī Rojas novadā.").municipality is None
 
 
 @pytest.mark.parametrize("file_name, municipality", [
