@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 from ingest.flags import Reason, reason
@@ -70,9 +71,8 @@ class DocumentIdentity:
 
 def document_identity(doc: ParsedDocument, flow: FlowText) -> DocumentIdentity:
     words = load_identity_words()
-    lines = [" ".join(line.text.split()) for line in doc.lines if line.text.strip()]
-    title = lines[0] if lines else None
-    head = lines[:_HEAD_LINES]
+    head = list(islice((" ".join(line.text.split()) for line in doc.lines if line.text.strip()), _HEAD_LINES))
+    title = head[0] if head else None
     published = _published(flow.text, words)
     dated = _document_period(head, DocumentIdentity(None, title, None, None, published), words)
     municipality, reasons = _municipality(" ".join(head), flow.text, doc.file_name, words)
@@ -196,13 +196,11 @@ def _document_period(head: list[str], identity: DocumentIdentity, words: Identit
 
 def _published(text: str, words: IdentityWords) -> str | None:
     """The ISO date the document prints as its own ("Publicēts 09.04.2022."), the first one."""
-    dates = sorted((m for pattern in (_DAY_NUMBERS, _DAY_WORD) for m in pattern.finditer(text)),
-                   key=lambda m: m.start())
-    for m in dates:
-        if words.published.search(text[max(0, m.start() - _WINDOW):m.start()]):
-            day = iso_period({"year": m["year"], "month": m["month"], "day": m["day"]})
-            if day and len(day) == 10:
-                return day
+    for marker in words.published.finditer(text):
+        m = _DAY_NUMBERS.match(text, marker.end()) or _DAY_WORD.match(text, marker.end())
+        day = iso_period({"year": m["year"], "month": m["month"], "day": m["day"]}) if m else None
+        if day and len(day) == 10:
+            return day
     return None
 
 

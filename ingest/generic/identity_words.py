@@ -37,7 +37,7 @@ class IdentityWords:
     least_mentions: int
     dominance: int
     report: re.Pattern  # anywhere in a line
-    published: re.Pattern  # matched at the end of the text before a date
+    published: re.Pattern  # anywhere: the words the page's own date follows
     as_of: re.Pattern  # likewise
     no_period_after: re.Pattern  # likewise, before a year
     no_period_before: re.Pattern  # matched at the start of the text after a year or a date
@@ -139,7 +139,8 @@ def load_identity_words(path: Path = IDENTITY_WORDS_FILE) -> IdentityWords:
         least_mentions=_whole_number(places["least_mentions"], f"{where}: [municipality] least_mentions", 1),
         dominance=_whole_number(places["dominance"], f"{where}: [municipality] dominance", 1),
         report=_anywhere(period["report"], f"{where}: [period] report"),
-        published=_preceding(period["published"], f"{where}: [period] published"),
+        published=re.compile(_anywhere(period["published"], f"{where}: [period] published").pattern + r"\s*:?\s*",
+                             re.IGNORECASE),
         as_of=_preceding(period["as_of"], f"{where}: [period] as_of"),
         no_period_after=_preceding(period["no_period_after"], f"{where}: [period] no_period_after"),
         no_period_before=_following(period["no_period_before"], f"{where}: [period] no_period_before"),

@@ -270,7 +270,7 @@ def _forms() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
     return named, frozenset(words[0] for words in named), max(len(words) for words in named)
 
 
-_WORD = re.compile(r"\w+")
+_WORDS_AND_GAPS = re.compile(r"(\W+)")
 
 
 @dataclass(frozen=True)
@@ -290,26 +290,25 @@ def municipality_mentions(printed: str) -> list[Mention]:
     matched by one pattern of every form, so that a 30-page report takes milliseconds."""
     named, first_words, most = _forms()
     folded = _fold(printed or "")
-    words = list(_WORD.finditer(folded))
+    parts = _WORDS_AND_GAPS.split(folded)  # words at the even places, what separates them at the odd ones
     out: list[Mention] = []
     i = 0
-    while i < len(words):
-        if words[i].group() not in first_words:
-            i += 1
+    while i < len(parts):
+        if parts[i] not in first_words:
+            i += 2
             continue
-        for n in range(min(most, len(words) - i), 0, -1):
-            run = words[i:i + n]
+        for n in range(min(most, (len(parts) - i + 1) // 2), 0, -1):
+            end = i + 2 * n - 1
             # The words of a form are one space apart ("Talsu novada", never "Talsu, novada").
-            if any(folded[a.end():b.start()] != " " for a, b in zip(run, run[1:])):
+            if any(gap != " " for gap in parts[i + 1:end:2]):
                 continue
-            name = named.get(tuple(w.group() for w in run))
+            name = named.get(tuple(parts[i:end:2]))
             if name:
-                start, end = run[0].start(), run[-1].end()
-                out.append(Mention(name, folded[start:end], folded[end:end + 80]))
-                i += n
+                out.append(Mention(name, "".join(parts[i:end]), "".join(parts[end:end + 40])[:80]))
+                i = end + 1
                 break
         else:
-            i += 1
+            i += 2
     return out
 
 
