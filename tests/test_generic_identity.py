@@ -12,6 +12,7 @@ from ingest.generic.identity_words import IDENTITY_WORDS_FILE, IdentityWordsErro
 from ingest.model import Location, ParsedDocument, TextLine
 from ingest.specs import Dated, FlowText
 from ingest.worker import extract_file
+from test_pdf_reader import make_pdf, text
 from warehouse.seeds import load_municipalities, municipality_by_form, municipality_mentions
 
 
@@ -236,6 +237,7 @@ def test_a_span_of_years_is_no_year():
     "salīdzinājumā ar 2019. gadu",
     "dienas centrs darbojas kopš 2019. gada",  # since
     "pēdējos 6 mēnešos",
+    "2021./2022. gada apkures sezonā",  # a season of two years is no calendar year
     "Vārda dienas: Ella, Elfa",
 ])
 def test_legal_references_events_and_comparisons_date_nothing(text):
@@ -323,3 +325,14 @@ def test_a_made_up_news_item_named_only_by_its_file(tmp_path):
     # The engine adds these to every figure of the document.
     assert document_identity(doc, FlowText(doc.lines)).reasons == \
         (reason("municipality_from_file_name", name="Ogres novads"),)
+
+
+def test_a_made_up_pdf_of_a_municipality_named_in_it(tmp_path):
+    # Helvetica prints no Latvian letters: the words are those a PDF without them would hold.
+    page = " ".join(text(20, 360 - 20 * i, line) for i, line in enumerate(
+        ["Ogres novada 2023. gada dati", "Ogres novada iedzivotaji", "Ogres novada centri"]))
+    path = tmp_path / "dati.pdf"
+    path.write_bytes(make_pdf([page, text(20, 360, "Otra lapa")]))
+    _, extraction = extract_file(path)
+    info = extraction.info
+    assert (extraction.layout, info.municipality, info.period) == ("generic", "Ogres novads", "2023")

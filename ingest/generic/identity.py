@@ -39,12 +39,12 @@ from warehouse.seeds import Mention, load_municipalities, municipality_mentions
 
 _YEAR = r"(?:19|20)\d\d"
 # "2022. gadā", "2022. gada", "par 2022. gadu", "2022.g."
-_YEAR_WORD = re.compile(rf"(?<![\d.,])(?P<year>{_YEAR})\.?\s?(?:gad(?:a|ā|u|s|am|os|iem)?(?!\w)|g\.)", re.IGNORECASE)
+_YEAR_WORD = re.compile(rf"(?<![\d.,/])(?P<year>{_YEAR})\.?\s?(?:gad(?:a|ā|u|s|am|os|iem)?(?!\w)|g\.)", re.IGNORECASE)
 # "2016.–2020. gadā", "2016-2020"
-_YEAR_SPAN = re.compile(rf"(?<![\d.,])(?P<first>{_YEAR})\.?\s?[-–—]\s?(?P<last>{_YEAR})(?![\d,])\.?"
+_YEAR_SPAN = re.compile(rf"(?<![\d.,/])(?P<first>{_YEAR})\.?\s?[-–—]\s?(?P<last>{_YEAR})(?![\d,])\.?"
                         r"(?:\s?(?:gad\w*|g\.))?", re.IGNORECASE)
 # "2017. gada 1. oktobri"
-_DAY_WORD = re.compile(rf"(?<![\d.,])(?P<year>{_YEAR})\.\s?(?:gada|g\.)\s?(?P<day>\d{{1,2}})\.\s?"
+_DAY_WORD = re.compile(rf"(?<![\d.,/])(?P<year>{_YEAR})\.\s?(?:gada|g\.)\s?(?P<day>\d{{1,2}})\.\s?"
                        r"(?P<month>[^\W\d_]+)", re.IGNORECASE)
 # "01.10.2017."
 _DAY_NUMBERS = re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?P<year>{_YEAR})(?!\d)\.?")
