@@ -105,10 +105,15 @@ def test_a_street_or_a_university_named_after_a_town_names_no_municipality():
     assert _identity(*lines).municipality == "Ogres novads"
 
 
-def test_the_country_only_where_no_municipality_is_named():
-    assert _identity("Aptauja", "Latvijā sociālajos dienestos strādā daudzi.").municipality == "Latvija"
-    assert _identity("Aptauja", "Latvijā un Ogres novadā, Ogres novadā.").municipality == "Ogres novads"
-    assert _identity("Aptauja", "Latvijā strādā daudzi, arī Rojas novadā.").municipality is None
+@pytest.mark.parametrize("lines, municipality", [
+    (["Aptauja", "Latvijā sociālajos dienestos strādā daudzi.", "Latvijas iedzīvotāji tos vērtē."], "Latvija"),
+    (["Aptauja", "Latvijā strādā daudzi: Latvijā, Latvijā, arī Rīgā.", "Rīga, LV-1050, Rīga, LV-1050"], "Latvija"),
+    (["Aptauja", "Latvijā un Ogres novadā, Ogres novadā, Ogres novadā."], "Ogres novads"),
+    (["Aptauja", "Latvijā strādā daudzi, arī Rojas novadā."], None),
+    (["Aptauja", "Rīgā un Latvijā kopumā: Rīgā 40, Latvijā 400."], None),
+])
+def test_the_country_is_the_document_s_as_a_municipality_is(lines, municipality):
+    assert _identity(*lines).municipality == municipality
 
 
 @pytest.mark.parametrize("file_name, municipality", [
@@ -288,12 +293,13 @@ def _words_file(tmp_path: Path, old: str, new: str) -> Path:
     ("years = 0\n", "years = 0\nweeks = 1\n",
      "identity.toml: [[period.relative]] 1: unknown key 'weeks'; it takes words, years"),
     ("[period]", "[periods]", "identity.toml: unknown key 'periods'; it takes municipality, period"),
-    ("dominance = 3", "dominance = ", "identity.toml: cannot be read: Invalid value (at line 20, column 13)"),
+    ("dominance = 3", "dominance = ", "identity.toml: cannot be read: Invalid value (at line {line}, column 13)"),
 ])
 def test_a_wrong_words_file_is_refused_in_one_line_naming_the_key(tmp_path, old, new, message):
     with pytest.raises(IdentityWordsError) as error:
         load_identity_words(_words_file(tmp_path, old, new))
-    assert str(error.value) == message
+    line = IDENTITY_WORDS_FILE.read_text(encoding="utf-8").splitlines().index(old) + 1 if "{line}" in message else 0
+    assert str(error.value) == message.format(line=line)
 
 
 def test_the_words_file_loads():

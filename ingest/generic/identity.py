@@ -8,7 +8,7 @@ Which municipality, in this order:
    "Jēkabpils novada sociālā dienesta publiskais pārskats");
 2. a name for itself further on, when one municipality's clearly outnumbers the others' (`dominance`);
 3. without any name for itself, a municipality named at least `least_mentions` times and clearly more than
-   any other (the country only when no municipality is named at all);
+   any other, the country counting as one (a national page names a city or two, but "Latvijā" far more);
 4. the file name, flagged on every figure, and only when the text left no choice or the file name picks one
    of the municipalities the text was torn between; else none (nothing but raw cells is stored).
 
@@ -214,15 +214,13 @@ def _municipality(head: str, text: str, file_name: str, words: IdentityWords) ->
         return own[0], ()
     mentions = _named(text, words)
     selves = Counter(m.municipality for m in mentions if _is_self_name(m, words, country))
-    named = Counter(m.municipality for m in mentions if m.municipality != country)
+    named = Counter(m.municipality for m in mentions)
     for counts, least in ((selves, 1), (named, words.least_mentions)):
         if counts:
             chosen = _dominant(counts, least, words.dominance)
             if chosen:
                 return chosen, ()
             return _from_file_name(file_name, set(counts))
-    if any(m.municipality == country for m in mentions):
-        return country, ()
     return _from_file_name(file_name, None)
 
 
