@@ -54,6 +54,12 @@ def test_the_first_name_for_itself_of_the_first_lines_wins():
     assert _identity(*lines).municipality == "Ogres novads"
 
 
+def test_another_municipality_s_service_spoken_of_is_no_name_for_itself():
+    lines = ["Jaunumi", "Sadarbībā ar Ķeguma novada sociālo dienestu atvērts centrs.",
+             "Ogres novadā tas ir pirmais, Ogres novadā to gaidīja, Ogres novadā to apmeklēs daudzi."]
+    assert _identity(*lines).municipality == "Ogres novads"
+
+
 def test_a_name_for_itself_further_on_counts_when_one_dominates():
     lines = [*_FILLER, "Kontakti: Talsu novada sociālais dienests.", "Talsu novada sociālais dienests strādā.",
              "Talsu novada sociālais dienests palīdz.", "Pieredzē dalījās Jēkabpils novada sociālais dienests."]
