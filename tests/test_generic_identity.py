@@ -202,6 +202,7 @@ _REPORT = DocumentIdentity("Talsu novads", "Pārskats", 2022, "2022", published=
 @pytest.mark.parametrize("text, year, period", [
     ("2022. gadā GMI pabalstu saņēma 412 personas", 2022, "2022"),
     ("par 2021. gadu izmaksāti 35 210,40 EUR", 2021, "2021"),
+    ("2021. gada pārskatā minēts", 2021, "2021"),
     ("2021.g. izmaksāti", 2021, "2021"),
     ("512 ģimenes (2021. gadā – 640 ģimenes)", 2021, "2021"),
     ("2023. gada pirmajā pusgadā", 2023, "2023-01-01..2023-06-30"),

@@ -3,7 +3,8 @@ inflected forms, the names of the warehouse's codes, the case-code glosses, the 
 glossary of the reports' labels and the size groups that compare municipalities of a similar number of residents.
 
 Each file is validated when it loads: a bad row is refused with one line naming the file, the line and the
-field (SeedError). `municipality_by_form` names the municipality of any printed form of its name.
+field (SeedError). `municipality_by_form` names the municipality of any printed form of its name;
+`municipality_mentions` lists each naming of one in a text, with the words that follow it.
 """
 from __future__ import annotations
 
