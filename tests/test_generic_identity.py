@@ -176,6 +176,7 @@ def test_the_report_s_period_is_that_of_its_title(lines, year, period):
      "pašlaik, un tas ir jāņem vērā, plānojot sociālos pakalpojumus nākamajiem gadiem."],
     ["Pārskats", "Saskaņā ar 2019. gada 12. marta noteikumiem Nr. 5"],  # a legal reference
     ["Jaunumi", "Dienas centrs darbojas kopš 2019. gada."],
+    ["Sociālā dienesta pārskats", "Tālr. 6322 2021, 6322 2020"],  # a phone number's groups
 ])
 def test_a_document_whose_title_names_no_period_has_none(lines):
     identity = _identity(*lines)
