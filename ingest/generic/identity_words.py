@@ -38,7 +38,7 @@ class IdentityWords:
     dominance: int
     report: re.Pattern  # anywhere in a line
     published: re.Pattern  # anywhere: the words the page's own date follows
-    as_of: re.Pattern  # likewise
+    as_of: re.Pattern  # matched at the end of the text before a date
     no_period_after: re.Pattern  # likewise, before a year
     no_period_before: re.Pattern  # matched at the start of the text after a year or a date
     relative: tuple[RelativeYear, ...]
