@@ -103,7 +103,7 @@ def _period(text: str, identity: DocumentIdentity | None, bare: bool) -> Dated |
         covered = m.end()
         if _not_a_period(text, m.start(), m.end(), words):
             continue
-        if anchor.kind == "span" and m["last"]:
+        if anchor.kind == "span":
             first, last = int(m["first"]), int(m["last"])
             if first < last:
                 return Dated(None, f"{first}..{last}")
