@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ingest.flags import reason
-from ingest.generic.grouping import RowRun, WIDE_GAP, pick_by_total, row_run, split_by_decimals, split_years, splits
+from ingest.generic.grouping import RowRun, pick_by_total, row_run, split_by_decimals, split_years, splits
 from ingest.generic.table_words import load_table_words
 from ingest.model import Cell, Location, RawCell, Table, TextLine
 from ingest.readers.text import CAPTION_LABEL, clean_cell_text
@@ -52,21 +52,21 @@ class TextTables:
 
 
 @dataclass(frozen=True)
-class _Patterns:
+class _HeaderPatterns:
     year_cell: re.Pattern  # one year of a header as printed: "2021", "2021. gads", "2015. (euro)"
     header: re.Pattern  # a header line: a label without digits, then two years or more
 
 
 @cache
-def _patterns() -> _Patterns:
+def _patterns() -> _HeaderPatterns:
     words = "|".join(re.escape(w) for w in sorted(load_table_words().year, key=len, reverse=True))
     cell = rf"{_YEAR}(?!\d)\.?(?:\s*(?:{words})(?!\w))?(?:\s*\([^()\d]*\))?"
     header = rf"(?P<label>[^\d\t]*?)\s*(?P<years>{cell}(?:\s+{cell})+|(?:{_YEAR}){{2,}})\s*"
-    return _Patterns(re.compile(cell, re.IGNORECASE), re.compile(header, re.IGNORECASE))
+    return _HeaderPatterns(re.compile(cell, re.IGNORECASE), re.compile(header, re.IGNORECASE))
 
 
 @dataclass(frozen=True)
-class _Header:
+class _YearHeader:
     label: str
     years: tuple[str, ...]  # as printed
     spans: tuple[tuple[int, int], ...] | None  # where each year is printed on its line; None when glued
@@ -78,7 +78,7 @@ def _years_follow(years: tuple[str, ...]) -> bool:
     return all(0 < s <= MAX_YEAR_STEP for s in steps) or all(0 < -s <= MAX_YEAR_STEP for s in steps)
 
 
-def _header_line(text: str) -> _Header | None:
+def _header_line(text: str) -> _YearHeader | None:
     """The header of years a line is, if it is one."""
     if not _TWO_YEARS.search(text):
         return None
@@ -89,16 +89,16 @@ def _header_line(text: str) -> _Header | None:
     label = clean_cell_text(m.group("label"))
     if m.group("years").isdigit():
         years = split_years(m.group("years"))
-        return _Header(label, years, None) if years else None
+        return _YearHeader(label, years, None) if years else None
     found = list(patterns.year_cell.finditer(text, m.start("years")))
     years = tuple(clean_cell_text(y.group(0)) for y in found)
     if not _years_follow(years):
         return None
-    return _Header(label, years, tuple(y.span() for y in found))
+    return _YearHeader(label, years, tuple(y.span() for y in found))
 
 
 @dataclass
-class _Row:
+class _TextRow:
     index: int  # of the line in the document that holds the label
     label: str
     run: RowRun | None  # None: the row's numbers are placed by the columns they are printed under
@@ -137,15 +137,13 @@ def _label_and_run(text: str) -> tuple[str, int, bool] | None:
     return label, run_start, bool(glued)
 
 
-def _placed_by_columns(text: str, run_start: int, header: _Header) -> tuple[str, ...] | None:
+def _placed_by_columns(text: str, run_start: int, header: _YearHeader) -> tuple[str, ...] | None:
     """A row with fewer numbers than columns, placed when each number (set apart by two spaces or more)
     ends, or starts, exactly where a year of the header does on its line; else None."""
     if header.spans is None:
         return None
     pieces = [(m.start() + run_start, m.end() + run_start, m.group(0))
               for m in re.finditer(r"\S+(?: \S+)*", text[run_start:])]
-    if not WIDE_GAP.search(text[:run_start] + " ") and len(pieces) > 1:
-        return None
     if any(len(splits(piece, 1)) != 1 for _, _, piece in pieces):
         return None
     for edge in (1, 0):  # right-aligned numbers, then left-aligned
@@ -159,7 +157,7 @@ def _placed_by_columns(text: str, run_start: int, header: _Header) -> tuple[str,
     return None
 
 
-def _year_row(line: TextLine, index: int, header: _Header) -> _Row | None:
+def _year_row(line: TextLine, index: int, header: _YearHeader) -> _TextRow | None:
     """One row under a header of years, or None when the line is not one."""
     found = _label_and_run(line.text)
     if found is None:
@@ -169,26 +167,29 @@ def _year_row(line: TextLine, index: int, header: _Header) -> _Row | None:
     if _GLUED_DECIMALS.fullmatch(run):
         cells = split_by_decimals(run, k)
         if cells is None:
-            return _Row(index, label, None, why=f"'{run}' is printed without separators and no fixed decimals "
+            return _TextRow(index, label, None, why=f"'{run}' is printed without separators and no fixed decimals "
                                                  f"split it into {k} numbers")
-        return _Row(index, label, None, cells, (reason("split_by_decimals", printed=run),))
+        return _TextRow(index, label, None, cells, (reason("split_by_decimals", printed=run),))
     if len(run.split()) < k and not glued:
         placed = _placed_by_columns(line.text, run_start, header)
         if placed is None:
-            return _Row(index, label, None, why=f"'{run}' has fewer numbers than the {k} columns and its "
+            return _TextRow(index, label, None, why=f"'{run}' has fewer numbers than the {k} columns and its "
                                                  "column is not certain")
-        return _Row(index, label, None, placed)
+        return _TextRow(index, label, None, placed)
     first, _, rest = run.partition(" ")
     if first in _DASHES and rest:
         # A dash after the label may set the label apart, or be an empty cell: either reading must fail.
         as_cell, as_apart = row_run(run, k, glued), row_run(rest, k)
         if (as_cell.candidates or as_cell.glued) and (as_apart.candidates or len(rest.split()) < k):
-            return _Row(index, label, None, why=f"'{run}': the dash may be an empty cell or set the label apart")
-        return _Row(index, label, as_cell if as_cell.candidates or as_cell.glued else as_apart)
-    return _Row(index, label, row_run(run, k, glued))
+            return _TextRow(index, label, None, why=f"'{run}': the dash may be an empty cell or set the label apart")
+        return _TextRow(index, label, as_cell if as_cell.candidates or as_cell.glued else as_apart)
+    if load_table_words().is_part(label) and any(splits(run, fewer) for fewer in range(1, k)):
+        # A part row ("t.sk. …") often has a number for some years only: it must not also read as fewer.
+        return _TextRow(index, label, None, why=f"'{run}' may also be fewer numbers than the {k} columns")
+    return _TextRow(index, label, row_run(run, k, glued))
 
 
-def _why_not(row: _Row, k: int) -> str:
+def _why_not(row: _TextRow, k: int) -> str:
     run = row.run
     if run.glued:
         return f"'{run.run}' is printed without separators and no total confirms a split into {k} numbers"
@@ -197,10 +198,10 @@ def _why_not(row: _Row, k: int) -> str:
     return f"'{run.run}' splits into {k} numbers in more than one way and no total picks one"
 
 
-def _resolve_totals(rows: list[_Row], k: int) -> None:
+def _resolve_totals(rows: list[_TextRow], k: int) -> None:
     """Rows whose split is not certain, split where a printed total below them picks one way."""
     words = load_table_words()
-    segment: list[_Row] = []
+    segment: list[_TextRow] = []
     for row in rows:
         if row.run is not None and words.is_total(row.label):
             parts = [r for r in segment if not words.is_part(r.label)]
@@ -241,7 +242,7 @@ def _caption_above(lines: list[TextLine], start: int, taken: set[int]) -> tuple[
     return "", None, None
 
 
-class _Finder:
+class _TableFinder:
     """Walks the document's lines once, building the tables it finds."""
 
     def __init__(self, lines: list[TextLine], skip: set[int]):
@@ -268,8 +269,8 @@ class _Finder:
 
     # ------------------------------------------------------------------ rows under a header line of years
 
-    def _year_rows(self, start: int, header: _Header) -> int | None:
-        rows: list[_Row] = []
+    def _year_rows(self, start: int, header: _YearHeader) -> int | None:
+        rows: list[_TextRow] = []
         i = start + 1
         while i < len(self.lines) and i not in self.skip:
             text = self.lines[i].text
@@ -329,7 +330,7 @@ class _Finder:
             end += 1
         return list(range(start, end))
 
-    def _cell_row(self, block: list[int], k: int) -> _Row | None:
+    def _cell_row(self, block: list[int], k: int) -> _TextRow | None:
         texts = [self.lines[i].text for i in block]
         n_label = next((n for n, t in enumerate(texts) if t == _EMPTY_CELL or _VALUE_CELL.fullmatch(t.strip())),
                        len(texts))
@@ -340,7 +341,7 @@ class _Finder:
         if not re.search(r"[^\W\d_]", label) or any(t != _EMPTY_CELL and not _VALUE_CELL.fullmatch(t.strip())
                                                       for t in cells):
             return None
-        row = _Row(block[0], label, None, cell_lines=tuple(block[n_label:]), text=" ".join(" ".join(texts).split()))
+        row = _TextRow(block[0], label, None, cell_lines=tuple(block[n_label:]), text=" ".join(" ".join(texts).split()))
         if len(cells) != k:
             row.why = f"{len(cells)} cells under {k} years: which year each is of is not certain"
             return row
@@ -354,7 +355,7 @@ class _Finder:
 
     # ------------------------------------------------------------------ the table found
 
-    def _add(self, start: int, label: str, years: tuple[str, ...], rows: list[_Row], end: int) -> None:
+    def _add(self, start: int, label: str, years: tuple[str, ...], rows: list[_TextRow], end: int) -> None:
         """The table of header line `start` and these rows, which end before line `end`."""
         caption, caption_label, caption_at = _caption_above(self.lines, start, self.out.lines)
         head = self.lines[start].loc
@@ -403,4 +404,4 @@ def _tab_table_lines(lines: list[TextLine], reading: Reading) -> set[int]:
 
 
 def text_tables(lines: list[TextLine], reading: Reading) -> TextTables:
-    return _Finder(lines, _tab_table_lines(lines, reading)).run()
+    return _TableFinder(lines, _tab_table_lines(lines, reading)).run()

@@ -1,0 +1,292 @@
+"""Tables text lines hold without tabs (ingest/generic/text_tables.py): rows split under a header of years,
+one cell per line; what is not certain is reported and kept as a raw cell, never guessed. Made-up lines,
+exact tables."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from ingest.generic.table_words import TableWordsError, load_table_words
+from ingest.generic.text_tables import text_tables
+from ingest.model import Cell, Location, Table, TextLine
+from ingest.readers.text import tab_separated_tables
+from ingest.rules.registry import Reading
+
+
+def _lines(text: str, page: int | None = None) -> list[TextLine]:
+    return [TextLine(t, Location(page=page) if page else Location(line=i))
+            for i, t in enumerate(text.split("\n"), start=1)]
+
+
+def _reading(tables: list[Table] = ()) -> Reading:
+    return Reading(doc=None, flow=None, municipality="Ābeļu novads", report_year=None, known={}, tables=list(tables))
+
+
+def _texts(table: Table) -> list[list[str]]:
+    return [[cell.text for cell in row] for row in table.rows]
+
+
+def _kinds(table: Table) -> list[list[str]]:
+    return [[",".join(r.kind for r in cell.reasons) for cell in row] for row in table.rows]
+
+
+YEAR_TABLE = """Ievads par pabalstiem.
+Sociālās palīdzības pabalsti (EUR)
+PABALSTI   2021 2022 2023
+Mājokļa pabalstam 281 004 455 310 907 115
+GMI pabalstam 298114 493207 331860
+t.sk. ugunsgrēkā cietušajiem     12 480
+Kopā pabalstiem 579 118 948 517 1 238 975
+Pabalstus piešķir sociālais dienests."""
+
+
+def test_rows_under_a_header_of_years_split_by_grouping_and_the_total():
+    found = text_tables(_lines(YEAR_TABLE), _reading())
+    (table,) = found.tables
+    assert (table.caption, table.label, table.loc) == ("Sociālās palīdzības pabalsti (EUR)", None, Location(line=2))
+    assert _texts(table) == [
+        ["PABALSTI", "2021", "2022", "2023"],
+        ["Mājokļa pabalstam", "281 004", "455 310", "907 115"],  # 3 ways by grouping: the total picks one
+        ["GMI pabalstam", "298114", "493207", "331860"],
+        ["Kopā pabalstiem", "579 118", "948 517", "1 238 975"],  # 2 ways: picked with the row above
+    ]
+    assert _kinds(table) == [["", "", "", ""], ["", *["split_by_total"] * 3], ["", "", "", ""],
+                             ["", *["split_by_total"] * 3]]
+    why = table.rows[1][1].reasons[0]
+    assert dict(why.params) == {"printed": "281 004 455 310 907 115", "total": "579 118 948 517 1 238 975"}
+    assert [cell.loc for cell in table.rows[2]] == [Location(line=5)] * 4
+    # the "t.sk." row: which year is its one number of? Not stored.
+    assert found.messages == [
+        "line 6: row 't.sk. ugunsgrēkā cietušajiem' of the table 'Sociālās palīdzības pabalsti (EUR), line 2' "
+        "is not stored: '12 480' has fewer numbers than the 3 columns and its column is not certain"]
+    assert [(c.table_ref, c.row_index, c.col_index, c.text, c.loc) for c in found.raw_cells] == [
+        ("Sociālās palīdzības pabalsti (EUR), line 2", 3, 0, "t.sk. ugunsgrēkā cietušajiem 12 480", Location(line=6))]
+    assert found.lines == {1, 2, 3, 4, 5, 6}  # caption to the total; not the sentences around
+
+
+def test_a_row_that_splits_in_more_than_one_way_is_not_stored_without_a_total():
+    text = ("Izlietojums 2022 2023\nMājokļa pabalsts 281 004 455 310\nGMI pabalsts 1 200 3 400\n"
+            "t.sk. krīzes pabalsts 98 700\nt.sk. apkures pabalsts 98 1700")
+    found = text_tables(_lines(text), _reading())
+    (table,) = found.tables
+    assert found.messages == [
+        "line 2: row 'Mājokļa pabalsts' of the table 'table, line 1' is not stored: '281 004 455 310' splits into "
+        "2 numbers in more than one way and no total picks one",
+        "line 4: row 't.sk. krīzes pabalsts' of the table 'table, line 1' is not stored: '98 700' may also be "
+        "fewer numbers than the 2 columns"]
+    assert _texts(table)[1:] == [["GMI pabalsts", "1 200", "3 400"], ["t.sk. apkures pabalsts", "98", "1700"]]
+    assert [c.text for c in found.raw_cells] == ["Mājokļa pabalsts 281 004 455 310", "t.sk. krīzes pabalsts 98 700"]
+    assert found.lines == {0, 1, 2, 3, 4}
+
+
+def test_a_total_that_no_split_adds_up_to_picks_nothing():
+    text = "Pabalsti 2022 2023\nMājokļa pabalsts 281 004 455 310\nGMI pabalsts 1 001 200 1 003 400\nKopā 1 300 000 1 500 000"
+    (table,) = text_tables(_lines(text), _reading()).tables
+    assert [row[0].text for row in table.rows] == ["Pabalsti", "GMI pabalsts", "Kopā"]
+
+
+@pytest.mark.parametrize("header, years", [
+    ("2021. gads 2022. gads 2023. gads", ["2021. gads", "2022. gads", "2023. gads"]),
+    ("Rādītājs 2015. (euro) 2016. (euro) 2017. (euro)", ["2015. (euro)", "2016. (euro)", "2017. (euro)"]),
+    ("tūkst. EUR 2019.g. 2020.g. 2021.g.", ["2019.g.", "2020.g.", "2021.g."]),
+    ("Gads 2023 2022 2021", ["2023", "2022", "2021"]),
+    ("2015 2018 2021", ["2015", "2018", "2021"]),
+])
+def test_header_years_are_kept_as_printed(header, years):
+    text = f"{header}\nKlienti 120 130 140\nApmeklējumi 1 200 1 300 1 400"
+    (table,) = text_tables(_lines(text), _reading()).tables
+    assert _texts(table)[0][1:] == years
+    assert _texts(table)[1:] == [["Klienti", "120", "130", "140"], ["Apmeklējumi", "1 200", "1 300", "1 400"]]
+
+
+@pytest.mark.parametrize("text", [
+    # prose: years in a sentence, and one line that ends in numbers
+    "2021. gadā un 2022. gadā pabalstus saņēma vairāk ģimeņu.\nKopā izmaksāti 120 140\nTālāk teksts.",
+    # a header of years with only one row under it
+    "Pārskats 2021 2022\nPabalsti izmaksāti 120 140\nTālāk teksts bez skaitļiem.",
+    # years far apart are no header
+    "Salīdzinājums 1995 2022\nKlienti 120 130\nApmeklējumi 1 200 1 300",
+    # a glued run of years that do not follow each other
+    "20192021\nKlienti 120 130\nApmeklējumi 1 200 1 300",
+    # rows that cannot be split do not make a table
+    "Pabalsti 2021 2022\nKlienti 120 1300 4\nApmeklējumi 1 2345",
+])
+def test_no_table_where_there_is_none(text):
+    found = text_tables(_lines(text), _reading())
+    assert (found.tables, found.lines, found.messages, found.raw_cells) == ([], set(), [], [])
+
+
+def test_glued_cells_are_split_only_when_certain():
+    text = "\n".join([
+        "2019202020212022",
+        "Vidējais pabalsts31.0544.1239.8012.00",  # fixed two decimals
+        "Klienti 10 20 30 40",
+        "Mājokļa pabalsts64318 2907 115 4",  # the label glued to its numbers: only a total could split it
+        "Dzīvokļi 1 2 3",
+    ])
+    found = text_tables(_lines(text), _reading())
+    (table,) = found.tables
+    assert _texts(table) == [["", "2019", "2020", "2021", "2022"],
+                             ["Vidējais pabalsts", "31.05", "44.12", "39.80", "12.00"],
+                             ["Klienti", "10", "20", "30", "40"]]
+    assert _kinds(table)[1] == ["", *["split_by_decimals"] * 4]
+    assert dict(table.rows[1][1].reasons[0].params) == {"printed": "31.0544.1239.8012.00"}
+    assert found.messages == [
+        "line 4: row 'Mājokļa pabalsts' of the table 'table, line 1' is not stored: '64318 2907 115 4' is printed "
+        "without separators and no total confirms a split into 4 numbers",
+        "line 5: row 'Dzīvokļi' of the table 'table, line 1' is not stored: '1 2 3' has fewer numbers than the 4 "
+        "columns and its column is not certain"]
+
+
+def test_a_glued_row_is_split_by_the_total_below_it():
+    text = "Ģimenes 2022 2023\nTrūcīgās ģimenes17263391\nMaznodrošinātās 1 200 2 000\nKopā 2 926 5 391"
+    found = text_tables(_lines(text), _reading())
+    (table,) = found.tables
+    assert _texts(table)[1] == ["Trūcīgās ģimenes", "1726", "3391"]
+    assert _kinds(table)[1] == ["", "split_by_total", "split_by_total"]
+    assert found.messages == []
+
+
+def test_glued_decimals_that_do_not_split_in_one_way_are_kept():
+    text = "Vidēji 2022 2023\nPabalsts 31.05 44.12\nCits31.0544.123\nVēl 1,50 2,50"
+    found = text_tables(_lines(text), _reading())
+    assert [row[0].text for row in found.tables[0].rows] == ["Vidēji", "Pabalsts", "Vēl"]
+    assert found.messages == ["line 3: row 'Cits' of the table 'table, line 1' is not stored: '31.0544.123' is "
+                              "printed without separators and no fixed decimals split it into 2 numbers"]
+
+
+def test_a_dash_after_the_label_is_not_guessed_to_be_an_empty_cell():
+    text = "Pabalsti 2022 2023\nApkures pabalsts – 100 200\nKlienti 10 20\nKrīzes pabalsts 1 200 – \nCits – 5 000 6 000"
+    found = text_tables(_lines(text), _reading())
+    assert _texts(found.tables[0])[1:] == [["Klienti", "10", "20"], ["Krīzes pabalsts", "1 200", "–"],
+                                           ["Cits", "5 000", "6 000"]]
+    assert [m.split(": ", 1)[1] for m in found.messages] == [
+        "row 'Apkures pabalsts' of the table 'table, line 1' is not stored: '– 100 200': the dash may be an "
+        "empty cell or set the label apart"]
+
+
+def test_fewer_numbers_than_columns_are_placed_by_monospaced_alignment():
+    def line(label: str, *cells: str) -> str:  # right-aligned under the years, as a monospaced export prints
+        return (label.ljust(22) + "  ".join(cell.rjust(7) for cell in cells)).rstrip()
+
+    text = "\n".join([
+        line("PABALSTI", "2021", "2022", "2023"),
+        line("Mājokļa pabalstam", "281 004", "455 310", "907 115"),
+        line("t.sk. ugunsgrēkā", "", "12 480"),
+        line("t.sk. plūdos", "", "", "450"),
+        line("GMI pabalstam", "98 114", "93 207", "31 860"),
+        " " + line("t.sk. vētrā", "", "12 480"),  # one character off: ends under no year
+    ])
+    found = text_tables(_lines(text), _reading())
+    assert _texts(found.tables[0]) == [
+        ["PABALSTI", "2021", "2022", "2023"],
+        ["Mājokļa pabalstam", "281 004", "455 310", "907 115"],  # two spaces or more: cells apart
+        ["t.sk. ugunsgrēkā", "", "12 480", ""],
+        ["t.sk. plūdos", "", "", "450"],
+        ["GMI pabalstam", "98 114", "93 207", "31 860"],
+    ]
+    assert found.messages == ["line 6: row 't.sk. vētrā' of the table 'table, line 1' is not stored: '12 480' has "
+                              "fewer numbers than the 3 columns and its column is not certain"]
+
+
+ONE_CELL_PER_LINE = "\n".join([
+    "Izlietojums, EUR",
+    "",
+    "Pabalsta",
+    "veids",
+    "2021. gads",
+    "2022. gads",
+    "",
+    "Mājokļa pabalsts",
+    "63 905 (t.sk. valsts dotācija 9 020)",
+    " ",  # an empty cell
+    "",
+    "GMI",
+    "pabalsts",
+    "1 200",
+    "3 400",
+    "",
+    "Krīzes pabalsts",
+    "1 2345",
+    "3 400",
+    "",
+    "Vienreizējs pabalsts",
+    "700",
+    "",
+    "Pabalstus piešķir sociālais dienests.",
+])
+
+
+def test_one_cell_per_line_with_blank_lines_between_rows():
+    found = text_tables(_lines(ONE_CELL_PER_LINE), _reading())
+    (table,) = found.tables
+    assert (table.caption, table.loc) == ("Izlietojums, EUR", Location(line=1))
+    assert _texts(table) == [
+        ["Pabalsta veids", "2021. gads", "2022. gads"],
+        ["Mājokļa pabalsts", "63 905 (t.sk. valsts dotācija 9 020)", ""],  # the note stays in its cell
+        ["GMI pabalsts", "1 200", "3 400"],
+    ]
+    assert [cell.loc for cell in table.rows[2]] == [Location(line=12), Location(line=14), Location(line=15)]
+    assert found.messages == [
+        "line 17: row 'Krīzes pabalsts' of the table 'Izlietojums, EUR, line 1' is not stored: '1 2345' is not "
+        "one number by thousands grouping",
+        "line 21: row 'Vienreizējs pabalsts' of the table 'Izlietojums, EUR, line 1' is not stored: 1 cells under "
+        "2 years: which year each is of is not certain"]
+    assert [c.text for c in found.raw_cells] == ["Krīzes pabalsts 1 2345 3 400", "Vienreizējs pabalsts 700"]
+    assert found.lines == set(range(0, 23))  # caption to the last row and its blank line; not the sentence
+
+
+def test_pdf_lines_follow_the_same_rules():
+    lines = _lines("3.2. tabula Pakalpojumu saņēmēji\nPakalpojums 2022 2023\nAprūpe mājās 412 430\n"
+                   "Dienas centrs 1 020 1 115", page=7)
+    found = text_tables(lines, _reading())
+    (table,) = found.tables
+    assert (table.label, table.loc, table.ref()) == ("3.2. tabula", Location(page=7), "3.2. tabula, p. 7")
+    assert _texts(table)[1:] == [["Aprūpe mājās", "412", "430"], ["Dienas centrs", "1 020", "1 115"]]
+    assert found.lines == {0, 1, 2, 3}
+
+
+def test_lines_of_tab_separated_tables_are_said_too():
+    text = "Teksts\nGads\t2022\t2023\nKlienti\t1 200\t1 300\nVairāk teksta 2022 2023"
+    lines = _lines(text)
+    found = text_tables(lines, _reading(tab_separated_tables(lines)))
+    assert (found.tables, found.lines) == ([], {1, 2})
+    # a PDF prints a ruled table's rows as its cells joined by tabs, on the table's page
+    pdf_lines = [TextLine("Teksts", Location(page=2)), TextLine("Gads\t2022", Location(page=2)),
+                 TextLine("Klienti\t1 200", Location(page=2)), TextLine("Klienti\t1 200", Location(page=3))]
+    ruled = Table("", [[Cell("Gads", Location(page=2)), Cell("2022", Location(page=2))],
+                       [Cell("Klienti", Location(page=2)), Cell("1 200", Location(page=2))]], Location(page=2))
+    assert text_tables(pdf_lines, _reading([ruled])).lines == {1, 2}
+
+
+def test_thirty_pages_of_lines_are_read_fast():
+    page = [f"Teksta rindkopa {i} par sociālajiem pakalpojumiem 2023. gadā, 412 personām." for i in range(40)]
+    page += ["Pabalsti 2022 2023", "Mājokļa pabalsts 1 200 1 300", "GMI pabalsts 2 400 2 600", ""]
+    lines = _lines("\n".join(page * 30))
+    best = min(_timed(lambda: text_tables(lines, _reading())) for _ in range(3))
+    assert len(text_tables(lines, _reading()).tables) == 30
+    assert best < 0.1
+
+
+def _timed(run) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("content, message", [
+    ("total = ['kopā']\npart = ['t.sk.']\nyear = ['gads']\nsum = ['x']",
+     "table_words.toml: unknown key 'sum'; it takes total, part, year"),
+    ("total = 'kopā'\npart = ['t.sk.']\nyear = ['gads']", "table_words.toml: 'total' must be a list of words"),
+    ("total = ['kopā']\npart = []\nyear = ['gads']", "table_words.toml: 'part' must be a list of words"),
+    ("total = ['kopā']\npart = ['t.sk.']", "table_words.toml: 'year' must be a list of words"),
+    ("total = [", "table_words.toml: cannot be read"),
+])
+def test_a_wrong_words_file_is_refused_in_one_line(tmp_path: Path, content, message):
+    path = tmp_path / "table_words.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(TableWordsError) as caught:
+        load_table_words(path)
+    assert str(caught.value).startswith(message) and "\n" not in str(caught.value)
