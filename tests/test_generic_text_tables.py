@@ -62,7 +62,7 @@ def test_rows_under_a_header_of_years_split_by_grouping_and_the_total():
         "line 6: row 't.sk. ugunsgrēkā cietušajiem' of the table 'Sociālās palīdzības pabalsti (EUR), line 2' "
         "is not stored: '12 480' has fewer numbers than the 3 columns and its column is not certain"]
     assert [(c.table_ref, c.row_index, c.col_index, c.text, c.loc) for c in found.raw_cells] == [
-        ("Sociālās palīdzības pabalsti (EUR), line 2", 3, 0, "t.sk. ugunsgrēkā cietušajiem 12 480", Location(line=6))]
+        ("Sociālās palīdzības pabalsti (EUR), line 2", 4, 0, "t.sk. ugunsgrēkā cietušajiem 12 480", Location(line=6))]
     assert found.lines == {1, 2, 3, 4, 5, 6}  # caption to the total; not the sentences around
 
 
@@ -290,3 +290,19 @@ def test_a_wrong_words_file_is_refused_in_one_line(tmp_path: Path, content, mess
     with pytest.raises(TableWordsError) as caught:
         load_table_words(path)
     assert str(caught.value).startswith(message) and "\n" not in str(caught.value)
+
+
+def test_a_document_no_layout_knows_gets_its_text_tables_read(tmp_path: Path):
+    from ingest.worker import extract_file
+
+    path = tmp_path / "talsu_parskats.txt"
+    path.write_text("Talsu novada Sociālais dienests\nPārskats par sociālo palīdzību 2023. gadā\n\n" + YEAR_TABLE
+                    + "\nPabalstus 2023. gadā saņēma 412 personas.\n", encoding="utf-8")
+    _, extraction = extract_file(path)
+    assert extraction.layout == "generic"
+    assert ("line 9: row 't.sk. ugunsgrēkā cietušajiem' of the table 'Sociālās palīdzības pabalsti (EUR), line 5' "
+            "is not stored: '12 480' has fewer numbers than the 3 columns and its column is not certain"
+            in extraction.messages)
+    assert [(c.text, c.loc) for c in extraction.raw_cells if c.col_index == 0 and c.row_index == 4] == [
+        ("t.sk. ugunsgrēkā cietušajiem 12 480", Location(line=9))]
+    assert 12480 not in [fact.value for fact in extraction.facts]  # nor read again as a sentence's figure

@@ -364,13 +364,16 @@ class _TableFinder:
         for row in rows:
             loc = self.lines[row.index].loc
             if row.why:
-                text = row.text or " ".join(self.lines[row.index].text.split())
                 self.out.messages.append(f"{loc.ref()}: row '{row.label}' of the table '{table.ref()}' is not "
                                          f"stored: {row.why}")
-                self.out.raw_cells.append(RawCell(table.ref(), caption, len(table.rows), 0, text, loc))
                 continue
             locs = [self.lines[i].loc for i in row.cell_lines] or [loc] * len(row.placed)
             table.rows.append([Cell(row.label, loc), *(Cell(c, at, row.reasons) for c, at in zip(row.placed, locs))])
+        # The rows not stored, each one cell of its text, numbered after the rows the table holds.
+        unstored = [row for row in rows if row.why]
+        self.out.raw_cells += [RawCell(table.ref(), caption, len(table.rows) + n, 0,
+                                       row.text or " ".join(self.lines[row.index].text.split()),
+                                       self.lines[row.index].loc) for n, row in enumerate(unstored)]
         self.out.tables.append(table)
         first = caption_at if caption_at is not None else start
         self.out.lines |= set(range(first, end))
