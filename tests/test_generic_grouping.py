@@ -3,6 +3,8 @@ thousands grouping where one split fits, by a printed total or fixed decimals wh
 say; made-up runs, exact splits."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from ingest.generic.grouping import RowRun, pick_by_total, row_run, split_by_decimals, split_years, splits
@@ -35,6 +37,9 @@ from ingest.generic.grouping import RowRun, pick_by_total, row_run, split_by_dec
     # too few groups for the columns; a word in the run
     ("12 480", 3, []),
     ("12 un 480", 2, []),
+    # no number of more than five groups
+    ("1 234 567 890 123", 1, [("1 234 567 890 123",)]),
+    ("1 234 567 890 123 456", 1, []),
 ])
 def test_splits_by_grouping(run, k, expected):
     assert splits(run, k) == expected
@@ -110,3 +115,11 @@ def test_a_glued_row_is_split_where_the_total_says_what_it_must_hold():
 ])
 def test_no_pick_when_the_total_does_not_single_out_a_split(parts, total):
     assert pick_by_total([row_run(*p) for p in parts], row_run(*total), 2) == {}
+
+
+def test_a_long_run_that_no_split_fits_is_refused_fast():
+    # every split of the groups fails only at the last one ("0123" can neither start nor continue a number)
+    run = " ".join(["123"] * 400 + ["0123"])
+    start = time.perf_counter()
+    assert splits(run, 6) == [] and splits(" ".join(["123"] * 400), 70) == []  # 5 groups at most each
+    assert time.perf_counter() - start < 0.1

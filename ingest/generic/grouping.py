@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import product
 
 from ingest.numbers import parse_lv_number
@@ -21,8 +22,10 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?%?")
 _DASHES = frozenset("-–—")
 # Two spaces or more: where a monospaced table separates its cells.
 WIDE_GAP = re.compile(r"\s{2,}")
+# Most groups of one number (999 999 999 999 999): no report prints more.
+MAX_GROUPS = 5
 # Most splits kept of one run: more are no more useful to a total than "many".
-SPLIT_LIMIT = 512
+SPLIT_LIMIT = 64
 # Most combinations of split rows a total is tried against.
 COMBINATION_LIMIT = 4096
 
@@ -71,29 +74,46 @@ def splits(run: str, k: int, limit: int = SPLIT_LIMIT) -> list[tuple[str, ...]]:
         return []
     tokens = [t for piece in pieces for t in piece]
     cut_after = {sum(map(len, pieces[:i + 1])) - 1 for i in range(len(pieces) - 1)}  # forced cuts
+    ends = [_number_ends(tokens, start, cut_after) for start in range(len(tokens))]
+
+    @cache
+    def feasible(start: int, left: int) -> bool:
+        # Known before a branch is walked, so that a long run none of whose splits fits costs no more
+        # than one that fits.
+        if start == len(tokens):
+            return left == 0
+        return left > 0 and any(feasible(end + 1, left - 1) for end in ends[start])
+
     found: list[tuple[str, ...]] = []
 
     def extend(start: int, left: int, taken: tuple[str, ...]) -> None:
-        if len(found) >= limit:
-            return
         if start == len(tokens):
-            if left == 0:
-                found.append(taken)
+            found.append(taken)
             return
-        if left == 0 or len(tokens) - start < left or not _starts_number(tokens[start]):
-            return
-        first = tokens[start]
-        end = start  # the number's last token
-        while True:
-            extend(end + 1, left - 1, taken + (" ".join(tokens[start:end + 1]),))
-            if end in cut_after or _ends_number(tokens[end]) or end + 1 == len(tokens):
+        for end in ends[start]:
+            if len(found) >= limit:
                 return
-            if (end == start and (len(first) > 3 or first in _DASHES or first == "0")) \
-                    or not _continues(tokens[end + 1]):
-                return
-            end += 1
+            if feasible(end + 1, left - 1):
+                extend(end + 1, left - 1, taken + (" ".join(tokens[start:end + 1]),))
 
-    extend(0, k, ())
+    if feasible(0, k):
+        extend(0, k, ())
+    return found
+
+
+def _number_ends(tokens: list[str], start: int, cut_after: set[int]) -> list[int]:
+    """The indexes of the tokens a number starting at token `start` may end with."""
+    first = tokens[start]
+    if not _starts_number(first):
+        return []
+    found = [start]
+    if len(first) > 3 or first in _DASHES or first == "0":
+        return found
+    end = start
+    while end not in cut_after and not _ends_number(tokens[end]) and end + 1 < len(tokens) \
+            and _continues(tokens[end + 1]) and len(found) < MAX_GROUPS:
+        end += 1
+        found.append(end)
     return found
 
 
