@@ -73,6 +73,8 @@ def splits(run: str, k: int, limit: int = SPLIT_LIMIT) -> list[tuple[str, ...]]:
     if not pieces or any(not tokens for tokens in pieces):
         return []
     tokens = [t for piece in pieces for t in piece]
+    if not k <= len(tokens) <= MAX_GROUPS * k:
+        return []
     cut_after = {sum(map(len, pieces[:i + 1])) - 1 for i in range(len(pieces) - 1)}  # forced cuts
     ends = [_number_ends(tokens, start, cut_after) for start in range(len(tokens))]
 
