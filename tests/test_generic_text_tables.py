@@ -167,6 +167,18 @@ def test_a_dash_after_the_label_is_not_guessed_to_be_an_empty_cell():
         "empty cell or set the label apart"]
 
 
+def test_a_number_the_label_may_take_is_not_guessed_to_be_a_cell():
+    text = "\n".join(["Klienti pēc vecuma 2021 2022 2023", "Bērni līdz 3 120 130 140", "Bērni līdz 18 1 200 1 300",
+                      "Pieaugušie 2 100 2 200 2 300", "Personas ar 2 4 100 4 200 4 300"])
+    found = text_tables(_lines(text), _reading())
+    assert _texts(found.tables[0])[1:] == [["Pieaugušie", "2 100", "2 200", "2 300"],
+                                           # "2 4 100 4 200 4 300" is not 3 numbers: the 2 is the label's
+                                           ["Personas ar 2", "4 100", "4 200", "4 300"]]
+    assert [m.split("stored: ", 1)[1] for m in found.messages] == [
+        "'3 120 130 140': '3' may be a number of the label ('Bērni līdz 3')",
+        "'18 1 200 1 300': '18' may be a number of the label ('Bērni līdz 18')"]  # or 1, 200 and 1 300
+
+
 def test_fewer_numbers_than_columns_are_placed_by_monospaced_alignment():
     def line(label: str, *cells: str) -> str:  # right-aligned under the years, as a monospaced export prints
         return (label.ljust(22) + "  ".join(cell.rjust(7) for cell in cells)).rstrip()
@@ -277,11 +289,15 @@ def _timed(run) -> float:
 
 
 @pytest.mark.parametrize("content, message", [
-    ("total = ['kopā']\npart = ['t.sk.']\nyear = ['gads']\nsum = ['x']",
-     "table_words.toml: unknown key 'sum'; it takes total, part, year"),
-    ("total = 'kopā'\npart = ['t.sk.']\nyear = ['gads']", "table_words.toml: 'total' must be a list of words"),
-    ("total = ['kopā']\npart = []\nyear = ['gads']", "table_words.toml: 'part' must be a list of words"),
-    ("total = ['kopā']\npart = ['t.sk.']", "table_words.toml: 'year' must be a list of words"),
+    ("total = ['kopā']\npart = ['t.sk.']\nyear = ['gads']\nbefore_number = ['līdz']\nsum = ['x']",
+     "table_words.toml: unknown key 'sum'; it takes total, part, year, before_number"),
+    ("total = 'kopā'\npart = ['t.sk.']\nyear = ['gads']\nbefore_number = ['līdz']",
+     "table_words.toml: 'total' must be a list of words"),
+    ("total = ['kopā']\npart = []\nyear = ['gads']\nbefore_number = ['līdz']",
+     "table_words.toml: 'part' must be a list of words"),
+    ("total = ['kopā']\npart = ['t.sk.']\nbefore_number = ['līdz']", "table_words.toml: 'year' must be a list of words"),
+    ("total = ['kopā']\npart = ['t.sk.']\nyear = ['gads']\nbefore_number = [1]",
+     "table_words.toml: 'before_number' must be a list of words"),
     ("total = [", "table_words.toml: cannot be read"),
 ])
 def test_a_wrong_words_file_is_refused_in_one_line(tmp_path: Path, content, message):

@@ -1,5 +1,5 @@
-"""The words text tables are read by (`table_words.toml`): total rows, part rows and the words printed
-with a header's years, read and checked once. A file that is wrong is refused in one line naming the file
+"""The words text tables are read by (`table_words.toml`): total rows, part rows, the words printed
+with a header's years and the words after which a label takes a number of its own, read and checked once. A file that is wrong is refused in one line naming the file
 and the key."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 TABLE_WORDS_FILE = Path(__file__).with_name("table_words.toml")
-_KEYS = ("total", "part", "year")
+_KEYS = ("total", "part", "year", "before_number")
 
 
 class TableWordsError(ValueError):
@@ -21,12 +21,18 @@ class TableWords:
     total: tuple[str, ...]
     part: tuple[str, ...]
     year: tuple[str, ...]
+    before_number: tuple[str, ...]
 
     def is_total(self, label: str) -> bool:
         return label.strip().lower().startswith(self.total)
 
     def is_part(self, label: str) -> bool:
         return label.strip().lower().startswith(self.part)
+
+    def takes_number(self, label: str) -> bool:
+        """Whether the label ends with a word that a number of the label itself may follow."""
+        words = label.lower().split()
+        return bool(words) and words[-1] in self.before_number
 
 
 @cache

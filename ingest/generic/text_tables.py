@@ -176,14 +176,19 @@ def _year_row(line: TextLine, index: int, header: _YearHeader) -> _TextRow | Non
             return _TextRow(index, label, None, why=f"'{run}' has fewer numbers than the {k} columns and its "
                                                  "column is not certain")
         return _TextRow(index, label, None, placed)
+    words = load_table_words()
     first, _, rest = run.partition(" ")
-    if first in _DASHES and rest:
-        # A dash after the label may set the label apart, or be an empty cell: either reading must fail.
-        as_cell, as_apart = row_run(run, k, glued), row_run(rest, k)
-        if (as_cell.candidates or as_cell.glued) and (as_apart.candidates or len(rest.split()) < k):
-            return _TextRow(index, label, None, why=f"'{run}': the dash may be an empty cell or set the label apart")
-        return _TextRow(index, label, as_cell if as_cell.candidates or as_cell.glued else as_apart)
-    if load_table_words().is_part(label) and any(splits(run, fewer) for fewer in range(1, k)):
+    if rest and not glued and (first in _DASHES or words.takes_number(label)):
+        # A dash after the label may set the label apart, or be an empty cell; a number after "līdz" may be
+        # the label's own ("Bērni līdz 3"), or the first cell: one of the two readings must fail.
+        as_cell, as_label = row_run(run, k), row_run(rest, k)
+        if as_cell.candidates and (as_label.candidates or len(rest.split()) < k):
+            why = ("the dash may be an empty cell or set the label apart" if first in _DASHES
+                   else f"'{first}' may be a number of the label ('{label} {first}')")
+            return _TextRow(index, label, None, why=f"'{run}': {why}")
+        if not as_cell.candidates and as_label.candidates:
+            return _TextRow(index, label if first in _DASHES else f"{label} {first}", as_label)
+    if words.is_part(label) and any(splits(run, fewer) for fewer in range(1, k)):
         # A part row ("t.sk. …") often has a number for some years only: it must not also read as fewer.
         return _TextRow(index, label, None, why=f"'{run}' may also be fewer numbers than the {k} columns")
     return _TextRow(index, label, row_run(run, k, glued))
