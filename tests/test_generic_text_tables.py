@@ -250,6 +250,13 @@ def test_one_cell_per_line_with_blank_lines_between_rows():
     assert found.lines == set(range(0, 23))  # caption to the last row and its blank line; not the sentence
 
 
+def test_a_header_of_one_cell_per_line_may_wrap_a_year_word():
+    text = "Rādītājs\n2022.\ngads\n2023.\ngads\n\nKlienti\n120\n130\n\nApmeklējumi\n1 200\n1 300"
+    (table,) = text_tables(_lines(text), _reading()).tables
+    assert _texts(table) == [["Rādītājs", "2022. gads", "2023. gads"], ["Klienti", "120", "130"],
+                             ["Apmeklējumi", "1 200", "1 300"]]
+
+
 def test_pdf_lines_follow_the_same_rules():
     lines = _lines("3.2. tabula Pakalpojumu saņēmēji\nPakalpojums 2022 2023\nAprūpe mājās 412 430\n"
                    "Dienas centrs 1 020 1 115", page=7)

@@ -303,11 +303,11 @@ class _TableFinder:
         each block set apart by a blank line."""
         block = self._block(start)
         years_at = next((n for n, i in enumerate(block) if self._year_cell(i)), None)
-        if years_at is None or len(block) - years_at < 2 or not all(self._year_cell(i) for i in block[years_at:]):
+        if years_at is None:
             return None
         label = clean_cell_text(" ".join(self.lines[i].text for i in block[:years_at]))
-        years = tuple(clean_cell_text(self.lines[i].text) for i in block[years_at:])
-        if not _years_follow(years):
+        years = self._header_years(block[years_at:])
+        if years is None or len(years) < 2 or not _years_follow(years):
             return None
         k, rows, i = len(years), [], block[-1] + 1
         while True:
@@ -323,6 +323,20 @@ class _TableFinder:
             return None
         self._add(start, label, years, rows, i)
         return i
+
+    def _header_years(self, block: list[int]) -> tuple[str, ...] | None:
+        """The years of a header's lines, one a line; a year's word may wrap to a line of its own
+        ("2021." above "gads"). None when a line is neither."""
+        years: list[str] = []
+        for i in block:
+            text = clean_cell_text(self.lines[i].text)
+            if self._year_cell(i):
+                years.append(text)
+            elif years and _patterns().year_cell.fullmatch(f"{years[-1]} {text}"):
+                years[-1] = f"{years[-1]} {text}"
+            else:
+                return None
+        return tuple(years)
 
     def _year_cell(self, i: int) -> bool:
         return bool(_patterns().year_cell.fullmatch(self.lines[i].text.strip()))
