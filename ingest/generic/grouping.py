@@ -19,9 +19,9 @@ from ingest.numbers import parse_lv_number
 
 # A token of a run: an integer group with an optional decimal part and percent sign, or a dash (no value).
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?%?")
-_DASHES = frozenset("-–—")
+DASHES = frozenset("-–—")
 # Two spaces or more: where a monospaced table separates its cells.
-WIDE_GAP = re.compile(r"\s{2,}")
+_WIDE_GAP = re.compile(r"\s{2,}")
 # Most groups of one number (999 999 999 999 999): no report prints more.
 MAX_GROUPS = 5
 # Most splits kept of one run: more are no more useful to a total than "many".
@@ -30,13 +30,19 @@ SPLIT_LIMIT = 64
 COMBINATION_LIMIT = 4096
 
 
-def run_tokens(run: str) -> list[str] | None:
+def is_run_token(token: str) -> bool:
+    """Whether a word is one token of a run of numbers: a group of digits (a decimal part, a percent sign
+    after), or a dash."""
+    return token in DASHES or bool(_NUMBER.fullmatch(token))
+
+
+def _run_tokens(run: str) -> list[str] | None:
     """The run's tokens (a percent sign printed apart joins its number), or None when one is not a number."""
     tokens: list[str] = []
     for token in run.split():
         if token == "%" and tokens and tokens[-1][-1].isdigit():
             tokens[-1] += "%"
-        elif token in _DASHES or _NUMBER.fullmatch(token):
+        elif is_run_token(token):
             tokens.append(token)
         else:
             return None
@@ -50,7 +56,7 @@ def _ends_number(token: str) -> bool:
 def _starts_number(token: str) -> bool:
     """A token that can begin a number: not a group with a leading zero (a lone "0" is zero)."""
     digits = re.match(r"\d*", token).group(0)
-    return token in _DASHES or not (len(digits) > 1 and digits[0] == "0")
+    return token in DASHES or not (len(digits) > 1 and digits[0] == "0")
 
 
 def _continues(token: str) -> bool:
@@ -69,7 +75,7 @@ def splits(run: str, k: int, limit: int = SPLIT_LIMIT) -> list[tuple[str, ...]]:
     >>> splits("281 004 455 310", 2)
     [('281 004', '455 310'), ('281 004 455', '310')]
     """
-    pieces = [run_tokens(piece) for piece in WIDE_GAP.split(run.strip())]
+    pieces = [_run_tokens(piece) for piece in _WIDE_GAP.split(run.strip())]
     if not pieces or any(not tokens for tokens in pieces):
         return []
     tokens = [t for piece in pieces for t in piece]
@@ -109,7 +115,7 @@ def _number_ends(tokens: list[str], start: int, cut_after: set[int]) -> list[int
     if not _starts_number(first):
         return []
     found = [start]
-    if len(first) > 3 or first in _DASHES or first == "0":
+    if len(first) > 3 or first in DASHES or first == "0":
         return found
     end = start
     while end not in cut_after and not _ends_number(tokens[end]) and end + 1 < len(tokens) \
@@ -232,8 +238,8 @@ def pick_by_total(parts: list[RowRun], total: RowRun, k: int) -> dict[int, tuple
             implied = tuple(round(t - s, 2) for t, s in zip(known[len(parts)], _sums(others, k)))
         reading = rows[i].reading_as(implied)
         return {i: reading} if reading is not None else {}
-    if any(rows[i].glued for i in open_rows):
-        return {}
+    if any(rows[i].glued or len(rows[i].candidates) >= SPLIT_LIMIT for i in open_rows):
+        return {}  # a glued row, or one whose splits were not all kept: no combination is certainly the one
     choices = [[(c, cell_values(c)) for c in rows[i].candidates] for i in open_rows]
     size = 1
     for options in choices:

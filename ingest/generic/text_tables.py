@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ingest.flags import reason
-from ingest.generic.grouping import RowRun, pick_by_total, row_run, split_by_decimals, split_years, splits
+from ingest.generic.grouping import (DASHES, RowRun, is_run_token, pick_by_total, row_run, split_by_decimals,
+                                     split_years, splits)
 from ingest.generic.table_words import load_table_words
 from ingest.model import Cell, Location, RawCell, Table, TextLine
 from ingest.readers.text import CAPTION_LABEL, clean_cell_text
@@ -34,8 +35,6 @@ _YEAR = r"(?:19|20)\d\d"
 _TWO_YEARS = re.compile(rf"{_YEAR}\D*?{_YEAR}|{_YEAR}{_YEAR}")
 # A run of numbers that lost its decimal separators' spaces ("31.0544.1239.80").
 _GLUED_DECIMALS = re.compile(r"\d+(?:[.,]\d+){2,}")
-_NUMBER_TOKEN = re.compile(r"[-–—]|\d+(?:[.,]\d+)?%?")
-_DASHES = ("-", "–", "—")
 # A label that runs into its number without a space ("Ģimenes17263391"): a letter, then digits.
 _GLUED_LABEL = re.compile(r"(?P<label>.*[^\W\d_])(?P<run>\d[\d.,]*%?)$")
 # One cell of a one-cell-per-line table: a number (or a dash), perhaps with a note in brackets.
@@ -118,8 +117,7 @@ def _label_and_run(text: str) -> tuple[str, int, bool] | None:
     """A row's label, where the run of numbers that ends it starts, and whether the label runs into it."""
     tokens = list(re.finditer(r"\S+", text))
     k = len(tokens)
-    while k > 0 and (_NUMBER_TOKEN.fullmatch(tokens[k - 1].group(0))
-                     or _GLUED_DECIMALS.fullmatch(tokens[k - 1].group(0))):
+    while k > 0 and (is_run_token(tokens[k - 1].group(0)) or _GLUED_DECIMALS.fullmatch(tokens[k - 1].group(0))):
         k -= 1
     if k == 0:
         return None
@@ -178,16 +176,16 @@ def _year_row(line: TextLine, index: int, header: _YearHeader) -> _TextRow | Non
         return _TextRow(index, label, None, placed)
     words = load_table_words()
     first, _, rest = run.partition(" ")
-    if rest and not glued and (first in _DASHES or words.takes_number(label)):
+    if rest and not glued and (first in DASHES or words.takes_number(label)):
         # A dash after the label may set the label apart, or be an empty cell; a number after "līdz" may be
         # the label's own ("Bērni līdz 3"), or the first cell: one of the two readings must fail.
         as_cell, as_label = row_run(run, k), row_run(rest, k)
         if as_cell.candidates and (as_label.candidates or len(rest.split()) < k):
-            why = ("the dash may be an empty cell or set the label apart" if first in _DASHES
+            why = ("the dash may be an empty cell or set the label apart" if first in DASHES
                    else f"'{first}' may be a number of the label ('{label} {first}')")
             return _TextRow(index, label, None, why=f"'{run}': {why}")
         if not as_cell.candidates and as_label.candidates:
-            return _TextRow(index, label if first in _DASHES else f"{label} {first}", as_label)
+            return _TextRow(index, label if first in DASHES else f"{label} {first}", as_label)
     if words.is_part(label) and any(splits(run, fewer) for fewer in range(1, k)):
         # A part row ("t.sk. …") often has a number for some years only: it must not also read as fewer.
         return _TextRow(index, label, None, why=f"'{run}' may also be fewer numbers than the {k} columns")
