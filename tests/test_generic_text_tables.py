@@ -81,6 +81,13 @@ def test_a_row_that_splits_in_more_than_one_way_is_not_stored_without_a_total():
     assert found.lines == {0, 1, 2, 3, 4}
 
 
+def test_after_a_blank_line_only_rows_that_split_go_on():
+    text = "Pabalsti 2022 2023\nKlienti 120 130\n\nApmeklējumi 1 200 1 300\n\nNodaļa par pakalpojumiem nr. 4\n"
+    found = text_tables(_lines(text), _reading())
+    assert [row[0].text for row in found.tables[0].rows] == ["Pabalsti", "Klienti", "Apmeklējumi"]
+    assert (found.lines, found.messages) == ({0, 1, 2, 3}, [])
+
+
 def test_a_total_that_no_split_adds_up_to_picks_nothing():
     text = "Pabalsti 2022 2023\nMājokļa pabalsts 281 004 455 310\nGMI pabalsts 1 001 200 1 003 400\nKopā 1 300 000 1 500 000"
     (table,) = text_tables(_lines(text), _reading()).tables

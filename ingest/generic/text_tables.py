@@ -274,19 +274,21 @@ class _TableFinder:
 
     def _year_rows(self, start: int, header: _YearHeader) -> int | None:
         rows: list[_TextRow] = []
-        i = start + 1
+        i, after_blank = start + 1, False
         while i < len(self.lines) and i not in self.skip:
             text = self.lines[i].text
             if _is_blank(text):
-                i += 1
+                i, after_blank = i + 1, True
                 continue
             if _header_line(text) is not None:
                 break
             row = _year_row(self.lines[i], i, header)
-            if row is None:
+            # After a blank line only a row that splits goes on the table: a paragraph ending in a
+            # number is no row of it.
+            if row is None or (after_blank and not row.split):
                 break
             rows.append(row)
-            i += 1
+            i, after_blank = i + 1, False
         if sum(1 for row in rows if row.split) < MIN_ROWS:
             return None
         _resolve_totals(rows, len(header.years))
