@@ -77,6 +77,14 @@ def test_row_run_is_glued_when_one_run_of_digits_stands_for_several_columns():
     assert row_run("298114 493207", 2).certain == ("298114", "493207")
 
 
+def test_a_run_that_may_also_be_fewer_numbers_is_not_certain():
+    assert row_run("92 1 206", 3) == RowRun("92 1 206", (("92", "1", "206"),), fewer=True)  # or 92 and 1 206
+    assert row_run("92 1 206", 3).certain is None
+    assert row_run("1 020 1 115 1 230", 3).certain == ("1 020", "1 115", "1 230")
+    assert row_run("12 13 14", 3).certain == ("12", "13", "14")
+    assert row_run("120  130  140", 3).certain == ("120", "130", "140")  # set apart by two spaces
+
+
 def test_a_total_picks_the_one_split_that_adds_up():
     parts = [row_run("281 004 455 310", 2), row_run("1 001 200 1 003 400", 2)]
     total = row_run("1 282 204 1 458 710", 2)  # 281 004 + 1 001 200, 455 310 + 1 003 400

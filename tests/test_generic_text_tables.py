@@ -75,17 +75,34 @@ def test_a_row_that_splits_in_more_than_one_way_is_not_stored_without_a_total():
         "line 2: row 'Mājokļa pabalsts' of the table 'table, line 1' is not stored: '281 004 455 310' splits into "
         "2 numbers in more than one way and no total picks one",
         "line 4: row 't.sk. krīzes pabalsts' of the table 'table, line 1' is not stored: '98 700' may also be "
-        "fewer numbers than the 2 columns"]
+        "fewer numbers than the 2 columns (a cell left empty) and no total confirms it"]
     assert _texts(table)[1:] == [["GMI pabalsts", "1 200", "3 400"], ["t.sk. apkures pabalsts", "98", "1700"]]
     assert [c.text for c in found.raw_cells] == ["Mājokļa pabalsts 281 004 455 310", "t.sk. krīzes pabalsts 98 700"]
     assert found.lines == {0, 1, 2, 3, 4}
 
 
 def test_after_a_blank_line_only_rows_that_split_go_on():
-    text = "Pabalsti 2022 2023\nKlienti 120 130\n\nApmeklējumi 1 200 1 300\n\nNodaļa par pakalpojumiem nr. 4\n"
+    text = "Pabalsti 2022 2023\nKlienti 12 13\n\nApmeklējumi 1 200 1 300\n\nNodaļa par pakalpojumiem nr. 4\n"
     found = text_tables(_lines(text), _reading())
     assert [row[0].text for row in found.tables[0].rows] == ["Pabalsti", "Klienti", "Apmeklējumi"]
     assert (found.lines, found.messages) == ({0, 1, 2, 3}, [])
+
+
+def test_a_row_that_may_hold_fewer_numbers_than_columns_is_stored_only_when_a_total_confirms_it():
+    # "92 1 206" is 92, 1 and 206, or 92 and 1 206 with a cell left empty
+    text = "Klienti 2021 2022 2023\nAprūpe mājās 92 1 206\nDienas centrs 1 020 1 115 1 230\n"
+    found = text_tables(_lines(text), _reading())
+    # each group of one digit starts a number: "1 020 1 115 1 230" is three numbers or none
+    assert [row[0].text for row in found.tables[0].rows] == ["Klienti", "Dienas centrs"]
+    assert found.messages == [
+        "line 2: row 'Aprūpe mājās' of the table 'table, line 1' is not stored: '92 1 206' may also be fewer "
+        "numbers than the 3 columns (a cell left empty) and no total confirms it"]
+    found = text_tables(_lines(text + "Kopā 1 112 1 116 1 436"), _reading())
+    assert _texts(found.tables[0])[1:] == [["Aprūpe mājās", "92", "1", "206"],
+                                           ["Dienas centrs", "1 020", "1 115", "1 230"],
+                                           ["Kopā", "1 112", "1 116", "1 436"]]
+    assert _kinds(found.tables[0])[1] == ["", *["split_by_total"] * 3]
+    assert found.messages == []
 
 
 def test_a_total_that_no_split_adds_up_to_picks_nothing():
@@ -102,10 +119,10 @@ def test_a_total_that_no_split_adds_up_to_picks_nothing():
     ("2015 2018 2021", ["2015", "2018", "2021"]),
 ])
 def test_header_years_are_kept_as_printed(header, years):
-    text = f"{header}\nKlienti 120 130 140\nApmeklējumi 1 200 1 300 1 400"
+    text = f"{header}\nKlienti 12 13 14\nApmeklējumi 1 200 1 300 1 400"
     (table,) = text_tables(_lines(text), _reading()).tables
     assert _texts(table)[0][1:] == years
-    assert _texts(table)[1:] == [["Klienti", "120", "130", "140"], ["Apmeklējumi", "1 200", "1 300", "1 400"]]
+    assert _texts(table)[1:] == [["Klienti", "12", "13", "14"], ["Apmeklējumi", "1 200", "1 300", "1 400"]]
 
 
 @pytest.mark.parametrize("text", [
@@ -210,6 +227,19 @@ def test_fewer_numbers_than_columns_are_placed_by_monospaced_alignment():
                               "fewer numbers than the 3 columns and its column is not certain"]
 
 
+@pytest.mark.parametrize("text", [
+    # "511" ends where "2019" does, by chance: the header's years stand one space apart
+    "PABALSTI 2018 2019\nKrīzes pabalsts 12 13\nGMI pabalsts 1 200 1 300\nBērnu pabalsts 511",
+    # years two spaces apart, but no full row stands in their columns
+    "PABALSTI  2018  2019\nKrīzes pabalsts 12 13\nGMI pabalsts 1 200 1 300\nBērnu pabalsts   511",
+])
+def test_numbers_ending_under_a_year_by_chance_are_not_placed(text):
+    found = text_tables(_lines(text), _reading())
+    assert [row[0].text for row in found.tables[0].rows] == ["PABALSTI", "Krīzes pabalsts", "GMI pabalsts"]
+    assert found.messages == ["line 4: row 'Bērnu pabalsts' of the table 'table, line 1' is not stored: '511' has "
+                              "fewer numbers than the 2 columns and its column is not certain"]
+
+
 ONE_CELL_PER_LINE = "\n".join([
     "Izlietojums, EUR",
     "",
@@ -265,12 +295,12 @@ def test_a_header_of_one_cell_per_line_may_wrap_a_year_word():
 
 
 def test_pdf_lines_follow_the_same_rules():
-    lines = _lines("3.2. tabula Pakalpojumu saņēmēji\nPakalpojums 2022 2023\nAprūpe mājās 412 430\n"
+    lines = _lines("3.2. tabula Pakalpojumu saņēmēji\nPakalpojums 2022 2023\nAprūpe mājās 1 412 1 430\n"
                    "Dienas centrs 1 020 1 115", page=7)
     found = text_tables(lines, _reading())
     (table,) = found.tables
     assert (table.label, table.loc, table.ref()) == ("3.2. tabula", Location(page=7), "3.2. tabula, p. 7")
-    assert _texts(table)[1:] == [["Aprūpe mājās", "412", "430"], ["Dienas centrs", "1 020", "1 115"]]
+    assert _texts(table)[1:] == [["Aprūpe mājās", "1 412", "1 430"], ["Dienas centrs", "1 020", "1 115"]]
     assert found.lines == {0, 1, 2, 3}
 
 

@@ -185,16 +185,19 @@ def cell_values(cells: tuple[str, ...]) -> tuple[float, ...] | None:
 
 @dataclass(frozen=True)
 class RowRun:
-    """The numbers printed on one row of a table: the run as printed, the splits that fit it, and whether
-    it lost its separators (then any split of its digits may be meant, and only a total can say which)."""
+    """The numbers printed on one row of a table: the run as printed, the splits that fit it, whether it
+    lost its separators (then any split of its digits may be meant), and whether it may also be read as
+    fewer numbers than columns (a cell left empty: "92 1 206" may be 92, 1 and 206, or 92 and 1 206).
+    Only a total can say which of these is meant."""
 
     run: str
     candidates: tuple[tuple[str, ...], ...]
     glued: bool = False
+    fewer: bool = False
 
     @property
     def certain(self) -> tuple[str, ...] | None:
-        return self.candidates[0] if len(self.candidates) == 1 and not self.glued else None
+        return self.candidates[0] if len(self.candidates) == 1 and not (self.glued or self.fewer) else None
 
     def reading_as(self, values: tuple[float, ...]) -> tuple[str, ...] | None:
         """The split of this run whose numbers are `values`, if one fits."""
@@ -206,8 +209,9 @@ class RowRun:
 def row_run(run: str, k: int, glued: bool = False) -> RowRun:
     """How a row's run may be read as `k` numbers: by grouping; a run glued to its label, or one run of
     digits where there are columns for more, lost its separators."""
-    found = splits(run, k)
-    return RowRun(run, tuple(found), glued=glued or (k > 1 and run.strip().isdigit()))
+    glued = glued or (k > 1 and run.strip().isdigit())
+    fewer = not glued and any(splits(run, j, limit=1) for j in range(1, k))
+    return RowRun(run, tuple(splits(run, k)), glued, fewer)
 
 
 def _same(a: tuple[float, ...] | None, b: tuple[float, ...]) -> bool:

@@ -106,6 +106,11 @@ class _TextRow:
     why: str = ""  # why the row is not stored
     cell_lines: tuple[int, ...] = ()  # the line of each cell, when not the label's (one cell per line)
     text: str = ""  # the row as printed, white space folded: kept as a raw cell when not stored
+    # Whether its numbers stand each under a year of the header (a monospaced table): all of them, or
+    # some (a row with fewer numbers than columns, placed by where they stand).
+    aligned: bool = False
+    by_columns: bool = False
+    numbers: str = ""  # the run of numbers as printed, of a row under a header line
 
     @property
     def split(self) -> bool:
@@ -136,9 +141,10 @@ def _label_and_run(text: str) -> tuple[str, int, bool] | None:
 
 
 def _placed_by_columns(text: str, run_start: int, header: _YearHeader) -> tuple[str, ...] | None:
-    """A row with fewer numbers than columns, placed when each number (set apart by two spaces or more)
-    ends, or starts, exactly where a year of the header does on its line; else None."""
-    if header.spans is None:
+    """The row's numbers placed under the header's years, when each number (set apart by two spaces or
+    more) ends, or starts, exactly where a year does on the header's line, and the years stand two spaces
+    apart or more; else None."""
+    if header.spans is None or any(b[0] - a[1] < 2 for a, b in zip(header.spans, header.spans[1:])):
         return None
     pieces = [(m.start() + run_start, m.end() + run_start, m.group(0))
               for m in re.finditer(r"\S+(?: \S+)*", text[run_start:])]
@@ -168,12 +174,12 @@ def _year_row(line: TextLine, index: int, header: _YearHeader) -> _TextRow | Non
             return _TextRow(index, label, None, why=f"'{run}' is printed without separators and no fixed decimals "
                                                  f"split it into {k} numbers")
         return _TextRow(index, label, None, cells, (reason("split_by_decimals", printed=run),))
+    placed = _placed_by_columns(line.text, run_start, header)
     if len(run.split()) < k and not glued:
-        placed = _placed_by_columns(line.text, run_start, header)
         if placed is None:
-            return _TextRow(index, label, None, why=f"'{run}' has fewer numbers than the {k} columns and its "
-                                                 "column is not certain")
-        return _TextRow(index, label, None, placed)
+            return _TextRow(index, label, None, why=_fewer_numbers(run, k))
+        return _TextRow(index, label, None, placed, by_columns=True, numbers=run)
+    aligned = placed is not None and all(placed)
     words = load_table_words()
     first, _, rest = run.partition(" ")
     if rest and not glued and (first in DASHES or words.takes_number(label)):
@@ -186,10 +192,11 @@ def _year_row(line: TextLine, index: int, header: _YearHeader) -> _TextRow | Non
             return _TextRow(index, label, None, why=f"'{run}': {why}")
         if not as_cell.candidates and as_label.candidates:
             return _TextRow(index, label if first in DASHES else f"{label} {first}", as_label)
-    if words.is_part(label) and any(splits(run, fewer) for fewer in range(1, k)):
-        # A part row ("t.sk. …") often has a number for some years only: it must not also read as fewer.
-        return _TextRow(index, label, None, why=f"'{run}' may also be fewer numbers than the {k} columns")
-    return _TextRow(index, label, row_run(run, k, glued))
+    return _TextRow(index, label, row_run(run, k, glued), aligned=aligned)
+
+
+def _fewer_numbers(run: str, k: int) -> str:
+    return f"'{run}' has fewer numbers than the {k} columns and its column is not certain"
 
 
 def _why_not(row: _TextRow, k: int) -> str:
@@ -198,6 +205,9 @@ def _why_not(row: _TextRow, k: int) -> str:
         return f"'{run.run}' is printed without separators and no total confirms a split into {k} numbers"
     if not run.candidates:
         return f"'{run.run}' cannot be split into {k} numbers by thousands grouping"
+    if len(run.candidates) == 1:
+        return (f"'{run.run}' may also be fewer numbers than the {k} columns (a cell left empty) and no total "
+                "confirms it")
     return f"'{run.run}' splits into {k} numbers in more than one way and no total picks one"
 
 
@@ -291,6 +301,12 @@ class _TableFinder:
             i, after_blank = i + 1, False
         if sum(1 for row in rows if row.split) < MIN_ROWS:
             return None
+        if not any(row.aligned for row in rows):
+            # Numbers may end under a year by chance: a row is placed by its columns only in a table whose
+            # full rows show that it is printed in columns.
+            for row in rows:
+                if row.by_columns:
+                    row.placed, row.why = (), _fewer_numbers(row.numbers, len(header.years))
         _resolve_totals(rows, len(header.years))
         end = rows[-1].index + 1
         self._add(start, header.label, header.years, rows, end)
