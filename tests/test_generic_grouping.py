@@ -25,6 +25,8 @@ from ingest.generic.grouping import RowRun, pick_by_total, row_run, split_by_dec
     # a decimal part ends a number
     ("35 210,40 1 200,00", 2, [("35 210,40", "1 200,00")]),
     ("210,40 118", 1, []),
+    # more than two decimals: the digits of the next number, run together
+    ("210 022,3152 955,47", 2, []),
     # a percent sign ends a number, printed apart or not
     ("12,5 % 14 %", 2, [("12,5%", "14%")]),
     # a dash is a cell of its own

@@ -149,6 +149,7 @@ def test_glued_cells_are_split_only_when_certain():
         "Klienti 10 20 30 40",
         "Mājokļa pabalsts64318 2907 115 4",  # the label glued to its numbers: only a total could split it
         "Dzīvokļi 1 2 3",
+        "Istabas 1 2907 3 4",  # in a table that lost separators, "2907" may be two numbers run together
     ])
     found = text_tables(_lines(text), _reading())
     (table,) = found.tables
@@ -161,7 +162,9 @@ def test_glued_cells_are_split_only_when_certain():
         "line 4: row 'Mājokļa pabalsts' of the table 'table, line 1' is not stored: '64318 2907 115 4' is printed "
         "without separators and no total confirms a split into 4 numbers",
         "line 5: row 'Dzīvokļi' of the table 'table, line 1' is not stored: '1 2 3' has fewer numbers than the 4 "
-        "columns and its column is not certain"]
+        "columns and its column is not certain",
+        "line 6: row 'Istabas' of the table 'table, line 1' is not stored: '1 2907 3 4' is printed without "
+        "separators and no total confirms a split into 4 numbers"]
 
 
 def test_a_glued_row_is_split_by_the_total_below_it():
@@ -193,14 +196,20 @@ def test_a_dash_after_the_label_is_not_guessed_to_be_an_empty_cell():
 
 def test_a_number_the_label_may_take_is_not_guessed_to_be_a_cell():
     text = "\n".join(["Klienti pēc vecuma 2021 2022 2023", "Bērni līdz 3 120 130 140", "Bērni līdz 18 1 200 1 300",
-                      "Pieaugušie 2 100 2 200 2 300", "Personas ar 2 4 100 4 200 4 300"])
+                      "Pieaugušie 2 100 2 200 2 300", "Personas ar 2 4 100 4 200 4 300",
+                      "Grupa Nr. 2 98 2 076",  # 2, 98, 2 076; or Nr. 2 and 98, 2 076 with a cell left empty
+                      "Bērni līdz 3 8 2167 356",  # līdz 3 and 8, 2167, 356; or 3, 8 216 and 7 356 run together
+                      "Bērni līdz 33,7447,2098,34"])  # 33,74, 47,20, 98,34; or līdz 3 and 3,74, …
     found = text_tables(_lines(text), _reading())
     assert _texts(found.tables[0])[1:] == [["Pieaugušie", "2 100", "2 200", "2 300"],
                                            # "2 4 100 4 200 4 300" is not 3 numbers: the 2 is the label's
                                            ["Personas ar 2", "4 100", "4 200", "4 300"]]
     assert [m.split("stored: ", 1)[1] for m in found.messages] == [
         "'3 120 130 140': '3' may be a number of the label ('Bērni līdz 3')",
-        "'18 1 200 1 300': '18' may be a number of the label ('Bērni līdz 18')"]  # or 1, 200 and 1 300
+        "'18 1 200 1 300': '18' may be a number of the label ('Bērni līdz 18')",  # or 1, 200 and 1 300
+        "'2 98 2 076': '2' may be a number of the label ('Grupa Nr. 2')",
+        "'3 8 2167 356' cannot be split into 3 numbers by thousands grouping",
+        "'33,7447,2098,34' is printed without separators and no fixed decimals split it into 3 numbers"]
 
 
 def test_fewer_numbers_than_columns_are_placed_by_monospaced_alignment():

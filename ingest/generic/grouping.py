@@ -18,7 +18,8 @@ from itertools import product
 from ingest.numbers import parse_lv_number
 
 # A token of a run: an integer group with an optional decimal part and percent sign, or a dash (no value).
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?%?")
+# Tables print at most two decimals: more are digits of the next number that lost its separator.
+_NUMBER = re.compile(r"\d+(?:[.,]\d{1,2})?%?")
 DASHES = frozenset("-–—")
 # Two spaces or more: where a monospaced table separates its cells.
 _WIDE_GAP = re.compile(r"\s{2,}")

@@ -13,7 +13,7 @@ said so that the sentences do not read their numbers again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ingest.flags import reason
@@ -110,6 +110,7 @@ class _TextRow:
     # some (a row with fewer numbers than columns, placed by where they stand).
     aligned: bool = False
     by_columns: bool = False
+    glued: bool = False  # the label runs into the numbers ("Ģimenes17263391")
     numbers: str = ""  # the run of numbers as printed, of a row under a header line
 
     @property
@@ -168,8 +169,10 @@ def _year_row(line: TextLine, index: int, header: _YearHeader) -> _TextRow | Non
         return None
     label, run_start, glued = found
     run, k = line.text[run_start:].strip(), len(header.years)
+    words = load_table_words()
     if _GLUED_DECIMALS.fullmatch(run):
-        cells = split_by_decimals(run, k)
+        # after "līdz" the first digits may be the label's own ("līdz 33,74…": 3 and 3,74)
+        cells = split_by_decimals(run, k) if not words.takes_number(label) else None
         if cells is None:
             return _TextRow(index, label, None, why=f"'{run}' is printed without separators and no fixed decimals "
                                                  f"split it into {k} numbers")
@@ -180,19 +183,20 @@ def _year_row(line: TextLine, index: int, header: _YearHeader) -> _TextRow | Non
             return _TextRow(index, label, None, why=_fewer_numbers(run, k))
         return _TextRow(index, label, None, placed, by_columns=True, numbers=run)
     aligned = placed is not None and all(placed)
-    words = load_table_words()
     first, _, rest = run.partition(" ")
     if rest and not glued and (first in DASHES or words.takes_number(label)):
         # A dash after the label may set the label apart, or be an empty cell; a number after "līdz" may be
         # the label's own ("Bērni līdz 3"), or the first cell: one of the two readings must fail.
         as_cell, as_label = row_run(run, k), row_run(rest, k)
-        if as_cell.candidates and (as_label.candidates or len(rest.split()) < k):
+        if as_cell.candidates and (as_label.candidates or as_label.fewer or len(rest.split()) < k):
             why = ("the dash may be an empty cell or set the label apart" if first in DASHES
                    else f"'{first}' may be a number of the label ('{label} {first}')")
             return _TextRow(index, label, None, why=f"'{run}': {why}")
-        if not as_cell.candidates and as_label.candidates:
+        # The number is the label's when only that reading splits, and certainly: no group of four digits
+        # or more that may be the label's number run together with a cell ("līdz 38 2167": 3 and 8 216?).
+        if not as_cell.candidates and as_label.certain and not re.search(r"\d{4}", rest):
             return _TextRow(index, label if first in DASHES else f"{label} {first}", as_label)
-    return _TextRow(index, label, row_run(run, k, glued), aligned=aligned)
+    return _TextRow(index, label, row_run(run, k, glued), aligned=aligned, glued=glued)
 
 
 def _fewer_numbers(run: str, k: int) -> str:
@@ -301,6 +305,12 @@ class _TableFinder:
             i, after_blank = i + 1, False
         if sum(1 for row in rows if row.split) < MIN_ROWS:
             return None
+        if any(row.glued for row in rows):
+            # A table whose text lost its separators on one row may have lost them on any: a row with a
+            # group of four digits or more ("2907") may be two numbers run together, which only a total splits.
+            for row in rows:
+                if row.run is not None and re.search(r"\d{4}", row.run.run):
+                    row.run = replace(row.run, glued=True, fewer=False)
         if not any(row.aligned for row in rows):
             # Numbers may end under a year by chance: a row is placed by its columns only in a table whose
             # full rows show that it is printed in columns.
