@@ -3,6 +3,7 @@ one cell per line; what is not certain is reported and kept as a raw cell, never
 exact tables."""
 from __future__ import annotations
 
+import random
 import time
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from ingest.generic.table_words import TableWordsError, load_table_words
 from ingest.generic.text_tables import text_tables
 from ingest.model import Cell, Location, Table, TextLine
+from ingest.numbers import parse_lv_number
 from ingest.readers.text import tab_separated_tables
 from ingest.rules.registry import Reading
 
@@ -165,6 +167,18 @@ def test_glued_cells_are_split_only_when_certain():
         "columns and its column is not certain",
         "line 6: row 'Istabas' of the table 'table, line 1' is not stored: '1 2907 3 4' is printed without "
         "separators and no total confirms a split into 4 numbers"]
+
+
+def test_in_a_table_that_lost_its_separators_a_label_may_take_a_number_of_the_first_cell():
+    text = "\n".join(["Pabalsti 2022 2023", "Mājokļa pabalsts1 200 2 300", "Klienti 12 13",
+                      "Bērni līdz 38 078 731,45 876 116,41",  # 38 078 731,45; or līdz 3 and 8 078 731,45
+                      "Bērni līdz 3414 283,99 62,36"])  # līdz 3414; or līdz 3 and 414 283,99
+    found = text_tables(_lines(text), _reading())
+    assert _texts(found.tables[0])[1:] == [["Klienti", "12", "13"]]
+    assert [m.split("stored: ", 1)[1] for m in found.messages] == [
+        "'1 200 2 300' is printed without separators and no total confirms a split into 2 numbers",
+        "'38 078 731,45 876 116,41' is printed without separators and no total confirms a split into 2 numbers",
+        "'3414 283,99 62,36' is printed without separators and no total confirms a split into 2 numbers"]
 
 
 def test_a_glued_row_is_split_by_the_total_below_it():
@@ -375,3 +389,48 @@ def test_a_document_no_layout_knows_gets_its_text_tables_read(tmp_path: Path):
     assert [(c.text, c.loc) for c in extraction.raw_cells if c.col_index == 0 and c.row_index == 4] == [
         ("t.sk. ugunsgrēkā cietušajiem 12 480", Location(line=9))]
     assert 12480 not in [fact.value for fact in extraction.facts]  # nor read again as a sentence's figure
+
+
+def _grouped(value: float, decimals: bool) -> str:
+    whole = f"{int(value):,}".replace(",", " ")
+    return whole + (f",{round((value - int(value)) * 100):02d}" if decimals else "")
+
+
+@pytest.mark.parametrize("style, least_stored", [("spaces", 400), ("columns", 900), ("dashes", 600), ("glued", 0)])
+def test_generated_tables_give_no_misread_value(style, least_stored):
+    """Made-up tables printed four ways, a third of their rows with a cell left empty: whatever is stored
+    is the value printed in that column."""
+    rng = random.Random(9)
+    labels = ["Mājokļa pabalsts", "GMI pabalsts", "t.sk. ugunsgrēkā", "Aprūpe mājās", "Bērni līdz 3", "Grupa Nr. 2"]
+
+    def line(label: str, cells: list[str | None]) -> str:
+        if style == "columns":
+            return (label.ljust(24) + "  ".join((c or "").rjust(14) for c in cells)).rstrip()
+        if style == "dashes":
+            return f"{label} " + " ".join(c or "–" for c in cells)
+        return label + (" " if style == "spaces" else "") + " ".join(c for c in cells if c)
+
+    stored = misread = 0
+    for _ in range(300):
+        k, decimals = rng.randint(2, 5), rng.random() < 0.3
+        rows = []
+        for _ in range(rng.randint(2, 6)):
+            values = [rng.randint(1, 10 ** rng.randint(1, 7)) + (rng.randint(0, 99) / 100 if decimals else 0)
+                      for _ in range(k)]
+            printed = [_grouped(v, decimals) for v in values]
+            if rng.random() < 0.3:
+                printed[rng.randrange(k)] = None
+            rows.append((rng.choice(labels), values, printed))
+        if rng.random() < 0.5:
+            sums = [round(sum(v[j] for label, v, _ in rows if not label.startswith("t.sk.")), 2) for j in range(k)]
+            rows.append(("Kopā", sums, [_grouped(v, decimals) for v in sums]))
+        years = [str(2018 + j) for j in range(k)]
+        header = line("PABALSTI", years) if style == "columns" else "PABALSTI " + " ".join(years)
+        found = text_tables(_lines("\n".join([header] + [line(label, p) for label, _, p in rows])), _reading())
+        for table in found.tables:
+            for row in table.rows[1:]:
+                _, values, printed = rows[row[0].loc.line - 2]
+                got = [parse_lv_number(cell.text).value if cell.text else None for cell in row[1:]]
+                stored += 1
+                misread += got != [round(v, 2) if p else None for v, p in zip(values, printed)]
+    assert (misread, stored >= least_stored) == (0, True), stored

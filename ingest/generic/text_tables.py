@@ -111,6 +111,7 @@ class _TextRow:
     aligned: bool = False
     by_columns: bool = False
     glued: bool = False  # the label runs into the numbers ("Ģimenes17263391")
+    takes_number: bool = False  # the label ends with a word a number of its own may follow ("līdz")
     numbers: str = ""  # the run of numbers as printed, of a row under a header line
 
     @property
@@ -194,9 +195,11 @@ def _year_row(line: TextLine, index: int, header: _YearHeader) -> _TextRow | Non
             return _TextRow(index, label, None, why=f"'{run}': {why}")
         # The number is the label's when only that reading splits, and certainly: no group of four digits
         # or more that may be the label's number run together with a cell ("līdz 38 2167": 3 and 8 216?).
-        if not as_cell.candidates and as_label.certain and not re.search(r"\d{4}", rest):
-            return _TextRow(index, label if first in DASHES else f"{label} {first}", as_label)
-    return _TextRow(index, label, row_run(run, k, glued), aligned=aligned, glued=glued)
+        if not as_cell.candidates and as_label.certain and not re.search(r"\d{4}", run):
+            return _TextRow(index, label if first in DASHES else f"{label} {first}", as_label,
+                            takes_number=first not in DASHES)
+    return _TextRow(index, label, row_run(run, k, glued), aligned=aligned, glued=glued,
+                    takes_number=words.takes_number(label))
 
 
 def _fewer_numbers(run: str, k: int) -> str:
@@ -307,9 +310,10 @@ class _TableFinder:
             return None
         if any(row.glued for row in rows):
             # A table whose text lost its separators on one row may have lost them on any: a row with a
-            # group of four digits or more ("2907") may be two numbers run together, which only a total splits.
+            # group of four digits or more ("2907") may be two numbers run together, and a label's number
+            # may run into the first cell ("līdz 38 078": 3 and 8 078); only a total splits them.
             for row in rows:
-                if row.run is not None and re.search(r"\d{4}", row.run.run):
+                if row.run is not None and (re.search(r"\d{4}", row.run.run) or row.takes_number):
                     row.run = replace(row.run, glued=True, fewer=False)
         if not any(row.aligned for row in rows):
             # Numbers may end under a year by chance: a row is placed by its columns only in a table whose
