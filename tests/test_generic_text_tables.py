@@ -64,7 +64,8 @@ def test_rows_under_a_header_of_years_split_by_grouping_and_the_total():
         "line 6: row 't.sk. ugunsgrēkā cietušajiem' of the table 'Sociālās palīdzības pabalsti (EUR), line 2' "
         "is not stored: '12 480' has fewer numbers than the 3 columns and its column is not certain"]
     assert [(c.table_ref, c.row_index, c.col_index, c.text, c.loc) for c in found.raw_cells] == [
-        ("Sociālās palīdzības pabalsti (EUR), line 2", 4, 0, "t.sk. ugunsgrēkā cietušajiem 12 480", Location(line=6))]
+        ("Sociālās palīdzības pabalsti (EUR), line 2", 4, 0, "t.sk. ugunsgrēkā cietušajiem 12 480",
+         Location(line=6))]  # numbered after the table's own rows
     assert found.lines == {1, 2, 3, 4, 5, 6}  # caption to the total; not the sentences around
 
 
@@ -108,7 +109,8 @@ def test_a_row_that_may_hold_fewer_numbers_than_columns_is_stored_only_when_a_to
 
 
 def test_a_total_that_no_split_adds_up_to_picks_nothing():
-    text = "Pabalsti 2022 2023\nMājokļa pabalsts 281 004 455 310\nGMI pabalsts 1 001 200 1 003 400\nKopā 1 300 000 1 500 000"
+    text = ("Pabalsti 2022 2023\nMājokļa pabalsts 281 004 455 310\nGMI pabalsts 1 001 200 1 003 400\n"
+            "Kopā 1 300 000 1 500 000")
     (table,) = text_tables(_lines(text), _reading()).tables
     assert [row[0].text for row in table.rows] == ["Pabalsti", "GMI pabalsts", "Kopā"]
 
@@ -199,7 +201,8 @@ def test_glued_decimals_that_do_not_split_in_one_way_are_kept():
 
 
 def test_a_dash_after_the_label_is_not_guessed_to_be_an_empty_cell():
-    text = "Pabalsti 2022 2023\nApkures pabalsts – 100 200\nKlienti 10 20\nKrīzes pabalsts 1 200 – \nCits – 5 000 6 000"
+    text = ("Pabalsti 2022 2023\nApkures pabalsts – 100 200\nKlienti 10 20\nKrīzes pabalsts 1 200 – \n"
+            "Cits – 5 000 6 000")
     found = text_tables(_lines(text), _reading())
     assert _texts(found.tables[0])[1:] == [["Klienti", "10", "20"], ["Krīzes pabalsts", "1 200", "–"],
                                            ["Cits", "5 000", "6 000"]]
@@ -362,7 +365,8 @@ def _timed(run) -> float:
      "table_words.toml: 'total' must be a list of words"),
     ("total = ['kopā']\npart = []\nyear = ['gads']\nbefore_number = ['līdz']",
      "table_words.toml: 'part' must be a list of words"),
-    ("total = ['kopā']\npart = ['t.sk.']\nbefore_number = ['līdz']", "table_words.toml: 'year' must be a list of words"),
+    ("total = ['kopā']\npart = ['t.sk.']\nbefore_number = ['līdz']",
+     "table_words.toml: 'year' must be a list of words"),
     ("total = ['kopā']\npart = ['t.sk.']\nyear = ['gads']\nbefore_number = [1]",
      "table_words.toml: 'before_number' must be a list of words"),
     ("total = [", "table_words.toml: cannot be read"),
@@ -383,9 +387,9 @@ def test_a_document_no_layout_knows_gets_its_text_tables_read(tmp_path: Path):
                     + "\nPabalstus 2023. gadā saņēma 412 personas.\n", encoding="utf-8")
     _, extraction = extract_file(path)
     assert extraction.layout == "generic"
-    assert ("line 9: row 't.sk. ugunsgrēkā cietušajiem' of the table 'Sociālās palīdzības pabalsti (EUR), line 5' "
-            "is not stored: '12 480' has fewer numbers than the 3 columns and its column is not certain"
-            in extraction.messages)
+    assert ("line 9: row 't.sk. ugunsgrēkā cietušajiem' of the table "
+            "'Sociālās palīdzības pabalsti (EUR), line 5' is not stored: '12 480' has fewer numbers than the 3 "
+            "columns and its column is not certain" in extraction.messages)
     assert [(c.text, c.loc) for c in extraction.raw_cells if c.col_index == 0 and c.row_index == 4] == [
         ("t.sk. ugunsgrēkā cietušajiem 12 480", Location(line=9))]
     assert 12480 not in [fact.value for fact in extraction.facts]  # nor read again as a sentence's figure
@@ -401,7 +405,8 @@ def test_generated_tables_give_no_misread_value(style, least_stored):
     """Made-up tables printed four ways, a third of their rows with a cell left empty: whatever is stored
     is the value printed in that column."""
     rng = random.Random(9)
-    labels = ["Mājokļa pabalsts", "GMI pabalsts", "t.sk. ugunsgrēkā", "Aprūpe mājās", "Bērni līdz 3", "Grupa Nr. 2"]
+    labels = ["Mājokļa pabalsts", "GMI pabalsts", "t.sk. ugunsgrēkā", "Aprūpe mājās", "Bērni līdz 3",
+              "Grupa Nr. 2"]
 
     def line(label: str, cells: list[str | None]) -> str:
         if style == "columns":

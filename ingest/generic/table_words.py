@@ -1,6 +1,6 @@
 """The words text tables are read by (`table_words.toml`): total rows, part rows, the words printed
-with a header's years and the words after which a label takes a number of its own, read and checked once. A file that is wrong is refused in one line naming the file
-and the key."""
+with a header's years and the words after which a label takes a number of its own, read and checked once.
+A file that is wrong is refused in one line naming the file and the key."""
 from __future__ import annotations
 
 import tomllib

@@ -6,6 +6,12 @@
 - one cell per line, rows separated by blank lines, an empty cell a line of one space, the header's label
   and years each on their own lines; a cell with a note ("63 905 (t.sk. valsts dotācija 9 020)") stays one.
 
+A row is stored only where its reading is certain. Not: a row that splits in more than one way, or that
+may also be fewer numbers than columns (a cell left empty: "92 1 206"), unless a printed total picks the
+split that adds up; a row with fewer numbers than columns, unless a monospaced table places them under
+their years; a number after "līdz" that may be the label's own; in a table that lost its separators, a row
+whose groups may run together. Such a row is reported and kept as a raw cell.
+
 Each table is a `Table`: the header row (the label cell, then the years as printed), then rows of a label
 cell and one cell per number. The lines they hold, and those of the document's tab-separated tables, are
 said so that the sentences do not read their numbers again.
@@ -16,7 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from ingest.flags import reason
+from ingest.flags import Reason, reason
 from ingest.generic.grouping import (DASHES, RowRun, is_run_token, pick_by_total, row_run, split_by_decimals,
                                      split_years, splits)
 from ingest.generic.table_words import load_table_words
@@ -102,7 +108,7 @@ class _TextRow:
     label: str
     run: RowRun | None  # None: the row's numbers are placed by the columns they are printed under
     placed: tuple[str, ...] = ()  # the row's cells by column ("" where none is printed), when certain
-    reasons: tuple = ()
+    reasons: tuple[Reason, ...] = ()
     why: str = ""  # why the row is not stored
     cell_lines: tuple[int, ...] = ()  # the line of each cell, when not the label's (one cell per line)
     text: str = ""  # the row as printed, white space folded: kept as a raw cell when not stored
@@ -123,17 +129,17 @@ class _TextRow:
 def _label_and_run(text: str) -> tuple[str, int, bool] | None:
     """A row's label, where the run of numbers that ends it starts, and whether the label runs into it."""
     tokens = list(re.finditer(r"\S+", text))
-    k = len(tokens)
-    while k > 0 and (is_run_token(tokens[k - 1].group(0)) or _GLUED_DECIMALS.fullmatch(tokens[k - 1].group(0))):
-        k -= 1
-    if k == 0:
+    n = len(tokens)  # tokens[n:] are the run
+    while n > 0 and (is_run_token(tokens[n - 1].group(0)) or _GLUED_DECIMALS.fullmatch(tokens[n - 1].group(0))):
+        n -= 1
+    if n == 0:
         return None
-    glued = _GLUED_LABEL.fullmatch(tokens[k - 1].group(0))
+    glued = _GLUED_LABEL.fullmatch(tokens[n - 1].group(0))
     if glued:
-        label = text[:tokens[k - 1].start()] + glued.group("label")
-        run_start = tokens[k - 1].start() + glued.start("run")
-    elif k < len(tokens):
-        label, run_start = text[:tokens[k - 1].end()], tokens[k].start()
+        label = text[:tokens[n - 1].start()] + glued.group("label")
+        run_start = tokens[n - 1].start() + glued.start("run")
+    elif n < len(tokens):
+        label, run_start = text[:tokens[n - 1].end()], tokens[n].start()
     else:
         return None
     label = clean_cell_text(label)
@@ -390,7 +396,8 @@ class _TableFinder:
         if not re.search(r"[^\W\d_]", label) or any(t != _EMPTY_CELL and not _VALUE_CELL.fullmatch(t.strip())
                                                       for t in cells):
             return None
-        row = _TextRow(block[0], label, None, cell_lines=tuple(block[n_label:]), text=" ".join(" ".join(texts).split()))
+        row = _TextRow(block[0], label, None, cell_lines=tuple(block[n_label:]),
+                       text=" ".join(" ".join(texts).split()))
         if len(cells) != k:
             row.why = f"{len(cells)} cells under {k} years: which year each is of is not certain"
             return row
