@@ -108,6 +108,16 @@ def test_a_row_that_may_hold_fewer_numbers_than_columns_is_stored_only_when_a_to
     assert found.messages == []
 
 
+def test_a_label_wrapped_over_lines_joins_the_row_of_its_numbers():
+    lines = _lines("Pabalsti 2022 2023\nPabalsts krīzes situācijā\nun ārkārtas situācijā 1 200 1 300\n"
+                   "GMI pabalsts 2 100 2 200\nSociālie pakalpojumi\nPakalpojumu sniedzēji ir\nvairāki.\n"
+                   "Cits 5 600 7 800", page=3)
+    found = text_tables(lines, _reading())
+    assert _texts(found.tables[0])[1:] == [["Pabalsts krīzes situācijā un ārkārtas situācijā", "1 200", "1 300"],
+                                           ["GMI pabalsts", "2 100", "2 200"]]
+    assert found.lines == {0, 1, 2, 3}  # the text after it is no label: three lines without numbers
+
+
 def test_a_total_that_no_split_adds_up_to_picks_nothing():
     text = ("Pabalsti 2022 2023\nMājokļa pabalsts 281 004 455 310\nGMI pabalsts 1 001 200 1 003 400\n"
             "Kopā 1 300 000 1 500 000")

@@ -34,8 +34,10 @@ from ingest.rules.registry import Reading
 MIN_ROWS = 2
 # Most years a header's neighbouring years lie apart ("2015 2018 2021" is a header, "1990 2020" is not).
 MAX_YEAR_STEP = 5
-# Longest line taken as a table's unlabelled caption.
+# Longest line taken as a table's unlabelled caption, or as a line of a row's wrapped label.
 CAPTION_CHARS = 100
+# Most lines a row's label wraps over before the line with its numbers.
+MAX_WRAPPED = 2
 
 _YEAR = r"(?:19|20)\d\d"
 _TWO_YEARS = re.compile(rf"{_YEAR}\D*?{_YEAR}|{_YEAR}{_YEAR}")
@@ -297,7 +299,7 @@ class _TableFinder:
 
     def _year_rows(self, start: int, header: _YearHeader) -> int | None:
         rows: list[_TextRow] = []
-        i, after_blank = start + 1, False
+        i, after_blank, wrapped = start + 1, False, []
         while i < len(self.lines) and i not in self.skip:
             text = self.lines[i].text
             if _is_blank(text):
@@ -306,10 +308,16 @@ class _TableFinder:
             if _header_line(text) is not None:
                 break
             row = _year_row(self.lines[i], i, header)
+            if row is None and not after_blank and len(wrapped) < MAX_WRAPPED and _is_label_line(text):
+                wrapped.append(clean_cell_text(text))  # a label wrapped over lines, its numbers on the last
+                i += 1
+                continue
             # After a blank line only a row that splits goes on the table: a paragraph ending in a
-            # number is no row of it.
-            if row is None or (after_blank and not row.split):
+            # number is no row of it; nor after a wrapped label.
+            if row is None or ((after_blank or wrapped) and not row.split):
                 break
+            if wrapped:
+                row.label, wrapped = " ".join([*wrapped, row.label]), []
             rows.append(row)
             i, after_blank = i + 1, False
         if sum(1 for row in rows if row.split) < MIN_ROWS:
@@ -433,6 +441,11 @@ class _TableFinder:
         self.out.tables.append(table)
         first = caption_at if caption_at is not None else start
         self.out.lines |= set(range(first, end))
+
+
+def _is_label_line(text: str) -> bool:
+    """A line that may be the start of a row's label wrapped over lines: short words, no digits."""
+    return len(text.strip()) <= CAPTION_CHARS and not re.search(r"\d", text) and bool(re.search(r"[^\W\d_]", text))
 
 
 def _is_blank(text: str) -> bool:
