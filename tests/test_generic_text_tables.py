@@ -118,6 +118,12 @@ def test_a_label_wrapped_over_lines_joins_the_row_of_its_numbers():
     assert found.lines == {0, 1, 2, 3}  # the text after it is no label: three lines without numbers
 
 
+def test_a_total_may_say_so_at_the_end_of_its_label():
+    text = "Pabalsti 2022 2023\nMājokļa pabalsts 281 004 455 310\nGMI pabalsts 1 001 200 1 003 400\n"
+    found = text_tables(_lines(text + "Pabalsti kopā: 1 282 204 1 458 710"), _reading())
+    assert _texts(found.tables[0])[1] == ["Mājokļa pabalsts", "281 004", "455 310"]
+
+
 def test_a_total_that_no_split_adds_up_to_picks_nothing():
     text = ("Pabalsti 2022 2023\nMājokļa pabalsts 281 004 455 310\nGMI pabalsts 1 001 200 1 003 400\n"
             "Kopā 1 300 000 1 500 000")

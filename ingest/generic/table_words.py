@@ -24,7 +24,9 @@ class TableWords:
     before_number: tuple[str, ...]
 
     def is_total(self, label: str) -> bool:
-        return label.strip().lower().startswith(self.total)
+        """Whether the label says its row is a total: "Kopā pabalstiem", "Pabalsti kopā"."""
+        folded = label.strip().rstrip(":").lower()
+        return folded.startswith(self.total) or folded.endswith(self.total)
 
     def is_part(self, label: str) -> bool:
         return label.strip().lower().startswith(self.part)
