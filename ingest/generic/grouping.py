@@ -178,7 +178,7 @@ def _glued_reading(run: str, values: tuple[float, ...]) -> tuple[str, ...] | Non
     return tuple(pieces)
 
 
-def cell_values(cells: tuple[str, ...]) -> tuple[float, ...] | None:
+def _cell_values(cells: tuple[str, ...]) -> tuple[float, ...] | None:
     """The numbers of a split, or None when a cell holds none (a dash)."""
     values = tuple(parse_lv_number(cell).value for cell in cells)
     return None if any(v is None for v in values) else values
@@ -204,7 +204,7 @@ class RowRun:
         """The split of this run whose numbers are `values`, if one fits."""
         if self.glued:
             return _glued_reading(self.run, values)
-        return next((c for c in self.candidates if _same(cell_values(c), values)), None)
+        return next((c for c in self.candidates if _same(_cell_values(c), values)), None)
 
 
 def row_run(run: str, k: int, glued: bool = False) -> RowRun:
@@ -231,7 +231,7 @@ def pick_by_total(parts: list[RowRun], total: RowRun, k: int) -> dict[int, tuple
     open_rows = [i for i, row in enumerate(rows) if row.certain is None]
     if not parts or not open_rows:
         return {}
-    known = {i: cell_values(row.certain) for i, row in enumerate(rows) if row.certain is not None}
+    known = {i: _cell_values(row.certain) for i, row in enumerate(rows) if row.certain is not None}
     if any(values is None for values in known.values()):
         return {}
     if len(open_rows) == 1:
@@ -245,7 +245,7 @@ def pick_by_total(parts: list[RowRun], total: RowRun, k: int) -> dict[int, tuple
         return {i: reading} if reading is not None else {}
     if any(rows[i].glued or len(rows[i].candidates) >= SPLIT_LIMIT for i in open_rows):
         return {}  # a glued row, or one whose splits were not all kept: no combination is certainly the one
-    choices = [[(c, cell_values(c)) for c in rows[i].candidates] for i in open_rows]
+    choices = [[(c, _cell_values(c)) for c in rows[i].candidates] for i in open_rows]
     size = 1
     for options in choices:
         size *= len(options)
