@@ -12,7 +12,7 @@ from ingest.generic.words_file import WordsFileError, entries, read_words_file, 
 
 PROSE_FILE = Path(__file__).with_name("prose.toml")
 _LISTS = ("approximate", "lower_bound", "difference_after", "not_amount_before", "continuation", "filler",
-          "modifiers")
+          "modifiers", "abbreviations")
 _PATTERNS = ("not_amount_patterns", "noise_line_patterns", "mask_patterns")
 
 
@@ -29,10 +29,12 @@ class ProseWords:
     continuation: frozenset[str]
     filler: re.Pattern  # every filler phrase, as one regex
     modifiers: tuple[str, ...]  # stems
-    not_amount: tuple[re.Pattern, ...]
-    noise_line: tuple[re.Pattern, ...]
-    mask: tuple[re.Pattern, ...]
+    # The file's patterns of each kind joined in one, so that a text is searched once.
+    not_amount: re.Pattern
+    noise_line: re.Pattern
+    mask: re.Pattern
     number_words: dict[str, int]  # a printed form, lower case -> its value
+    abbreviations: frozenset[str]  # words whose dot ends no sentence, lower case
 
     def is_modifier(self, word: str) -> bool:
         folded = word.lower()
@@ -49,7 +51,8 @@ def phrases_pattern(phrases: tuple[str, ...]) -> str:
 def load_prose(path: Path = PROSE_FILE) -> ProseWords:
     data = read_words_file(path, {*_LISTS, *_PATTERNS, "number_word"}, ProseError)
     lists = {key: tuple(w.lower() for w in word_list(data, key, path.name, ProseError)) for key in _LISTS}
-    patterns = {key: regex_list(data, key, path.name, ProseError) for key in _PATTERNS}
+    patterns = {key: re.compile("|".join(f"(?:{p.pattern})" for p in regex_list(data, key, path.name, ProseError)),
+                                re.IGNORECASE) for key in _PATTERNS}
     number_words: dict[str, int] = {}
     for entry, where in entries(data, "number_word", {"value", "words"}, path, ProseError):
         value = entry.get("value")
@@ -63,4 +66,4 @@ def load_prose(path: Path = PROSE_FILE) -> ProseWords:
                       lists["not_amount_before"],
                       frozenset(lists["continuation"]), filler, lists["modifiers"],
                       patterns["not_amount_patterns"], patterns["noise_line_patterns"], patterns["mask_patterns"],
-                      number_words)
+                      number_words, frozenset(lists["abbreviations"]))

@@ -41,13 +41,15 @@ _LIST_START = re.compile(r"^\s*(?:\d{1,2}[.)]\s+|[•▪●◦*·]\s*|[-–—]\
 _SENTENCE_END = re.compile(rf"(?:(?<=[.!?])\s+(?=[{_UPPER}„\"«])|(?<=[^\d\s][.!?])\s+(?=\d))")
 _BRACKET = re.compile(r"\(([^()]*)\)")
 _YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d\d)\.?\s*(?:gad|g\.)", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _PERIOD_WORDS = re.compile(r"(?<!\w)(?:par\s+|līdz\s+|kopš\s+)?(?:19|20)\d\d\.?\s*(?:gad\w*|g\.)", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"[^\W\d_]+\.?")
 _LABEL_NOISE = re.compile(rf"[\d{_MASK}]+(?:[.,]\d+)*|[()\[\]*]")
 _LABEL_EDGES = " ,;:–—-.()"
 _ENDING_LAST_LETTERS = set("aeiouāēīūsšm")  # how Latvian case endings end
-_RATE_DIGITS = 6  # the rate a derived EUR value is converted at, as printed in its flag
+_RATE_DIGITS = 6
+_BEFORE_CHARS = 32  # how far before a number its currency, approximation or bound words are looked for  # the rate a derived EUR value is converted at, as printed in its flag
 
 
 @dataclass(frozen=True)
@@ -109,14 +111,10 @@ class _Clause:
     head: bool  # it is followed by a dash or colon: a figure-less one heads the clauses after it
 
 
-def _is_noise(text: str, words: ProseWords) -> bool:
-    return any(p.search(text) for p in words.noise_line)
-
-
 def _masked(text: str, words: ProseWords) -> str:
-    for pattern in words.mask:
-        text = pattern.sub(lambda m: _MASK * len(m.group(0)), text)
-    return text
+    if not _DIGIT.search(text):  # every mask is of digits
+        return text
+    return words.mask.sub(lambda m: _MASK * len(m.group(0)), text)
 
 
 def _paragraphs(reading: Reading, words: ProseWords) -> list[FlowText]:
@@ -128,7 +126,7 @@ def _paragraphs(reading: Reading, words: ProseWords) -> list[FlowText]:
     for i, line in enumerate(reading.doc.lines):
         text = line.text.strip()
         # A tab-separated line is a table's row: the tables read it.
-        if not text or i in reading.table_lines or "\t" in line.text or _is_noise(text, words):
+        if not text or i in reading.table_lines or "\t" in line.text or words.noise_line.search(text):
             if current:
                 paragraphs.append(current)
             current = []
@@ -144,9 +142,13 @@ def _paragraphs(reading: Reading, words: ProseWords) -> list[FlowText]:
     return [FlowText(lines) for lines in paragraphs]
 
 
-def _sentences(text: str) -> list[tuple[int, str]]:
+def _sentences(text: str, words: ProseWords) -> list[tuple[int, str]]:
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if text.count("(", start, m.start()) > text.count(")", start, m.start()):
+            continue  # no sentence ends inside brackets ("(t.sk. 120 bērni)")
+        if text[text.rfind(" ", start, m.start()) + 1:m.start()].lower() in words.abbreviations:
+            continue
         out.append((start, text[start:m.start()]))
         start = m.end()
     out.append((start, text[start:]))
@@ -195,10 +197,12 @@ def _figures_in(text: str, lo: int, hi: int, patterns: _Patterns, units: Units,
     out = []
     part = text[:hi]
     for m in patterns.number.finditer(part, lo):
-        left = part[lo:m.start()]
+        # The words before a number are looked for just before it (a regex anchored at the end of a long
+        # text would be tried at every position of it).
+        window = max(lo, m.start() - _BEFORE_CHARS)
         start, unit, scale = m.start(), None, 1
-        if cur := patterns.currency_before.search(left):
-            unit, start = units.currency_of(cur.group("cur")), lo + cur.start()
+        if cur := patterns.currency_before.search(part, window, m.start()):
+            unit, start = units.currency_of(cur.group("cur")), cur.start()
         after = patterns.after.match(part, m.end())
         end = m.end()
         if after.group("scale"):
@@ -230,12 +234,13 @@ def _figures_in(text: str, lo: int, hi: int, patterns: _Patterns, units: Units,
             continue
         value = number.value * scale
         reasons = list(number.reasons)
-        if patterns.not_amount_before.search(text[lo:start]):  # "uz 1000 iedzīvotājiem", "no 23 līdz 100"
+        window = max(lo, start - _BEFORE_CHARS)
+        if patterns.not_amount_before.search(text, window, start):  # "uz 1000 iedzīvotājiem", "no 23 līdz 100"
             continue
-        bound = patterns.bound_before.search(text[lo:start])
+        bound = patterns.bound_before.search(text, window, start)
         printed = text[start:end]
         if bound:
-            start = lo + bound.start()
+            start = bound.start()
         shown = Number(value)
         if bound and bound.group("lower_bound"):
             reasons.append(reason("lower_bound", printed=text[start:end], value=shown))
@@ -331,19 +336,21 @@ def sentence_facts(reading: Reading) -> SentenceReading:
     dating = _Dating(reading)
     undated = 0
     for flow in _paragraphs(reading, words):
-        for offset, sentence in _sentences(flow.text):
+        for offset, sentence in _sentences(flow.text, words):
+            if not _DIGIT.search(sentence) and words.number_words.keys().isdisjoint(sentence.lower().split()):
+                continue  # no figure can be in it
             main = _blank_brackets(sentence)
             head, previous = "", ""
             # A difference, rate, threshold or plan anywhere in a sentence leaves all its figures out: its
             # clauses often share the words that say so ("Plānots … 14 bērniem … un 16 personām …").
-            amounts = not any(p.search(main) for p in words.not_amount)
+            amounts = not words.not_amount.search(main)
             for clause in _clauses(main, patterns):
                 found: list[tuple[_Figure, tuple[int, int] | None]] = []  # each with the bracket it is in
                 clause_text = main[clause.start:clause.end]
                 if amounts:
                     found += [(f, None) for f in _figures_in(main, clause.start, clause.end, patterns, units, words)]
                 for b in _BRACKET.finditer(sentence, clause.start, clause.end):
-                    if not any(p.search(b.group(1)) for p in words.not_amount):
+                    if not words.not_amount.search(b.group(1)):
                         found += [(f, b.span()) for f in
                                   _figures_in(sentence, b.start(1), b.end(1), patterns, units, words)]
                 spans = [(f.start, f.end) for f, _ in found]
