@@ -148,6 +148,8 @@ def test_numbers_in_words(sentence, value, unit):
     "Pieaugums par 120 personām.",
     "Saņēmēju skaits samazinājās par 120 personām.",
     "Pabalsts ir 150 euro mēnesī.",
+    "Pabalsts ir 150 euro mēnesī (2021. gadā – 128 euro).",
+    "Saņēmēju skaits pieauga (2021. gadā – 640 personas).",
     "GMI pabalsta apmērs ir 150 euro.",
     "Pabalstu piešķir līdz 272 euro.",
     "Ienākumi līdz 272 euro uz vienu personu.",
@@ -286,3 +288,21 @@ def test_a_wrong_units_file_is_refused_in_one_line(tmp_path: Path):
     path.write_text('lvl_per_eur = 0.702804\n[[noun]]\nunit = "sheep"\nstems = ["aitas"]\n', encoding="utf-8")
     with pytest.raises(UnitsError, match=r"^units.toml: \[\[noun\]\] 1: unit 'sheep' is not a unit of the names seed$"):
         load_units(path)
+
+
+def test_the_period_is_read_from_the_sentence_as_printed(monkeypatch):
+    """Dates are masked for reading figures ("01.10.2017" is no number), but the period words see them."""
+    from ingest.generic import sentences
+    from ingest.specs import Dated
+
+    seen = []
+
+    def period_of(text, identity):
+        seen.append(text)
+        return Dated(2017, "2017-10-01") if "01.10.2017." in text else None
+
+    monkeypatch.setattr(sentences, "period_in", period_of)
+    out = read("Uz 01.10.2017. reģistrēti 300 bezdarbnieki.", year=2018)
+    assert [(f.value, f.unit, f.year, f.period, f.category) for f in out.facts] == \
+        [(300, "persons", 2017, "2017-10-01", "Uz reģistrēti bezdarbnieki")]
+    assert seen[0] == "Uz 01.10.2017. reģistrēti 300 bezdarbnieki."

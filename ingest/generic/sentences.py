@@ -42,6 +42,7 @@ _SENTENCE_END = re.compile(rf"(?:(?<=[.!?])\s+(?=[{_UPPER}„\"«])|(?<=[^\d\s][
 _BRACKET = re.compile(r"\(([^()]*)\)")
 _YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d\d)\.?\s*(?:gad|g\.)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_NOT_SPACE = re.compile(r"\S")
 _PERIOD_WORDS = re.compile(r"(?<!\w)(?:par\s+|līdz\s+|kopš\s+)?(?:19|20)\d\d\.?\s*(?:gad\w*|g\.)", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"[^\W\d_]+\.?")
@@ -114,13 +115,15 @@ class _Clause:
 def _masked(text: str, words: ProseWords) -> str:
     if not _DIGIT.search(text):  # every mask is of digits
         return text
-    return words.mask.sub(lambda m: _MASK * len(m.group(0)), text)
+    # White space is kept, so that the masked text folds as the printed one and its offsets are the same.
+    return words.mask.sub(lambda m: _NOT_SPACE.sub(_MASK, m.group(0)), text)
 
 
-def _paragraphs(reading: Reading, words: ProseWords) -> list[FlowText]:
-    """The running text in paragraphs: lines of tables and page furniture left out, a line joined to the one
-    before only where it carries on its sentence (starts in lower case, or the line before ends in a comma
-    or dash); a list item or a blank line starts a new one."""
+def _paragraphs(reading: Reading, words: ProseWords) -> list[tuple[FlowText, str]]:
+    """The running text in paragraphs, masked, each with its text as printed (for the periods of its dates):
+    lines of tables and page furniture left out, a line joined to the one before only where it carries on its
+    sentence (starts in lower case or with a digit, or the line before ends in a comma or dash); a list item
+    or a blank line starts a new one."""
     paragraphs: list[list[TextLine]] = []
     current: list[TextLine] = []
     for i, line in enumerate(reading.doc.lines):
@@ -136,10 +139,11 @@ def _paragraphs(reading: Reading, words: ProseWords) -> list[FlowText]:
         if current and not carries_on:
             paragraphs.append(current)
             current = []
-        current.append(TextLine(_masked(line.text, words), line.loc))
+        current.append(line)
     if current:
         paragraphs.append(current)
-    return [FlowText(lines) for lines in paragraphs]
+    return [(FlowText([TextLine(_masked(line.text, words), line.loc) for line in lines]), FlowText(lines).text)
+            for lines in paragraphs]
 
 
 def _sentences(text: str, words: ProseWords) -> list[tuple[int, str]]:
@@ -335,22 +339,23 @@ def sentence_facts(reading: Reading) -> SentenceReading:
     units, words, patterns = load_units(), load_prose(), _patterns()
     dating = _Dating(reading)
     undated = 0
-    for flow in _paragraphs(reading, words):
+    for flow, printed in _paragraphs(reading, words):
         for offset, sentence in _sentences(flow.text, words):
             if not _DIGIT.search(sentence) and words.number_words.keys().isdisjoint(sentence.lower().split()):
                 continue  # no figure can be in it
             main = _blank_brackets(sentence)
+            printed_sentence = printed[offset:offset + len(sentence)]
+            printed_main = _blank_brackets(printed_sentence)
             head, previous = "", ""
             # A difference, rate, threshold or plan anywhere in a sentence leaves all its figures out: its
             # clauses often share the words that say so ("Plānots … 14 bērniem … un 16 personām …").
             amounts = not words.not_amount.search(main)
             for clause in _clauses(main, patterns):
                 found: list[tuple[_Figure, tuple[int, int] | None]] = []  # each with the bracket it is in
-                clause_text = main[clause.start:clause.end]
                 if amounts:
                     found += [(f, None) for f in _figures_in(main, clause.start, clause.end, patterns, units, words)]
                 for b in _BRACKET.finditer(sentence, clause.start, clause.end):
-                    if not words.not_amount.search(b.group(1)):
+                    if amounts and not words.not_amount.search(b.group(1)):
                         found += [(f, b.span()) for f in
                                   _figures_in(sentence, b.start(1), b.end(1), patterns, units, words)]
                 spans = [(f.start, f.end) for f, _ in found]
@@ -366,14 +371,15 @@ def sentence_facts(reading: Reading) -> SentenceReading:
                     keep = (figure.number_end, figure.end)
                     if bracket is None:
                         label = _joined(prefix, _label(main, clause.start, clause.end, drop, words, keep))
-                        dated = dating.of(clause_text, main)
+                        dated = dating.of(printed_main[clause.start:clause.end], printed_main)
                     else:
                         # A bracket of its own words ("(t.sk. 120 bērni)") is a figure of its own; one of
                         # nothing but figures and a period is its clause's figure in other units or years.
                         label = _label(sentence, *bracket, drop, words, keep) \
                             if _label(sentence, *bracket, spans, words) \
                             else _joined(base, _label(sentence, figure.number_end, figure.end, [], words))
-                        dated = dating.of(sentence[bracket[0]:bracket[1]], clause_text, main)
+                        dated = dating.of(printed_sentence[bracket[0]:bracket[1]],
+                                          printed_main[clause.start:clause.end], printed_main)
                     if not dated:
                         if dated is None:
                             out.messages.append(f"text, {flow.loc_at(offset + figure.start).ref()}: "
