@@ -82,6 +82,13 @@ def test_a_list_item_is_labelled_by_its_head():
     assert [f.raw_value for f in out.facts] == ["318 ģimenēm", "EUR 61 208,30", "702 cilv."]
 
 
+def test_an_ordinal_of_a_list_items_words_stays_in_its_label():
+    out = read("Aprūpi mājās saņēma 138 personas:\n1. līmeņa aprūpe (1 līdz 2 reizes nedēļā) – 32 personas;\n"
+               "2. līmeņa aprūpe (3 līdz 5 reizes nedēļā) – 68 personas;")
+    assert [(f.value, f.category) for f in out.facts] == [
+        (138, "Aprūpi mājās saņēma personas"), (32, "1. līmeņa aprūpe personas"), (68, "2. līmeņa aprūpe personas")]
+
+
 def test_a_counted_noun_after_a_modifier():
     out = read("Pašvaldībā reģistrētas 927 trūcīgās mājsaimniecības.")
     assert rows(out) == [(927, "households", 2022, "Pašvaldībā reģistrētas trūcīgās mājsaimniecības",

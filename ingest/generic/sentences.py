@@ -46,7 +46,10 @@ _NOT_SPACE = re.compile(r"\S")
 _PERIOD_WORDS = re.compile(r"(?<!\w)(?:par\s+|līdz\s+|kopš\s+)?(?:19|20)\d\d\.?\s*(?:gad\w*|g\.)", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"[^\W\d_]+\.?")
-_LABEL_NOISE = re.compile(rf"[\d{_MASK}]+(?:[.,]\d+)*|[()\[\]*]")
+# A list's own number or bullet before its item ("3. Apkures pabalsts"), but not an ordinal that is part of
+# the words ("1. līmeņa aprūpe"); numbers of a label, but its ordinals.
+_LIST_MARK = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s+(?=[{_UPPER}])|[•▪●◦*·]\s*|[-–—]\s+)")
+_LABEL_NOISE = re.compile(rf"(?>[\d{_MASK}]+(?:[.,]\d+)*)(?!\.\s[{_UPPER.lower()}a-z])|[()\[\]*]")
 _LABEL_EDGES = " ,;:–—-.()"
 _ENDING_LAST_LETTERS = set("aeiouāēīūsšm")  # how Latvian case endings end
 _RATE_DIGITS = 6
@@ -291,7 +294,7 @@ def _label(text: str, lo: int, hi: int, drop: list[tuple[int, int]], words: Pros
         for i in range(max(start, lo), min(end, hi)):
             if keep is None or not keep[0] <= i < keep[1]:
                 chars[i - lo] = " "
-    label = _LIST_START.sub("", "".join(chars))
+    label = _LIST_MARK.sub("", "".join(chars))
     label = words.filler.sub(" ", _PERIOD_WORDS.sub(" ", label))
     label = _LABEL_NOISE.sub(" ", label)
     return " ".join(label.split()).strip(_LABEL_EDGES)
