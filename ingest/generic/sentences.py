@@ -29,7 +29,7 @@ from ingest.flags import Number, Reason, reason
 from ingest.generic.figures import generic_fact
 from ingest.generic.identity import period_in
 from ingest.generic.prose import ProseWords, load_prose, phrases_pattern
-from ingest.generic.units import Units, load_units
+from ingest.generic.units import CountedNoun, Units, load_units
 from ingest.model import Fact, Spot, TextLine
 from ingest.numbers import parse_lv_number
 from ingest.rules.registry import Reading
@@ -176,15 +176,14 @@ def _blank_brackets(sentence: str) -> str:
     return _BRACKET.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
-def _counted(words_after: str, rest: str, units: Units, words: ProseWords) -> tuple[str, int] | None:
-    """(unit, length of the words that name it) when the words after a number are up to two modifiers and
-    a counted noun ("trūcīgās mājsaimniecības"); a noun in the genitive before another word ("12 bērnu
-    grupas") counts that word, not it, and gives none."""
-    found = list(_WORD.finditer(words_after))
-    for i, m in enumerate(found):
+def _counted(words_after: str, rest: str, units: Units, words: ProseWords) -> tuple[CountedNoun, int] | None:
+    """(the noun, the length of the words up to its end) when the words after a number are up to two
+    modifiers and a counted noun ("trūcīgās mājsaimniecības"); a noun in the genitive before another word
+    ("12 bērnu grupas") counts that word, not it, and gives none."""
+    for m in _WORD.finditer(words_after):
         # A counted noun is written in lower case: "1.2 PERSONĀLS" is a heading, not 1.2 persons.
-        unit = units.noun_unit(m.group(0)) if m.group(0)[0].islower() else None
-        if unit:
+        noun = units.counted_noun(m.group(0)) if m.group(0)[0].islower() else None
+        if noun:
             # A noun before another ("23 ģimenes klientu lietas": cases), or in the genitive before a word
             # ("12 bērnu grupas": groups), does not say what is counted.
             following = _WORD.match(rest, m.end() + 1) if rest[m.end():m.end() + 1] == " " else None
@@ -192,7 +191,7 @@ def _counted(words_after: str, rest: str, units: Units, words: ProseWords) -> tu
                 return None
             # A dot after a word is its abbreviation's ("cilv."), not the end of a sentence after an ending.
             dotted = m.group(0).endswith(".") and m.group(0)[-2].lower() not in _ENDING_LAST_LETTERS
-            return unit, m.end() - (0 if dotted or not m.group(0).endswith(".") else 1)
+            return noun, m.end() - (0 if dotted or not m.group(0).endswith(".") else 1)
         if not words.is_modifier(m.group(0)):
             return None
     return None
@@ -226,8 +225,10 @@ def _figures_in(text: str, lo: int, hi: int, patterns: _Patterns, units: Units,
             # A count is whole ("1.2 personas" is a section number), and a year is no count ("2022 bērni").
             if counted is None or m.group("dec") or _YEAR_LIKE.fullmatch(m.group("int")):
                 continue
-            unit = counted[0]
+            unit = counted[0].unit
             end = after.start("words") + counted[1]
+            if not counted[0].in_label:
+                number_end = end
         if unit is None:
             continue
         next_word = _WORD.match(part[end:].lstrip())
@@ -280,8 +281,8 @@ def _figures_in_words(text: str, lo: int, hi: int, units: Units, words: ProseWor
             continue
         end = tokens[last].end() + counted[1]
         printed = text[start:end].strip()
-        out.append(_Figure(start, end, tokens[last].end(), float(value), counted[0], printed,
-                           (reason("written_in_words", printed=printed),)))
+        out.append(_Figure(start, end, tokens[last].end() if counted[0].in_label else end, float(value),
+                           counted[0].unit, printed, (reason("written_in_words", printed=printed),)))
     return out
 
 

@@ -35,6 +35,10 @@ class Scale:
 class CountedNoun:
     unit: str
     stems: tuple[str, ...]
+    # Whether the noun is a word of its figure's label: "iedzīvotāji" after a number are residents who did
+    # something ("ap 70 iedzīvotāju apmeklēja"), not the municipality's residents, which a clause says in its
+    # own words ("iedzīvotāju skaits ir 45 959 personas").
+    in_label: bool = True
 
 
 @dataclass(frozen=True)
@@ -53,13 +57,18 @@ class Units:
         folded = word.lower()
         return next((s.factor for s in self.scales if folded in s.words), None)
 
-    def noun_unit(self, word: str) -> str | None:
-        """The unit a counted noun is counted in ("personām", "cilv." -> persons), else None: the word is one
-        of the stems with a case ending of at most three letters."""
+    def counted_noun(self, word: str) -> CountedNoun | None:
+        """The counted noun a word is ("personām", "cilv." -> persons), else None: the word is one of the
+        stems with a case ending of at most three letters."""
         folded = word.lower().rstrip(".")
-        return next((n.unit for n in self.nouns
+        return next((n for n in self.nouns
                      if any(folded.startswith(stem) and len(folded) - len(stem) <= _ENDING_LETTERS
                             for stem in n.stems)), None)
+
+    def noun_unit(self, word: str) -> str | None:
+        """The unit a counted noun is counted in ("personām" -> persons), else None."""
+        noun = self.counted_noun(word)
+        return noun.unit if noun else None
 
     @property
     def currency_pattern(self) -> str:
@@ -95,6 +104,10 @@ def load_units(path: Path = UNITS_FILE) -> Units:
         if not isinstance(entry.get("factor"), int) or entry["factor"] < 10:
             raise UnitsError(f"{where}: 'factor' must be a whole number of 10 or more")
         scales.append(Scale(entry["factor"], tuple(w.lower() for w in word_list(entry, "words", where, UnitsError))))
-    nouns = tuple(CountedNoun(unit(e, w), tuple(s.lower() for s in word_list(e, "stems", w, UnitsError)))
-                  for e, w in entries(data, "noun", {"unit", "stems"}, path, UnitsError))
-    return Units(rate, currencies, tuple(scales), nouns)
+    nouns = []
+    for entry, where in entries(data, "noun", {"unit", "stems", "in_label"}, path, UnitsError):
+        if not isinstance(entry.get("in_label", True), bool):
+            raise UnitsError(f"{where}: 'in_label' must be true or false")
+        nouns.append(CountedNoun(unit(entry, where), tuple(s.lower() for s in word_list(entry, "stems", where, UnitsError)),
+                                 entry.get("in_label", True)))
+    return Units(rate, currencies, tuple(scales), tuple(nouns))
