@@ -174,6 +174,8 @@ def test_numbers_in_words(sentence, value, unit):
     "Viens sociālais darbinieks uz 1000 iedzīvotājiem.",
     "Pabalsta saņēmēju īpatsvars ir 12%.",
     "Pabalstu saņēma divdesmit viena persona.",
+    "Pabalstu saņēma 10 - 15 personas.",
+    "Pabalstu saņēma 10–15 personas.",
 ])
 def test_differences_rates_thresholds_plans_and_shares_are_not_amounts(sentence):
     assert rows(read(f"{sentence}\n{CONTROL}")) == [(10, "persons", 2022, "Pabalstu saņēma personas", None)]
@@ -222,6 +224,11 @@ def test_a_sentence_runs_on_over_lines_and_a_heading_does_not():
     assert rows(out) == [(412, "persons", 2022, "GMI pabalstu saņēma personas", "gmi_benefit_recipients"),
                          (23262.21, "EUR", 2022, "GMI pabalstu saņēma izmaksājot", None)]
     assert [f.source_ref for f in out.facts] == ["text, p. 1", "text, p. 1"]
+
+
+def test_a_page_number_does_not_join_the_next_pages_first_line():
+    out = read("Pabalstu saņēma 7 personas, un\n12\npersonas saņēma konsultācijas.")
+    assert [f.value for f in out.facts] == [7]
 
 
 def test_figures_are_placed_on_their_own_line():

@@ -73,7 +73,8 @@ def _patterns() -> _Patterns:
     units, words = load_units(), load_prose()
     scale = units.scale_pattern
     number = re.compile(
-        rf"(?<![\w.,:/+{_MASK}\-–])(?<!\d\s)(?P<int>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+)"
+        # Not run on from other digits or a range's first number ("10 - 15 personām").
+        rf"(?<![\w.,:/+{_MASK}\-–])(?<!\d\s)(?<!\d\s[-–—]\s)(?<!\d[-–—]\s)(?P<int>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+)"
         rf"(?:(?P<dec>[.,]\d{{1,2}})|(?P<stray>,\s\d(?=\s+{scale}))|(?P<whole>,-))?"
         rf"(?![\d{_MASK}]|[.,]\d|\s\d)", re.IGNORECASE)
     # A comma before a stray space inside a number ("2, 4 miljoni") breaks no clause.
