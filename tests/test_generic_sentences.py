@@ -149,6 +149,7 @@ def test_approximate_figures_and_lower_bounds_are_flagged(sentence, value, unit,
     ("Novadā darbojas Četrpadsmit audžuģimenes.", 14, "persons"),
     ("Pabalstu saņēma divas ģimenes.", 2, "households"),
     ("Pabalstu saņēma divdesmit trīs personas.", 23, "persons"),
+    ("Pabalstu saņēma arī citas (divas ģimenes).", 2, "households"),
 ])
 def test_numbers_in_words(sentence, value, unit):
     out = read(sentence)

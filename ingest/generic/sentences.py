@@ -33,7 +33,7 @@ from ingest.generic.units import CountedNoun, Units, load_units
 from ingest.model import Fact, Spot, TextLine
 from ingest.numbers import parse_lv_number
 from ingest.rules.registry import Reading
-from ingest.specs import FlowText
+from ingest.specs import Dated, FlowText
 
 _MASK = "#"  # what masked text is replaced by, character for character (offsets stay)
 _UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
@@ -46,14 +46,17 @@ _NOT_SPACE = re.compile(r"\S")
 _PERIOD_WORDS = re.compile(r"(?<!\w)(?:par\s+|līdz\s+|kopš\s+)?(?:19|20)\d\d\.?\s*(?:gad\w*|g\.)", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"[^\W\d_]+\.?")
+_LETTERS = re.compile(r"[^\W\d_]+")
 # A list's own number or bullet before its item ("3. Apkures pabalsts"), but not an ordinal that is part of
 # the words ("1. līmeņa aprūpe"); numbers of a label, but its ordinals.
 _LIST_MARK = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s+(?=[{_UPPER}])|[•▪●◦*·]\s*|[-–—]\s+)")
 _LABEL_NOISE = re.compile(rf"(?>[\d{_MASK}]+(?:[.,]\d+)*)(?!\.\s[{_UPPER.lower()}a-z])|[()\[\]*]")
 _LABEL_EDGES = " ,;:–—-.()"
 _ENDING_LAST_LETTERS = set("aeiouāēīūsšm")  # how Latvian case endings end
-_RATE_DIGITS = 6
-_BEFORE_CHARS = 32  # how far before a number its currency, approximation or bound words are looked for  # the rate a derived EUR value is converted at, as printed in its flag
+_RATE_DIGITS = 6  # the rate a derived EUR value is converted at, as printed in its flag
+_TWO_YEARS = "its sentence names two years"
+_NO_YEAR = "neither it nor the document names a year"
+_BEFORE_CHARS = 32  # how far before a number its currency, approximation or bound words are looked for
 
 
 @dataclass(frozen=True)
@@ -235,6 +238,9 @@ def _figures_in(text: str, lo: int, hi: int, patterns: _Patterns, units: Units,
         next_word = _WORD.match(part[end:].lstrip())
         if next_word and next_word.group(0).lower() in words.difference_after:
             continue
+        window = max(lo, start - _BEFORE_CHARS)
+        if patterns.not_amount_before.search(text, window, start):  # "uz 1000 iedzīvotājiem", "no 23 līdz 100"
+            continue
         digits = m.group("int") + (m.group("dec") or "")
         if m.group("stray"):  # "2, 4 miljoni": a space printed after the decimal comma
             digits = m.group("int") + "," + m.group("stray")[-1]
@@ -243,9 +249,6 @@ def _figures_in(text: str, lo: int, hi: int, patterns: _Patterns, units: Units,
             continue
         value = number.value * scale
         reasons = list(number.reasons)
-        window = max(lo, start - _BEFORE_CHARS)
-        if patterns.not_amount_before.search(text, window, start):  # "uz 1000 iedzīvotājiem", "no 23 līdz 100"
-            continue
         bound = patterns.bound_before.search(text, window, start)
         printed = text[start:end]
         if bound:
@@ -324,18 +327,16 @@ class _Dating:
         self.period = identity.period if identity is not None else None
         self.identity = identity
 
-    def of(self, *texts: str):
-        """(year, period, reasons) from the first of `texts` (innermost first) naming a period; None when
-        one names two years or none names any and the document has no year."""
+    def of(self, *texts: str) -> Dated | str:
+        """The period of the first of `texts` (innermost first) that names one, else the document's; or why
+        there is none to take."""
         for text in texts:
             if _year_count(text) > 1:
-                return None
+                return _TWO_YEARS
             dated = period_in(text, self.identity)
             if dated is not None and dated.year is not None:
-                return dated.year, dated.period, (dated.reason,) if dated.reason else ()
-        if self.year is None:
-            return ()
-        return self.year, self.period, ()
+                return dated
+        return Dated(self.year, self.period) if self.year is not None else _NO_YEAR
 
 
 def sentence_facts(reading: Reading) -> SentenceReading:
@@ -346,7 +347,7 @@ def sentence_facts(reading: Reading) -> SentenceReading:
     undated = 0
     for flow, printed in _paragraphs(reading, words):
         for offset, sentence in _sentences(flow.text, words):
-            if not _DIGIT.search(sentence) and words.number_words.keys().isdisjoint(sentence.lower().split()):
+            if not _DIGIT.search(sentence) and words.number_words.keys().isdisjoint(_LETTERS.findall(sentence.lower())):
                 continue  # no figure can be in it
             main = _blank_brackets(sentence)
             printed_sentence = printed[offset:offset + len(sentence)]
@@ -385,12 +386,12 @@ def sentence_facts(reading: Reading) -> SentenceReading:
                             else _joined(base, _label(sentence, figure.number_end, figure.end, [], words))
                         dated = dating.of(printed_sentence[bracket[0]:bracket[1]],
                                           printed_main[clause.start:clause.end], printed_main)
-                    if not dated:
-                        if dated is None:
-                            out.messages.append(f"text, {flow.loc_at(offset + figure.start).ref()}: "
-                                                f"'{figure.printed}' not stored: its sentence names two years")
-                        else:
-                            undated += 1
+                    if dated == _NO_YEAR:
+                        undated += 1
+                        continue
+                    if dated == _TWO_YEARS:
+                        out.messages.append(f"text, {flow.loc_at(offset + figure.start).ref()}: "
+                                            f"'{figure.printed}' not stored: {dated}")
                         continue
                     out.facts += _facts(reading, figure, label, dated, Spot("text", flow.loc_at(offset + figure.start)),
                                         units)
@@ -399,10 +400,10 @@ def sentence_facts(reading: Reading) -> SentenceReading:
     return out
 
 
-def _facts(reading: Reading, figure: _Figure, label: str, dated: tuple, spot: Spot, units: Units) -> list[Fact]:
+def _facts(reading: Reading, figure: _Figure, label: str, dated: Dated, spot: Spot, units: Units) -> list[Fact]:
     """The figure as a fact, and a value in lats also as its derived EUR value."""
-    year, period, dating_reasons = dated
-    common = dict(municipality=reading.municipality, year=year, period=period, label=label, spot=spot,
+    dating_reasons = (dated.reason,) if dated.reason else ()
+    common = dict(municipality=reading.municipality, year=dated.year, period=dated.period, label=label, spot=spot,
                   raw_value=figure.printed)
     facts = [generic_fact(value=figure.value, unit=figure.unit, reasons=(*figure.reasons, *dating_reasons),
                           **common)]
