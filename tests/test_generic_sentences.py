@@ -271,6 +271,22 @@ def test_a_30_page_text_is_read_fast():
     assert len(out.facts) == 3 * 30
 
 
+def test_a_clause_of_too_many_figures_is_not_read():
+    out = read("Klienti " + " ".join(["12 personas"] * 13) + ".\n" + CONTROL)
+    assert [f.value for f in out.facts] == [10]
+    assert out.messages == ["text, line 1: a clause of 13 figures not read: more than a sentence says at once"]
+
+
+def test_a_hostile_text_of_one_long_paragraph_costs_little():
+    """A paragraph of 30 000 words that never ends its brackets nor its sentence, and says "par" at every
+    turn: no pattern may rescan it from its start."""
+    text = "(" + " ".join(["par 12 personām un (2021. gadā – Pabalsts. 3 EUR"] * 3_000) + " " + " ".join(
+        ["12 personām"] * 5_000)
+    started = time.process_time()
+    read(text)
+    assert time.process_time() - started < 3
+
+
 @pytest.mark.parametrize("old, new, message", [
     ("# The words", "unknown = 1\n# The words", "prose.toml: unknown key 'unknown'"),
     ('approximate = ["gandrīz"', 'approximate = "ap"\nx = ["gandrīz"', "prose.toml: unknown key 'x'"),

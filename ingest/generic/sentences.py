@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ingest.flags import Number, Reason, reason
 from ingest.generic.figures import generic_fact
@@ -39,7 +39,8 @@ _MASK = "#"  # what masked text is replaced by, character for character (offsets
 _UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
 _LIST_START = re.compile(r"^\s*(?:\d{1,2}[.)]\s+|[•▪●◦*·]\s*|[-–—]\s+)")
 _SENTENCE_END = re.compile(rf"(?:(?<=[.!?])\s+(?=[{_UPPER}„\"«])|(?<=[^\d\s][.!?])\s+(?=\d))")
-_BRACKET = re.compile(r"\(([^()]*)\)")
+_BRACKET = re.compile(r"\(([^()]{0,300})\)")
+_BRACKET_CHARS = 300  # the longest bracket read as one
 _YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d\d)\.?\s*(?:gad|g\.)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _NOT_SPACE = re.compile(r"\S")
@@ -47,6 +48,9 @@ _PERIOD_WORDS = re.compile(r"(?<!\w)(?:par\s+|līdz\s+|kopš\s+)?(?:19|20)\d\d\.
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"[^\W\d_]+\.?")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_]+\.?)")  # the word after a number or word, a space or two between
+_MODIFIERS = 2  # words that may stand between a number and its counted noun
+_MAX_FIGURES = 12  # figures of one clause: more are a table or list run together, not a sentence
 # A list's own number or bullet before its item ("3. Apkures pabalsts"), but not an ordinal that is part of
 # the words ("1. līmeņa aprūpe"); numbers of a label, but its ordinals.
 _LIST_MARK = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s+(?=[{_UPPER}])|[•▪●◦*·]\s*|[-–—]\s+)")
@@ -87,8 +91,7 @@ def _patterns() -> _Patterns:
     bounds = {"approximate": words.approximate, "lower_bound": words.lower_bound}
     bound_before = re.compile("(?<!\\w)(?:" + "|".join(
         rf"(?P<{kind}>{phrases_pattern(phrases)})" for kind, phrases in bounds.items()) + r")\s*$", re.IGNORECASE)
-    after = re.compile(rf"\s?(?:(?P<scale>{scale})\s*)?(?:(?P<cur>{units.currency_pattern})"
-                       rf"|(?P<words>(?:[^\W\d_]+\.?\s+){{0,2}}[^\W\d_]+\.?))?", re.IGNORECASE)
+    after = re.compile(rf"\s?(?:(?P<scale>{scale})\s*)?(?P<cur>{units.currency_pattern})?", re.IGNORECASE)
     not_amount_before = re.compile(rf"(?<!\w){phrases_pattern(words.not_amount_before)}\s*$", re.IGNORECASE)
     return _Patterns(number, clause_break, currency_before, bound_before, not_amount_before, after)
 
@@ -156,8 +159,11 @@ def _paragraphs(reading: Reading, words: ProseWords) -> list[tuple[FlowText, str
 def _sentences(text: str, words: ProseWords) -> list[tuple[int, str]]:
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if text.count("(", start, m.start()) > text.count(")", start, m.start()):
-            continue  # no sentence ends inside brackets ("(t.sk. 120 bērni)")
+        # No sentence ends inside brackets ("(t.sk. 120 bērni)"); a bracket left open ends nothing after
+        # a short while (and costs no time in a text that never closes it).
+        near = max(start, m.start() - _BRACKET_CHARS)
+        if text.rfind("(", near, m.start()) > text.rfind(")", near, m.start()):
+            continue
         if text[text.rfind(" ", start, m.start()) + 1:m.start()].lower() in words.abbreviations:
             continue
         out.append((start, text[start:m.start()]))
@@ -180,40 +186,45 @@ def _blank_brackets(sentence: str) -> str:
     return _BRACKET.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
-def _counted(words_after: str, rest: str, units: Units, words: ProseWords) -> tuple[CountedNoun, int] | None:
-    """(the noun, the length of the words up to its end) when the words after a number are up to two
-    modifiers and a counted noun ("trūcīgās mājsaimniecības"); a noun in the genitive before another word
-    ("12 bērnu grupas") counts that word, not it, and gives none."""
-    for m in _WORD.finditer(words_after):
+def _counted(text: str, pos: int, hi: int, units: Units, words: ProseWords) -> tuple[CountedNoun, int] | None:
+    """(the noun, where its word ends) when the words from `pos` (just after a number) are up to two modifiers
+    and a counted noun ("trūcīgās mājsaimniecības"); a noun in the genitive before another word ("12 bērnu
+    grupas") counts that word, not it, and gives none."""
+    for _ in range(_MODIFIERS + 1):
+        m = _NEXT_WORD.match(text, pos, hi)
+        if not m:
+            return None
+        word = m.group(1)
         # A counted noun is written in lower case: "1.2 PERSONĀLS" is a heading, not 1.2 persons.
-        noun = units.counted_noun(m.group(0)) if m.group(0)[0].islower() else None
+        noun = units.counted_noun(word) if word[0].islower() else None
         if noun:
             # A noun before another ("23 ģimenes klientu lietas": cases), or in the genitive before a word
             # ("12 bērnu grupas": groups), does not say what is counted.
-            following = _WORD.match(rest, m.end() + 1) if rest[m.end():m.end() + 1] == " " else None
-            if following and (units.noun_unit(following.group(0)) or m.group(0).lower().endswith("u")):
+            following = _NEXT_WORD.match(text, m.end(), hi)
+            if following and (units.noun_unit(following.group(1)) or word.lower().endswith("u")):
                 return None
             # A dot after a word is its abbreviation's ("cilv."), not the end of a sentence after an ending.
-            dotted = m.group(0).endswith(".") and m.group(0)[-2].lower() not in _ENDING_LAST_LETTERS
-            return noun, m.end() - (0 if dotted or not m.group(0).endswith(".") else 1)
-        if not words.is_modifier(m.group(0)):
+            ends_sentence = word.endswith(".") and word[-2].lower() in _ENDING_LAST_LETTERS
+            return noun, m.end() - ends_sentence
+        if not words.is_modifier(word):
             return None
+        pos = m.end()
     return None
 
 
 def _figures_in(text: str, lo: int, hi: int, patterns: _Patterns, units: Units,
                 words: ProseWords) -> list[_Figure]:
-    """The figures whose numbers stand in text[lo:hi] (a clause or a bracket)."""
+    """The figures whose numbers stand in text[lo:hi] (a clause or a bracket). Every look is bounded by
+    positions, never a slice of the rest of the text, so that a long sentence costs no more than its figures."""
     out = []
-    part = text[:hi]
-    for m in patterns.number.finditer(part, lo):
+    for m in patterns.number.finditer(text, lo, hi):
         # The words before a number are looked for just before it (a regex anchored at the end of a long
         # text would be tried at every position of it).
         window = max(lo, m.start() - _BEFORE_CHARS)
         start, unit, scale = m.start(), None, 1
-        if cur := patterns.currency_before.search(part, window, m.start()):
+        if cur := patterns.currency_before.search(text, window, m.start()):
             unit, start = units.currency_of(cur.group("cur")), cur.start()
-        after = patterns.after.match(part, m.end())
+        after = patterns.after.match(text, m.end(), hi)
         end = m.end()
         if after.group("scale"):
             scale = units.scale_of(after.group("scale")) or 1
@@ -224,19 +235,18 @@ def _figures_in(text: str, lo: int, hi: int, patterns: _Patterns, units: Units,
                 continue
             unit, end = after_unit, after.end("cur")
         number_end = end
-        if unit is None and after.group("words") and scale == 1:
-            counted = _counted(after.group("words"), part[after.start("words"):], units, words)
+        if unit is None and scale == 1:
+            counted = _counted(text, m.end(), hi, units, words)
             # A count is whole ("1.2 personas" is a section number), and a year is no count ("2022 bērni").
             if counted is None or m.group("dec") or _YEAR_LIKE.fullmatch(m.group("int")):
                 continue
-            unit = counted[0].unit
-            end = after.start("words") + counted[1]
+            unit, end = counted[0].unit, counted[1]
             if not counted[0].in_label:
                 number_end = end
         if unit is None:
             continue
-        next_word = _WORD.match(part[end:].lstrip())
-        if next_word and next_word.group(0).lower() in words.difference_after:
+        next_word = _NEXT_WORD.match(text, end, hi)
+        if next_word and next_word.group(1).lower() in words.difference_after:
             continue
         window = max(lo, start - _BEFORE_CHARS)
         if patterns.not_amount_before.search(text, window, start):  # "uz 1000 iedzīvotājiem", "no 23 līdz 100"
@@ -273,20 +283,20 @@ def _figures_in_words(text: str, lo: int, hi: int, units: Units, words: ProseWor
             continue
         before = words.number_words.get(tokens[i - 1].group(0).lower()) if i else None
         after = words.number_words.get(tokens[i + 1].group(0).lower()) if i + 1 < len(tokens) else None
-        if before is not None or re.search(r"\d\s*$", text[lo:m.start()]):
+        if before is not None or text[max(lo, m.start() - 3):m.start()].rstrip()[-1:].isdigit():
             continue
         start, last = m.start(), i
         if after is not None:
             if not (value >= 20 and value % 10 == 0 and after < 10):
                 continue
             value, last = value + after, i + 1
-        counted = _counted(text[tokens[last].end():hi], text[tokens[last].end():], units, words)
+        counted = _counted(text, tokens[last].end(), hi, units, words)
         if counted is None:
             continue
-        end = tokens[last].end() + counted[1]
+        noun, end = counted
         printed = text[start:end].strip()
-        out.append(_Figure(start, end, tokens[last].end() if counted[0].in_label else end, float(value),
-                           counted[0].unit, printed, (reason("written_in_words", printed=printed),)))
+        out.append(_Figure(start, end, tokens[last].end() if noun.in_label else end, float(value), noun.unit,
+                           printed, (reason("written_in_words", printed=printed),)))
     return out
 
 
@@ -326,16 +336,22 @@ class _Dating:
         self.year = identity.report_year if identity is not None else reading.report_year
         self.period = identity.period if identity is not None else None
         self.identity = identity
+        # A sentence is dated once for all its figures, not once for each (a long one would cost its length
+        # times its figures).
+        self._named = lru_cache(maxsize=64)(self._read)
+
+    def _read(self, text: str) -> Dated | str | None:
+        if _year_count(text) > 1:
+            return _TWO_YEARS
+        dated = period_in(text, self.identity)
+        return dated if dated is not None and dated.year is not None else None
 
     def of(self, *texts: str) -> Dated | str:
         """The period of the first of `texts` (innermost first) that names one, else the document's; or why
         there is none to take."""
         for text in texts:
-            if _year_count(text) > 1:
-                return _TWO_YEARS
-            dated = period_in(text, self.identity)
-            if dated is not None and dated.year is not None:
-                return dated
+            if (named := self._named(text)) is not None:
+                return named
         return Dated(self.year, self.period) if self.year is not None else _NO_YEAR
 
 
@@ -364,6 +380,10 @@ def sentence_facts(reading: Reading) -> SentenceReading:
                     if amounts and not words.not_amount.search(b.group(1)):
                         found += [(f, b.span()) for f in
                                   _figures_in(sentence, b.start(1), b.end(1), patterns, units, words)]
+                if len(found) > _MAX_FIGURES:
+                    out.messages.append(f"text, {flow.loc_at(offset + clause.start).ref()}: a clause of "
+                                        f"{len(found)} figures not read: more than a sentence says at once")
+                    continue
                 spans = [(f.start, f.end) for f, _ in found]
                 own = _label(main, clause.start, clause.end, spans, words)
                 if not found and clause.head:
