@@ -344,3 +344,16 @@ def test_the_period_is_read_from_the_sentence_as_printed(monkeypatch):
     assert [(f.value, f.unit, f.year, f.period, f.category) for f in out.facts] == \
         [(300, "persons", 2017, "2017-10-01", "Uz reģistrēti bezdarbnieki")]
     assert seen[0] == "Uz 01.10.2017. reģistrēti 300 bezdarbnieki."
+
+
+def test_the_generic_layout_reads_a_documents_sentences():
+    """Through the engine: whose the document is from its own words, its sentences' figures as facts."""
+    from ingest.layouts.generic import generic_layout
+
+    text = ("Talsu novada Sociālais dienests: 2022. gada pārskats\n\n"
+            "GMI pabalstu saņēma 412 personas, izmaksāti 35 210,40 EUR.\nTālr. 63 123 456")
+    lines = [TextLine(t, Location(line=i + 1)) for i, t in enumerate(text.split("\n"))]
+    extraction = generic_layout().extract(ParsedDocument("zinas.txt", "zinas.txt", "0" * 64, "txt", lines))
+    assert [(f.municipality, f.year, f.value, f.unit, f.indicator, f.source_ref) for f in extraction.facts] == [
+        ("Talsu novads", 2022, 412, "persons", "gmi_benefit_recipients", "text, line 3"),
+        ("Talsu novads", 2022, 35210.40, "EUR", None, "text, line 3")]
