@@ -95,6 +95,11 @@ def test_residents_who_did_something_are_not_the_municipalitys_residents():
         (70, "Pasākumu apmeklēja", None), (45959, "Novadā iedzīvotāju skaits ir personas", "residents")]
 
 
+def test_a_year_after_the_municipalitys_name_is_no_festival():
+    out = read("Talsu novadā 2021. gadā pabalstu saņēma 412 personas.", year=2022)
+    assert rows(out) == [(412, "persons", 2021, "Talsu novadā pabalstu saņēma personas", None)]
+
+
 def test_a_counted_noun_after_a_modifier():
     out = read("Pašvaldībā reģistrētas 927 trūcīgās mājsaimniecības.")
     assert rows(out) == [(927, "households", 2022, "Pašvaldībā reģistrētas trūcīgās mājsaimniecības",
