@@ -100,6 +100,11 @@ def test_a_year_after_the_municipalitys_name_is_no_festival():
     assert rows(out) == [(412, "persons", 2021, "Talsu novadā pabalstu saņēma personas", None)]
 
 
+def test_masked_text_leaves_nothing_in_a_label():
+    out = read("Pieteicoties pa tālr. 26 123 456. pabalstu saņēma 412 personas.")
+    assert [f.category for f in out.facts] == ["Pieteicoties pa pabalstu saņēma personas"]
+
+
 def test_a_counted_noun_after_a_modifier():
     out = read("Pašvaldībā reģistrētas 927 trūcīgās mājsaimniecības.")
     assert rows(out) == [(927, "households", 2022, "Pašvaldībā reģistrētas trūcīgās mājsaimniecības",

@@ -54,7 +54,7 @@ _MAX_FIGURES = 12  # figures of one clause: more are a table or list run togethe
 # A list's own number or bullet before its item ("3. Apkures pabalsts"), but not an ordinal that is part of
 # the words ("1. līmeņa aprūpe"); numbers of a label, but its ordinals.
 _LIST_MARK = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s+(?=[{_UPPER}])|[•▪●◦*·]\s*|[-–—]\s+)")
-_LABEL_NOISE = re.compile(rf"(?>[\d{_MASK}]+(?:[.,]\d+)*)(?!\.\s[{_UPPER.lower()}a-z])|[()\[\]*]")
+_LABEL_NOISE = re.compile(rf"(?>\d+(?:[.,]\d+)*)(?!\.\s[{_UPPER.lower()}a-z])|{_MASK}+\.?|[()\[\]*]")
 _LABEL_EDGES = " ,;:–—-.()"
 _ENDING_LAST_LETTERS = set("aeiouāēīūsšm")  # how Latvian case endings end
 _RATE_DIGITS = 6  # the rate a derived EUR value is converted at, as printed in its flag
