@@ -12,7 +12,7 @@ from ingest.generic.words_file import WordsFileError, entries, read_words_file, 
 
 PROSE_FILE = Path(__file__).with_name("prose.toml")
 _LISTS = ("approximate", "lower_bound", "difference_after", "not_amount_before", "continuation", "filler",
-          "modifiers", "abbreviations")
+          "modifiers", "abbreviations", "noise_words")
 _PATTERNS = ("not_amount_patterns", "noise_line_patterns", "mask_patterns")
 
 
@@ -35,6 +35,12 @@ class ProseWords:
     mask: re.Pattern
     number_words: dict[str, int]  # a printed form, lower case -> its value
     abbreviations: frozenset[str]  # words whose dot ends no sentence, lower case
+    noise_words: tuple[str, ...]  # a line holding one of these (lower case) is page furniture
+
+    def is_noise(self, line: str) -> bool:
+        """Whether a line is page furniture: it holds a noise word or matches a noise pattern."""
+        folded = line.lower()
+        return any(word in folded for word in self.noise_words) or bool(self.noise_line.search(line))
 
     def is_modifier(self, word: str) -> bool:
         folded = word.lower()
@@ -66,4 +72,4 @@ def load_prose(path: Path = PROSE_FILE) -> ProseWords:
                       lists["not_amount_before"],
                       frozenset(lists["continuation"]), filler, lists["modifiers"],
                       patterns["not_amount_patterns"], patterns["noise_line_patterns"], patterns["mask_patterns"],
-                      number_words, frozenset(lists["abbreviations"]))
+                      number_words, frozenset(lists["abbreviations"]), lists["noise_words"])

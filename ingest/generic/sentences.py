@@ -130,8 +130,8 @@ def _masked(text: str, words: ProseWords) -> str:
 
 
 def _paragraphs(reading: Reading, words: ProseWords) -> list[tuple[FlowText, str]]:
-    """The running text in paragraphs, masked, each with its text as printed (for the periods of its dates):
-    lines of tables and page furniture left out, a line joined to the one before only where it carries on its
+    """The running text in paragraphs, each with its text masked (the flow's own text is as printed, for
+    the periods of its dates): lines of tables and page furniture left out, a line joined to the one before only where it carries on its
     sentence (starts in lower case or with a digit, or the line before ends in a comma or dash); a list item
     or a blank line starts a new one."""
     paragraphs: list[list[TextLine]] = []
@@ -139,7 +139,7 @@ def _paragraphs(reading: Reading, words: ProseWords) -> list[tuple[FlowText, str
     for i, line in enumerate(reading.doc.lines):
         text = line.text.strip()
         # A tab-separated line is a table's row: the tables read it.
-        if not text or i in reading.table_lines or "\t" in line.text or words.noise_line.search(text):
+        if not text or i in reading.table_lines or "\t" in line.text or words.is_noise(text):
             if current:
                 paragraphs.append(current)
             current = []
@@ -152,8 +152,8 @@ def _paragraphs(reading: Reading, words: ProseWords) -> list[tuple[FlowText, str
         current.append(line)
     if current:
         paragraphs.append(current)
-    return [(FlowText([TextLine(_masked(line.text, words), line.loc) for line in lines]), FlowText(lines).text)
-            for lines in paragraphs]
+    flows = [FlowText(lines) for lines in paragraphs]
+    return [(flow, _masked(flow.text, words)) for flow in flows]
 
 
 def _sentences(text: str, words: ProseWords) -> list[tuple[int, str]]:
@@ -300,6 +300,19 @@ def _figures_in_words(text: str, lo: int, hi: int, units: Units, words: ProseWor
     return out
 
 
+def _clause_figures(sentence: str, main: str, clause: _Clause, patterns: _Patterns, units: Units,
+                    words: ProseWords) -> list[tuple[_Figure, tuple[int, int] | None]]:
+    """The figures of a clause, each with the bracket it is in (None: in the clause itself); a bracket of
+    differences or rates gives none."""
+    found: list[tuple[_Figure, tuple[int, int] | None]] = \
+        [(f, None) for f in _figures_in(main, clause.start, clause.end, patterns, units, words)]
+    for b in _BRACKET.finditer(sentence, clause.start, clause.end):
+        inside = _figures_in(sentence, b.start(1), b.end(1), patterns, units, words)
+        if inside and not words.not_amount.search(b.group(1)):
+            found += [(f, b.span()) for f in inside]
+    return found
+
+
 def _label(text: str, lo: int, hi: int, drop: list[tuple[int, int]], words: ProseWords,
            keep: tuple[int, int] | None = None) -> str:
     """The words of text[lo:hi] without the dropped spans (but `keep`, a figure's own noun), its periods,
@@ -361,25 +374,22 @@ def sentence_facts(reading: Reading) -> SentenceReading:
     units, words, patterns = load_units(), load_prose(), _patterns()
     dating = _Dating(reading)
     undated = 0
-    for flow, printed in _paragraphs(reading, words):
-        for offset, sentence in _sentences(flow.text, words):
+    for flow, masked in _paragraphs(reading, words):
+        printed = flow.text
+        for offset, sentence in _sentences(masked, words):
             if not _DIGIT.search(sentence) and words.number_words.keys().isdisjoint(_LETTERS.findall(sentence.lower())):
                 continue  # no figure can be in it
             main = _blank_brackets(sentence)
             printed_sentence = printed[offset:offset + len(sentence)]
             printed_main = _blank_brackets(printed_sentence)
-            head, previous = "", ""
+            clauses = [(clause, _clause_figures(sentence, main, clause, patterns, units, words))
+                       for clause in _clauses(main, patterns)]
             # A difference, rate, threshold or plan anywhere in a sentence leaves all its figures out: its
             # clauses often share the words that say so ("Plānots … 14 bērniem … un 16 personām …").
-            amounts = not words.not_amount.search(main)
-            for clause in _clauses(main, patterns):
-                found: list[tuple[_Figure, tuple[int, int] | None]] = []  # each with the bracket it is in
-                if amounts:
-                    found += [(f, None) for f in _figures_in(main, clause.start, clause.end, patterns, units, words)]
-                for b in _BRACKET.finditer(sentence, clause.start, clause.end):
-                    if amounts and not words.not_amount.search(b.group(1)):
-                        found += [(f, b.span()) for f in
-                                  _figures_in(sentence, b.start(1), b.end(1), patterns, units, words)]
+            if not any(found for _, found in clauses) or words.not_amount.search(main):
+                continue
+            head, previous = "", ""
+            for clause, found in clauses:
                 if len(found) > _MAX_FIGURES:
                     out.messages.append(f"text, {flow.loc_at(offset + clause.start).ref()}: a clause of "
                                         f"{len(found)} figures not read: more than a sentence says at once")
