@@ -131,6 +131,12 @@ def test_millions_and_thousands_are_scaled_and_approximate(printed, value):
     assert kinds(out.facts[0]) == ["generic_reader", "approximate"]
 
 
+def test_a_currency_between_two_numbers_is_the_first_ones_only_when_the_second_has_a_noun():
+    out = read("Izmaksāti 35 210,40 EUR 300 personām.\nIzmaksāti 35 210,40 EUR 300.\n" + CONTROL)
+    assert [(f.value, f.unit, f.line) for f in out.facts] == [(35210.40, "EUR", 1), (300, "persons", 1),
+                                                              (10, "persons", 3)]
+
+
 def test_lats_are_kept_as_lats_with_a_derived_euro_value():
     out = read("Pabalstos kopumā izmaksāti Ls 88 412 Ls, bet mājokļa pabalstiem 12 000 latu.", year=2012)
     lats = [(f.value, f.unit, f.category, kinds(f)) for f in out.facts]

@@ -50,6 +50,7 @@ _WORD = re.compile(r"[^\W\d_]+\.?")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_]+\.?)")  # the word after a number or word, a space or two between
 _MODIFIERS = 2  # words that may stand between a number and its counted noun
+_AFTER_NUMBER = re.compile(r"[\d.,\-]*\s*")  # what may stand between a number and a currency that is its own
 _MAX_FIGURES = 12  # figures of one clause: more are a table or list run together, not a sentence
 # A list's own number or bullet before its item ("3. Apkures pabalsts"), but not an ordinal that is part of
 # the words ("1. līmeņa aprūpe"); numbers of a label, but its ordinals.
@@ -216,13 +217,25 @@ def _figures_in(text: str, lo: int, hi: int, patterns: _Patterns, units: Units,
                 words: ProseWords) -> list[_Figure]:
     """The figures whose numbers stand in text[lo:hi] (a clause or a bracket). Every look is bounded by
     positions, never a slice of the rest of the text, so that a long sentence costs no more than its figures."""
-    out = []
+    out: list[_Figure] = []
+    previous_end = lo  # where the number before this one (a figure or not) ends
     for m in patterns.number.finditer(text, lo, hi):
         # The words before a number are looked for just before it (a regex anchored at the end of a long
         # text would be tried at every position of it).
         window = max(lo, m.start() - _BEFORE_CHARS)
         start, unit, scale = m.start(), None, 1
-        if cur := patterns.currency_before.search(text, window, m.start()):
+        cur = patterns.currency_before.search(text, max(window, previous_end), m.start())
+        shared = cur is not None and _AFTER_NUMBER.fullmatch(text, previous_end, cur.start()) is not None
+        previous_end = m.end()
+        if shared:
+            # "35 210,40 EUR 300 personām": the currency is the number's before it; with no noun of its own,
+            # whose it is cannot be told, and neither number is taken.
+            if out and out[-1].end == cur.end("cur"):
+                if _counted(text, m.end(), hi, units, words) is None:
+                    out.pop()
+                    continue
+            cur = None
+        if cur:
             unit, start = units.currency_of(cur.group("cur")), cur.start()
         after = patterns.after.match(text, m.end(), hi)
         end = m.end()
