@@ -56,7 +56,8 @@ def test_a_sentence_of_persons_households_and_euro():
 
 def test_a_status_granted_to_households_and_persons():
     out = read("Trūcīgas personas statuss 2023. gadā piešķirts 27 ģimenēm (71 personai).", year=None)
-    assert rows(out) == [(27, "households", 2023, "Trūcīgas personas statuss piešķirts ģimenēm", "poor_households"),
+    assert rows(out) == [(27, "households", 2023, "Trūcīgas personas statuss piešķirts ģimenēm",
+                          "poor_households"),
                          (71, "persons", 2023, "Trūcīgas personas statuss piešķirts personai", "poor_persons")]
 
 
@@ -83,10 +84,12 @@ def test_a_list_item_is_labelled_by_its_head():
 
 
 def test_an_ordinal_of_a_list_items_words_stays_in_its_label():
-    out = read("Aprūpi mājās saņēma 138 personas:\n1. līmeņa aprūpe (1 līdz 2 reizes nedēļā) – 32 personas;\n"
+    out = read("Aprūpi mājās saņēma 138 personas:\n"
+               "1. līmeņa aprūpe (1 līdz 2 reizes nedēļā) – 32 personas;\n"
                "2. līmeņa aprūpe (3 līdz 5 reizes nedēļā) – 68 personas;")
     assert [(f.value, f.category) for f in out.facts] == [
-        (138, "Aprūpi mājās saņēma personas"), (32, "1. līmeņa aprūpe personas"), (68, "2. līmeņa aprūpe personas")]
+        (138, "Aprūpi mājās saņēma personas"), (32, "1. līmeņa aprūpe personas"),
+        (68, "2. līmeņa aprūpe personas")]
 
 
 def test_residents_who_did_something_are_not_the_municipalitys_residents():
@@ -279,8 +282,8 @@ def test_a_30_page_text_is_read_fast():
     process's own (the best of three runs), so that other work on a busy machine does not decide."""
     prose = ["Sociālais dienests sniedz atbalstu ģimenēm ar bērniem un senioriem visā novada teritorijā,",
              "un tā darbinieki konsultē iedzīvotājus par pabalstiem un pakalpojumiem, kas pieejami 2022. gadā."]
-    page = "\n".join(["2022. gadā GMI pabalstu saņēma 412 personas (230 mājsaimniecības), izmaksāti 35 210,40 EUR.",
-                      *prose * 18, "Tālr. 63 123 456, e-pasts: dienests@example.lv, Lielā iela 3, LV-3101."])
+    figures = "2022. gadā GMI pabalstu saņēma 412 personas (230 mājsaimniecības), izmaksāti 35 210,40 EUR."
+    page = "\n".join([figures, *prose * 18, "Tālr. 63 123 456, e-pasts: dienests@example.lv, Lielā iela 3, LV-3101."])
     text = "\n".join([page] * 30)
     seconds = []
     for _ in range(3):
@@ -315,7 +318,8 @@ def test_a_hostile_text_of_one_long_paragraph_costs_little():
      "prose.toml: 'not_amount_patterns' has a bad regex '(sīkdat'"),
     ("value = 2\n", 'value = "two"\n', "prose.toml: [[number_word]] 1: 'value' must be a whole number of 1 or more"),
     ("value = 2\n", "value = 2\nsize = 1\n", "prose.toml: [[number_word]] 1: unknown key 'size'"),
-    ('words = ["trīs", "trim"]', 'words = ["trīs", "divi"]', "prose.toml: [[number_word]] 2: 'divi' is already the number 2"),
+    ('words = ["trīs", "trim"]', 'words = ["trīs", "divi"]',
+     "prose.toml: [[number_word]] 2: 'divi' is already the number 2"),
 ])
 def test_a_wrong_prose_file_is_refused_in_one_line(tmp_path: Path, old, new, message):
     good = PROSE_FILE.read_text(encoding="utf-8")
@@ -330,15 +334,16 @@ def test_a_wrong_prose_file_is_refused_in_one_line(tmp_path: Path, old, new, mes
 def test_a_list_of_words_that_is_no_list_is_refused(tmp_path: Path):
     path = tmp_path / "prose.toml"
     path.write_text(PROSE_FILE.read_text(encoding="utf-8").replace(
-        'approximate = ["gandrīz", "aptuveni", "apmēram", "ap", "teju", "~"]', 'approximate = "ap"'), encoding="utf-8")
+        'approximate = ["gandrīz", "aptuveni", "apmēram", "ap", "teju", "~"]', 'approximate = "ap"'),
+        encoding="utf-8")
     with pytest.raises(ProseError, match=r"^prose.toml: 'approximate' must be a list of words$"):
         load_prose(path)
 
 
 def test_a_counted_noun_is_a_stem_and_a_case_ending():
     units = load_units()
-    assert [units.noun_unit(w) for w in ("personām", "cilv.", "lietām", "lietveži", "lietotāji", "bērnudārzs")] == \
-        ["persons", "persons", "cases", None, None, None]
+    words = ("personām", "cilv.", "lietām", "lietveži", "lietotāji", "bērnudārzs")
+    assert [units.noun_unit(w) for w in words] == ["persons", "persons", "cases", None, None, None]
 
 
 def test_a_wrong_units_file_is_refused_in_one_line(tmp_path: Path):

@@ -82,12 +82,13 @@ def _patterns() -> _Patterns:
     scale = units.scale_pattern
     number = re.compile(
         # Not run on from other digits or a range's first number ("10 - 15 personām").
-        rf"(?<![\w.,:/+{_MASK}\-–])(?<!\d\s)(?<!\d\s[-–—]\s)(?<!\d[-–—]\s)(?P<int>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+)"
+        rf"(?<![\w.,:/+{_MASK}\-–])(?<!\d\s)(?<!\d\s[-–—]\s)(?<!\d[-–—]\s)"
+        rf"(?P<int>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+)"
         rf"(?:(?P<dec>[.,]\d{{1,2}})|(?P<stray>,\s\d(?=\s+{scale}))|(?P<whole>,-))?"
         rf"(?![\d{_MASK}]|[.,]\d|\s\d)", re.IGNORECASE)
     # A comma before a stray space inside a number ("2, 4 miljoni") breaks no clause.
-    clause_break = re.compile(rf"(?:;|,(?=\s)(?!\s\d\s+{scale})|(?<=\s)un(?=\s)|(?P<head>(?<=\s)[–—-](?=\s)|:(?=\s)))\s*",
-                              re.IGNORECASE)
+    clause_break = re.compile(rf"(?:;|,(?=\s)(?!\s\d\s+{scale})|(?<=\s)un(?=\s)"
+                              rf"|(?P<head>(?<=\s)[–—-](?=\s)|:(?=\s)))\s*", re.IGNORECASE)
     currency_before = re.compile(rf"(?P<cur>{units.currency_pattern})\s?$")
     bounds = {"approximate": words.approximate, "lower_bound": words.lower_bound}
     bound_before = re.compile("(?<!\\w)(?:" + "|".join(
@@ -132,9 +133,9 @@ def _masked(text: str, words: ProseWords) -> str:
 
 def _paragraphs(reading: Reading, words: ProseWords) -> list[tuple[FlowText, str]]:
     """The running text in paragraphs, each with its text masked (the flow's own text is as printed, for
-    the periods of its dates): lines of tables and page furniture left out, a line joined to the one before only where it carries on its
-    sentence (starts in lower case or with a digit, or the line before ends in a comma or dash); a list item
-    or a blank line starts a new one."""
+    the periods of its dates): lines of tables and page furniture left out, a line joined to the one before
+    only where it carries on its sentence (starts in lower case or with a digit, or the line before ends in
+    a comma or dash); a list item or a blank line starts a new one."""
     paragraphs: list[list[TextLine]] = []
     current: list[TextLine] = []
     for i, line in enumerate(reading.doc.lines):

@@ -108,6 +108,6 @@ def load_units(path: Path = UNITS_FILE) -> Units:
     for entry, where in entries(data, "noun", {"unit", "stems", "in_label"}, path, UnitsError):
         if not isinstance(entry.get("in_label", True), bool):
             raise UnitsError(f"{where}: 'in_label' must be true or false")
-        nouns.append(CountedNoun(unit(entry, where), tuple(s.lower() for s in word_list(entry, "stems", where, UnitsError)),
-                                 entry.get("in_label", True)))
+        stems = tuple(s.lower() for s in word_list(entry, "stems", where, UnitsError))
+        nouns.append(CountedNoun(unit(entry, where), stems, entry.get("in_label", True)))
     return Units(rate, currencies, tuple(scales), tuple(nouns))
