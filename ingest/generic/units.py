@@ -3,17 +3,19 @@ once. A file that is wrong is refused in one line naming the file and the key.""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ingest.generic.words_file import WordsFileError, entries, read_words_file, word_list
 from warehouse.seeds import load_names
 
 UNITS_FILE = Path(__file__).with_name("units.toml")
+# A counted noun is its stem and a case ending, never a longer word ("liet" counts "lietām", not "lietveži").
+_ENDING_LETTERS = 3
 
 
-class UnitsError(ValueError):
+class UnitsError(WordsFileError):
     """units.toml cannot be used: file, key and why, in one line."""
 
 
@@ -33,6 +35,10 @@ class Scale:
 class CountedNoun:
     unit: str
     stems: tuple[str, ...]
+    # Whether the noun is a word of its figure's label: "iedzīvotāji" after a number are residents who did
+    # something ("ap 70 iedzīvotāju apmeklēja"), not the municipality's residents, which a clause says in its
+    # own words ("iedzīvotāju skaits ir 45 959 personas").
+    in_label: bool = True
 
 
 @dataclass(frozen=True)
@@ -51,10 +57,18 @@ class Units:
         folded = word.lower()
         return next((s.factor for s in self.scales if folded in s.words), None)
 
+    def counted_noun(self, word: str) -> CountedNoun | None:
+        """The counted noun a word is ("personām", "cilv." -> persons), else None: the word is one of the
+        stems with a case ending of at most three letters."""
+        folded = word.lower().rstrip(".")
+        return next((n for n in self.nouns
+                     if any(folded.startswith(stem) and len(folded) - len(stem) <= _ENDING_LETTERS
+                            for stem in n.stems)), None)
+
     def noun_unit(self, word: str) -> str | None:
         """The unit a counted noun is counted in ("personām" -> persons), else None."""
-        folded = word.lower()
-        return next((n.unit for n in self.nouns if any(folded.startswith(stem) for stem in n.stems)), None)
+        noun = self.counted_noun(word)
+        return noun.unit if noun else None
 
     @property
     def currency_pattern(self) -> str:
@@ -63,37 +77,16 @@ class Units:
         return "(?:" + "|".join(rf"(?<!\w){re.escape(w)}(?!\w)" if w[-1].isalnum() else re.escape(w)
                                for w in words) + ")"
 
-
-def _words(entry: dict, key: str, where: str) -> tuple[str, ...]:
-    value = entry.get(key)
-    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
-        raise UnitsError(f"{where}: '{key}' must be a list of words")
-    return tuple(value)
-
-
-def _entries(data: dict, key: str, fields: set[str], path: Path) -> list[tuple[dict, str]]:
-    entries = data.get(key, [])
-    if not isinstance(entries, list):
-        raise UnitsError(f"{path.name}: '{key}' must be written [[{key}]]")
-    out = []
-    for i, entry in enumerate(entries):
-        where = f"{path.name}: [[{key}]] {i + 1}"
-        unknown = sorted(set(entry) - fields)
-        if unknown:
-            raise UnitsError(f"{where}: unknown key '{unknown[0]}'; it takes {', '.join(sorted(fields))}")
-        out.append((entry, where))
-    return out
+    @property
+    def scale_pattern(self) -> str:
+        """A regex alternative of every scale word (lower case as the file gives them), longest first."""
+        words = sorted({w for s in self.scales for w in s.words}, key=len, reverse=True)
+        return "(?:" + "|".join(rf"{re.escape(w)}(?!\w)" for w in words) + ")"
 
 
 @cache
 def load_units(path: Path = UNITS_FILE) -> Units:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise UnitsError(f"{path.name}: cannot be read: {exc}") from None
-    unknown = sorted(set(data) - {"lvl_per_eur", "currency", "scale", "noun"})
-    if unknown:
-        raise UnitsError(f"{path.name}: unknown key '{unknown[0]}'")
+    data = read_words_file(path, {"lvl_per_eur", "currency", "scale", "noun"}, UnitsError)
     rate = data.get("lvl_per_eur")
     if not isinstance(rate, float) or not 0 < rate < 1:
         raise UnitsError(f"{path.name}: 'lvl_per_eur' must be a number between 0 and 1")
@@ -104,13 +97,17 @@ def load_units(path: Path = UNITS_FILE) -> Units:
             raise UnitsError(f"{where}: unit {entry.get('unit')!r} is not a unit of the names seed")
         return entry["unit"]
 
-    currencies = tuple(Currency(unit(e, w), _words(e, "words", w))
-                       for e, w in _entries(data, "currency", {"unit", "words"}, path))
+    currencies = tuple(Currency(unit(e, w), word_list(e, "words", w, UnitsError))
+                       for e, w in entries(data, "currency", {"unit", "words"}, path, UnitsError))
     scales = []
-    for entry, where in _entries(data, "scale", {"factor", "words"}, path):
+    for entry, where in entries(data, "scale", {"factor", "words"}, path, UnitsError):
         if not isinstance(entry.get("factor"), int) or entry["factor"] < 10:
             raise UnitsError(f"{where}: 'factor' must be a whole number of 10 or more")
-        scales.append(Scale(entry["factor"], tuple(w.lower() for w in _words(entry, "words", where))))
-    nouns = tuple(CountedNoun(unit(e, w), tuple(s.lower() for s in _words(e, "stems", w)))
-                  for e, w in _entries(data, "noun", {"unit", "stems"}, path))
-    return Units(rate, currencies, tuple(scales), nouns)
+        scales.append(Scale(entry["factor"], tuple(w.lower() for w in word_list(entry, "words", where, UnitsError))))
+    nouns = []
+    for entry, where in entries(data, "noun", {"unit", "stems", "in_label"}, path, UnitsError):
+        if not isinstance(entry.get("in_label", True), bool):
+            raise UnitsError(f"{where}: 'in_label' must be true or false")
+        stems = tuple(s.lower() for s in word_list(entry, "stems", where, UnitsError))
+        nouns.append(CountedNoun(unit(entry, where), stems, entry.get("in_label", True)))
+    return Units(rate, currencies, tuple(scales), tuple(nouns))
