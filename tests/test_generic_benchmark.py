@@ -1,0 +1,83 @@
+"""benchmarks.generic_reader: how a layout's facts and the generic reader's are matched, and the tables it
+prints (no timing is asserted)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from benchmarks.generic_reader import compare, main, seed_reports
+from ingest.model import Fact, Location, Spot
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _cell(value: float, row: str = "Mājokļa pabalsts", column: str = "2023", year: int = 2023,
+          unit: str = "EUR") -> Fact:
+    return Fact(municipality="Talsu novads", year=year, topic="budget", metric="spend", category=row, value=value,
+                unit=unit, spot=Spot("1. tabula", Location(page=4), row=row, column=column), raw_value=str(value))
+
+
+def _sentence(value: float, line: int = 12, unit: str = "persons", year: int = 2023) -> Fact:
+    return Fact(municipality="Talsu novads", year=year, topic="recipients", metric="persons", category="GMI",
+                value=value, unit=unit, spot=Spot("text", Location(line=line)), raw_value=str(value))
+
+
+def _counts(by_layout: list[Fact], by_generic: list[Fact]) -> tuple[int, int, int]:
+    c = compare("d.txt", "a layout", by_layout, by_generic)
+    assert (c.layout_facts, c.generic_facts) == (len(by_layout), len(by_generic))
+    return c.found, c.different, c.generic_only
+
+
+def test_a_cell_of_the_same_place_year_and_value_is_found_whatever_the_label_spacing_and_case():
+    assert _counts([_cell(907115)], [_cell(907115.0, row="mājokļa  Pabalsts")]) == (1, 0, 0)
+
+
+def test_a_cell_of_the_same_place_and_year_with_another_value_is_different():
+    assert _counts([_cell(907115), _cell(455310, column="2022", year=2022)],
+                   [_cell(9071150), _cell(455310, column="2022", year=2022)]) == (1, 1, 0)
+
+
+def test_a_cell_of_another_year_or_another_row_is_not_compared():
+    assert _counts([_cell(907115)], [_cell(1, year=2022), _cell(2, row="GMI pabalsts")]) == (0, 0, 2)
+
+
+def test_each_fact_is_matched_once():
+    assert _counts([_cell(10), _cell(10)], [_cell(10)]) == (1, 0, 0)
+    assert _counts([_cell(10)], [_cell(10), _cell(10)]) == (1, 0, 1)
+
+
+def test_a_number_in_text_is_placed_by_its_line_and_unit():
+    assert _counts([_sentence(412)], [_sentence(412)]) == (1, 0, 0)
+    assert _counts([_sentence(412)], [_sentence(412, line=13)]) == (0, 0, 1)
+    assert _counts([_sentence(412)], [_sentence(412, unit="households")]) == (0, 0, 1)
+
+
+def test_in_text_only_one_number_against_one_is_different():
+    assert _counts([_sentence(412)], [_sentence(413)]) == (0, 1, 0)
+    assert _counts([_sentence(412), _sentence(230)], [_sentence(413), _sentence(231)]) == (0, 0, 2)
+    assert _counts([_sentence(412), _sentence(230)], [_sentence(412), _sentence(231)]) == (1, 1, 0)
+
+
+def test_the_seed_reports_leave_out_the_text_export_of_the_pdf():
+    names = [path.name for path in seed_reports()]
+    assert names == ["bauskas_novads_2016-2020_socialais_dienests_strategija.md",
+                     "latvija_2017_socialo_dienestu_aptauja.txt", "lps_2020_seminars_socialie_pakalpojumi.txt",
+                     "tukuma_novads_2016_socialais_darbs_izvertejums.txt", "tukuma_novads_2024_publiskais_parskats.pdf"]
+
+
+def _rows(printed: str) -> list[list[str]]:
+    return [re.split(r"\s{2,}", line.strip()) for line in printed.strip().splitlines()]
+
+
+def test_it_prints_a_row_per_report_and_one_for_all(capsys):
+    report = ROOT / "raw_reports" / "lps_2020_seminars_socialie_pakalpojumi.txt"
+    assert main([str(report)]) == 0
+    rows = _rows(capsys.readouterr().out)
+    assert rows[0] == ["document", "layout", "layout facts", "found", "found %", "different", "generic only",
+                       "generic facts"]
+    assert [row[:3] for row in rows[1:]] == [[report.name, "LPS article", "1"], ["all", "–", "1"]]
+    for row in rows[1:]:
+        assert len(row) == 8 and re.fullmatch(r"\d+ %|–", row[4])
+        assert all(cell.isdigit() for cell in row[2:4] + row[5:])
+        layout_facts, found, different, generic_only, generic_facts = map(int, row[2:4] + row[5:])
+        assert found + different <= layout_facts and found + different + generic_only == generic_facts
