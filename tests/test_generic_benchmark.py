@@ -81,3 +81,16 @@ def test_it_prints_a_row_per_report_and_one_for_all(capsys):
         assert all(cell.isdigit() for cell in row[2:4] + row[5:])
         layout_facts, found, different, generic_only, generic_facts = map(int, row[2:4] + row[5:])
         assert found + different <= layout_facts and found + different + generic_only == generic_facts
+
+
+def test_documents_mode_prints_a_row_per_document_with_whose_it_is(capsys):
+    folder = ROOT / "tests" / "generic_documents"
+    assert main(["--documents", str(folder)]) == 0
+    rows = _rows(capsys.readouterr().out)
+    assert rows[0] == ["document", "municipality", "period", "facts", "with indicator", "notes"]
+    assert sorted(row[0] for row in rows[1:]) == sorted(path.name for path in folder.glob("*.txt"))
+    by_name = {row[0]: row for row in rows[1:]}
+    assert by_name["talsu_socialais_dienests_2023.txt"][1:3] == ["Talsu novads", "2023"]
+    assert by_name["bez_pasvaldibas_pabalsti.txt"][1] == "nezināma"
+    for row in rows[1:]:
+        assert len(row) == 6 and all(cell.isdigit() for cell in row[3:])
