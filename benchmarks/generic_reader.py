@@ -2,7 +2,8 @@
 alone (`--layout generic`), compared fact by fact, and the time each takes on the 30-page PDF.
 
     python -m benchmarks.generic_reader [--runs N] [REPORT ...]     the seed reports (default: raw_reports/)
-    python -m benchmarks.generic_reader --documents FOLDER [--facts]  any other documents: what it finds
+    python -m benchmarks.generic_reader --documents FOLDER [--expected CSV] [--facts]
+                                                                    any other documents: what it finds
 
 Both readings are `ingest.worker.extract_file` in this process (no warehouse). A seed report is every file
 of `raw_reports/` but a text export beside a PDF of the same name (a rendition of it: the same facts).
@@ -21,6 +22,11 @@ How a fact of the layout is matched (each fact of either reading is matched at m
 - **generic only**: a fact of the generic reader matched to none of the layout's (neither found nor
   different): a figure the layout does not read, or one placed or dated otherwise.
 
+Other documents have no layout to compare with: `--expected CSV` names, with the columns `document, year,
+value, unit` (the year may be empty), every figure a careful reader finds in them. A figure of the generic
+reader is then **found** when it has the document, year, unit and value of one expected (each matched at
+most once), and **misread** when it has none: a value that must not have been stored.
+
 Times (seconds) are those of `extract_file` on the 30-page PDF, each reader in `--runs` fresh processes that
 read it 1 + `--runs` times: *cold* is the best of their first reads (the rules loaded, the readers imported:
 what one file costs a worker server that has not yet read that kind of file), *warm* the best of the rest.
@@ -28,6 +34,7 @@ what one file costs a worker server that has not yet read that kind of file), *w
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import math
 import subprocess
@@ -163,8 +170,54 @@ def print_comparisons(comparisons: list[Comparison]) -> None:
     _table(header, rows, texts=2)
 
 
-def print_documents(folder: Path, facts: bool) -> None:
-    """What the generic reader finds in every document of `folder` (no layout to compare with)."""
+class ExpectedError(ValueError):
+    """An expected-figures file that cannot be read; the message names the file and line."""
+
+
+# An expected figure: (year or None, value, unit).
+Expected = tuple[int | None, float, str]
+
+
+def read_expected(path: Path) -> dict[str, list[Expected]]:
+    """The figures of `path` (columns document, year, value, unit) by document."""
+    expected: dict[str, list[Expected]] = defaultdict(list)
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+            columns = set(rows[0]) if rows else set()
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise ExpectedError(f"{path}: cannot be read ({exc})") from None
+    if rows and columns != {"document", "year", "value", "unit"}:
+        raise ExpectedError(f"{path}: the columns must be document, year, value, unit")
+    for line, row in enumerate(rows, start=2):
+        try:
+            year = int(row["year"]) if row["year"].strip() else None
+            value = float(row["value"])
+        except (ValueError, AttributeError):
+            raise ExpectedError(f"{path}, line {line}: year {row['year']!r} or value {row['value']!r} is no "
+                                "number") from None
+        if not math.isfinite(value):
+            raise ExpectedError(f"{path}, line {line}: value {row['value']!r} is not finite")
+        expected[row["document"]].append((year, value, row["unit"]))
+    return expected
+
+
+def found_and_misread(facts: list[Fact], expected: list[Expected]) -> tuple[int, int]:
+    """How many of `facts` are expected figures (each matched once), and how many are none."""
+    left = list(expected)
+    found = 0
+    for fact in facts:
+        match = next((i for i, (year, value, unit) in enumerate(left)
+                      if (year, unit) == (fact.year, fact.unit) and _same_value(value, fact.value)), None)
+        if match is not None:
+            found += 1
+            del left[match]
+    return found, len(facts) - found
+
+
+def print_documents(folder: Path, facts: bool, expected: dict[str, list[Expected]] | None) -> None:
+    """What the generic reader finds in every document of `folder`, and against `expected` (when given)
+    how many of those figures it found and how many it misread."""
     from ingest.pipeline import collect_files
     from ingest.readers import UnreadableFile
     from ingest.worker import extract_file
@@ -177,14 +230,18 @@ def print_documents(folder: Path, facts: bool) -> None:
         except UnreadableFile as exc:
             print(f"{path.name}: refused: {exc}")
             continue
-        found = extraction.facts
-        rows.append([path.name, extraction.info.municipality, extraction.info.period or "–", len(found),
-                     sum(1 for fact in found if fact.indicator), len(extraction.messages)])
+        read = extraction.facts
+        row = [path.name, extraction.info.municipality, extraction.info.period or "–", len(read),
+               sum(1 for fact in read if fact.indicator), len(extraction.messages)]
+        if expected is not None:
+            row += [len(expected.get(path.name, [])), *found_and_misread(read, expected.get(path.name, []))]
+        rows.append(row)
         if facts:
-            for fact in found:
+            for fact in read:
                 print(f"{path.name}\t{fact.value:g}\t{fact.unit}\t{fact.year}\t{fact.period}\t"
                       f"{fact.indicator or '–'}\t{fact.category}\t{fact.source_ref}")
-    _table(["document", "municipality", "period", "facts", "with indicator", "notes"], rows, texts=3)
+    header = ["document", "municipality", "period", "facts", "with indicator", "notes"]
+    _table(header + (["expected", "found", "misread"] if expected is not None else []), rows, texts=3)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -193,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"seed reports to compare (default: those of {RAW})")
     parser.add_argument("--documents", type=Path, metavar="FOLDER",
                         help="read the documents of FOLDER by the generic reader alone and say what it finds")
+    parser.add_argument("--expected", type=Path, metavar="CSV",
+                        help="with --documents: the figures the documents print (document, year, value, unit)")
     parser.add_argument("--facts", action="store_true", help="with --documents: print every fact found")
     parser.add_argument("--runs", type=int, default=3,
                         help="processes of each reader on the 30-page PDF, and warm reads in each (default 3)")
@@ -200,7 +259,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.runs < 1:
         parser.error("--runs: at least 1")
     if args.documents is not None:
-        print_documents(args.documents, args.facts)
+        try:
+            expected = read_expected(args.expected) if args.expected is not None else None
+        except ExpectedError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print_documents(args.documents, args.facts, expected)
         return 0
     reports = args.reports or seed_reports()
     print_comparisons([compare_report(path) for path in reports])

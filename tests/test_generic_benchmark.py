@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from benchmarks.generic_reader import compare, main, seed_reports
+from benchmarks.generic_reader import compare, found_and_misread, main, seed_reports
 from ingest.model import Fact, Location, Spot
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,3 +94,37 @@ def test_documents_mode_prints_a_row_per_document_with_whose_it_is(capsys):
     assert by_name["bez_pasvaldibas_pabalsti.txt"][1] == "nezināma"
     for row in rows[1:]:
         assert len(row) == 6 and all(cell.isdigit() for cell in row[3:])
+
+
+def test_against_expected_figures_a_figure_is_found_once_and_any_other_is_misread():
+    expected = [(2023, 318.0, "persons"), (2022, 603.0, "households"), (None, 12.5, "EUR")]
+    facts = [_sentence(318), _sentence(318), _sentence(603, unit="households", year=2023),
+             _sentence(12.5, unit="EUR", year=None)]
+    assert found_and_misread(facts, expected) == (2, 2)
+
+
+def test_documents_mode_counts_the_expected_figures_found_and_misread(tmp_path, capsys):
+    expected = tmp_path / "expected.csv"
+    expected.write_text("document,year,value,unit\n"
+                        "talsu_socialais_dienests_2023.txt,2023,318,persons\n"
+                        "talsu_socialais_dienests_2023.txt,2022,603,households\n"
+                        "kuldigas_novads_2023_4_ceturksnis.txt,,142,persons\n", encoding="utf-8")
+    assert main(["--documents", str(ROOT / "tests" / "generic_documents"), "--expected", str(expected)]) == 0
+    rows = _rows(capsys.readouterr().out)
+    assert rows[0][-3:] == ["expected", "found", "misread"]
+    by_name = {row[0]: row for row in rows[1:]}
+    assert by_name["talsu_socialais_dienests_2023.txt"][6] == "2"
+    assert by_name["kuldigas_novads_2023_4_ceturksnis.txt"][6] == "1"
+    assert by_name["bez_pasvaldibas_pabalsti.txt"][6:] == ["0", "0", "0"]
+    for row in rows[1:]:
+        facts, found, misread = int(row[3]), int(row[7]), int(row[8])
+        assert found + misread == facts and found <= int(row[6])
+
+
+def test_an_expected_figures_file_that_cannot_be_read_is_one_line(tmp_path, capsys):
+    expected = tmp_path / "expected.csv"
+    expected.write_text("document,year,value,unit\ntalsu_socialais_dienests_2023.txt,2023,daudz,EUR\n",
+                        encoding="utf-8")
+    assert main(["--documents", str(tmp_path), "--expected", str(expected)]) == 2
+    out = capsys.readouterr()
+    assert out.out == "" and out.err == (f"error: {expected}, line 2: year '2023' or value 'daudz' is no number\n")
