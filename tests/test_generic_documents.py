@@ -131,6 +131,15 @@ def test_the_generic_reader_reads_a_document_no_layout_knows_as_its_municipality
         (municipality, "generic", "unrecognised")]
 
 
+@pytest.mark.parametrize("file_name", [SALACGRIVA_2018, SALACGRIVA_2012])
+def test_a_municipality_before_the_reform_is_stored_as_itself_and_the_one_it_became_part_of_is_known(ingested,
+                                                                                                   file_name):
+    db, _ = ingested
+    stored = _rows(db, "SELECT d.municipality, m.became_part_of FROM documents d JOIN municipalities m "
+                       "USING (municipality) WHERE d.file_name = ?", file_name)
+    assert stored == [("Salacgrīvas novads", "Limbažu novads")]
+
+
 @pytest.mark.parametrize("file_name", [TALSI, SALACGRIVA_2018, SALACGRIVA_2012, MINISTRY,
                                        _expect(QUARTER, IDENTITY)])
 def test_the_period_is_the_one_the_document_reports_on(ingested, file_name):
