@@ -84,10 +84,11 @@ def _label(text: str | None) -> str | None:
 
 
 def place_of(fact: Fact) -> tuple:
-    """Where a fact was printed, as the matching compares it (page or line; row and column, or unit)."""
+    """Where a fact was printed, as the matching compares it: a table cell (page or line, row and column) or
+    a number of running text (page or line, unit)."""
     if fact.spot.row is not None:
-        return fact.page, fact.line, _label(fact.spot.row), _label(fact.spot.column)
-    return fact.page, fact.line, fact.unit
+        return "cell", fact.page, fact.line, _label(fact.spot.row), _label(fact.spot.column)
+    return "text", fact.page, fact.line, fact.unit
 
 
 def _same_value(a: float, b: float) -> bool:
@@ -102,17 +103,17 @@ def compare(document: str, layout: str, by_layout: list[Fact], by_generic: list[
     for fact in by_generic:
         places[(place_of(fact), fact.year)][1].append(fact)
     found = different = 0
-    for (place, _), (theirs, ours) in places.items():
-        left = list(ours)
+    for (place, _), (layout_here, generic_here) in places.items():
+        left = list(generic_here)
         unmatched = []
-        for fact in theirs:
+        for fact in layout_here:
             match = next((i for i, other in enumerate(left) if _same_value(fact.value, other.value)), None)
             if match is None:
                 unmatched.append(fact)
             else:
                 found += 1
                 del left[match]
-        in_table = len(place) == 4
+        in_table = place[0] == "cell"
         if unmatched and left and (in_table or len(unmatched) == len(left) == 1):
             different += min(len(unmatched), len(left)) if in_table else 1
     generic_only = len(by_generic) - found - different
