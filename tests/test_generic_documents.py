@@ -124,7 +124,7 @@ def _expect(file_name: str, reason: str):
 
 
 @pytest.mark.parametrize("file_name", sorted(IDENTITIES))
-def test_the_generic_reader_reads_a_document_no_layout_knows_as_its_municipality_s(ingested, file_name):
+def test_a_document_no_layout_knows_is_the_generic_readers_and_of_the_municipality_it_names(ingested, file_name):
     db, _ = ingested
     municipality, _ = IDENTITIES[file_name]
     assert _rows(db, "SELECT municipality, layout, kind FROM documents WHERE file_name = ?", file_name) == [
