@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= warehouse/socdash.duckdb
 PORT   ?= 8501
 
-.PHONY: run test browser warehouse rebuild bench bench-pages bench-national clean
+.PHONY: run test browser warehouse rebuild bench bench-pages bench-national bench-generic clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ bench-pages: $(STAMP) $(DB)
 SCALES ?= 1
 bench-national: $(STAMP)
 	$(BIN)/python -m benchmarks.national --scales $(SCALES)
+
+# The seed reports read by their layouts and by the generic reader alone, compared; its time on the 30-page PDF.
+bench-generic: $(STAMP)
+	$(BIN)/python -m benchmarks.generic_reader
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache

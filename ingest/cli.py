@@ -1,4 +1,4 @@
-"""`python -m ingest [--db PATH] [FILE_OR_FOLDER ...]`: build or update the warehouse."""
+"""`python -m ingest [--db PATH] [--layout NAME] [FILE_OR_FOLDER ...]`: build or update the warehouse."""
 from __future__ import annotations
 
 import argparse
@@ -6,7 +6,7 @@ import re
 import sys
 from pathlib import Path
 
-from ingest.layouts import all_layouts
+from ingest.layouts import UnknownLayout, all_layouts, layout_named
 from ingest.limits import ENVIRONMENT, OPTIONS, ReadLimits, limits_from, positive_number
 from ingest.pipeline import Outcome, collect_files, default_jobs, ingest_files
 from ingest.rules.loader import RulesError
@@ -82,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
                              "layout, lose over a fifth of its facts or tables, or take another report's file name")
     parser.add_argument("--jobs", type=_number(integer=True), default=None, metavar="N",
                         help=f"files read at once, each by a worker process (default: one per core, {default_jobs()})")
+    parser.add_argument("--layout", metavar="NAME",
+                        help="read every file by this layout instead of the one that recognises it (e.g. "
+                             "generic: the reader of any municipality's report); a file of a format it does "
+                             "not read is refused")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only refusals and the summary")
     defaults = ReadLimits()
     for name, option in OPTIONS.items():
@@ -93,6 +97,17 @@ def main(argv: list[str] | None = None) -> int:
         limits = limits_from(**{name: getattr(args, name) for name in OPTIONS})
     except ValueError as exc:
         parser.error(str(exc))
+
+    start_worker_server()  # it loads the layouts while this process checks them
+    try:
+        all_layouts()  # a rules file that is wrong stops the ingest before anything is read
+        if args.layout is not None:
+            layout_named(args.layout)
+    except RulesError as exc:
+        print(one_line(f"error: layout rules: {exc}"), file=sys.stderr)
+        return 2
+    except UnknownLayout as exc:
+        parser.error(f"--layout: {exc}")
 
     files, outcomes = collect_files(args.targets or [DEFAULT_SOURCES])
     for outcome in outcomes:
@@ -108,15 +123,9 @@ def main(argv: list[str] | None = None) -> int:
             for message in outcome.messages:
                 print(one_line(f"         note: {message}"), flush=True)
 
-    start_worker_server()  # it loads the layouts while this process checks them
-    try:
-        all_layouts()  # a rules file that is wrong stops the ingest before anything is read
-    except RulesError as exc:
-        print(one_line(f"error: layout rules: {exc}"), file=sys.stderr)
-        return 2
     try:
         outcomes += ingest_files(args.db, files, args.wait, after=report, replace=args.replace, limits=limits,
-                                 jobs=args.jobs)
+                                 jobs=args.jobs, layout=args.layout)
     except WarehouseError as exc:
         print(one_line(f"error: {exc}"), file=sys.stderr)
         return 3

@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 import duckdb
 
 from ingest.indicators import assign_indicators
+from ingest.layouts import layout_named
 from ingest.limits import ReadLimits
 from ingest.model import Extraction, ParsedDocument
 from ingest.readers import UnreadableFile
@@ -48,11 +49,12 @@ class _Read:
     seconds: float
 
 
-def _read(path: Path, limits: ReadLimits) -> _Read:
-    """Read and interpret `path` in a worker process within `limits` (run by a thread of the writer)."""
+def _read(path: Path, limits: ReadLimits, layout: str | None) -> _Read:
+    """Read and interpret `path` in a worker process within `limits`, by the layout named `layout` if any
+    (run by a thread of the writer)."""
     started = time.perf_counter()
     try:
-        doc, extraction = extract_in_worker(path, limits)
+        doc, extraction = extract_in_worker(path, limits, layout)
     except UnreadableFile as exc:
         return _Read(None, None, str(exc), time.perf_counter() - started)
     return _Read(doc, extraction, None, time.perf_counter() - started)
@@ -189,17 +191,23 @@ def writer_lock(db: Path, wait_seconds: float):
 def ingest_files(db: Path, files: list[Path], wait_seconds: float,
                  before: Callable[[int, int, Path], None] | None = None,
                  after: Callable[[int, int, Outcome], None] | None = None, replace: bool = False,
-                 limits: ReadLimits = ReadLimits(), jobs: int | None = None) -> list[Outcome]:
+                 limits: ReadLimits = ReadLimits(), jobs: int | None = None,
+                 layout: str | None = None) -> list[Outcome]:
     """Ingest `files` into the warehouse `db`, each read in a worker process within `limits` (`jobs` of
     them at once, default one per core) and stored in its own transaction, in the order of `files`,
     waiting up to `wait_seconds` for another writer or reader to let go. `before(done, total, path)` and
     `after(done, total, outcome)` report progress; `replace` stores new versions the replacement rules would
-    refuse (warehouse.store). Raises WarehouseError when the warehouse cannot be had."""
+    refuse (warehouse.store); `layout` names the layout that reads every file instead of the one that
+    recognises it (ingest.layouts.layout_named; UnknownLayout, before anything is read, for none). Raises
+    WarehouseError when the warehouse cannot be had."""
+    if layout is not None:
+        layout_named(layout)
     jobs = jobs or default_jobs()
     outcomes: list[Outcome] = []
     with writer_lock(db, wait_seconds):
         pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="ingest-read")
-        reads = _reads_ahead(pool, files, limits, ahead=_AHEAD * jobs)  # the first start while the warehouse opens
+        # The first reads start while the warehouse opens.
+        reads = _reads_ahead(pool, files, limits, layout, ahead=_AHEAD * jobs)
         con = None
         try:
             con = connect_when_free(db, time.monotonic() + wait_seconds)
@@ -222,7 +230,8 @@ def ingest_files(db: Path, files: list[Path], wait_seconds: float,
     return outcomes
 
 
-def _reads_ahead(pool: ThreadPoolExecutor, files: list[Path], limits: ReadLimits, ahead: int) -> Iterator[Future]:
+def _reads_ahead(pool: ThreadPoolExecutor, files: list[Path], limits: ReadLimits, layout: str | None,
+                 ahead: int) -> Iterator[Future]:
     """The reads of `files`, in order. Each read starts once its file is among the `ahead` files from the
     one to be stored next, the largest of them first (the longest read then overlaps the others): the
     workers stay busy while the writer stores, and no more than `ahead` documents wait to be stored. The
@@ -232,7 +241,7 @@ def _reads_ahead(pool: ThreadPoolExecutor, files: list[Path], limits: ReadLimits
     def start(next_stored: int) -> None:
         coming = [k for k in range(next_stored, min(next_stored + ahead, len(files))) if k not in started]
         for k in sorted(coming, key=lambda k: -_size(files[k])):
-            started[k] = pool.submit(_read, files[k], limits)
+            started[k] = pool.submit(_read, files[k], limits, layout)
 
     def in_order() -> Iterator[Future]:
         for next_stored in range(len(files)):

@@ -10,10 +10,11 @@ Workers are forked by a small server, `python -m ingest.worker`: a fresh interpr
 layouts imported, started when first needed and serving the whole process. A worker thus starts in
 milliseconds, and shares nothing with the writer (its warehouse connection, its threads, a dashboard's
 script). The protocol, over the server's standard input and output, is length-prefixed pickles: the
-writer sends (request id, path, limits); the server forks a worker at once and answers (request id,
-"started", pid), then, when that worker ends, (request id, "finished", wait status, the worker's message,
-its peak memory in KB). So one server runs as many workers at once as the writer asks for (a parallel
-ingest asks from several threads, ingest.pipeline), their imports paid once, and there is still one writer.
+writer sends (request id, path, limits, the name of the layout forced or None); the server forks a worker
+at once and answers (request id, "started", pid), then, when that worker ends, (request id, "finished",
+wait status, the worker's message, its peak memory in KB). So one server runs as many workers at once as
+the writer asks for (a parallel ingest asks from several threads, ingest.pipeline), their imports paid
+once, and there is still one writer.
 """
 from __future__ import annotations
 
@@ -56,16 +57,23 @@ _CPU_GRACE = 10
 _LONGEST_WAIT = 365 * 24 * 3600
 
 
-def extract_file(path: Path, limits: ReadLimits = ReadLimits()) -> tuple[ParsedDocument, Extraction]:
+def extract_file(path: Path, limits: ReadLimits = ReadLimits(),
+                 layout: str | None = None) -> tuple[ParsedDocument, Extraction]:
     """Read and interpret a file without touching the warehouse, in this process (limited only by the
-    readers' own limits). The readers' notes come first among the extraction's messages."""
-    from ingest.layouts import recognise  # here, not at the top: see serve()
+    readers' own limits), by the layout named `layout` (UnknownLayout for none; a file of a format it does
+    not take is refused before it is read), else by the layout that recognises it. The readers' notes come
+    first among the extraction's messages."""
+    from ingest.layouts import layout_named, recognise  # here, not at the top: see serve()
 
+    forced = layout_named(layout) if layout is not None else None
+    if forced is not None and path.suffix.lower().lstrip(".") not in forced.formats:
+        raise UnreadableFile(f"the layout {forced.name!r} does not read {path.suffix or 'extensionless'} files "
+                             f"(it reads {', '.join('.' + name for name in forced.formats)})")
     notes: list[str] = []
     doc = read_document(path, limits, notes)
-    layout = recognise(doc)
-    extraction = layout.extract(doc)
-    extraction.layout = layout.name
+    chosen = forced or recognise(doc)
+    extraction = chosen.extract(doc)
+    extraction.layout = chosen.name
     extraction.messages[:0] = notes
     return doc, extraction
 
@@ -124,10 +132,10 @@ class _Running:
 
 
 def serve() -> None:
-    """Fork a worker for each (request id, path, limits) request on standard input, at once, and answer for
-    each when it ends, until the writer closes its end; then the workers still running are stopped (their
-    writer is gone). The replies keep standard output to themselves: whatever else anything prints goes to
-    /dev/null."""
+    """Fork a worker for each (request id, path, limits, layout) request on standard input, at once, and
+    answer for each when it ends, until the writer closes its end; then the workers still running are
+    stopped (their writer is gone). The replies keep standard output to themselves: whatever else anything
+    prints goes to /dev/null."""
     # The layouts (and the warehouse modules they import) are imported here, not when this module is: so
     # `python -m ingest` starts the server before it imports them itself, and both import at once.
     from ingest.layouts import all_layouts
@@ -148,10 +156,10 @@ def serve() -> None:
                     for worker in running.values():
                         os.kill(worker.pid, signal.SIGKILL)
                     return
-                for request_id, path, limits in frames.feed(data):
+                for request_id, path, limits, layout in frames.feed(data):
                     for module in PRELOAD.get(path.suffix.lower(), ()):
                         importlib.import_module(module)
-                    read_end, pid = _fork_worker(path, limits, requests, replies)
+                    read_end, pid = _fork_worker(path, limits, layout, requests, replies)
                     running[read_end] = _Running(request_id, pid)
                     _send(replies, (request_id, "started", pid))
             elif data:
@@ -163,7 +171,8 @@ def serve() -> None:
                 _send(replies, (worker.request_id, "finished", status, bytes(worker.message), usage.ru_maxrss))
 
 
-def _fork_worker(path: Path, limits: ReadLimits, requests: int, replies: BinaryIO) -> tuple[int, int]:
+def _fork_worker(path: Path, limits: ReadLimits, layout: str | None, requests: int,
+                 replies: BinaryIO) -> tuple[int, int]:
     """A worker for one file: the read end of its pipe and its pid."""
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -171,19 +180,19 @@ def _fork_worker(path: Path, limits: ReadLimits, requests: int, replies: BinaryI
         os.close(read_end)
         os.close(requests)
         replies.close()
-        _work(path, limits, write_end)  # never returns
+        _work(path, limits, layout, write_end)  # never returns
     os.close(write_end)
     return read_end, pid
 
 
-def _work(path: Path, limits: ReadLimits, fd: int) -> None:
+def _work(path: Path, limits: ReadLimits, layout: str | None, fd: int) -> None:
     """The worker: limit itself, read the file, write back what it found or why it could not, exit."""
     code = 0
     try:
         _lower_limit(resource.RLIMIT_AS, limits.memory_bytes)
         _lower_limit(resource.RLIMIT_CPU, int(min(limits.seconds, _LONGEST_WAIT)) + _CPU_GRACE)
         try:
-            message = pickle.dumps(("read", extract_file(path, limits)), protocol=pickle.HIGHEST_PROTOCOL)
+            message = pickle.dumps(("read", extract_file(path, limits, layout)), protocol=pickle.HIGHEST_PROTOCOL)
         except UnreadableFile as exc:
             message = pickle.dumps(("refused", str(exc)))
         except MemoryError:
@@ -258,24 +267,26 @@ class WorkerServer:
         for answers in waiting:
             answers.put(None)
 
-    def extract(self, path: Path, limits: ReadLimits) -> tuple[ParsedDocument, Extraction]:
-        """`extract_file(path, limits)` in a worker; raises UnreadableFile (one line) when the file was
+    def extract(self, path: Path, limits: ReadLimits,
+                layout: str | None = None) -> tuple[ParsedDocument, Extraction]:
+        """`extract_file(path, limits, layout)` in a worker; raises UnreadableFile (one line) when the file was
         refused or the worker ran out of time or memory. Safe to call from several threads at once."""
         answers: queue.SimpleQueue = queue.SimpleQueue()
         request_id = next(self._ids)
         try:
-            return self._extract(request_id, answers, Path(path).absolute(), limits)  # the server has its own folder
+            # The server has its own folder.
+            return self._extract(request_id, answers, Path(path).absolute(), limits, layout)
         finally:
             self._answers.pop(request_id, None)
 
-    def _extract(self, request_id: int, answers: queue.SimpleQueue, path: Path,
-                 limits: ReadLimits) -> tuple[ParsedDocument, Extraction]:
+    def _extract(self, request_id: int, answers: queue.SimpleQueue, path: Path, limits: ReadLimits,
+                 layout: str | None) -> tuple[ParsedDocument, Extraction]:
         stopped = UnreadableFile("the reading process stopped before it had read the file")
         try:
             with self._lock:
                 server = self._server()
                 self._answers[request_id] = (server, answers)
-                _send(server.stdin, (request_id, path, limits))
+                _send(server.stdin, (request_id, path, limits, layout))
         except OSError:
             self.close()
             raise stopped from None
@@ -337,9 +348,11 @@ def start_worker_server() -> None:
         _SERVER._server()
 
 
-def extract_in_worker(path: Path, limits: ReadLimits) -> tuple[ParsedDocument, Extraction]:
-    """`extract_file(path, limits)` in a worker process limited by `limits` (see WorkerServer.extract)."""
-    return _SERVER.extract(path, limits)
+def extract_in_worker(path: Path, limits: ReadLimits,
+                      layout: str | None = None) -> tuple[ParsedDocument, Extraction]:
+    """`extract_file(path, limits, layout)` in a worker process limited by `limits` (see
+    WorkerServer.extract)."""
+    return _SERVER.extract(path, limits, layout)
 
 
 def stop_workers() -> None:

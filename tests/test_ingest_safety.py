@@ -274,8 +274,8 @@ def test_the_store_refuses_a_value_that_is_not_finite(tmp_path, monkeypatch, cap
     assert main(["--db", str(db), str(small_upload(tmp_path / "a.xlsx"))]) == 0
     before = dump(db)
 
-    def buggy(path, limits):
-        doc, extraction = extract_file(path, limits)
+    def buggy(path, limits, layout):
+        doc, extraction = extract_file(path, limits, layout)
         extraction.facts[-1].value = float("inf")
         return doc, extraction
 

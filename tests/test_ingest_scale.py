@@ -64,11 +64,11 @@ def test_a_folder_read_by_two_workers_gives_the_warehouse_one_worker_gives(tmp_p
     finished: list[str] = []
     read = pipeline.extract_in_worker
 
-    def first_slowest(path, limits):
+    def first_slowest(path, limits, layout):
         if path.name.startswith("bauskas"):
             time.sleep(1.5)
         try:
-            return read(path, limits)
+            return read(path, limits, layout)
         finally:
             finished.append(path.name)
 

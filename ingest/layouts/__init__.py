@@ -66,9 +66,19 @@ def all_layouts() -> list[Layout]:
     return layouts
 
 
+class UnknownLayout(KeyError):
+    """A layout name no layout has; the message lists the names there are."""
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
 def layout_named(name: str) -> Layout:
-    """The layout of that name (KeyError for none)."""
+    """The layout of that name (`python -m ingest --layout NAME`); UnknownLayout for none."""
     found = {layout.name: layout for layout in all_layouts()}
+    if name not in found:
+        raise UnknownLayout(f"no layout is named {name!r}; the layouts are: "
+                            + ", ".join(repr(known) for known in found))
     return found[name]
 
 
