@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ingest.flags import Reason, reason
 from ingest.generic.identity_words import IdentityWords, load_identity_words
+from ingest.generic.prose import load_prose
 from ingest.model import ParsedDocument
 from ingest.specs import Dated, FlowText, iso_period, month_number
 from warehouse.seeds import Mention, load_municipalities, municipality_mentions
@@ -56,6 +57,7 @@ _BARE_YEARS = re.compile(rf"(?<![\d.,/-])(?<!\d )(?P<year>(?P<first>{_YEAR}))(?:
                          r"(?!\s?\d)")
 _HEAD_LINES = 8  # the document's first lines, where it names itself and its period
 _TITLE_LENGTH = 120  # a longer line is a paragraph, whose years are its sentences', not the report's
+_HEADING_WORDS = 8  # a head line of at most this many words is a heading, not a sentence
 _WINDOW = 30  # characters either side of a year where its part of the year is printed
 _CLAUSE_MARKS = re.compile(r"[(),;:–—]|\s-\s")
 
@@ -72,13 +74,21 @@ class DocumentIdentity:
 
 def document_identity(doc: ParsedDocument, flow: FlowText) -> DocumentIdentity:
     words = load_identity_words()
-    head = list(islice((" ".join(line.text.split()) for line in doc.lines if line.text.strip()), _HEAD_LINES))
+    head = list(islice((" ".join(line.text.split()) for line in doc.lines if not _furniture(line.text)),
+                       _HEAD_LINES))
     title = head[0] if head else None
     published = _published(flow.text, words)
     dated = _document_period(head, DocumentIdentity(None, title, None, None, published), words)
     municipality, reasons = _municipality(" ".join(head), flow.text, doc.file_name, words)
     return DocumentIdentity(municipality, title, dated.year if dated else None, dated.period if dated else None,
                             published, reasons)
+
+
+def _furniture(line: str) -> bool:
+    """An empty line, or page furniture above the title (a cookie banner, a menu, name days); a line that
+    is only a year or a span of years is a title's ("Pārskats" / "2021"), not a page number."""
+    text = line.strip()
+    return not text or (load_prose().is_noise(text) and not _BARE_YEARS.fullmatch(text))
 
 
 def period_in(text: str, identity: DocumentIdentity | None = None) -> Dated | None:
@@ -185,12 +195,18 @@ def _months(year: int, first: int, last: int) -> str:
 
 def _document_period(head: list[str], identity: DocumentIdentity, words: IdentityWords) -> Dated | None:
     """The period of the first of the first lines that names the report ("2024. GADA PUBLISKAIS PĀRSKATS"),
-    else of the title; a bare year or span of years counts there ("Pārskats 2023", "Stratēģija 2016-2020")."""
+    else of the title (a bare year or span of years counts there: "Pārskats 2023", "Stratēģija 2016-2020"),
+    else of a short heading among the first lines."""
     # With the line after it: a title is often broken before its years ("attīstības stratēģija" / "2016-2020").
     named = [f"{line} {after}" for line, after in zip(head, [*head[1:], ""])
              if len(line) <= _TITLE_LENGTH and words.report.search(line)]
     for line in named + head[:1]:
         if dated := _period(line, identity, bare=True):
+            return dated
+    # Else a heading under the title that names a period in words ("Informācija par 2012. gadu",
+    # "Rādītāji 2023. gada 4. ceturksnī"); a sentence of figures is longer, and is dated by itself.
+    for line in head[1:]:
+        if len(line.split()) <= _HEADING_WORDS and (dated := _period(line, identity, bare=False)):
             return dated
     return None
 
