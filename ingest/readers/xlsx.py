@@ -37,7 +37,7 @@ def _cell(value, loc: Location) -> WorkbookCell:
         return WorkbookCell("", loc)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = float(value)
-        return WorkbookCell(_plain_decimal(number) if math.isfinite(number) else str(value), loc, number)
+        return WorkbookCell(_plain_decimal(number) if math.isfinite(number) else str(value), loc, number=number)
     return WorkbookCell(str(value).strip(), loc)
 
 
