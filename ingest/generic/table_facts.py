@@ -135,8 +135,8 @@ def _plain_number(text: str) -> bool:
 
 
 def _header_row(table: Table) -> int | None:
-    """The row of years: the first, or one of the next under group headings (its first cell empty, no
-    figures above it)."""
+    """The row of years: the first, or one of the next under group headings or a title (no figures above
+    it)."""
     for r, row in enumerate(table.rows[:_HEADER_ROWS]):
         years = [c for c, cell in enumerate(row) if _year_period(cell.text.strip())]
         if not years:
@@ -145,7 +145,10 @@ def _header_row(table: Table) -> int | None:
         above = [cell for upper in table.rows[:r] for cell in upper if cell.text.strip()]
         if any(_plain_number(cell.text) for cell in others + above):
             return None
-        if r and row[0].text.strip():
+        # Under headings a year row's first cell is empty; under a title, the years stand alone in their
+        # columns. Else a row of figures that look like years (2019, 2020) could be taken for a header.
+        if r and row[0].text.strip() and any(c < len(upper) and upper[c].text.strip()
+                                             for upper in table.rows[:r] for c in years):
             return None
         return r
     return None
