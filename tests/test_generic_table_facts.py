@@ -165,6 +165,14 @@ def test_headers_of_changes_plans_and_averages_give_nothing(heading):
     assert [f.value for f in out.facts] == [900.0]
 
 
+def test_a_heading_or_caption_of_changes_gives_nothing():
+    rows = [["", "Izmaiņas", ""], ["", "2022", "2023"], ["Mājokļa pabalsts", "-120", "310"]]
+    assert read(table(rows, caption="Pabalsti (EUR)")).facts == []
+    rows[0][1] = "Izlietots"
+    assert [f.value for f in read(table(rows, caption="Pabalsti (EUR)")).facts] == [-120.0, 310.0]
+    assert read(table(rows, caption="Pabalstu izmaiņas (EUR)")).facts == []
+
+
 @pytest.mark.parametrize("printed", ["1.234", "20 6107", "31.0544.1239.80", "12.05.2021"])
 def test_readings_that_would_be_a_guess_stay_raw(printed):
     out = read(table([["", "2023 (EUR)"], ["Mājokļa pabalsts", printed], ["GMI pabalsts", "1 234"]]))

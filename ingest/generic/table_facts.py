@@ -180,6 +180,8 @@ def _year_columns(table: Table, r: int) -> list[_Column]:
                 c + 1 < len(row) and _plain_number(row[c + 1].text) for row in table.rows[r + 1:]):
             continue  # an empty heading beside it holds figures: the year spans sub-columns
         heading = " ".join(t for t in [*(row[c] for row in above), cell.text.strip()] if t)
+        if load_table_words().not_amount.search(heading):
+            continue  # a heading above it says the column is a change, a plan or an average
         year, period, as_of = found
         columns.append(_Column(c, year, period, cell.text.strip(), measures_in(heading, whole_cell=True), as_of,
                                _pair(heading)))
@@ -232,6 +234,9 @@ def _table_measures(table: Table, header: list[Cell], columns: list[_Column]) ->
 
 def read_table(table: Table, reading: Reading) -> TableReading:
     out = TableReading()
+    if load_table_words().not_amount.search(table.caption):
+        out.raw_cells = table_raw_cells(table)  # a table of changes, plans or averages
+        return out
     r = _header_row(table)
     if r is None:
         columns, first_row = _yearless_columns(table, reading), 1
