@@ -34,6 +34,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from ingest.limits import ReadLimits
 from ingest.model import Cell, Location, ParsedDocument, Table, TextLine
 from ingest.readers import UnreadableFile, sha256_of
+from ingest.readers.pdf_columns import UnruledTable, unruled_tables, wants_columns
 from ingest.readers.pdf_geometry import HYPHEN_MARKS, PageGeometry, page_geometry
 from ingest.readers.text import CAPTION_LABEL, clean_cell_text
 
@@ -67,6 +68,7 @@ class _Page:
     tables: list[_PageTable] = field(default_factory=list)
     tables_read: bool = False  # its tables found (from PDFium's geometry), or it has none (no paths)
     bands: list[list[str]] | None = None  # with tables: its text lines above, between and below them
+    unruled: list[UnruledTable] = field(default_factory=list)  # without ruled tables: those without rulings
 
 
 def read_pdf(path: Path, limits: ReadLimits = ReadLimits(), notes: list[str] | None = None) -> ParsedDocument:
@@ -102,10 +104,21 @@ def read_pdf(path: Path, limits: ReadLimits = ReadLimits(), notes: list[str] | N
     lines, tables = _assemble(items)
     if notes is not None:
         notes.extend(undecodable)
+    unruled = [found for page in pages for found in page.unruled]
     return ParsedDocument(
         path=str(path), file_name=path.name, sha256=sha256_of(path), format="pdf",
         lines=lines, tables=tables, n_pages=len(pages),
+        unruled_tables=[found.table for found in unruled], unruled_lines=_lines_of(lines, unruled),
     )
+
+
+def _lines_of(lines: list[TextLine], unruled: list[UnruledTable]) -> frozenset[int]:
+    """The indexes of the running text's lines that the unruled tables hold."""
+    def folded(text: str) -> str:
+        return " ".join(text.split())
+
+    held = {(found.table.loc.page, folded(text)) for found in unruled for text in found.texts}
+    return frozenset(i for i, line in enumerate(lines) if (line.loc.page, folded(line.text)) in held)
 
 
 def _short(exc: Exception) -> str:
@@ -204,6 +217,8 @@ def _scan_pages(doc) -> tuple[list[_Page], list[list[str]]]:
             scanned.tables_read = not scanned.has_paths or (geometry is not None and _add_tables(scanned, geometry))
             if geometry is not None and scanned.tables:
                 scanned.bands = _bands(textpage, scanned)
+            elif scanned.tables_read and wants_columns(texts[-1]):
+                scanned.unruled = unruled_tables(textpage, scanned.number)
             pages.append(scanned)
         finally:
             textpage.close()

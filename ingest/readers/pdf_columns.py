@@ -1,0 +1,185 @@
+"""Tables a PDF page prints without rulings: a header line of years, and under it lines whose cells stand
+apart by wide gaps, found from PDFium's character boxes (the page text gives such gaps as single spaces).
+
+A line is cut into cells where two characters stand more than `_WIDE_GAP` font sizes apart (a word space is
+about a quarter of one). Each year of the header is a column, spanning half-way to its neighbours; a row's
+first cell, left of every column, is its label; every other cell must fall inside one column, or the table
+ends above that line. A table has at least two rows under its header, so that its columns are aligned over
+three lines. Only pages without ruled tables whose text has a line ending in two or more years are looked
+at, so that reading a report costs no more than a few character boxes of those pages.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pypdfium2.raw as pdfium_c
+
+from ingest.model import Cell, Location, Table
+from ingest.readers.pdf_geometry import HYPHEN_MARKS
+from ingest.readers.text import CAPTION_LABEL, clean_cell_text
+
+_WIDE_GAP = 1.2  # font sizes between two cells of a row
+_SPACE_GAP = 0.15  # font sizes between two words of a cell
+_ROW_PITCH = 2.5  # font sizes at most between the baselines of two rows
+_YEAR = r"(?:19|20)\d\d\.?(?:\s*(?:gads|gadā|g\.))?"
+# A header line of years, as the page text gives it: two or more years at its end.
+HEADER_OF_YEARS = re.compile(rf"(?<!\d){_YEAR}(?:\s+{_YEAR})+\s*$", re.IGNORECASE)
+_YEAR_CELL = re.compile(rf"^\s*{_YEAR}\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Glyph:
+    text: str
+    x0: float
+    x1: float
+    bottom: float
+    size: float
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A cell of a line: its text and where it stands."""
+
+    text: str
+    x0: float
+    x1: float
+
+    @property
+    def middle(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str  # as the page text gives it (words separated by single spaces)
+    cells: tuple[_Span, ...]
+    bottom: float
+    size: float
+
+
+@dataclass(frozen=True)
+class UnruledTable:
+    table: Table
+    texts: tuple[str, ...]  # its lines, as the page text gives them
+
+
+def wants_columns(page_lines: list[str]) -> bool:
+    """Whether a page's text has a line that may head an unruled table: the cheap test before any box."""
+    return any(HEADER_OF_YEARS.search(line) for line in page_lines)
+
+
+def unruled_tables(textpage, page: int) -> list[UnruledTable]:
+    """The unruled tables of a page, top to bottom, from its PDFium text page."""
+    lines = _lines(textpage.raw)
+    found: list[UnruledTable] = []
+    k = 0
+    while k < len(lines):
+        table_lines = _table_at(lines, k)
+        if table_lines is None:
+            k += 1
+            continue
+        header, rows = table_lines
+        caption = clean_cell_text(lines[k - 1].text) if k and not _in_table(found, lines[k - 1]) else ""
+        m = CAPTION_LABEL.match(caption)
+        loc = Location(page=page)
+        found.append(UnruledTable(
+            Table(caption=caption, rows=[[Cell(text, loc) for text in row] for row in [header, *rows]], loc=loc,
+                  label=re.sub(r"\s+", " ", m.group(1)) if m else None),
+            tuple(line.text for line in lines[k: k + 1 + len(rows)])))
+        k += 1 + len(rows)
+    return found
+
+
+def _in_table(found: list[UnruledTable], line: _Line) -> bool:
+    return bool(found) and line.text in found[-1].texts
+
+
+def _table_at(lines: list[_Line], k: int) -> tuple[list[str], list[list[str]]] | None:
+    """The header and rows of a table whose header of years is lines[k], else None."""
+    head = lines[k]
+    years = [cell for cell in head.cells if _YEAR_CELL.match(cell.text)]
+    labels = [cell for cell in head.cells if cell not in years]
+    if len(years) < 2 or head.cells[len(labels):] != tuple(years) or len(labels) > 1:
+        return None  # the years, each a cell, after at most one heading of the labels
+    middles = [cell.middle for cell in years]
+    bounds = [middles[0] - (middles[1] - middles[0]) / 2]
+    bounds += [(a + b) / 2 for a, b in zip(middles, middles[1:])]
+    bounds.append(middles[-1] + (middles[-1] - middles[-2]) / 2)
+    rows: list[list[str]] = []
+    before = head
+    for line in lines[k + 1:]:
+        row = _row(line, bounds) if 0 < line.bottom - before.bottom <= _ROW_PITCH * before.size else None
+        if row is None:
+            break
+        rows.append(row)
+        before = line
+    if len(rows) < 2:
+        return None
+    return [labels[0].text if labels else "", *(cell.text for cell in years)], rows
+
+
+def _row(line: _Line, bounds: list[float]) -> list[str] | None:
+    """A line's cells by column: its label (the cells left of every column), then one cell per column;
+    None where a cell falls between columns or two fall in one, or the line has no label and no figure."""
+    label = [cell for cell in line.cells if cell.x1 < bounds[0]]
+    row = [" ".join(cell.text for cell in label)] + [""] * (len(bounds) - 1)
+    for cell in line.cells[len(label):]:
+        column = next((j for j in range(len(bounds) - 1) if bounds[j] <= cell.x0 and cell.x1 <= bounds[j + 1]),
+                      None)
+        if column is None or row[column + 1]:
+            return None
+        row[column + 1] = cell.text
+    if not row[0] or not any(row[1:]):
+        return None
+    return row
+
+
+def _lines(raw_text) -> list[_Line]:
+    """The page's text lines in PDFium's order, each cut into cells at its wide gaps."""
+    lines: list[_Line] = []
+    glyphs: list[_Glyph | None] = []  # None: a space between words
+    box = pdfium_c.FS_RECTF()
+
+    def close() -> None:
+        if any(glyphs):
+            lines.append(_line(glyphs))
+        glyphs.clear()
+
+    for i in range(pdfium_c.FPDFText_CountChars(raw_text)):
+        char = chr(pdfium_c.FPDFText_GetUnicode(raw_text, i))
+        if char in "\r\n":
+            close()
+        elif char.isspace():
+            glyphs.append(None)
+        elif not pdfium_c.FPDFText_IsGenerated(raw_text, i) and pdfium_c.FPDFText_GetLooseCharBox(raw_text, i, box):
+            # The loose box spans the character's advance, as a word's letters touch.
+            glyphs.append(_Glyph(char.translate(HYPHEN_MARKS), box.left, box.right, box.bottom,
+                                 pdfium_c.FPDFText_GetFontSize(raw_text, i)))
+    close()
+    return lines
+
+
+def _line(glyphs: list[_Glyph | None]) -> _Line:
+    cells: list[_Span] = []
+    words = ""
+    text = ""
+    first: _Glyph | None = None
+    last: _Glyph | None = None
+    spaced = False
+    for glyph in glyphs:
+        if glyph is None:
+            spaced = True
+            continue
+        text += (" " if spaced and text else "") + glyph.text
+        if last is not None and glyph.x0 - last.x1 > _WIDE_GAP * last.size:
+            cells.append(_Span(words, first.x0, last.x1))
+            words, first = "", None
+        elif last is not None and (spaced or glyph.x0 - last.x1 > _SPACE_GAP * last.size):
+            words += " "
+        first = first or glyph
+        words += glyph.text
+        last, spaced = glyph, False
+    cells.append(_Span(words, first.x0, last.x1))
+    # PDFium measures from the page's bottom: a lower line has a smaller bottom; kept as a distance down.
+    return _Line(text, tuple(cells), -last.bottom, last.size)
