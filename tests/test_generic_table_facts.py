@@ -108,6 +108,21 @@ def test_row_labels_say_the_unit_where_the_header_does_not():
                                                       ("persons", 44.0)]
 
 
+def test_who_a_row_label_names_is_not_its_unit():
+    out = read(table([["Mērķa grupa", "2022", "2023"], ["Mājokļa pabalsts (ģimenēm)", "900", "950"],
+                      ["Pabalsts EUR 50 apmērā", "30", "35"]], caption="Saņēmēju skaits"))
+    assert [(f.unit, f.value) for f in out.facts] == [("persons", 900.0), ("persons", 950.0), ("persons", 30.0),
+                                                      ("persons", 35.0)]
+    families = read(table([["Ģimenes", "2022"], ["Mājokļa pabalsts", "900"]], caption="Izdevumi (EUR)"))
+    assert [(f.unit, f.value) for f in families.facts] == [("EUR", 900.0)]
+
+
+def test_a_sentence_above_a_table_is_no_title_that_says_its_unit():
+    rows = [["", "2022", "2023"], ["Mājokļa pabalsts", "900", "950"]]
+    assert read(table(rows, caption="Klientu skaits pieauga, kā redzams tabulā.")).facts == []
+    assert [f.unit for f in read(table(rows, caption="Klientu skaits")).facts] == ["persons", "persons"]
+
+
 def test_a_part_row_keeps_its_label_and_names_its_parent():
     out = read(table([["", "2023"], ["Pabalsts krīzes situācijā", "4 000"], ["t.sk. ugunsgrēkā cietušajiem", "1 200"]],
                      caption="Pabalsti (EUR)"))

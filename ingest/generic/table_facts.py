@@ -39,6 +39,8 @@ from ingest.specs import YEAR, caption_year_reason, printed_period, table_raw_ce
 _HEADER_ROWS = 3
 # A header cell longer than this is a sentence, not a column's heading.
 _HEADER_CHARS = 80
+# A caption longer than this, or ending as a sentence, is text above the table, not its title.
+_TITLE_CHARS = 160
 # Readings of parse_lv_number that are a guess in a table of unknown layout: its cells are kept raw.
 _UNSURE_READINGS = {"two_decimal_marks", "irregular_grouping", "three_decimal_places"}
 _ONE_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)\.?(?!\d)")
@@ -70,25 +72,33 @@ def _counted_units(text: str) -> set[str]:
     return {u for word in _WORD.findall(text) if (u := units.noun_unit(word.rstrip(".")))}
 
 
-def measures_in(text: str, whole_cell: bool = False) -> Measures:
+def measures_in(text: str, heading: bool = False) -> Measures:
     """What `text` says its numbers are in: currencies, percent, and counted nouns where it names a count
-    ("Personu skaits"), in brackets ("(personas)") or, for a column's heading (`whole_cell`), alone."""
+    ("Personu skaits"); a heading (a column's, a caption) also by a noun in brackets ("(personas)") or
+    alone ("Personas"). A row label is no heading: its nouns say who a figure is for ("Pabalsts (ģimenēm)")."""
     units, words = load_units(), load_table_words()
     found = {units.currency_of(m) for m in re.findall(units.currency_pattern, text)}
     if "%" in text:
         found.add("percent")
     if words.count.search(text):
         found |= _counted_units(text) or {"count"}
-    for inner in _BRACKETED.findall(text):
-        if len(inner.split()) <= 2:
-            found |= _counted_units(inner)
-    if whole_cell and len(text.split()) <= 2:
-        found |= _counted_units(text)
+    if heading:
+        for inner in _BRACKETED.findall(text):
+            if len(inner.split()) <= 2:
+                found |= _counted_units(inner)
+        if len(text.split()) <= 2:
+            found |= _counted_units(text)
     scales = {f for word in _WORD.findall(text) if (f := units.scale_of(word))}
     if len(scales) > 1 or (scales and not found) or scales - {1000}:
         return None
     factor = scales.pop() if scales else 1
     return frozenset((unit, 1 if unit == "percent" else factor) for unit in found)
+
+
+def _row_measures(text: str) -> Measures:
+    """What a row label says its figures are in; nothing where it prints a number ("Pabalsts EUR 50
+    apmērā" says a rate, not the unit of its row)."""
+    return _NOTHING if re.search(r"\d", text) else measures_in(text)
 
 
 def measure_of(row: Measures, column: Measures, table: Measures) -> tuple[str, int] | None:
@@ -159,7 +169,7 @@ def _pair(text: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
     sides = text.split("/")
     if len(sides) != 2:
         return None
-    found = [measures_in(side, whole_cell=True) for side in sides]
+    found = [measures_in(side, heading=True) for side in sides]
     if all(m is not None and len(m) == 1 for m in found):
         return next(iter(found[0])), next(iter(found[1]))
     return None
@@ -183,7 +193,7 @@ def _year_columns(table: Table, r: int) -> list[_Column]:
         if load_table_words().not_amount.search(heading):
             continue  # a heading above it says the column is a change, a plan or an average
         year, period, as_of = found
-        columns.append(_Column(c, year, period, cell.text.strip(), measures_in(heading, whole_cell=True), as_of,
+        columns.append(_Column(c, year, period, cell.text.strip(), measures_in(heading, heading=True), as_of,
                                _pair(heading)))
     return [col for col in columns if _told_apart(col, [o for o in columns if o.period == col.period])]
 
@@ -227,9 +237,14 @@ def _figures(cell: Cell, column: _Column) -> list[tuple[LvNumber, tuple[str, int
 
 
 def _table_measures(table: Table, header: list[Cell], columns: list[_Column]) -> Measures:
-    """What the table as a whole says: its caption and the headings of its label column."""
-    corner = header[0].text if header and columns[0].index != 0 else ""
-    return measures_in(f"{table.caption} {corner}")
+    """What the table as a whole says: its caption, where it is a table's title (labelled "N. tabula", or a
+    heading: short, not a sentence), and the heading of its label column (which, as a row label, says a unit
+    only by a count: "Personu skaits", not "Ģimenes")."""
+    corner = measures_in(header[0].text) if header and columns[0].index != 0 else _NOTHING
+    caption = table.caption.strip()
+    title = table.label or (len(caption) <= _TITLE_CHARS and not caption.endswith("."))
+    said = measures_in(caption, heading=True) if title else _NOTHING
+    return None if corner is None or said is None else corner | said
 
 
 def read_table(table: Table, reading: Reading) -> TableReading:
@@ -260,7 +275,7 @@ def read_table(table: Table, reading: Reading) -> TableReading:
         is_part = bool(words.part.match(row_text))
         category = _category(table, row_text, parent if is_part else None)
         parent = parent if is_part else row_text
-        row_measures = measures_in(row_text)
+        row_measures = _row_measures(row_text)
         row_facts: dict[int, list[Fact]] = {}
         for c, cell in enumerate(row):
             column = by_index.get(c)
@@ -326,7 +341,7 @@ def _yearless_columns(table: Table, reading: Reading) -> list[_Column]:
     printed = header[c].text.strip()
     if load_table_words().not_amount.search(printed):
         return []
-    return [_Column(c, year, str(year), printed, measures_in(printed, whole_cell=True), False)]
+    return [_Column(c, year, str(year), printed, measures_in(printed, heading=True), False)]
 
 
 def _check_totals(rows: list[tuple[str, dict[int, list[Fact]]]]) -> None:
