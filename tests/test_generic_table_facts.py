@@ -255,14 +255,16 @@ def test_a_workbook_sheet_is_read_as_a_table(tmp_path):
     book = Workbook()
     sheet = book.active
     sheet.title = "Pabalsti EUR"
-    for row in (["Talsu novada Sociālais dienests"], ["Pabalsts", "2022", "2023"], ["Mājokļa pabalsts", 12480.5, 13002]):
+    for row in (["Talsu novada Sociālais dienests"], ["Pabalsts", "2022", "2023"], ["Mājokļa pabalsts", 12480.5, 13002],
+                ["GMI pabalsts", 1234.567, "1.234"]):
         sheet.append(row)
     path = tmp_path / "talsi.xlsx"
     book.save(path)
     out = generic_layout().extract(read_document(path))
     assert [(f.category, f.year, f.unit, f.value) for f in out.facts] == [
         ("Pabalsti EUR / Mājokļa pabalsts", 2022, "EUR", 12480.5),
-        ("Pabalsti EUR / Mājokļa pabalsts", 2023, "EUR", 13002.0)]
+        ("Pabalsti EUR / Mājokļa pabalsts", 2023, "EUR", 13002.0),
+        ("Pabalsti EUR / GMI pabalsts", 2022, "EUR", 1234.567)]  # a number as stored; text '1.234' is unsure
     assert out.facts[0].source_ref == "sheet 'Pabalsti EUR'; row 'Mājokļa pabalsts', column '2022'"
 
 

@@ -222,6 +222,9 @@ def _figures(cell: Cell, column: _Column) -> list[tuple[LvNumber, tuple[str, int
     """The figures a cell prints, each with the unit its heading gives it (None: the table's) and its
     text; None where the cell holds more than a figure and a note, or a reading that would be a guess."""
     text = cell.text.strip()
+    exact = getattr(cell, "number", None)  # a workbook's numeric cell (WorkbookCell): its value as stored
+    if exact is not None:
+        return [(LvNumber(exact), None, text)]
     if _ONE_DATE.search(text):
         return None
     parts = [p.strip() for p in text.split("/")] if column.pair and text.count("/") == 1 else [text]
