@@ -210,6 +210,14 @@ def test_a_year_over_sub_columns_is_not_read():
     assert [f.value for f in whole.facts] == [12.0, 10.0]
 
 
+def test_a_heading_under_the_years_gives_their_unit_but_not_a_part_of_them():
+    units = read(table([["", "2022", "2023"], ["", "EUR", "personas"], ["GMI pabalsts", "12 400", "41"]]))
+    assert [(f.year, f.unit, f.value) for f in units.facts] == [(2022, "EUR", 12400.0), (2023, "persons", 41.0)]
+    assert units.facts[0].spot.column == "2022"
+    parts = read(table([["Personu skaits", "2022", "2023"], ["", "pieaug.", "pieaug."], ["Psihologs", "9", "8"]]))
+    assert parts.facts == []
+
+
 def test_a_cells_own_reasons_are_carried():
     split = reason("split_by_total", printed="281 004 455 310", total="736 314")
     out = read(table([["", "2022", "2023"], ["Mājokļa pabalsts", "281 004", "455 310"]], caption="EUR",

@@ -175,11 +175,22 @@ def _pair(text: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
     return None
 
 
-def _year_columns(table: Table, r: int) -> list[_Column]:
-    """The columns of figures of the header row r, with the headings above and below it; a year that spans
-    several columns, and two columns of one period and one unit, are left out."""
+def sub_heading_rows(table: Table, r: int) -> int:
+    """How many rows under the header row r are headings too: no label, no figure, some text."""
+    k = r + 1
+    while k < len(table.rows) and table.rows[k] and not table.rows[k][0].text.strip() and \
+            any(cell.text.strip() for cell in table.rows[k]) and not any(_plain_number(c.text) for c in table.rows[k]):
+        k += 1
+    return k - r - 1
+
+
+def _year_columns(table: Table, r: int, below: int) -> list[_Column]:
+    """The columns of figures of the header row r, with the headings above it and the `below` rows of
+    headings under it; a year that spans several columns, a column whose heading under the year says more
+    than its unit ("pieaug."), and two columns of one period and one unit are left out."""
     width = max(len(row) for row in table.rows)
     above = [spanned(row, width) for row in table.rows[:r]]
+    under = table.rows[r + 1: r + 1 + below]
     year_row = table.rows[r]
     columns = []
     for c, cell in enumerate(year_row):
@@ -189,7 +200,10 @@ def _year_columns(table: Table, r: int) -> list[_Column]:
         if c + 1 < width and not (year_row[c + 1].text.strip() if c + 1 < len(year_row) else "") and any(
                 c + 1 < len(row) and _plain_number(row[c + 1].text) for row in table.rows[r + 1:]):
             continue  # an empty heading beside it holds figures: the year spans sub-columns
-        heading = " ".join(t for t in [*(row[c] for row in above), cell.text.strip()] if t)
+        sub = " ".join(row[c].text.strip() for row in under if c < len(row) and row[c].text.strip())
+        if sub and (len(sub.split()) > 2 or len(measures_in(sub, heading=True) or ()) != 1):
+            continue  # a sub-heading that names a part of the year's figures, not their unit
+        heading = " ".join(t for t in [*(row[c] for row in above), cell.text.strip(), sub] if t)
         if load_table_words().not_amount.search(heading):
             continue  # a heading above it says the column is a change, a plan or an average
         year, period, as_of = found
@@ -251,6 +265,7 @@ def _table_measures(table: Table, header: list[Cell], columns: list[_Column]) ->
 
 
 def read_table(table: Table, reading: Reading) -> TableReading:
+    """The facts of a table of any reader (see the module's note), and a raw cell for every other cell."""
     out = TableReading()
     if load_table_words().not_amount.search(table.caption):
         out.raw_cells = table_raw_cells(table)  # a table of changes, plans or averages
@@ -259,13 +274,14 @@ def read_table(table: Table, reading: Reading) -> TableReading:
     if r is None:
         columns, first_row = _yearless_columns(table, reading), 1
     else:
-        columns, first_row = _year_columns(table, r), r + 1
+        below = sub_heading_rows(table, r)
+        columns, first_row = _year_columns(table, r, below), r + 1 + below
     if not columns:
         out.raw_cells = table_raw_cells(table)
         return out
     words = load_table_words()
     by_index = {col.index: col for col in columns}
-    whole = _table_measures(table, table.rows[first_row - 1], columns)
+    whole = _table_measures(table, table.rows[r if r is not None else 0], columns)
     caption_reason = caption_year_reason(table, [col.year for col in columns]) if r is not None else None
     used: set[tuple[int, int]] = set()
     rows: list[tuple[str, dict[int, list[Fact]]]] = []
