@@ -67,6 +67,15 @@ def test_a_row_whose_cell_stands_between_columns_ends_the_table(tmp_path):
     assert [r[0] for r in rows_of(table)] == ["Pabalsts", "Alpha", "Beta"]
 
 
+def test_wide_figures_right_aligned_under_narrow_years_stay_in_their_columns(tmp_path):
+    ops = [text(20, 340, "Pabalsts"), text(170, 340, "2022"), text(250, 340, "2023"),
+           text(20, 326, "Alpha"), text(130, 326, "1 234 567,89"), text(210, 326, "2 345 678,90"),
+           text(20, 312, "Beta"), text(166, 312, "12,50"), text(246, 312, "13,75")]
+    table, = read(tmp_path, page(*ops)).unruled_tables
+    assert rows_of(table) == [["Pabalsts", "2022", "2023"], ["Alpha", "1 234 567,89", "2 345 678,90"],
+                              ["Beta", "12,50", "13,75"]]
+
+
 def test_fewer_than_two_rows_or_one_year_is_no_table(tmp_path):
     one_row = [text(20, 340, "Pabalsts"), text(160, 340, "2022"), text(220, 340, "2023"),
                text(20, 326, "Alpha"), text(150, 326, "1 100"), text(210, 326, "1 200")]

@@ -2,10 +2,10 @@
 apart by wide gaps, found from PDFium's character boxes (the page text gives such gaps as single spaces).
 
 A line is cut into cells where two characters stand more than `_WIDE_GAP` font sizes apart (a word space is
-about a quarter of one). Each year of the header is a column, spanning half-way to its neighbours; a row's
-first cell, left of every column, is its label; every other cell must fall inside one column, or the table
-ends above that line. A table has at least two rows under its header, so that its columns are aligned over
-three lines. Only pages without ruled tables whose text has a line ending in two or more years are looked
+about a quarter of one). The columns are the stretches between the gaps that every line of the table
+leaves: one for the labels, then one under each year of the header, each holding at most one cell of a
+row; the first line under the table that would break this ends it. A table has at least two rows under
+its header, so that its columns are aligned over three lines. Only pages without ruled tables whose text has a line ending in two or more years are looked
 at, so that reading a report costs no more than a few character boxes of those pages.
 """
 from __future__ import annotations
@@ -22,6 +22,7 @@ from ingest.readers.text import CAPTION_LABEL, clean_cell_text
 _WIDE_GAP = 1.2  # font sizes between two cells of a row
 _SPACE_GAP = 0.15  # font sizes between two words of a cell
 _ROW_PITCH = 2.5  # font sizes at most between the baselines of two rows
+_RIVER = 1.0  # font sizes at least of the gap every line of a table leaves between two columns
 _YEAR = r"(?:19|20)\d\d\.?(?:\s*(?:gads|gadā|g\.))?"
 # A header line of years, as the page text gives it: two or more years at its end.
 HEADER_OF_YEARS = re.compile(rf"(?<!\d){_YEAR}(?:\s+{_YEAR})+\s*$", re.IGNORECASE)
@@ -96,40 +97,56 @@ def _in_table(found: list[UnruledTable], line: _Line) -> bool:
 
 
 def _table_at(lines: list[_Line], k: int) -> tuple[list[str], list[list[str]]] | None:
-    """The header and rows of a table whose header of years is lines[k], else None."""
+    """The header and rows of a table whose header of years is lines[k], else None: the lines under it,
+    one by one, as long as the columns of them all stay the label's and one per year."""
     head = lines[k]
     years = [cell for cell in head.cells if _YEAR_CELL.match(cell.text)]
-    labels = [cell for cell in head.cells if cell not in years]
+    labels = head.cells[:len(head.cells) - len(years)]
     if len(years) < 2 or head.cells[len(labels):] != tuple(years) or len(labels) > 1:
         return None  # the years, each a cell, after at most one heading of the labels
-    middles = [cell.middle for cell in years]
-    bounds = [middles[0] - (middles[1] - middles[0]) / 2]
-    bounds += [(a + b) / 2 for a, b in zip(middles, middles[1:])]
-    bounds.append(middles[-1] + (middles[-1] - middles[-2]) / 2)
     rows: list[list[str]] = []
-    before = head
+    block = [head]
     for line in lines[k + 1:]:
-        row = _row(line, bounds) if 0 < line.bottom - before.bottom <= _ROW_PITCH * before.size else None
+        if not 0 < line.bottom - block[-1].bottom <= _ROW_PITCH * block[-1].size:
+            break
+        row = _row(line, _columns([*block, line]), years)
         if row is None:
             break
         rows.append(row)
-        before = line
+        block.append(line)
     if len(rows) < 2:
         return None
-    return [labels[0].text if labels else "", *(cell.text for cell in years)], rows
+    columns = _columns(block)
+    return [labels[0].text if labels else "", *(cell.text for cell in years)], \
+        [_row(line, columns, years) for line in block[1:]]
 
 
-def _row(line: _Line, bounds: list[float]) -> list[str] | None:
-    """A line's cells by column: its label (the cells left of every column), then one cell per column;
-    None where a cell falls between columns or two fall in one, or the line has no label and no figure."""
-    label = [cell for cell in line.cells if cell.x1 < bounds[0]]
-    row = [" ".join(cell.text for cell in label)] + [""] * (len(bounds) - 1)
-    for cell in line.cells[len(label):]:
-        column = next((j for j in range(len(bounds) - 1) if bounds[j] <= cell.x0 and cell.x1 <= bounds[j + 1]),
-                      None)
-        if column is None or row[column + 1]:
+def _columns(block: list[_Line]) -> list[tuple[float, float]]:
+    """The columns of a block of lines: the stretches across which some line prints, between gaps that
+    every line leaves (at least `_RIVER` font sizes wide)."""
+    river = _RIVER * min(line.size for line in block)
+    merged: list[tuple[float, float]] = []
+    for x0, x1 in sorted((cell.x0, cell.x1) for line in block for cell in line.cells):
+        if merged and x0 <= merged[-1][1] + river:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], x1))
+        else:
+            merged.append((x0, x1))
+    return merged
+
+
+def _row(line: _Line, columns: list[tuple[float, float]], years: list[_Span]) -> list[str] | None:
+    """A line's cells by column: its label (the first column), then one cell per year; None where the
+    columns are not the label's and one per year (each year heading in its own), two cells share a year's
+    column, or the line has no label or no figure."""
+    if len(columns) != 1 + len(years) or any(not columns[j + 1][0] <= y.x0 <= y.x1 <= columns[j + 1][1]
+                                             for j, y in enumerate(years)):
+        return None
+    row = [""] * len(columns)
+    for cell in line.cells:
+        j = next(j for j, (x0, x1) in enumerate(columns) if x0 <= cell.x0 <= x1)
+        if j and row[j]:
             return None
-        row[column + 1] = cell.text
+        row[j] = f"{row[j]} {cell.text}".strip()
     if not row[0] or not any(row[1:]):
         return None
     return row
