@@ -123,6 +123,15 @@ def test_a_sentence_above_a_table_is_no_title_that_says_its_unit():
     assert [f.unit for f in read(table(rows, caption="Klientu skaits")).facts] == ["persons", "persons"]
 
 
+def test_rows_under_a_row_of_another_unit_are_not_read():
+    out = read(table([["Ievietoto bērnu skaits", "2022", "2023"], ["Zēni", "7", "6"], ["Meitenes", "2", "10"],
+                      ["Mājsaimniecību skaits", "8", "11"], ["Novadā", "4", "6"], ["Citos novados", "4", "5"]]))
+    assert [(f.spot.row, f.unit, f.value) for f in out.facts] == [
+        ("Zēni", "persons", 7.0), ("Zēni", "persons", 6.0), ("Meitenes", "persons", 2.0),
+        ("Meitenes", "persons", 10.0), ("Mājsaimniecību skaits", "households", 8.0),
+        ("Mājsaimniecību skaits", "households", 11.0)]
+
+
 def test_a_part_row_keeps_its_label_and_names_its_parent():
     out = read(table([["", "2023"], ["Pabalsts krīzes situācijā", "4 000"], ["t.sk. ugunsgrēkā cietušajiem", "1 200"]],
                      caption="Pabalsti (EUR)"))

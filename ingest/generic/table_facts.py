@@ -286,6 +286,10 @@ def read_table(table: Table, reading: Reading) -> TableReading:
     used: set[tuple[int, int]] = set()
     rows: list[tuple[str, dict[int, list[Fact]]]] = []
     parent = None  # the label of the last row that is not a part
+    # Once a row says another unit than the header would give it ("Audžuģimeņu skaits" in a table of
+    # persons), the rows under it that say none may be of either: they are not read.
+    defaults = {col.index: measure_of(_NOTHING, col.measures, whole) for col in columns}
+    sectioned = False
     for i, row in enumerate(table.rows[first_row:], start=first_row):
         labelled = _label(row, set(by_index))
         if labelled is None or words.not_amount.search(labelled[1]):
@@ -295,6 +299,10 @@ def read_table(table: Table, reading: Reading) -> TableReading:
         category = _category(table, row_text, parent if is_part else None)
         parent = parent if is_part else row_text
         row_measures = _row_measures(row_text)
+        if row_measures == _NOTHING and sectioned:
+            continue
+        sectioned = sectioned or any(measure_of(row_measures, col.measures, whole) != defaults[col.index]
+                                     for col in columns)
         row_facts: dict[int, list[Fact]] = {}
         for c, cell in enumerate(row):
             column = by_index.get(c)
