@@ -147,6 +147,14 @@ def test_a_figure_with_a_note_gives_the_figure_and_keeps_the_note_raw():
     assert "63 905 (t.sk. valsts dotācija 9 020)" in [c.text for c in out.raw_cells]
 
 
+def test_a_figure_with_its_unit_in_the_cell_is_read_where_the_table_agrees():
+    out = read(table([["", "2022", "2023"], ["GMI pabalsts", "35 210,40 EUR", "412 personas"],
+                      ["Mājokļa pabalsts", "1,2 tūkst. EUR", "9 020 EUR pārskaitīti"]]))
+    assert [(f.unit, f.value, f.raw_value) for f in out.facts] == [("EUR", 35210.4, "35 210,40 EUR"),
+                                                                   ("persons", 412.0, "412 personas")]
+    assert read(table([["", "2022 (EUR)"], ["GMI pabalsts", "412 personas"]])).facts == []
+
+
 def test_two_figures_in_a_cell_are_read_only_where_the_header_names_both_units():
     named = read(table([["", "2023 EUR / personas"], ["GMI pabalsts", "1 234 / 56"]]))
     assert [(f.unit, f.value) for f in named.facts] == [("EUR", 1234.0), ("persons", 56.0)]

@@ -207,8 +207,9 @@ def _year_columns(table: Table, r: int, below: int) -> list[_Column]:
         if load_table_words().not_amount.search(heading):
             continue  # a heading above it says the column is a change, a plan or an average
         year, period, as_of = found
-        columns.append(_Column(c, year, period, cell.text.strip(), measures_in(heading, heading=True), as_of,
-                               _pair(heading)))
+        pair = _pair(heading)
+        columns.append(_Column(c, year, period, cell.text.strip(),
+                               frozenset(pair) if pair else measures_in(heading, heading=True), as_of, pair))
     return [col for col in columns if _told_apart(col, [o for o in columns if o.period == col.period])]
 
 
@@ -233,8 +234,9 @@ def _label(row: list[Cell], skip: set[int]) -> tuple[int, str] | None:
 
 
 def _figures(cell: Cell, column: _Column) -> list[tuple[LvNumber, tuple[str, int] | None, str]] | None:
-    """The figures a cell prints, each with the unit its heading gives it (None: the table's) and its
-    text; None where the cell holds more than a figure and a note, or a reading that would be a guess."""
+    """The figures a cell prints, each with the unit the cell itself or its pair heading gives it (None:
+    its row's, column's or table's) and its text; None where the cell holds more than a figure and a note
+    or its unit ("35 210,40 EUR"), or a reading that would be a guess."""
     text = cell.text.strip()
     exact = getattr(cell, "number", None)  # a workbook's numeric cell (WorkbookCell): its value as stored
     if exact is not None:
@@ -245,11 +247,15 @@ def _figures(cell: Cell, column: _Column) -> list[tuple[LvNumber, tuple[str, int
     out = []
     for k, part in enumerate(parts):
         number = parse_lv_number(part)
-        if number.value is None or (number.rest and not _NOTE.match(number.rest)):
+        if number.value is None or {r.kind for r in number.reasons} & _UNSURE_READINGS:
             return None
-        if {r.kind for r in number.reasons} & _UNSURE_READINGS:
-            return None
-        out.append((number, column.pair[k] if len(parts) == 2 else None, part))
+        own = column.pair[k] if len(parts) == 2 else None
+        if number.rest and not _NOTE.match(number.rest):
+            said = measures_in(number.rest, heading=True) if len(number.rest.split()) == 1 else None
+            if not said or len(said) != 1 or (own and own not in said) or next(iter(said))[1] != 1:
+                return None
+            own = next(iter(said))
+        out.append((number, own, part))
     return out
 
 
@@ -312,9 +318,11 @@ def read_table(table: Table, reading: Reading) -> TableReading:
             if figures is None:
                 continue
             facts = []
-            for number, paired, printed in figures:
-                measure = paired or measure_of(row_measures, column.measures, whole)
-                if measure is None or (column.as_of and measure[0] in ("EUR", "LVL")):
+            for number, own, printed in figures:
+                scoped = measure_of(row_measures, column.measures, whole)
+                measure = own or scoped
+                if measure is None or (own and scoped and own != scoped) or \
+                        (column.as_of and measure[0] in ("EUR", "LVL")):
                     facts = []
                     break
                 facts.append(_fact(reading, table, column, row_text, category, number, measure, printed,
@@ -323,8 +331,8 @@ def read_table(table: Table, reading: Reading) -> TableReading:
                 continue
             row_facts[c] = facts
             out.facts += facts
-            if not any(number.rest for number, _, _ in figures):
-                used.add((i, c))
+            if not any(_NOTE.match(number.rest) for number, _, _ in figures if number.rest):
+                used.add((i, c))  # a note beside the figure is kept as the raw cell
             used.add((i, c_label))
         rows.append((row_text, row_facts))
     _check_totals(rows)
