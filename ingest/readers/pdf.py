@@ -9,6 +9,10 @@ text in a table) is parsed by pdfplumber.
 The result mirrors the text reader (ingest.readers.text) on the report's text export: the same tables
 (caption, label, header rows, cell texts) and, in `lines`, the running text with each table row as one
 tab-separated line, as the export prints it, so prose and signature regexes see the same text.
+
+A page without ruled tables may print one without rulings, its columns apart by wide gaps: those are
+found from PDFium's character boxes (ingest.readers.pdf_columns) and kept apart, in `unruled_tables`, for
+the generic reader; their rows stay in `lines` as the page text gives them.
 """
 from __future__ import annotations
 
