@@ -191,7 +191,7 @@ def test_a_table_without_years_is_of_the_report_year_only_where_its_caption_says
 
 
 @pytest.mark.parametrize("heading", ["Izmaiņas 2023/2022", "2024. gada plāns", "Salīdzinājumā ar 2022",
-                                     "Vidēji mēnesī 2023"])
+                                     "Vidēji mēnesī 2023", "Sasniedzamā vērtība 2023"])
 def test_headers_of_changes_plans_and_averages_give_nothing(heading):
     out = read(table([["", "2023 (EUR)", heading], ["Mājokļa pabalsts", "900", "120"]]))
     assert [f.value for f in out.facts] == [900.0]

@@ -116,9 +116,8 @@ def _table_at(lines: list[_Line], k: int) -> tuple[list[str], list[list[str]]] |
         block.append(line)
     if len(rows) < 2:
         return None
-    columns = _columns(block)
-    return [labels[0].text if labels else "", *(cell.text for cell in years)], \
-        [_row(line, columns, years) for line in block[1:]]
+    # A line added later only widens the columns (or is refused): the rows read before stand.
+    return [labels[0].text if labels else "", *(cell.text for cell in years)], rows
 
 
 def _columns(block: list[_Line]) -> list[tuple[float, float]]:
