@@ -298,3 +298,14 @@ def test_figures_that_look_like_years_under_a_header_are_not_taken_for_one():
     assert all(f.year is None or f.year == 2023 for f in out.facts) and not any(f.value == 2020 for f in out.facts)
     titled = read(table([["Pabalsti (EUR)"], ["Pabalsts", "2022", "2023"], ["Mājokļa pabalsts", "2019", "2020"]]))
     assert [(f.year, f.value) for f in titled.facts] == [(2022, 2019.0), (2023, 2020.0)]
+
+
+def test_an_indicator_table_of_a_monitoring_system_gives_the_values_of_its_years():
+    out = read(table([["Nr.", "Rādītājs", "Avots", "2019", "2020", "Mērķis 2025", "Tendence"],
+                      ["1.", "GMI pabalsta saņēmēji", "SPP", "412", "398", "300", "↓"],
+                      ["2.", "Mājokļa pabalsta saņēmēji", "SPP", "1 020", "987", "900", "↓"]],
+                     caption="Uzraudzības rādītāji (personas)"))
+    assert [(f.spot.row, f.year, f.unit, f.value) for f in out.facts] == [
+        ("GMI pabalsta saņēmēji", 2019, "persons", 412.0), ("GMI pabalsta saņēmēji", 2020, "persons", 398.0),
+        ("Mājokļa pabalsta saņēmēji", 2019, "persons", 1020.0), ("Mājokļa pabalsta saņēmēji", 2020, "persons", 987.0)]
+    assert {"1.", "SPP", "300", "↓"} <= {c.text for c in out.raw_cells}
