@@ -177,6 +177,8 @@ def test_a_count_as_of_a_date_is_dated_so_and_money_of_a_date_is_not_read():
     counts = read(table([["Klientu skaits", "uz 01.01.2021.", "uz 01.01.2022."], ["Pensionāri", "77", "81"]]))
     assert [(f.year, f.period, f.unit) for f in counts.facts] == [(2021, "2021-01-01", "persons"),
                                                                   (2022, "2022-01-01", "persons")]
+    worded = read(table([["Klientu skaits", "uz 2017. gada 1. oktobri", "2018"], ["Pensionāri", "77", "81"]]))
+    assert [(f.year, f.period) for f in worded.facts] == [(2017, "2017-10-01"), (2018, "2018")]
     money = read(table([["", "uz 01.01.2021. (EUR)"], ["Parādi", "7 700"]]))
     assert money.facts == []
 

@@ -33,7 +33,7 @@ from ingest.model import Cell, Fact, Table
 from ingest.numbers import LvNumber, parse_lv_number
 from ingest.rules.registry import Reading, TableReading
 from ingest.rules.year_cells import label, spanned
-from ingest.specs import YEAR, caption_year_reason, printed_period, table_raw_cells
+from ingest.specs import YEAR, caption_year_reason, month_number, printed_period, table_raw_cells
 
 # The first rows a header of years may be found in (group headings above it).
 _HEADER_ROWS = 3
@@ -44,6 +44,7 @@ _TITLE_CHARS = 160
 # Readings of parse_lv_number that are a guess in a table of unknown layout: its cells are kept raw.
 _UNSURE_READINGS = {"two_decimal_marks", "irregular_grouping", "three_decimal_places"}
 _ONE_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)\.?(?!\d)")
+_WORDED_DATE = re.compile(r"((?:19|20)\d\d)\.?\s*gada\s+(\d{1,2})\.\s*([^\W\d_]+)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+\.?")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 _NOTE = re.compile(r"^\(.*\)$|^\*+$")
@@ -132,11 +133,15 @@ def _year_period(text: str) -> tuple[int, str, bool] | None:
     if period != str(year):
         return year, period, False
     if m := _ONE_DATE.search(text):
-        try:
-            return year, date(int(m[3]), int(m[2]), int(m[1])).isoformat(), True
-        except ValueError:
-            return None
-    return year, period, False
+        day, month = int(m[1]), int(m[2])
+    elif (m := _WORDED_DATE.search(text)) and month_number(m[3]):
+        day, month = int(m[2]), month_number(m[3])  # "uz 2017. gada 1. oktobri"
+    else:
+        return year, period, False
+    try:
+        return year, date(year, month, day).isoformat(), True
+    except ValueError:
+        return None
 
 
 def _plain_number(text: str) -> bool:
