@@ -173,6 +173,13 @@ def test_a_printed_total_is_checked_never_changed():
     assert "600" in total_2023.flag
 
 
+def test_a_total_of_groups_is_checked_against_the_groups():
+    out = read(table([["", "2023"], ["Sociālā palīdzība:", "100"], ["GMI pabalsts", "60"], ["Mājokļa pabalsts", "40"],
+                      ["Sociālie pakalpojumi:", "50"], ["Aprūpe mājās", "50"], ["Kopā", "150"]], caption="Izdevumi EUR"))
+    total = out.facts[-1]
+    assert (total.spot.row, kinds(total)) == ("Kopā", ["generic_reader"])
+
+
 def test_a_count_as_of_a_date_is_dated_so_and_money_of_a_date_is_not_read():
     counts = read(table([["Klientu skaits", "uz 01.01.2021.", "uz 01.01.2022."], ["Pensionāri", "77", "81"]]))
     assert [(f.year, f.period, f.unit) for f in counts.facts] == [(2021, "2021-01-01", "persons"),

@@ -295,7 +295,7 @@ def read_table(table: Table, reading: Reading) -> TableReading:
     whole = _table_measures(table, table.rows[r if r is not None else 0], columns)
     caption_reason = caption_year_reason(table, [col.year for col in columns]) if r is not None else None
     used: set[tuple[int, int]] = set()
-    rows: list[tuple[str, dict[int, list[Fact]]]] = []
+    rows: list[tuple[str, bool, dict[int, list[Fact]]]] = []  # label, whether it heads a group, facts
     parent = None  # the label of the last row that is not a part
     # Once a row says another unit than the header would give it ("Audžuģimeņu skaits" in a table of
     # persons), the rows under it that say none may be of either: they are not read.
@@ -339,7 +339,7 @@ def read_table(table: Table, reading: Reading) -> TableReading:
             if not any(_NOTE.match(number.rest) for number, _, _ in figures if number.rest):
                 used.add((i, c))  # a note beside the figure is kept as the raw cell
             used.add((i, c_label))
-        rows.append((row_text, row_facts))
+        rows.append((row_text, row[c_label].text.replace("*", "").strip().endswith(":"), row_facts))
     _check_totals(rows)
     out.raw_cells = table_raw_cells(table, used)
     return out
@@ -384,18 +384,20 @@ def _yearless_columns(table: Table, reading: Reading) -> list[_Column]:
     return [_Column(c, year, str(year), printed, measures_in(printed, heading=True), False)]
 
 
-def _check_totals(rows: list[tuple[str, dict[int, list[Fact]]]]) -> None:
+def _check_totals(rows: list[tuple[str, bool, dict[int, list[Fact]]]]) -> None:
     """Each "Kopā" row against the rows above it since the last total (or, printed first, all below it),
-    column by column, of its unit: a part ("t.sk.") is not counted, it is within the row above it."""
+    column by column, of its unit: a part ("t.sk.") is not counted, it is within the row above it; where
+    some rows head groups ("Sociālā palīdzība:" over its benefits), the total is of those."""
     words = load_table_words()
-    totals = [k for k, (text, _) in enumerate(rows) if words.total.search(text)]
+    totals = [k for k, (text, _, _) in enumerate(rows) if words.total.search(text)]
     start = 0
     for k in totals:
         parts = rows[start:k] if k > start else [row for row in rows[k + 1:] if not words.total.search(row[0])]
         start = k + 1
         parts = [row for row in parts if not words.part.match(row[0])]
-        for c, (total, *_) in rows[k][1].items():
-            added = [facts[0] for _, by_column in parts if (facts := by_column.get(c))
+        parts = [row for row in parts if row[1]] or parts
+        for c, (total, *_) in rows[k][2].items():
+            added = [facts[0] for _, _, by_column in parts if (facts := by_column.get(c))
                      and facts[0].unit == total.unit]
             if len(added) == len(parts) and added:
                 check_rows_sum(total, added)
