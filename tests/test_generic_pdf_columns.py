@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ingest.layouts.generic import generic_layout
 from ingest.readers.pdf import read_pdf
-from tests.test_pdf_reader import grid, make_pdf, row, text
+from tests.test_pdf_reader import REPORT_PDF, grid, make_pdf, row, text
 
 TITLE = text(20, 385, "Talsu novada Sociala dienesta parskats par 2023. gadu")
 
@@ -95,3 +95,10 @@ def test_a_page_with_a_ruled_table_is_not_looked_at_for_unruled_ones(tmp_path):
     ruled = [*grid([300, 280, 260]), *row(286, ["Name", "2023", "2024"]), *row(266, ["Alpha", "1", "2"])]
     doc = read(tmp_path, page(*UNRULED, *ruled))
     assert len(doc.tables) == 1 and doc.unruled_tables == []
+
+
+def test_the_seed_report_holds_no_unruled_table():
+    """Its tables are ruled and read by its layout: nothing is added beside them, so nothing it gives
+    changes."""
+    doc = read_pdf(REPORT_PDF)
+    assert (doc.unruled_tables, doc.unruled_lines, len(doc.tables)) == ([], frozenset(), 10)
