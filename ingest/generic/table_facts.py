@@ -4,17 +4,21 @@ label, each row's label naming its indicator. What is not clearly a figure of a 
 kept as a raw cell: a missing value is acceptable, a misread one is not.
 
 - The header is the first row naming years ("2021", "2021. gads", "2015. (euro)", "2022.g.", a partial
-  period "1.07.–31.12.2021.", a date of a count "uz 01.01.2021."), or a later one of the first three under
-  group headings; a column header that names a change, a plan or an average prints no amount of its year.
-- A cell's unit is said by its row label, its column's headers, or the table (caption and the labels'
-  header), the nearest first; where the row and the column say different units, or two places say one
-  unit at different scales, or one place names two units, nothing is read there. "tūkst. EUR" multiplies
-  by 1 000 (flagged).
+  period "1.07.–31.12.2021.", a date of a count "uz 01.01.2021.", "uz 2017. gada 1. oktobri"), or a later
+  one of the first three under group headings or a title; rows of headings under it may give a column its
+  unit. A heading or caption that names a change, a plan, a target or an average prints no amount.
+- A cell's unit is said by the cell ("35 210,40 EUR"), its row label, its column's headings, or the table
+  (caption and the labels' heading), the nearest first; where the row and the column say different units,
+  or two places say one unit at different scales, or one place names two units, nothing is read there.
+  "tūkst. EUR" multiplies by 1 000 (flagged). Once a row says another unit than the header gives, the rows
+  under it that say none are not read.
 - Two columns of one period and one unit cannot be told apart: neither is read. A year spanning several
-  columns (a sub-heading under it) is not read either.
+  columns, or over a sub-heading that names a part of its figures ("pieaug."), is not read either.
 - A cell holding a figure and a note in brackets gives the figure (the note is kept raw); a cell of two
-  figures gives both only where its header names the unit of each ("EUR / personas").
-- A "Kopā"/"Pavisam" row is checked against the rows it sums (flagged when it differs, never changed).
+  figures gives both only where its header names the unit of each ("EUR / personas"). Readings that
+  would be a guess (irregular grouping, three decimals, two decimal marks, a date) are kept raw.
+- A "Kopā"/"Pavisam" row is checked against the rows it sums (the groups, where rows head groups with a
+  ':'), flagged when it differs, never changed.
 - A table without years is read only where it has one column of figures and its caption or header names
   one year, the document's report year.
 """
