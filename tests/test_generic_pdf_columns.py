@@ -102,3 +102,11 @@ def test_the_seed_report_holds_no_unruled_table():
     changes."""
     doc = read_pdf(REPORT_PDF)
     assert (doc.unruled_tables, doc.unruled_lines, len(doc.tables)) == ([], frozenset(), 10)
+
+
+def test_only_short_lines_ending_in_years_make_a_page_worth_looking_at():
+    from ingest.readers.pdf_columns import wants_columns
+
+    assert wants_columns(["Pabalsts 2021. gads 2022. gads"]) and wants_columns(["Pabalsts 2021 2022 "])
+    assert not wants_columns(["2021. gadā pabalstu saņēma 412 personas", "Pabalsts 2021"])
+    assert not wants_columns(["2021 " * 20_000 + "x"])  # a hostile line is not searched at all

@@ -22,6 +22,9 @@ from ingest.readers.text import CAPTION_LABEL, clean_cell_text
 _WIDE_GAP = 1.2  # font sizes between two cells of a row
 _SPACE_GAP = 0.15  # font sizes between two words of a cell
 _ROW_PITCH = 2.5  # font sizes at most between the baselines of two rows
+# A longer line is no table's header (and is not searched: a run of years is searched in time growing
+# with the square of its length).
+_HEADER_CHARS = 300
 _RIVER = 1.0  # font sizes at least of the gap every line of a table leaves between two columns
 _YEAR = r"(?:19|20)\d\d\.?(?:\s*(?:gads|gadā|g\.))?"
 # A header line of years, as the page text gives it: two or more years at its end.
@@ -67,7 +70,7 @@ class UnruledTable:
 
 def wants_columns(page_lines: list[str]) -> bool:
     """Whether a page's text has a line that may head an unruled table: the cheap test before any box."""
-    return any(HEADER_OF_YEARS.search(line) for line in page_lines)
+    return any(len(line) <= _HEADER_CHARS and HEADER_OF_YEARS.search(line) for line in page_lines)
 
 
 def unruled_tables(textpage, page: int) -> list[UnruledTable]:
