@@ -155,6 +155,19 @@ def test_a_figure_with_its_unit_in_the_cell_is_read_where_the_table_agrees():
     assert read(table([["", "2022 (EUR)"], ["GMI pabalsts", "412 personas"]])).facts == []
 
 
+def test_figures_printed_with_their_own_units_beside_an_amount_of_the_same_year_are_read():
+    out = read(table([["Atbalsta veids", "Izlietots (EUR) 2024.", "Atbalsta apjoms 2024."],
+                      ["Higiēnas pakalpojumi", "2 105,01", "92 personas/369 apmeklējumi"],
+                      ["Zobu protezēšana", "10 074,25", "136 personas"],
+                      ["Ēdināšana", "3 000", "1 200"],
+                      ["Apkure", "4 000", "500 EUR"]]))
+    assert [(f.spot.row, f.unit, f.value) for f in out.facts] == [
+        ("Higiēnas pakalpojumi", "EUR", 2105.01), ("Higiēnas pakalpojumi", "persons", 92.0),
+        ("Higiēnas pakalpojumi", "visits", 369.0), ("Zobu protezēšana", "EUR", 10074.25),
+        ("Zobu protezēšana", "persons", 136.0), ("Ēdināšana", "EUR", 3000.0), ("Apkure", "EUR", 4000.0)]
+    assert {"1 200", "500 EUR"} <= {c.text for c in out.raw_cells}
+
+
 def test_two_figures_in_a_cell_are_read_only_where_the_header_names_both_units():
     named = read(table([["", "2023 EUR / personas"], ["GMI pabalsts", "1 234 / 56"]]))
     assert [(f.unit, f.value) for f in named.facts] == [("EUR", 1234.0), ("persons", 56.0)]

@@ -25,7 +25,7 @@ kept as a raw cell: a missing value is acceptable, a misread one is not.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ingest.checks import check_rows_sum
@@ -70,6 +70,10 @@ class _Column:
     measures: Measures
     as_of: bool  # its header is a date: only counts can be of a date
     pair: tuple[tuple[str, int], tuple[str, int]] | None = None  # the units of a cell of two figures
+    # A heading without a unit beside a column of its period that has one ("Atbalsta apjoms 2024." beside
+    # "Izlietots (EUR) 2024."): only figures printed with their own unit, none of `taken`, are read.
+    own_units_only: bool = False
+    taken: frozenset[str] = frozenset()
 
 
 def _counted_units(text: str) -> set[str]:
@@ -219,7 +223,16 @@ def _year_columns(table: Table, r: int, below: int) -> list[_Column]:
         pair = _pair(heading)
         columns.append(_Column(c, year, period, cell.text.strip(),
                                frozenset(pair) if pair else measures_in(heading, heading=True), as_of, pair))
-    return [col for col in columns if _told_apart(col, [o for o in columns if o.period == col.period])]
+    kept = []
+    for col in columns:
+        same_period = [o for o in columns if o.period == col.period]
+        unnamed = [o for o in same_period if o.measures == _NOTHING and not o.pair]
+        if _told_apart(col, same_period):
+            kept.append(col)
+        elif unnamed == [col] and all(o is col or (o.measures and len(o.measures) == 1) for o in same_period):
+            kept.append(replace(col, own_units_only=True,
+                                taken=frozenset(u for o in same_period for u, _ in o.measures or ())))
+    return kept
 
 
 def _told_apart(column: _Column, same_period: list[_Column]) -> bool:
@@ -252,13 +265,17 @@ def _figures(cell: Cell, column: _Column) -> list[tuple[LvNumber, tuple[str, int
         return [(LvNumber(exact), None, text)]
     if _ONE_DATE.search(text):
         return None
-    parts = [p.strip() for p in text.split("/")] if column.pair and text.count("/") == 1 else [text]
+    # Two figures split at one '/', where the heading names their units or each prints its own
+    # ("92 personas/369 apmeklējumi").
+    parts = [p.strip() for p in text.split("/")] if text.count("/") == 1 else [text]
+    if len(parts) == 2 and not column.pair and not all(parse_lv_number(p).rest for p in parts):
+        parts = [text]
     out = []
     for k, part in enumerate(parts):
         number = parse_lv_number(part)
         if number.value is None or {r.kind for r in number.reasons} & _UNSURE_READINGS:
             return None
-        own = column.pair[k] if len(parts) == 2 else None
+        own = column.pair[k] if column.pair and len(parts) == 2 else None
         if number.rest and not _NOTE.match(number.rest):
             said = measures_in(number.rest, heading=True) if len(number.rest.split()) == 1 else None
             if not said or len(said) != 1 or (own and own not in said) or next(iter(said))[1] != 1:
@@ -331,6 +348,7 @@ def read_table(table: Table, reading: Reading) -> TableReading:
                 scoped = measure_of(row_measures, column.measures, whole)
                 measure = own or scoped
                 if measure is None or (own and scoped and own != scoped) or \
+                        (column.own_units_only and (own is None or own[0] in column.taken)) or \
                         (column.as_of and measure[0] in ("EUR", "LVL")):
                     facts = []
                     break
