@@ -12,7 +12,9 @@ kept as a raw cell: a missing value is acceptable, a misread one is not.
   or two places say one unit at different scales, or one place names two units, nothing is read there.
   "tūkst. EUR" multiplies by 1 000 (flagged). Once a row says another unit than the header gives, the rows
   under it that say none are not read.
-- Two columns of one period and one unit cannot be told apart: neither is read. A year spanning several
+- Two columns of one period and one unit cannot be told apart: neither is read; beside columns of a
+  year that name their units, one that names none gives only figures printed with their own unit, of
+  another ("92 personas/369 apmeklējumi"). A year spanning several
   columns, or over a sub-heading that names a part of its figures ("pieaug."), is not read either.
 - A cell holding a figure and a note in brackets gives the figure (the note is kept raw); a cell of two
   figures gives both only where its header names the unit of each ("EUR / personas"). Readings that
