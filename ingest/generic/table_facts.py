@@ -190,7 +190,7 @@ def _pair(text: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
     return None
 
 
-def sub_heading_rows(table: Table, r: int) -> int:
+def _sub_heading_rows(table: Table, r: int) -> int:
     """How many rows under the header row r are headings too: no label, no figure, some text."""
     k = r + 1
     while k < len(table.rows) and table.rows[k] and not table.rows[k][0].text.strip() and \
@@ -308,7 +308,7 @@ def read_table(table: Table, reading: Reading) -> TableReading:
     if r is None:
         columns, first_row = _yearless_columns(table, reading), 1
     else:
-        below = sub_heading_rows(table, r)
+        below = _sub_heading_rows(table, r)
         columns, first_row = _year_columns(table, r, below), r + 1 + below
     if not columns:
         out.raw_cells = table_raw_cells(table)

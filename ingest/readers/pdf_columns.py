@@ -64,6 +64,8 @@ class _Line:
 
 @dataclass(frozen=True)
 class UnruledTable:
+    """A table found on a page, and the page text's lines that hold it."""
+
     table: Table
     texts: tuple[str, ...]  # its lines, as the page text gives them
 
@@ -180,6 +182,7 @@ def _lines(raw_text) -> list[_Line]:
 
 
 def _line(glyphs: list[_Glyph | None]) -> _Line:
+    """A line of characters (None: a space) as its text and its cells, cut at the wide gaps."""
     cells: list[_Span] = []
     words = ""
     text = ""
