@@ -315,6 +315,17 @@ def test_a_workbook_sheet_is_read_as_a_table(tmp_path):
     assert out.facts[0].source_ref == "sheet 'Pabalsti EUR'; row 'Mājokļa pabalsts', column '2022'"
 
 
+def test_a_row_shifted_against_its_header_is_not_read():
+    wider = read(table([["Pabalsts", "2022", "2023"], ["1.", "Mājokļa pabalsts", "100", "200"], ["GMI pabalsts", "7", "8"],
+                        ["Apkures pabalsts", "5", "6", "9"]], caption="Izdevumi EUR"))
+    # rows wider than the header: they are not read, and the last year, which they print beyond, neither
+    assert [(f.spot.row, f.year, f.value) for f in wider.facts] == [("GMI pabalsts", 2022, 7.0)]
+    shifted = read(table([["Pabalsts", "2022", "Avots", "2023"], ["1.", "2", "Mājokļa pabalsts", "300"],
+                          ["GMI pabalsts", "7", "SPP", "8"]], caption="Izdevumi EUR"))
+    assert [(f.spot.row, f.year, f.value) for f in shifted.facts] == [("GMI pabalsts", 2022, 7.0),
+                                                                      ("GMI pabalsts", 2023, 8.0)]
+
+
 def test_figures_that_look_like_years_under_a_header_are_not_taken_for_one():
     out = read(table([["Pabalsts", "EUR", "Personas"], ["Mājokļa pabalsts", "2019", "2020"]], caption="Pabalsti"))
     assert all(f.year is None or f.year == 2023 for f in out.facts) and not any(f.value == 2020 for f in out.facts)

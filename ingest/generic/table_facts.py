@@ -318,6 +318,7 @@ def read_table(table: Table, reading: Reading) -> TableReading:
     whole = _table_measures(table, table.rows[r if r is not None else 0], columns)
     caption_reason = caption_year_reason(table, [col.year for col in columns]) if r is not None else None
     used: set[tuple[int, int]] = set()
+    width = max(len(row) for row in table.rows[:first_row])
     rows: list[tuple[str, bool, dict[int, list[Fact]]]] = []  # label, whether it heads a group, facts
     parent = None  # the label of the last row that is not a part
     # Once a row says another unit than the header would give it ("Audžuģimeņu skaits" in a table of
@@ -326,8 +327,9 @@ def read_table(table: Table, reading: Reading) -> TableReading:
     sectioned = False
     for i, row in enumerate(table.rows[first_row:], start=first_row):
         labelled = _label(row, set(by_index))
-        if labelled is None or words.not_amount.search(labelled[1]):
-            continue
+        if labelled is None or words.not_amount.search(labelled[1]) or labelled[0] > min(by_index) or \
+                any(cell.text.strip() for cell in row[width:]):
+            continue  # a row whose label stands right of a year, or that is wider than its header: shifted
         c_label, row_text = labelled
         is_part = bool(words.part.match(row_text))
         category = _category(table, row_text, parent if is_part else None)
