@@ -21,6 +21,8 @@ kept as a raw cell: a missing value is acceptable, a misread one is not.
   would be a guess (irregular grouping, three decimals, two decimal marks, a date) are kept raw.
 - A "Kopā"/"Pavisam" row is checked against the rows it sums (the groups, where rows head groups with a
   ':'), flagged when it differs, never changed.
+- A row whose label stands right of a year column, or that is wider than its header, is shifted against
+  the header: it is not read.
 - A table without years is read only where it has one column of figures and its caption or header names
   one year, the document's report year.
 """
