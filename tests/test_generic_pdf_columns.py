@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ingest.layouts.generic import generic_layout
 from ingest.readers.pdf import read_pdf
-from tests.test_pdf_reader import REPORT_PDF, grid, make_pdf, row, text
+from test_pdf_reader import REPORT_PDF, grid, make_pdf, row, text
 
 TITLE = text(20, 385, "Talsu novada Sociala dienesta parskats par 2023. gadu")
 
