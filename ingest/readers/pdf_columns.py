@@ -5,8 +5,9 @@ A line is cut into cells where two characters stand more than `_WIDE_GAP` font s
 about a quarter of one). The columns are the stretches between the gaps that every line of the table
 leaves: one for the labels, then one under each year of the header, each holding at most one cell of a
 row; the first line under the table that would break this ends it. A table has at least two rows under
-its header, so that its columns are aligned over three lines. Only pages without ruled tables whose text has a line ending in two or more years are looked
-at, so that reading a report costs no more than a few character boxes of those pages.
+its header, so that its columns are aligned over three lines. Only pages without ruled tables whose text
+has a line ending in two or more years are looked at, and there only the boxes of such a line and of the
+lines under it are asked for, so that reading a report costs little more than before.
 """
 from __future__ import annotations
 
@@ -49,10 +50,6 @@ class _Span:
     x0: float
     x1: float
 
-    @property
-    def middle(self) -> float:
-        return (self.x0 + self.x1) / 2
-
 
 @dataclass(frozen=True)
 class _Line:
@@ -77,42 +74,87 @@ def wants_columns(page_lines: list[str]) -> bool:
 
 def unruled_tables(textpage, page: int) -> list[UnruledTable]:
     """The unruled tables of a page, top to bottom, from its PDFium text page."""
-    lines = _lines(textpage.raw)
+    lines = _PageLines(textpage.raw)
     found: list[UnruledTable] = []
     k = 0
     while k < len(lines):
-        table_lines = _table_at(lines, k)
+        table_lines = _table_at(lines, k) if HEADER_OF_YEARS.search(lines.text(k)) else None
         if table_lines is None:
             k += 1
             continue
         header, rows = table_lines
-        caption = clean_cell_text(lines[k - 1].text) if k and not _in_table(found, lines[k - 1]) else ""
+        above = lines.text(k - 1) if k else ""
+        caption = clean_cell_text(above) if above and not (found and above in found[-1].texts) else ""
         m = CAPTION_LABEL.match(caption)
         loc = Location(page=page)
         found.append(UnruledTable(
             Table(caption=caption, rows=[[Cell(text, loc) for text in row] for row in [header, *rows]], loc=loc,
                   label=re.sub(r"\s+", " ", m.group(1)) if m else None),
-            tuple(line.text for line in lines[k: k + 1 + len(rows)])))
+            tuple(lines.text(j) for j in range(k, k + 1 + len(rows)))))
         k += 1 + len(rows)
     return found
 
 
-def _in_table(found: list[UnruledTable], line: _Line) -> bool:
-    return bool(found) and line.text in found[-1].texts
+class _PageLines:
+    """A page's text lines in PDFium's order: their text from one call, and, only for the lines a table
+    may hold, their characters' boxes (four calls a character), each line cut into cells at its gaps."""
+
+    def __init__(self, raw_text):
+        self._raw = raw_text
+        count = pdfium_c.FPDFText_CountChars(raw_text)
+        chars = [chr(pdfium_c.FPDFText_GetUnicode(raw_text, i)) for i in range(count)]
+        self._spans: list[tuple[int, int]] = []
+        start = 0
+        for i, char in enumerate([*chars, "\n"]):
+            if char in "\r\n":
+                if "".join(chars[start:i]).strip():
+                    self._spans.append((start, i))
+                start = i + 1
+        self._chars = chars
+        self._lines: dict[int, _Line] = {}
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def text(self, k: int) -> str:
+        start, end = self._spans[k]
+        return " ".join("".join(self._chars[start:end]).split())
+
+    def __getitem__(self, k: int) -> _Line | None:
+        if k not in self._lines:
+            self._lines[k] = _line(self._glyphs(*self._spans[k]), self.text(k))
+        return self._lines[k]
+
+    def _glyphs(self, start: int, end: int) -> list[_Glyph | None]:
+        glyphs: list[_Glyph | None] = []  # None: a space between words
+        box = pdfium_c.FS_RECTF()
+        for i in range(start, end):
+            char = self._chars[i]
+            if char.isspace():
+                glyphs.append(None)
+            elif not pdfium_c.FPDFText_IsGenerated(self._raw, i) and pdfium_c.FPDFText_GetLooseCharBox(
+                    self._raw, i, box):
+                # The loose box spans the character's advance, as a word's letters touch.
+                glyphs.append(_Glyph(char.translate(HYPHEN_MARKS), box.left, box.right, box.bottom,
+                                     pdfium_c.FPDFText_GetFontSize(self._raw, i)))
+        return glyphs
 
 
-def _table_at(lines: list[_Line], k: int) -> tuple[list[str], list[list[str]]] | None:
+def _table_at(lines: _PageLines, k: int) -> tuple[list[str], list[list[str]]] | None:
     """The header and rows of a table whose header of years is lines[k], else None: the lines under it,
     one by one, as long as the columns of them all stay the label's and one per year."""
     head = lines[k]
+    if head is None:
+        return None
     years = [cell for cell in head.cells if _YEAR_CELL.match(cell.text)]
     labels = head.cells[:len(head.cells) - len(years)]
     if len(years) < 2 or head.cells[len(labels):] != tuple(years) or len(labels) > 1:
         return None  # the years, each a cell, after at most one heading of the labels
     rows: list[list[str]] = []
     block = [head]
-    for line in lines[k + 1:]:
-        if not 0 < line.bottom - block[-1].bottom <= _ROW_PITCH * block[-1].size:
+    for j in range(k + 1, len(lines)):
+        line = lines[j]
+        if line is None or not 0 < line.bottom - block[-1].bottom <= _ROW_PITCH * block[-1].size:
             break
         row = _row(line, _columns([*block, line]), years)
         if row is None:
@@ -156,36 +198,10 @@ def _row(line: _Line, columns: list[tuple[float, float]], years: list[_Span]) ->
     return row
 
 
-def _lines(raw_text) -> list[_Line]:
-    """The page's text lines in PDFium's order, each cut into cells at its wide gaps."""
-    lines: list[_Line] = []
-    glyphs: list[_Glyph | None] = []  # None: a space between words
-    box = pdfium_c.FS_RECTF()
-
-    def close() -> None:
-        if any(glyphs):
-            lines.append(_line(glyphs))
-        glyphs.clear()
-
-    for i in range(pdfium_c.FPDFText_CountChars(raw_text)):
-        char = chr(pdfium_c.FPDFText_GetUnicode(raw_text, i))
-        if char in "\r\n":
-            close()
-        elif char.isspace():
-            glyphs.append(None)
-        elif not pdfium_c.FPDFText_IsGenerated(raw_text, i) and pdfium_c.FPDFText_GetLooseCharBox(raw_text, i, box):
-            # The loose box spans the character's advance, as a word's letters touch.
-            glyphs.append(_Glyph(char.translate(HYPHEN_MARKS), box.left, box.right, box.bottom,
-                                 pdfium_c.FPDFText_GetFontSize(raw_text, i)))
-    close()
-    return lines
-
-
-def _line(glyphs: list[_Glyph | None]) -> _Line:
-    """A line of characters (None: a space) as its text and its cells, cut at the wide gaps."""
+def _line(glyphs: list[_Glyph | None], text: str) -> _Line | None:
+    """A line of characters (None: a space) cut into cells at its wide gaps; None where it has none."""
     cells: list[_Span] = []
     words = ""
-    text = ""
     first: _Glyph | None = None
     last: _Glyph | None = None
     spaced = False
@@ -193,7 +209,6 @@ def _line(glyphs: list[_Glyph | None]) -> _Line:
         if glyph is None:
             spaced = True
             continue
-        text += (" " if spaced and text else "") + glyph.text
         if last is not None and glyph.x0 - last.x1 > _WIDE_GAP * last.size:
             cells.append(_Span(words, first.x0, last.x1))
             words, first = "", None
@@ -202,6 +217,8 @@ def _line(glyphs: list[_Glyph | None]) -> _Line:
         first = first or glyph
         words += glyph.text
         last, spaced = glyph, False
+    if last is None:
+        return None
     cells.append(_Span(words, first.x0, last.x1))
     # PDFium measures from the page's bottom: a lower line has a smaller bottom; kept as a distance down.
     return _Line(text, tuple(cells), -last.bottom, last.size)
