@@ -125,6 +125,11 @@ class ParsedDocument:
     lines: list[TextLine]
     tables: list[Table] = field(default_factory=list)
     n_pages: int | None = None
+    # Tables of PDF pages printed without rulings (columns found from the characters' positions), for the
+    # generic reader only: layouts read the ruled tables as they always have. Their rows stay in `lines` as
+    # text; `unruled_lines` are the indexes of those lines.
+    unruled_tables: list[Table] = field(default_factory=list)
+    unruled_lines: frozenset[int] = frozenset()
 
     @property
     def text(self) -> str:

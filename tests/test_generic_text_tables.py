@@ -376,17 +376,23 @@ def _timed(run) -> float:
     return time.perf_counter() - start
 
 
+_GOOD = {"total": "['kopā']", "part": "['t.sk.']", "count": "['skait']", "not_amount": "['plān']",
+         "row_number": "['^\\d+\\.$']", "year": "['gads']", "before_number": "['līdz']"}
+
+
+def _words_file(**changed: str | None) -> str:
+    keys = {**_GOOD, **changed}
+    return "\n".join(f"{key} = {value}" for key, value in keys.items() if value is not None)
+
+
 @pytest.mark.parametrize("content, message", [
-    ("total = ['kopā']\npart = ['t.sk.']\nyear = ['gads']\nbefore_number = ['līdz']\nsum = ['x']",
-     "table_words.toml: unknown key 'sum'; it takes total, part, year, before_number"),
-    ("total = 'kopā'\npart = ['t.sk.']\nyear = ['gads']\nbefore_number = ['līdz']",
-     "table_words.toml: 'total' must be a list of words"),
-    ("total = ['kopā']\npart = []\nyear = ['gads']\nbefore_number = ['līdz']",
-     "table_words.toml: 'part' must be a list of words"),
-    ("total = ['kopā']\npart = ['t.sk.']\nbefore_number = ['līdz']",
-     "table_words.toml: 'year' must be a list of words"),
-    ("total = ['kopā']\npart = ['t.sk.']\nyear = ['gads']\nbefore_number = [1]",
-     "table_words.toml: 'before_number' must be a list of words"),
+    (_words_file(sum="['x']"), "table_words.toml: unknown key 'sum'; it takes before_number, count, not_amount, "
+                               "part, row_number, total, year"),
+    (_words_file(total="'kopā'"), "table_words.toml: 'total' must be a list of words"),
+    (_words_file(part="[]"), "table_words.toml: 'part' must be a list of words"),
+    (_words_file(year=None), "table_words.toml: 'year' must be a list of words"),
+    (_words_file(before_number="[1]"), "table_words.toml: 'before_number' must be a list of words"),
+    (_words_file(total="['(kopā']"), "table_words.toml: 'total' has a bad regex '(kopā'"),
     ("total = [", "table_words.toml: cannot be read"),
 ])
 def test_a_wrong_words_file_is_refused_in_one_line(tmp_path: Path, content, message):

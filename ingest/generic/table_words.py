@@ -1,35 +1,41 @@
-"""The words text tables are read by (`table_words.toml`): total rows, part rows, the words printed
-with a header's years and the words after which a label takes a number of its own, read and checked once.
+"""The words the generic reader reads tables by (`table_words.toml`): total rows, part rows, count words,
+headers and labels that print no amount of a year, row numbers, the words printed with a header's years and
+the words after which a label takes a number of its own; read and checked once (ingest.generic.words_file).
 A file that is wrong is refused in one line naming the file and the key."""
 from __future__ import annotations
 
-import tomllib
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ingest.generic.words_file import WordsFileError, read_words_file, regex_list, word_list
+
 TABLE_WORDS_FILE = Path(__file__).with_name("table_words.toml")
-_KEYS = ("total", "part", "year", "before_number")
+_PATTERNS = ("total", "part", "count", "not_amount", "row_number")
+_WORDS = ("year", "before_number")
 
 
-class TableWordsError(ValueError):
+class TableWordsError(WordsFileError):
     """table_words.toml cannot be used: file, key and why, in one line."""
 
 
 @dataclass(frozen=True)
 class TableWords:
-    total: tuple[str, ...]
-    part: tuple[str, ...]
+    total: re.Pattern
+    part: re.Pattern
+    count: re.Pattern
+    not_amount: re.Pattern
+    row_number: re.Pattern
     year: tuple[str, ...]
     before_number: tuple[str, ...]
 
     def is_total(self, label: str) -> bool:
         """Whether the label says its row is a total: "Kopā pabalstiem", "Pabalsti kopā"."""
-        folded = label.strip().rstrip(":").lower()
-        return folded.startswith(self.total) or folded.endswith(self.total)
+        return bool(self.total.search(label.strip()))
 
     def is_part(self, label: str) -> bool:
-        return label.strip().lower().startswith(self.part)
+        return bool(self.part.match(label))
 
     def takes_number(self, label: str) -> bool:
         """Whether the label ends with a word that a number of the label itself may follow."""
@@ -37,19 +43,13 @@ class TableWords:
         return bool(words) and words[-1] in self.before_number
 
 
+def _one(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+
+
 @cache
 def load_table_words(path: Path = TABLE_WORDS_FILE) -> TableWords:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise TableWordsError(f"{path.name}: cannot be read: {exc}") from None
-    unknown = sorted(set(data) - set(_KEYS))
-    if unknown:
-        raise TableWordsError(f"{path.name}: unknown key '{unknown[0]}'; it takes {', '.join(_KEYS)}")
-    words = {}
-    for key in _KEYS:
-        value = data.get(key)
-        if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
-            raise TableWordsError(f"{path.name}: '{key}' must be a list of words")
-        words[key] = tuple(w.strip().lower() for w in value)
-    return TableWords(**words)
+    data = read_words_file(path, set(_PATTERNS) | set(_WORDS), TableWordsError)
+    patterns = {key: _one(regex_list(data, key, path.name, TableWordsError)) for key in _PATTERNS}
+    words = {key: tuple(w.strip().lower() for w in word_list(data, key, path.name, TableWordsError)) for key in _WORDS}
+    return TableWords(**patterns, **words)

@@ -275,7 +275,7 @@ class _TableFinder:
 
     def __init__(self, lines: list[TextLine], skip: set[int]):
         self.lines = lines
-        self.skip = skip  # lines of tab-separated tables
+        self.skip = skip  # lines of tables found otherwise
         self.out = TextTables(lines=set(skip))
 
     def run(self) -> TextTables:
@@ -476,4 +476,6 @@ def _tab_table_lines(lines: list[TextLine], reading: Reading) -> set[int]:
 
 
 def text_tables(lines: list[TextLine], reading: Reading) -> TextTables:
-    return _TableFinder(lines, _tab_table_lines(lines, reading)).run()
+    """The tables of `lines` that no reader found: lines of the tab-separated tables and of tables found
+    otherwise (`reading.table_lines`: a PDF's unruled tables) are not read again."""
+    return _TableFinder(lines, _tab_table_lines(lines, reading) | reading.table_lines).run()

@@ -9,6 +9,10 @@ text in a table) is parsed by pdfplumber.
 The result mirrors the text reader (ingest.readers.text) on the report's text export: the same tables
 (caption, label, header rows, cell texts) and, in `lines`, the running text with each table row as one
 tab-separated line, as the export prints it, so prose and signature regexes see the same text.
+
+A page without ruled tables may print one without rulings, its columns apart by wide gaps: those are
+found from PDFium's character boxes (ingest.readers.pdf_columns) and kept apart, in `unruled_tables`, for
+the generic reader; their rows stay in `lines` as the page text gives them.
 """
 from __future__ import annotations
 
@@ -34,6 +38,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from ingest.limits import ReadLimits
 from ingest.model import Cell, Location, ParsedDocument, Table, TextLine
 from ingest.readers import UnreadableFile, sha256_of
+from ingest.readers.pdf_columns import UnruledTable, unruled_tables, wants_columns
 from ingest.readers.pdf_geometry import HYPHEN_MARKS, PageGeometry, page_geometry
 from ingest.readers.text import CAPTION_LABEL, clean_cell_text
 
@@ -67,6 +72,7 @@ class _Page:
     tables: list[_PageTable] = field(default_factory=list)
     tables_read: bool = False  # its tables found (from PDFium's geometry), or it has none (no paths)
     bands: list[list[str]] | None = None  # with tables: its text lines above, between and below them
+    unruled: list[UnruledTable] = field(default_factory=list)  # without ruled tables: those without rulings
 
 
 def read_pdf(path: Path, limits: ReadLimits = ReadLimits(), notes: list[str] | None = None) -> ParsedDocument:
@@ -102,10 +108,21 @@ def read_pdf(path: Path, limits: ReadLimits = ReadLimits(), notes: list[str] | N
     lines, tables = _assemble(items)
     if notes is not None:
         notes.extend(undecodable)
+    unruled = [found for page in pages for found in page.unruled]
     return ParsedDocument(
         path=str(path), file_name=path.name, sha256=sha256_of(path), format="pdf",
         lines=lines, tables=tables, n_pages=len(pages),
+        unruled_tables=[found.table for found in unruled], unruled_lines=_lines_of(lines, unruled),
     )
+
+
+def _lines_of(lines: list[TextLine], unruled: list[UnruledTable]) -> frozenset[int]:
+    """The indexes of the running text's lines that the unruled tables hold."""
+    def folded(text: str) -> str:
+        return " ".join(text.split())
+
+    held = {(found.table.loc.page, folded(text)) for found in unruled for text in found.texts}
+    return frozenset(i for i, line in enumerate(lines) if (line.loc.page, folded(line.text)) in held)
 
 
 def _short(exc: Exception) -> str:
@@ -204,6 +221,8 @@ def _scan_pages(doc) -> tuple[list[_Page], list[list[str]]]:
             scanned.tables_read = not scanned.has_paths or (geometry is not None and _add_tables(scanned, geometry))
             if geometry is not None and scanned.tables:
                 scanned.bands = _bands(textpage, scanned)
+            elif scanned.tables_read and wants_columns(texts[-1]):
+                scanned.unruled = unruled_tables(textpage, scanned.number)
             pages.append(scanned)
         finally:
             textpage.close()

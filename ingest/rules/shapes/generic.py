@@ -32,6 +32,14 @@ def read_every_table(tables: list[Table], spec: EveryTable, reading: Reading) ->
     return out
 
 
+@transform("generic_unruled_tables", stage="tables")
+def add_unruled_tables(out: Extraction, reading: Reading) -> None:
+    """The tables PDF pages print without rulings (ingest.readers.pdf_columns), which only the generic
+    reader reads: their lines are table lines, not sentences."""
+    reading.tables += reading.doc.unruled_tables
+    reading.table_lines |= reading.doc.unruled_lines
+
+
 @transform("generic_text_tables", stage="tables")
 def add_text_tables(out: Extraction, reading: Reading) -> None:
     """Tables the text lines hold without tabs, added to the tables rules read."""
