@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-# The modules that read numbers, apply the specs and describe the report layouts.
+# The modules that read numbers, apply the specs, describe the report layouts and make up the generic reader.
 MODULES = sorted([ROOT / "ingest" / name for name in ("checks.py", "flags.py", "model.py", "numbers.py",
                                                       "place_names.py", "specs.py")]
                  + [p for p in (ROOT / "ingest" / "layouts").glob("*.py")
-                    if p.name not in ("__init__.py", "facts_upload.py", "generic.py")])
+                    if p.name not in ("__init__.py", "facts_upload.py", "generic.py")]
+                 + [p for p in (ROOT / "ingest" / "generic").glob("*.py") if p.name != "__init__.py"])
 PROGRAM = [p for folder in ("ingest", "warehouse", "dashboard", "pages", "benchmarks")
            for p in (ROOT / folder).rglob("*.py")] + [ROOT / "app.py"]
 

@@ -5,15 +5,16 @@ is wrong is refused in one line naming the file and the key."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ingest.generic.words_file import WordsFileError, read_words_file
+
 IDENTITY_WORDS_FILE = Path(__file__).with_name("identity.toml")
 
 
-class IdentityWordsError(ValueError):
+class IdentityWordsError(WordsFileError):
     """identity.toml cannot be used: file, key and why, in one line."""
 
 
@@ -123,14 +124,8 @@ def _part(entry: dict, where: str) -> PartOfYear:
 
 @cache
 def load_identity_words(path: Path = IDENTITY_WORDS_FILE) -> IdentityWords:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise IdentityWordsError(f"{path.name}: cannot be read: {exc}") from None
+    data = read_words_file(path, {"municipality", "period"}, IdentityWordsError)
     where = path.name
-    unknown = sorted(set(data) - {"municipality", "period"})
-    if unknown:
-        raise IdentityWordsError(f"{where}: unknown key '{unknown[0]}'; it takes municipality, period")
     places = _table(data, "municipality", _MUNICIPALITY_KEYS, where)
     period = _table(data, "period", _PERIOD_KEYS, where)
     return IdentityWords(

@@ -16,7 +16,7 @@ def read_words_file(path: Path, keys: set[str], error: type[WordsFileError]) -> 
     """The file's data; refused when it cannot be read or has a key not in `keys`."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise error(f"{path.name}: cannot be read: {exc}") from None
     unknown = sorted(set(data) - keys)
     if unknown:
