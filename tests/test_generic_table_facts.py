@@ -168,6 +168,16 @@ def test_figures_printed_with_their_own_units_beside_an_amount_of_the_same_year_
     assert {"1 200", "500 EUR"} <= {c.text for c in out.raw_cells}
 
 
+def test_households_printed_short_or_in_the_genitive_plural_are_households():
+    out = read(table([["Pabalsta veids", "Izlietotie līdzekļi (EUR) 2024.", "Apjoms 2024."],
+                      ["Krīzes pabalsts", "22 313,00", "50 mājsaimniec./ 69 personas"],
+                      ["Apkures pabalsts", "9 612,40", "96 ģimeņu"]]))
+    assert [(f.spot.row, f.unit, f.value) for f in out.facts] == [
+        ("Krīzes pabalsts", "EUR", 22313.0), ("Krīzes pabalsts", "households", 50.0),
+        ("Krīzes pabalsts", "persons", 69.0), ("Apkures pabalsts", "EUR", 9612.4),
+        ("Apkures pabalsts", "households", 96.0)]
+
+
 def test_two_figures_in_a_cell_are_read_only_where_the_header_names_both_units():
     named = read(table([["", "2023 EUR / personas"], ["GMI pabalsts", "1 234 / 56"]]))
     assert [(f.unit, f.value) for f in named.facts] == [("EUR", 1234.0), ("persons", 56.0)]
