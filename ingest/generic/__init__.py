@@ -15,5 +15,9 @@ forces it. Its stages, each a module with one job:
   the words of their clause;
 - `naming`: a figure's label and unit to the catalogue's indicator (and the topic and metric it implies);
 - `figures`: the one constructor of a generic fact, flagged as read by the generic reader.
-Its words (units, counted nouns, period words, noise) are data files beside the code, checked when loaded.
+Its words are data files beside the code, each read and checked once by its loader through `words_file`:
+`identity.toml` (`identity_words`), `units.toml` (`units`: currencies, scales, counted nouns), `prose.toml`
+(`prose`: approximations, lower bounds, differences and rates, page furniture, numbers in words) and
+`table_words.toml` (`table_words`: totals, parts, headers that print no amount). PDF tables printed without
+rulings are found by the PDF reader (`ingest/readers/pdf_columns.py`) and read here only.
 """

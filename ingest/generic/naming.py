@@ -4,6 +4,7 @@ under the topic `other` (metric `figure`), with no indicator: never a guess."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.indicators import indicators_named
 
@@ -19,6 +20,7 @@ class Naming:
     candidates: tuple[str, ...] = ()  # the indicators named when more than one was
 
 
+@lru_cache(maxsize=4096)  # a table's row label names the figures of each of its years
 def name_figure(label: str | None, unit: str) -> Naming:
     """What a figure of `unit` labelled `label` measures. The indicator's first topic/metric pair is the
     fact's, so that the ingest's own matching (ingest.indicators.assign_indicators) names it again."""
