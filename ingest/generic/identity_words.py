@@ -54,13 +54,18 @@ def _table(data: dict, key: str, keys: set[str], where: str) -> dict:
     table = data.get(key)
     if not isinstance(table, dict):
         raise IdentityWordsError(f"{where}: [{key}] is missing")
+    _check_keys(table, keys, f"{where}: [{key}]")
+    return table
+
+
+def _check_keys(table: dict, keys: set[str], at: str) -> None:
+    """Refuse a table with a key not in `keys`, or without one of them."""
     unknown = sorted(set(table) - keys)
     if unknown:
-        raise IdentityWordsError(f"{where}: [{key}] unknown key '{unknown[0]}'; it takes {', '.join(sorted(keys))}")
+        raise IdentityWordsError(f"{at} unknown key '{unknown[0]}'; it takes {', '.join(sorted(keys))}")
     missing = sorted(keys - set(table))
     if missing:
-        raise IdentityWordsError(f"{where}: [{key}] '{missing[0]}' is missing")
-    return table
+        raise IdentityWordsError(f"{at} '{missing[0]}' is missing")
 
 
 def _alternatives(value: object, where: str) -> str:
@@ -102,12 +107,7 @@ def _entries(table: dict, key: str, keys: set[str], where: str) -> list[tuple[di
     out = []
     for i, entry in enumerate(entries, 1):
         at = f"{where}: [[period.{key}]] {i}"
-        unknown = sorted(set(entry) - keys)
-        if unknown:
-            raise IdentityWordsError(f"{at}: unknown key '{unknown[0]}'; it takes {', '.join(sorted(keys))}")
-        missing = sorted(keys - set(entry))
-        if missing:
-            raise IdentityWordsError(f"{at}: '{missing[0]}' is missing")
+        _check_keys(entry, keys, f"{at}:")
         out.append((entry, at))
     return out
 
