@@ -137,7 +137,7 @@ def test_a_total_that_no_split_adds_up_to_picks_nothing():
     ("tūkst. EUR 2019.g. 2020.g. 2021.g.", ["2019.g.", "2020.g.", "2021.g."]),
     ("Gads 2023 2022 2021", ["2023", "2022", "2021"]),
     ("2015 2018 2021", ["2015", "2018", "2021"]),
-    ("Pabalsti 2019 2020 2021 (EUR)", ["2019", "2020", "2021 (EUR)"]),  # as printed: the table stream reads it
+    ("Pabalsti 2019 2020 2021 (EUR)", ["2019", "2020", "2021 (EUR)"]),  # as printed: table_facts reads its unit
 ])
 def test_header_years_are_kept_as_printed(header, years):
     text = f"{header}\nKlienti 12 13 14\nApmeklējumi 1 200 1 300 1 400"
