@@ -204,22 +204,27 @@ def test_a_rendition_takes_the_facts_and_keeps_the_others_pointing_at_it(con):
         ("a.md", False, "dddddddddddd"), ("a.pdf", True, None), ("a.txt", False, "dddddddddddd")]
 
 
-def test_a_page_without_an_edition_saved_again_does_not_double_its_facts(tmp_path):
-    """A document that does not say which report it is (the generic reader's) with exactly the facts of a
-    stored one is the same page saved again: stored for search, its facts not doubled; other facts are
-    another document."""
-    def page(name: str, sha: str, value: float = 1.0) -> tuple[ParsedDocument, Extraction]:
-        doc, ex = _document(name, sha, layout="generic", edition=None, facts=3, value=value)
+def test_a_page_without_an_edition_in_another_file_does_not_double_its_facts(tmp_path):
+    """A document that does not say which report it is (the generic reader's) with most of the figures of a
+    stored one is the same page or report in another file: a rendition, its facts not doubled, the facts
+    with the better-ranked format; a document of other figures is another document."""
+    def page(name: str, sha: str, fmt: str = "txt", value: float = 1.0, facts: int = 5) -> tuple:
+        doc, ex = _document(name, sha, layout="generic", edition=None, facts=facts, fmt=fmt, value=value)
         ex.info.kind = "unrecognised"
         return doc, ex
 
     writer = connect(tmp_path / "pages.duckdb")
     store_document(writer, *page("lapa.txt", "aaaaaaaa"))
-    again = store_document(writer, *page("lapa (1).txt", "bbbbbbbb"))
+    again = store_document(writer, *page("lapa (1).txt", "bbbbbbbb", facts=4))  # 4 of its 5 figures
     assert (again.status, again.facts) == ("rendition", 0)
-    assert again.note == "same facts as aaaaaaaaaaaa (lapa.txt), which keeps them; stored for search"
-    other = store_document(writer, *page("cita.txt", "cccccccc", value=2.0))
-    assert (other.status, other.facts) == ("added", 3)
-    assert writer.execute("SELECT count(*) FROM facts").fetchone()[0] == 6
-    assert writer.execute("SELECT count(*) FROM documents WHERE NOT is_primary").fetchone()[0] == 1
+    assert again.note == "the same figures as aaaaaaaaaaaa (txt), which keeps them; stored for search"
+    pdf = store_document(writer, *page("lapa.pdf", "cccccccc", fmt="pdf"))
+    assert (pdf.status, pdf.facts) == ("rendition", 5)
+    assert pdf.note == "the same figures as aaaaaaaaaaaa (txt); facts now cite this pdf"
+    other = store_document(writer, *page("cita.txt", "dddddddd", value=2.0))
+    assert (other.status, other.facts) == ("added", 5)
+    fewer = store_document(writer, *page("isa.txt", "eeeeeeee", facts=3))  # 3 of 5: another document
+    assert (fewer.status, fewer.facts) == ("added", 3)
+    assert writer.execute("SELECT count(*) FROM facts").fetchone()[0] == 13
+    assert writer.execute("SELECT count(*) FROM documents WHERE NOT is_primary").fetchone()[0] == 2
     writer.close()

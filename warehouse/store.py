@@ -11,8 +11,9 @@ its file name nor by the years its figures span. The rules:
   it is refused, unless the caller says `replace`;
 - a file whose name is that of a stored document of another report (a truncated or unrelated file saved
   under a report's name) is refused unless `replace`; an unrecognised file (no edition) is a document of
-  its own, so it replaces nothing unless `replace`, and one whose facts are exactly those of a stored such
-  document (the same page saved again) is stored for search only, so its facts are not doubled;
+  its own, so it replaces nothing unless `replace`; but one with most of the figures of a stored such
+  document (a PDF and its text export read by the generic reader, a page saved again) is a rendition of it,
+  so its facts are not doubled;
 - a recognised document that does not say which report it is is refused: it could not be told from
   another one, and storing it beside them would double their facts.
 A refusal (StoreRefusal) leaves the warehouse exactly as it was.
@@ -20,6 +21,7 @@ A refusal (StoreRefusal) leaves the warehouse exactly as it was.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -167,16 +169,31 @@ def _same_report(con, ex: Extraction) -> list[_Stored]:
                    [ex.info.municipality, ex.info.kind, ex.info.edition])
 
 
-def _same_facts_without_edition(con, ex: Extraction, signature: list[str]) -> _Stored | None:
-    """A stored document that does not say which report it is (read by the generic reader) and whose facts
-    are exactly these: the same page saved again with other furniture around its figures. Its facts are not
-    stored twice."""
+# Two documents without an edition whose figures (year, value, unit) are at least this share the same are
+# one page or report in two files (a PDF and its text export, a page saved again): two different pages
+# rarely print most of the same figures.
+SAME_FIGURES = 0.8
+
+
+def _figures(rows) -> Counter:
+    return Counter((year, round(value, 2), unit) for year, value, unit in rows)
+
+
+def _rendition_without_edition(con, ex: Extraction) -> _Stored | None:
+    """A stored document that does not say which report it is (read by the generic reader) of which this
+    one is another rendition: the same municipality and reader, and most of the same figures."""
     if ex.info.edition is not None or not ex.facts:
         return None
-    stored = _stored(con, "d.edition IS NULL AND d.is_primary AND d.municipality = ? AND d.layout = ?",
-                     [ex.info.municipality, ex.layout])
-    return next((old for old in stored
-                 if old.facts == len(ex.facts) and _stored_signature(con, old.document_id) == signature), None)
+    mine = _figures((f.year, f.value, f.unit) for f in ex.facts)
+    for old in _stored(con, "d.edition IS NULL AND d.is_primary AND d.municipality = ? AND d.layout = ?",
+                       [ex.info.municipality, ex.layout]):
+        if not old.facts or min(old.facts, len(ex.facts)) < SAME_FIGURES * max(old.facts, len(ex.facts)):
+            continue
+        theirs = _figures(con.execute("SELECT year, value, unit FROM facts WHERE document_id = ?",
+                                      [old.document_id]).fetchall())
+        if sum((mine & theirs).values()) >= SAME_FIGURES * max(len(ex.facts), old.facts):
+            return old
+    return None
 
 
 def _same_name_other_report(con, doc: ParsedDocument, ex: Extraction) -> list[_Stored]:
@@ -233,6 +250,23 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
         pass  # a COMMIT that failed (a full disk) has rolled back already; its error is the one to tell
 
 
+def _store_rendition(con, doc: ParsedDocument, ex: Extraction, old: _Stored, flagged: int, same: str) -> StoreResult:
+    """Another rendition of a stored document: the facts stay with the better-ranked format (the published
+    PDF's page references are the ones a reader can check); the other is kept for search."""
+    if FORMAT_RANK.get(doc.format, 9) < FORMAT_RANK.get(old.format, 9):
+        _delete_document(con, old.document_id, keep_row=True)
+        new_id = _insert_document(con, doc, ex, is_primary=True, rendition_of=None)
+        con.execute("UPDATE documents SET is_primary = false, rendition_of = ? WHERE document_id = ?"
+                    " OR rendition_of = ?", [new_id, old.document_id, old.document_id])
+        _insert_facts(con, new_id, ex.facts)
+        _insert_details(con, new_id, ex)
+        return StoreResult("rendition", new_id, len(ex.facts), flagged,
+                           f"{same} {old.document_id} ({old.format}); facts now cite this {doc.format}")
+    new_id = _insert_document(con, doc, ex, is_primary=False, rendition_of=old.document_id)
+    return StoreResult("rendition", new_id, 0, 0,
+                       f"{same} {old.document_id} ({old.format}), which keeps them; stored for search")
+
+
 def _store(con, doc: ParsedDocument, ex: Extraction, flagged: int, replace: bool) -> StoreResult:
     namesakes = _same_name_other_report(con, doc, ex)
     if namesakes and not replace:
@@ -240,28 +274,14 @@ def _store(con, doc: ParsedDocument, ex: Extraction, flagged: int, replace: bool
                            f"{_what(ex)}, another document: check it is the right file, or give --replace to "
                            "replace the stored one")
     signature = _fact_signature(ex.facts)
-    twin = _same_facts_without_edition(con, ex, signature)
+    twin = _rendition_without_edition(con, ex)
     if twin is not None:
-        new_id = _insert_document(con, doc, ex, is_primary=False, rendition_of=twin.document_id)
-        return StoreResult("rendition", new_id, 0, 0,
-                           f"same facts as {twin.document_id} ({twin.file_name}), which keeps them; stored for search")
+        return _store_rendition(con, doc, ex, twin, flagged, "the same figures as")
     previous = _same_report(con, ex)
     for old in previous:
         if old.format == doc.format or _stored_signature(con, old.document_id) != signature:
             continue
-        # Another rendition of the same report: the facts stay with the better-ranked format.
-        if FORMAT_RANK.get(doc.format, 9) < FORMAT_RANK.get(old.format, 9):
-            _delete_document(con, old.document_id, keep_row=True)
-            new_id = _insert_document(con, doc, ex, is_primary=True, rendition_of=None)
-            con.execute("UPDATE documents SET is_primary = false, rendition_of = ? WHERE document_id = ?"
-                        " OR rendition_of = ?", [new_id, old.document_id, old.document_id])
-            _insert_facts(con, new_id, ex.facts)
-            _insert_details(con, new_id, ex)
-            return StoreResult("rendition", new_id, len(ex.facts), flagged,
-                               f"same facts as {old.document_id} ({old.format}); facts now cite this {doc.format}")
-        new_id = _insert_document(con, doc, ex, is_primary=False, rendition_of=old.document_id)
-        return StoreResult("rendition", new_id, 0, 0,
-                           f"same facts as {old.document_id} ({old.format}), which keeps them; stored for search")
+        return _store_rendition(con, doc, ex, old, flagged, "same facts as")
     if not replace:
         for old in previous:
             _check_new_version(old, ex)
