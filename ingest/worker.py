@@ -61,9 +61,9 @@ def extract_file(path: Path, limits: ReadLimits = ReadLimits(),
                  layout: str | None = None) -> tuple[ParsedDocument, Extraction]:
     """Read and interpret a file without touching the warehouse, in this process (limited only by the
     readers' own limits), by the layout named `layout` (UnknownLayout for none; a file of a format it does
-    not take is refused before it is read), else by the layout that recognises it. The readers' notes come
-    first among the extraction's messages."""
-    from ingest.layouts import layout_named, recognise  # here, not at the top: see serve()
+    not take is refused before it is read), else by the layout that recognises it (ingest.layouts.interpret).
+    The readers' notes come first among the extraction's messages."""
+    from ingest.layouts import interpret, layout_named  # here, not at the top: see serve()
 
     forced = layout_named(layout) if layout is not None else None
     if forced is not None and path.suffix.lower().lstrip(".") not in forced.formats:
@@ -71,9 +71,7 @@ def extract_file(path: Path, limits: ReadLimits = ReadLimits(),
                              f"(it reads {', '.join('.' + name for name in forced.formats)})")
     notes: list[str] = []
     doc = read_document(path, limits, notes)
-    chosen = forced or recognise(doc)
-    extraction = chosen.extract(doc)
-    extraction.layout = chosen.name
+    extraction = interpret(doc, forced)
     extraction.messages[:0] = notes
     return doc, extraction
 

@@ -193,3 +193,22 @@ def test_a_document_naming_no_municipality_stores_no_facts_keeps_its_cells_and_s
     assert "0 facts" in lines[at]
     assert lines[at + 1].strip() == ("note: the document names no municipality of the municipalities seed: its "
                                      "figures are not stored, its text and table cells are kept")
+
+
+def test_a_report_with_a_layouts_title_words_that_its_rules_cannot_read_goes_to_the_generic_reader(tmp_path):
+    """Another municipality's public report prints the words the Tukums public report is recognised by;
+    the Tukums rules read no figure of it, so the generic reader reads it, and the command says so."""
+    title = "Talsu novada sociālais dienests\n2023. GADA PUBLISKAIS PĀRSKATS"
+    text = (DOCUMENTS / TALSI).read_text(encoding="utf-8")
+    text = text.replace("Talsu novada Sociālā dienesta darbs 2023. gadā", title)
+    path = tmp_path / "talsu_publiskais_parskats.txt"
+    path.write_text(text, encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    printed = io.StringIO()
+    with redirect_stdout(printed):
+        assert main(["--db", str(db), str(path)]) == 0
+    assert "its words are those of the layout 'Tukums public report', but its rules read no figure of it: read " \
+           "by the generic reader" in printed.getvalue()
+    assert _rows(db, "SELECT municipality, layout FROM documents WHERE file_name = ?", path.name) == [
+        ("Talsu novads", "generic")]
+    assert _as_expected(_facts(db, path.name)) == sorted(EXPECTED[TALSI])

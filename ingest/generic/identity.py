@@ -53,8 +53,8 @@ _DAY_NUMBERS = re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})
 _MONTH_WORD = re.compile(r"(?<![\w.])(?<!\d\. )(?P<month>[^\W\d_]{4,}[īā])(?!\w)")
 # A year alone, as a title prints it ("Pārskats 2023", "2016-2020"), never a group of a longer number
 # ("tālr. 6322 2021").
-_BARE_YEARS = re.compile(rf"(?<![\d.,/-])(?<!\d )(?P<year>(?P<first>{_YEAR}))(?:\s?[-–—]\s?(?P<last>{_YEAR}))?(?![\d,])"
-                         r"(?!\s?\d)")
+_BARE_YEARS = re.compile(rf"(?<![\d.,/-])(?<!\d )(?P<year>(?P<first>{_YEAR}))"
+                         rf"(?:\s?[-–—]\s?(?P<last>{_YEAR}))?(?![\d,])(?!\s?\d)")
 _HEAD_LINES = 8  # the document's first lines, where it names itself and its period
 _TITLE_LENGTH = 120  # a longer line is a paragraph, whose years are its sentences', not the report's
 _HEADING_WORDS = 8  # a head line of at most this many words is a heading, not a sentence

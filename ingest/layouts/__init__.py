@@ -88,3 +88,21 @@ def recognise(doc: ParsedDocument) -> Layout:
         if layout.matches(doc, text):
             return layout
     raise LookupError("no layout matches")  # unreachable: the generic reader matches every format
+
+
+def interpret(doc: ParsedDocument, forced: Layout | None = None) -> Extraction:
+    """The document read by `forced`, else by the layout that recognises it. A rules layout whose words the
+    document has but whose rules read no figure of it (another municipality's report that prints the same
+    title words) hands it to the generic reader, which says so."""
+    chosen = forced or recognise(doc)
+    extraction = chosen.extract(doc)
+    extraction.layout = chosen.name
+    if forced is None and not extraction.facts and chosen.name in {layout.name for layout in rules_layouts(RULES_DIR)}:
+        from ingest.layouts.generic import generic_layout
+
+        generic = generic_layout()
+        extraction = generic.extract(doc)
+        extraction.layout = generic.name
+        extraction.messages.insert(0, f"its words are those of the layout {chosen.name!r}, but its rules read no "
+                                      "figure of it: read by the generic reader")
+    return extraction
