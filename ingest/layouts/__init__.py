@@ -97,7 +97,8 @@ def interpret(doc: ParsedDocument, forced: Layout | None = None) -> Extraction:
     chosen = forced or recognise(doc)
     extraction = chosen.extract(doc)
     extraction.layout = chosen.name
-    if forced is None and not extraction.facts and chosen.name in {layout.name for layout in rules_layouts(RULES_DIR)}:
+    by_rules = chosen.name in {layout.name for layout in rules_layouts(RULES_DIR)}
+    if forced is None and by_rules and not extraction.facts:
         from ingest.layouts.generic import generic_layout
 
         generic = generic_layout()
