@@ -67,9 +67,13 @@ def label_words(label: str | None) -> str:
     return " ".join(_NOT_WORD.sub(" ", text.replace("_", " ")).lower().split())
 
 
+def _names(rule: _Rule, text: str) -> bool:
+    """Whether the words `text` name the rule's indicator (and none of its `unless` words stand there)."""
+    return bool(rule.words and text and rule.words.search(text) and not (rule.unless and rule.unless.search(text)))
+
+
 def _named(rules: list[_Rule], text: str) -> list[str]:
-    return [rule.indicator.indicator for rule in rules
-            if rule.words and text and rule.words.search(text) and not (rule.unless and rule.unless.search(text))]
+    return [rule.indicator.indicator for rule in rules if _names(rule, text)]
 
 
 def candidates(fact: Fact) -> list[str]:
@@ -86,11 +90,10 @@ def candidates(fact: Fact) -> list[str]:
 
 @cache
 def _rules_by_unit() -> dict[str, list[_Rule]]:
+    """Each indicator's rule once, by its unit (`_rules` lists one under each of its facts' topic/metric)."""
     by_unit: dict[str, list[_Rule]] = {}
-    for rules in _rules().values():
-        for rule in rules:
-            if rule not in by_unit.setdefault(rule.indicator.unit, []):
-                by_unit[rule.indicator.unit].append(rule)
+    for rule in dict.fromkeys(rule for rules in _rules().values() for rule in rules):
+        by_unit.setdefault(rule.indicator.unit, []).append(rule)
     return by_unit
 
 
@@ -98,8 +101,7 @@ def indicators_named(label: str | None, unit: str) -> list[Indicator]:
     """The indicators of `unit` whose words the label names (as `label_words` reads it), whatever their
     topic and metric: for a figure no layout has placed, such as the generic reader's."""
     text = label_words(label)
-    return [rule.indicator for rule in _rules_by_unit().get(unit, [])
-            if rule.words and text and rule.words.search(text) and not (rule.unless and rule.unless.search(text))]
+    return [rule.indicator for rule in _rules_by_unit().get(unit, []) if _names(rule, text)]
 
 
 def assign_indicators(facts: list[Fact]) -> None:

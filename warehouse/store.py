@@ -273,11 +273,11 @@ def _store(con, doc: ParsedDocument, ex: Extraction, flagged: int, replace: bool
         raise StoreRefusal(f"the stored {namesakes[0].named()} has this file name, but this file reads as "
                            f"{_what(ex)}, another document: check it is the right file, or give --replace to "
                            "replace the stored one")
-    signature = _fact_signature(ex.facts)
     twin = _rendition_without_edition(con, ex)
     if twin is not None:
         return _store_rendition(con, doc, ex, twin, flagged, "the same figures as")
     previous = _same_report(con, ex)
+    signature = _fact_signature(ex.facts)
     for old in previous:
         if old.format == doc.format or _stored_signature(con, old.document_id) != signature:
             continue

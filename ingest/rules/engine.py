@@ -216,17 +216,15 @@ def apply(doc: ParsedDocument, rules: LayoutRules) -> Extraction:
 
         identity = document_identity(doc, flow)
         municipality, report_year = identity.municipality, identity.report_year
-        info = DocumentInfo(municipality=municipality or "nezināma", kind=rules.document.kind,
-                            title=_line_cleaned(identity.title or doc.file_name), period="",
-                            published=identity.published, edition=None)
+        title, published, edition = identity.title, identity.published, None
     else:
         municipality = document_municipality(rules.document, known)
         year = fill(rules.document.report_year, known)
         report_year = int(year) if year and YEAR.fullmatch(year) else None
-        info = DocumentInfo(municipality=municipality or "nezināma", kind=rules.document.kind,
-                            title=_line_cleaned(fill(rules.document.title, known) or doc.file_name), period="",
-                            published=fill(rules.document.published, known),
-                            edition=fill(rules.document.edition, known))
+        title, published, edition = (fill(template, known) for template in (
+            rules.document.title, rules.document.published, rules.document.edition))
+    info = DocumentInfo(municipality=municipality or "nezināma", kind=rules.document.kind,
+                        title=_line_cleaned(title or doc.file_name), period="", published=published, edition=edition)
     out = Extraction(layout=rules.name, info=info)
     if municipality is None:
         out.messages.append("the document names no municipality of the municipalities seed: its figures are not "
