@@ -11,10 +11,9 @@ from typing import Callable
 
 from ingest.limits import limits_from
 from ingest.pipeline import Outcome, collect_files, ingest_files
-from warehouse import WarehouseError
+from warehouse import WarehouseError, reports_folder
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-RAW_REPORTS = PROJECT_ROOT / "raw_reports"
+RAW_REPORTS = reports_folder()
 
 
 @dataclass

@@ -11,9 +11,9 @@ from ingest.limits import ENVIRONMENT, OPTIONS, ReadLimits, limits_from, positiv
 from ingest.pipeline import Outcome, collect_files, default_jobs, ingest_files
 from ingest.rules.loader import RulesError
 from ingest.worker import start_worker_server
-from warehouse import PROJECT_ROOT, WarehouseError, default_db_path
+from warehouse import WarehouseError, default_db_path, reports_folder
 
-DEFAULT_SOURCES = PROJECT_ROOT / "raw_reports"
+DEFAULT_SOURCES = reports_folder()
 
 # Characters that would break a line or forge output: C0/C1 controls, line and paragraph separators, and the
 # surrogates that stand for the bytes of a file name that is not UTF-8.

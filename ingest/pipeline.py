@@ -1,18 +1,15 @@
 """Files through every stage: read -> recognise the layout -> extract facts (in limited worker processes,
 ingest.worker, as many at once as `jobs`) -> store (here, the one writer, in the files' order, so the
-warehouse is the same whichever file a worker finishes first), one writer at a time.
+warehouse is the same whichever file a worker finishes first), one writer at a time, on a copy the
+dashboard sees only once the batch is whole (warehouse.live).
 
 The command line (ingest/cli.py) and the dashboard's first-start build both ingest through `ingest_files`.
 """
 from __future__ import annotations
 
-import errno
-import fcntl
 import os
-import sys
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -25,7 +22,8 @@ from ingest.limits import ReadLimits
 from ingest.model import Extraction, ParsedDocument
 from ingest.readers import UnreadableFile
 from ingest.worker import extract_in_worker, stop_workers
-from warehouse import WarehouseBusy, WarehouseError, connect, first_line
+from warehouse import WarehouseError, first_line
+from warehouse.live import writing
 from warehouse.store import StoreRefusal, StoreResult, store_document
 
 
@@ -147,86 +145,50 @@ def _leads_out(path: Path, root: Path) -> bool:
         return False
 
 
-def connect_when_free(db: Path, deadline: float) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse for writing, waiting while another process (a dashboard, say) holds it."""
-    while True:
-        try:
-            return connect(db)
-        except WarehouseBusy:
-            if time.monotonic() >= deadline:
-                raise
-            time.sleep(0.5)
-
-
-@contextmanager
-def writer_lock(db: Path, wait_seconds: float):
-    """One writer at a time: a second ingest waits for the first, then gives up with a clear message."""
-    lock = db.with_name(db.name + ".lock")
-    try:
-        db.parent.mkdir(parents=True, exist_ok=True)
-        # Never truncated, never through a symbolic link (one planted there must not let the ingest write
-        # to another file), never blocking on a pipe.
-        handle = os.fdopen(os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644), "w")
-    except OSError as exc:
-        why = "its lock file is a symbolic link" if exc.errno == errno.ELOOP else exc.strerror or str(exc)
-        raise WarehouseError(f"cannot write the warehouse {db}: {why} ({lock})") from None
-    with handle:
-        deadline = time.monotonic() + wait_seconds
-        told = False
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise WarehouseError(f"the warehouse {db} is busy: another ingest is writing to it; "
-                                         "try again when it has finished") from None
-                if not told:
-                    print(f"waiting: another ingest is writing to {db} …", file=sys.stderr, flush=True)
-                    told = True
-                time.sleep(0.2)
-        yield
-
-
 def ingest_files(db: Path, files: list[Path], wait_seconds: float,
                  before: Callable[[int, int, Path], None] | None = None,
                  after: Callable[[int, int, Outcome], None] | None = None, replace: bool = False,
                  limits: ReadLimits = ReadLimits(), jobs: int | None = None,
-                 layout: str | None = None) -> list[Outcome]:
-    """Ingest `files` into the warehouse `db`, each read in a worker process within `limits` (`jobs` of
-    them at once, default one per core) and stored in its own transaction, in the order of `files`,
-    waiting up to `wait_seconds` for another writer or reader to let go. `before(done, total, path)` and
-    `after(done, total, outcome)` report progress; `replace` stores new versions the replacement rules would
-    refuse (warehouse.store); `layout` names the layout that reads every file instead of the one that
-    recognises it (ingest.layouts.layout_named; UnknownLayout, before anything is read, for none). Raises
-    WarehouseError when the warehouse cannot be had."""
+                 layout: str | None = None, who: str | None = None) -> list[Outcome]:
+    """Ingest `files` into the warehouse `db` as one batch that the dashboard sees whole (warehouse.live),
+    waiting up to `wait_seconds` for another writer; see `store_files` for the rest. Raises WarehouseError
+    when the warehouse cannot be had."""
     if layout is not None:
         layout_named(layout)
+    with writing(db, wait_seconds) as con:
+        return store_files(con, files, before=before, after=after, replace=replace, limits=limits, jobs=jobs,
+                           layout=layout, who=who)
+
+
+def store_files(con: duckdb.DuckDBPyConnection, files: list[Path],
+                before: Callable[[int, int, Path], None] | None = None,
+                after: Callable[[int, int, Outcome], None] | None = None, replace: bool = False,
+                limits: ReadLimits = ReadLimits(), jobs: int | None = None,
+                layout: str | None = None, who: str | None = None) -> list[Outcome]:
+    """Store `files` through the writer's connection `con`, each read in a worker process within `limits`
+    (`jobs` of them at once, default one per core) and stored in its own transaction, in the order of
+    `files`. `before(done, total, path)` and `after(done, total, outcome)` report progress; `replace` stores
+    new versions the replacement rules would refuse (warehouse.store); `layout` names the layout that reads
+    every file instead of the one that recognises it (ingest.layouts.layout_named); `who` is written to the
+    ingest log (default: the command-line user)."""
     jobs = jobs or default_jobs()
     outcomes: list[Outcome] = []
-    with writer_lock(db, wait_seconds):
-        pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="ingest-read")
-        # The first reads start while the warehouse opens.
-        reads = _reads_ahead(pool, files, limits, layout, ahead=_AHEAD * jobs)
-        con = None
-        try:
-            con = connect_when_free(db, time.monotonic() + wait_seconds)
-            for done, path in enumerate(files):
-                if before:
-                    before(done, len(files), path)
-                outcomes.append(_store_read(con, path, next(reads).result(), replace))
-                if after:
-                    after(done + 1, len(files), outcomes[-1])
-            con.execute("CHECKPOINT")
-        except duckdb.Error as exc:
-            # A full disk, a file-size limit, a damaged file: the document under way was rolled back.
-            raise WarehouseError(f"cannot write the warehouse {db}: {first_line(exc)}") from None
-        finally:
-            if len(outcomes) < len(files):  # stopped part-way: the reads under way are not wanted
-                stop_workers()
-            pool.shutdown(wait=False, cancel_futures=True)
-            if con is not None:
-                con.close()
+    pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="ingest-read")
+    reads = _reads_ahead(pool, files, limits, layout, ahead=_AHEAD * jobs)
+    try:
+        for done, path in enumerate(files):
+            if before:
+                before(done, len(files), path)
+            outcomes.append(_store_read(con, path, next(reads).result(), replace))
+            if after:
+                after(done + 1, len(files), outcomes[-1])
+    except duckdb.Error as exc:
+        # A full disk, a file-size limit, a damaged file: the document under way was rolled back.
+        raise WarehouseError(f"cannot write the warehouse: {first_line(exc)}") from None
+    finally:
+        if len(outcomes) < len(files):  # stopped part-way: the reads under way are not wanted
+            stop_workers()
+        pool.shutdown(wait=False, cancel_futures=True)
     return outcomes
 
 

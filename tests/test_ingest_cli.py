@@ -12,7 +12,7 @@ import pytest
 from openpyxl import Workbook
 
 from ingest.cli import main
-from ingest.pipeline import writer_lock
+from warehouse.live import writer_lock
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = ("documents", "facts", "raw_tables", "territories", "case_codes", "municipalities")

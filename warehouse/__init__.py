@@ -9,7 +9,7 @@ import duckdb
 from warehouse.seed_tables import fill_seed_tables
 from warehouse.seeds import SeedError
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB = PROJECT_ROOT / "warehouse" / "socdash.duckdb"
@@ -35,6 +35,17 @@ class WarehouseBusy(WarehouseError):
 def default_db_path() -> Path:
     """The warehouse `SOCDASH_DB` names, else the project's own (whatever the current folder)."""
     return Path(os.environ.get("SOCDASH_DB") or DEFAULT_DB)
+
+
+def reports_folder() -> Path:
+    """The folder of the reports the warehouse is built from: `SOCDASH_REPORTS`, else the project's
+    raw_reports/. A report added from the dashboard is kept there, so that a rebuild gives the same warehouse."""
+    return Path(os.environ.get("SOCDASH_REPORTS") or PROJECT_ROOT / "raw_reports")
+
+
+def corrections_file() -> Path:
+    """The corrections and left-out facts (warehouse.corrections), beside the reports they correct."""
+    return reports_folder() / "corrections.csv"
 
 
 def first_line(exc: BaseException) -> str:

@@ -52,8 +52,15 @@ CREATE TABLE IF NOT EXISTS facts (
     row_label    VARCHAR,               -- the row (or chart label) as printed, in full
     column_label VARCHAR,               -- the column header as printed, in full
     raw_value    VARCHAR NOT NULL,      -- the printed text the value was read from
-    flag         VARCHAR,               -- NULL, or why the value needs care (English)
-    flag_lv      VARCHAR                -- the same reason in Latvian
+    flag         VARCHAR,               -- NULL, or why the value needs care (English): the reading's flag, a
+                                        -- correction's and a revision's, '; ' between
+    flag_lv      VARCHAR,               -- the same reasons in Latvian
+    fact_key     VARCHAR,               -- the fact's identity across rebuilds: from its document's sha256 and
+                                        -- what and where it was printed (corrections name facts by it)
+    reading_flag    VARCHAR,            -- the flag of the reading and of a correction, before revisions
+    reading_flag_lv VARCHAR,            -- the same in Latvian
+    revised_in   VARCHAR                -- a newer publication's document_id that gives another value for the
+                                        -- same thing and year; NULL for the value charts show
 );
 
 -- The indicator catalogue (seeds/indicators.toml), loaded anew whenever a writer opens the warehouse.
@@ -128,6 +135,33 @@ CREATE TABLE IF NOT EXISTS raw_tables (
     text         VARCHAR NOT NULL,
     page         INTEGER,
     line         INTEGER
+);
+
+-- A director's corrections and left-out facts, kept in raw_reports/corrections.csv and loaded from it
+-- whenever a writer opens the warehouse, so that every rebuild applies them again.
+CREATE TABLE IF NOT EXISTS corrections (
+    fact_key     VARCHAR NOT NULL,      -- the fact corrected (facts.fact_key)
+    sha256       VARCHAR NOT NULL,      -- of the document it was read from
+    printed      VARCHAR NOT NULL,      -- the printed text (facts.raw_value), which stays
+    read_value   DOUBLE NOT NULL,       -- the value as read from it
+    corrected    DOUBLE,                -- the value shown instead; NULL: the fact is left out
+    reason       VARCHAR NOT NULL,
+    who          VARCHAR NOT NULL,
+    corrected_at TIMESTAMP NOT NULL
+);
+
+-- Every ingest, removal and correction, as it happened.
+CREATE TABLE IF NOT EXISTS ingest_log (
+    logged_at      TIMESTAMP NOT NULL,
+    who            VARCHAR NOT NULL,    -- the command-line user, or "dashboard" (with the account signed in)
+    action         VARCHAR NOT NULL,    -- ingest, remove, correct
+    file_name      VARCHAR,
+    sha256         VARCHAR,
+    document_id    VARCHAR,
+    outcome        VARCHAR NOT NULL,    -- added, replaced, rendition, unchanged, removed, corrected, refused: why
+    facts_added    INTEGER NOT NULL,
+    facts_replaced INTEGER NOT NULL,
+    facts_removed  INTEGER NOT NULL
 );
 
 -- Population by year, as the documents give it (a municipality's own figure, no territory).

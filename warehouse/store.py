@@ -20,6 +20,7 @@ A refusal (StoreRefusal) leaves the warehouse exactly as it was.
 """
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -78,12 +79,23 @@ def _delete_document(con: duckdb.DuckDBPyConnection, document_id: str, keep_row:
         con.execute("DELETE FROM documents WHERE document_id = ?", [document_id])
 
 
-def _insert_facts(con: duckdb.DuckDBPyConnection, document_id: str, facts: list[Fact]) -> None:
+def fact_key(sha256: str, fact: Fact) -> str:
+    """A fact's identity across rebuilds (facts.fact_key): its document's sha256 and what and where it was
+    printed; never the fact_id, which is the order of storing."""
+    said = repr((sha256, fact.municipality, fact.territory, fact.year, fact.period, fact.topic, fact.metric,
+                 fact.category, fact.subgroup, fact.unit, fact.source_ref, fact.raw_value))
+    return hashlib.sha256(said.encode("utf-8")).hexdigest()[:16]
+
+
+def _insert_facts(con: duckdb.DuckDBPyConnection, document_id: str, facts: list[Fact], sha256: str) -> None:
     if not facts:
         return
     columns = {name: [getattr(f, name) for f in facts] for name in FACT_COLUMNS if name != "document_id"}
     columns["value"] = [float(value) for value in columns["value"]]
     columns["document_id"] = [document_id] * len(facts)
+    columns["fact_key"] = [fact_key(sha256, f) for f in facts]
+    columns["reading_flag"] = columns["flag"]
+    columns["reading_flag_lv"] = columns["flag_lv"]
     insert_columns(con, "facts", columns)
     if any(f.indicator_candidates for f in facts):
         # fact_id follows the order the facts were inserted in
@@ -258,7 +270,7 @@ def _store_rendition(con, doc: ParsedDocument, ex: Extraction, old: _Stored, fla
         new_id = _insert_document(con, doc, ex, is_primary=True, rendition_of=None)
         con.execute("UPDATE documents SET is_primary = false, rendition_of = ? WHERE document_id = ?"
                     " OR rendition_of = ?", [new_id, old.document_id, old.document_id])
-        _insert_facts(con, new_id, ex.facts)
+        _insert_facts(con, new_id, ex.facts, doc.sha256)
         _insert_details(con, new_id, ex)
         return StoreResult("rendition", new_id, len(ex.facts), flagged,
                            f"{same} {old.document_id} ({old.format}); facts now cite this {doc.format}")
@@ -294,7 +306,7 @@ def _store(con, doc: ParsedDocument, ex: Extraction, flagged: int, replace: bool
                 _delete_document(con, rendition_id)
         _delete_document(con, old.document_id)
     new_id = _insert_document(con, doc, ex, is_primary=True, rendition_of=None)
-    _insert_facts(con, new_id, ex.facts)
+    _insert_facts(con, new_id, ex.facts, doc.sha256)
     _insert_details(con, new_id, ex)
     status = "replaced" if replaced else "added"
     note = f"replaces {', '.join(old.document_id for old in replaced)}" if replaced else ""
