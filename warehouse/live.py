@@ -78,3 +78,25 @@ def writing(db: Path, wait_seconds: float) -> Iterator[duckdb.DuckDBPyConnection
             raise WarehouseError(f"cannot write the warehouse {db}: {exc}") from None
         finally:
             con.close()
+
+
+@contextmanager
+def trial(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A writable copy of the warehouse `db` that is thrown away at the end: what an ingest would do, tried
+    without anything stored (the upload page's preview). No lock: nothing is served from it."""
+    import shutil
+    import tempfile
+
+    handle, name = tempfile.mkstemp(prefix=f".{db.name}.trial-", suffix=".duckdb", dir=db.parent)
+    os.close(handle)
+    copy = Path(name)
+    try:
+        shutil.copyfile(db, copy)
+        con = connect(copy)
+        try:
+            yield con
+        finally:
+            con.close()
+    finally:
+        for path in (copy, copy.with_name(copy.name + ".wal")):
+            path.unlink(missing_ok=True)
