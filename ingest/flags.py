@@ -131,6 +131,15 @@ class Reason:
         return kind.wording[language].format(**values)
 
 
+def wording(kind: str, language: str) -> str:
+    """The template of `kind` in `language`, its parameters as {fields}: for a flag written in SQL over many
+    rows at once (warehouse.revisions), whose numbers are then formatted as `format_number` does."""
+    found = CATALOGUE.get(kind)
+    if found is None:
+        raise FlagKindError(f"unknown flag kind '{kind}'")
+    return found.wording[language]
+
+
 def reason(kind: str, **params: Any) -> Reason:
     """A Reason of `kind`; refused when the kind is unknown or its parameters are not the declared ones."""
     found = CATALOGUE.get(kind)

@@ -40,9 +40,11 @@ def test_the_catalogue_words_every_kind_in_both_languages():
 
 
 def test_every_kind_is_raised_by_the_code_and_every_raised_kind_is_known():
-    code = "\n".join(p.read_text(encoding="utf-8") for p in INGEST.rglob("*.py"))
-    # kinds are raised as add_flag("kind", ...) or reason("kind", ...); the number reader lists its kinds
-    raised = set(re.findall(r'(?:add_flag|reason)\(\s*"(\w+)"', code))
+    code = "\n".join(p.read_text(encoding="utf-8") for folder in (INGEST, INGEST.parent / "warehouse")
+                     for p in folder.rglob("*.py"))
+    # kinds are raised as add_flag("kind", ...) or reason("kind", ...), or written in SQL from their wording;
+    # the number reader lists its kinds
+    raised = set(re.findall(r'(?:add_flag|reason|wording)\(\s*"(\w+)"', code))
     raised |= set(re.findall(r'kinds\.append\(\("(\w+)"', code))
     # rules files raise kinds without parameters by name: flags = ["kind", ...]
     rules = "\n".join(p.read_text(encoding="utf-8") for p in INGEST.rglob("*.toml") if p.name != "flag_kinds.toml")
