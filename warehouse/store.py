@@ -23,12 +23,14 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 import duckdb
 
+from ingest.flags import Reason, reason
 from ingest.model import Extraction, Fact, ParsedDocument
+from warehouse import corrections
 from warehouse.bulk import insert_columns
 
 # A new version may hold up to this share fewer facts (or raw table cells) than the stored one; past it,
@@ -54,6 +56,7 @@ class StoreResult:
     facts: int
     flagged: int
     note: str = ""
+    replaced_facts: int = 0  # the facts of the stored documents it replaced, or whose facts it now holds
 
 
 def _fact_signature(facts) -> list[str]:
@@ -65,14 +68,38 @@ def _fact_signature(facts) -> list[str]:
         for f in facts)
 
 
-def _stored_signature(con: duckdb.DuckDBPyConnection, document_id: str) -> list[str]:
+def _stored_signature(con: duckdb.DuckDBPyConnection, document_id: str) -> tuple[list[str], int]:
+    """The signature of a stored document's facts as they were read (a corrected fact with its read value and
+    its reading's flag), and how many of its facts were left out by a correction."""
     rows = con.execute(
-        "SELECT municipality, territory, year, period, topic, metric, category, subgroup, value, unit,"
-        " raw_value, flag FROM facts WHERE document_id = ?", [document_id]).fetchall()
-    return sorted(repr(r[:8] + (round(r[8], 6), r[9], r[10], r[11] is not None)) for r in rows)
+        "SELECT f.municipality, f.territory, f.year, f.period, f.topic, f.metric, f.category, f.subgroup, f.value,"
+        " f.unit, f.raw_value, f.reading_flag, f.fact_key, d.sha256 FROM facts f JOIN documents d USING (document_id)"
+        " WHERE f.document_id = ?", [document_id]).fetchall()
+    sha256 = rows[0][13] if rows else con.execute("SELECT sha256 FROM documents WHERE document_id = ?",
+                                                  [document_id]).fetchone()[0]
+    corrected = corrections.of_document(con, sha256)
+    signature = []
+    for r in rows:
+        value, flag = r[8], r[11]
+        c = corrected.get(r[12])
+        if c is not None and c.corrected is not None:
+            value = c.read_value
+            flag = _without(flag, _correction_reason(c).text("en"))
+        signature.append(repr(r[:8] + (round(value, 6), r[9], r[10], flag is not None)))
+    return sorted(signature), sum(1 for c in corrected.values() if c.corrected is None)
 
 
-def _delete_document(con: duckdb.DuckDBPyConnection, document_id: str, keep_row: bool = False) -> None:
+def _same_facts(stored: tuple[list[str], int], signature: list[str]) -> bool:
+    """Whether a document read as `signature` says what a stored one says: the same facts, but for those a
+    correction left out of the stored one."""
+    had, left_out = stored
+    if len(had) == len(signature):
+        return had == signature
+    return len(had) < len(signature) <= len(had) + left_out and not Counter(had) - Counter(signature)
+
+
+def delete_document(con: duckdb.DuckDBPyConnection, document_id: str, keep_row: bool = False) -> None:
+    """The document's facts and details out (and its row, unless `keep_row`), within the caller's transaction."""
     for table in ("facts", "indicator_conflicts", "raw_tables", "territories", "case_codes"):
         con.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
     if not keep_row:
@@ -87,9 +114,48 @@ def fact_key(sha256: str, fact: Fact) -> str:
     return hashlib.sha256(said.encode("utf-8")).hexdigest()[:16]
 
 
-def _insert_facts(con: duckdb.DuckDBPyConnection, document_id: str, facts: list[Fact], sha256: str) -> None:
+def _correction_reason(c: corrections.Correction) -> Reason:
+    return reason("corrected", printed=c.printed, read_value=c.read_value, corrected=c.corrected, reason=c.reason,
+                  who=c.who)
+
+
+def _with(flag: str | None, more: str) -> str:
+    return f"{flag}; {more}" if flag else more
+
+
+def _without(flag: str | None, last: str) -> str | None:
+    """`flag` without its last reason `last` (what `_with` added)."""
+    if flag == last:
+        return None
+    return flag[:-len(last) - 2] if flag and flag.endswith("; " + last) else flag
+
+
+def corrected_facts(facts: list[Fact], sha256: str,
+                    by_key: dict[str, corrections.Correction]) -> tuple[list[Fact], list[corrections.Correction]]:
+    """The facts of the document `sha256` as stored with the corrections `by_key` (by fact key): a left-out
+    fact not at all, a corrected one with the corrected value and its reason in its flags (the printed text
+    stays in raw_value); and the corrections that applied."""
+    if not by_key:
+        return facts, []
+    kept, applied = [], []
+    for f in facts:
+        c = by_key.get(fact_key(sha256, f))
+        if c is None:
+            kept.append(f)
+            continue
+        applied.append(c)
+        if c.corrected is not None:
+            why = _correction_reason(c)
+            kept.append(replace(f, value=c.corrected, flag=_with(f.flag, why.text("en")),
+                                flag_lv=_with(f.flag_lv, why.text("lv"))))
+    return kept, applied
+
+
+def _insert_facts(con: duckdb.DuckDBPyConnection, document_id: str, facts: list[Fact], sha256: str) -> int:
+    """Store the document's facts, its corrections applied; how many were stored."""
+    facts, _ = corrected_facts(facts, sha256, corrections.of_document(con, sha256))
     if not facts:
-        return
+        return 0
     columns = {name: [getattr(f, name) for f in facts] for name in FACT_COLUMNS if name != "document_id"}
     columns["value"] = [float(value) for value in columns["value"]]
     columns["document_id"] = [document_id] * len(facts)
@@ -106,6 +172,7 @@ def _insert_facts(con: duckdb.DuckDBPyConnection, document_id: str, facts: list[
         insert_columns(con, "indicator_conflicts", {"fact_id": [fact_id for fact_id, _ in conflicts],
                                                      "document_id": [document_id] * len(conflicts),
                                                      "indicators": [names for _, names in conflicts]})
+    return len(facts)
 
 
 def _insert_details(con: duckdb.DuckDBPyConnection, document_id: str, ex: Extraction) -> None:
@@ -266,14 +333,14 @@ def _store_rendition(con, doc: ParsedDocument, ex: Extraction, old: _Stored, fla
     """Another rendition of a stored document: the facts stay with the better-ranked format (the published
     PDF's page references are the ones a reader can check); the other is kept for search."""
     if FORMAT_RANK.get(doc.format, 9) < FORMAT_RANK.get(old.format, 9):
-        _delete_document(con, old.document_id, keep_row=True)
+        delete_document(con, old.document_id, keep_row=True)
         new_id = _insert_document(con, doc, ex, is_primary=True, rendition_of=None)
         con.execute("UPDATE documents SET is_primary = false, rendition_of = ? WHERE document_id = ?"
                     " OR rendition_of = ?", [new_id, old.document_id, old.document_id])
-        _insert_facts(con, new_id, ex.facts, doc.sha256)
+        stored = _insert_facts(con, new_id, ex.facts, doc.sha256)
         _insert_details(con, new_id, ex)
-        return StoreResult("rendition", new_id, len(ex.facts), flagged,
-                           f"{same} {old.document_id} ({old.format}); facts now cite this {doc.format}")
+        return StoreResult("rendition", new_id, stored, flagged,
+                           f"{same} {old.document_id} ({old.format}); facts now cite this {doc.format}", old.facts)
     new_id = _insert_document(con, doc, ex, is_primary=False, rendition_of=old.document_id)
     return StoreResult("rendition", new_id, 0, 0,
                        f"{same} {old.document_id} ({old.format}), which keeps them; stored for search")
@@ -291,7 +358,7 @@ def _store(con, doc: ParsedDocument, ex: Extraction, flagged: int, replace: bool
     previous = _same_report(con, ex)
     signature = _fact_signature(ex.facts)
     for old in previous:
-        if old.format == doc.format or _stored_signature(con, old.document_id) != signature:
+        if old.format == doc.format or not _same_facts(_stored_signature(con, old.document_id), signature):
             continue
         return _store_rendition(con, doc, ex, old, flagged, "same facts as")
     if not replace:
@@ -303,11 +370,11 @@ def _store(con, doc: ParsedDocument, ex: Extraction, flagged: int, replace: bool
         if old.is_primary:
             for (rendition_id,) in con.execute("SELECT document_id FROM documents WHERE rendition_of = ?",
                                                [old.document_id]).fetchall():
-                _delete_document(con, rendition_id)
-        _delete_document(con, old.document_id)
+                delete_document(con, rendition_id)
+        delete_document(con, old.document_id)
     new_id = _insert_document(con, doc, ex, is_primary=True, rendition_of=None)
-    _insert_facts(con, new_id, ex.facts, doc.sha256)
+    stored = _insert_facts(con, new_id, ex.facts, doc.sha256)
     _insert_details(con, new_id, ex)
     status = "replaced" if replaced else "added"
     note = f"replaces {', '.join(old.document_id for old in replaced)}" if replaced else ""
-    return StoreResult(status, new_id, len(ex.facts), flagged, note)
+    return StoreResult(status, new_id, stored, flagged, note, sum(old.facts for old in replaced))
