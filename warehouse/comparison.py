@@ -68,7 +68,8 @@ def municipality_groups(con) -> pd.DataFrame:
             FROM facts f
             WHERE f.topic = 'population' AND f.metric = 'residents' AND f.unit = 'persons' AND f.territory IS NULL
               AND f.subgroup IS NULL AND f.year IS NOT NULL AND isfinite(f.value) AND f.value > 0
-            QUALIFY row_number() OVER (PARTITION BY f.municipality ORDER BY f.year DESC, f.value DESC, f.fact_id) = 1
+            QUALIFY row_number() OVER (PARTITION BY f.municipality
+                                       ORDER BY f.year DESC, f.revised_in IS NOT NULL, f.value DESC, f.fact_id) = 1
         )
         SELECT m.municipality, m.level, l.residents, l.residents_year,
                CASE WHEN l.residents IS NOT NULL

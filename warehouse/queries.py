@@ -42,18 +42,20 @@ _PLACE = "f.table_label AS source_table, f.page, f.line"
 
 def _reading_order(rows: str = "f", then: str = "") -> str:
     """Which of several readings of one thing in one year a chart or a headline takes, as an ORDER BY over
-    `rows` (facts or a selection of them): the whole year (`period` is the year itself) before a part of it,
-    as the 2024 report prints 2021 both for 1.07.–31.12.2021. and as "2021. gadā"; then the order `then`
+    `rows` (facts or a selection of them): the newest publication's (a reading a later report revised,
+    `revised_in`, last: warehouse.revisions); the whole year (`period` is the year itself) before a part of
+    it, as the 2024 report prints 2021 both for 1.07.–31.12.2021. and as "2021. gadā"; then the order `then`
     (ORDER BY terms), if given; then the first printed. Dati shows every reading with its period."""
-    return f"{rows}.period IS DISTINCT FROM CAST({rows}.year AS VARCHAR), {then + ', ' if then else ''}{rows}.fact_id"
+    return (f"{rows}.revised_in IS NOT NULL, {rows}.period IS DISTINCT FROM CAST({rows}.year AS VARCHAR), "
+            f"{then + ', ' if then else ''}{rows}.fact_id")
 
 
 # The residents figure of a place (a municipality, or a territory of it) for a year: the one rule every ratio
 # uses (per resident, specialists per 1 000), as a CTE named residents_figure, one row per municipality,
 # territory and year Y. It is a population/residents fact of that place in persons with no subgroup (a
 # subgroup is a subset, such as the residents who declared their address there), of year Y or the nearest
-# year within one; at equal distance the later year, then the larger figure (a subset is never larger
-# than the whole), then the first printed.
+# year within one; at equal distance the later year, then the newest publication's (warehouse.revisions),
+# then the larger figure (a subset is never larger than the whole), then the first printed.
 _RESIDENTS_FIGURE = """
     residents_figure AS (
         SELECT r.municipality, r.territory, r.year + shift.years AS year, r.value AS residents,
@@ -62,7 +64,8 @@ _RESIDENTS_FIGURE = """
         WHERE r.topic = 'population' AND r.metric = 'residents' AND r.unit = 'persons' AND r.subgroup IS NULL
           AND r.year IS NOT NULL AND isfinite(r.value) AND r.value > 0
         QUALIFY row_number() OVER (PARTITION BY r.municipality, r.territory, r.year + shift.years
-                                   ORDER BY abs(shift.years), r.year DESC, r.value DESC, r.fact_id) = 1
+                                   ORDER BY abs(shift.years), r.year DESC, r.revised_in IS NOT NULL, r.value DESC,
+                                            r.fact_id) = 1
     )"""
 
 
@@ -327,7 +330,7 @@ def facts_count(con, *filters, **named) -> pd.DataFrame:
 # --------------------------------------------------------------------------- the data package
 
 PACKAGE_TABLES = ("facts", "indicators", "documents", "municipalities", "code_names", "territories", "case_codes",
-                  "raw_tables",
+                  "raw_tables", "corrections", "ingest_log",
                   "quality", "municipality_population")
 
 
@@ -356,6 +359,7 @@ def table(con, name: str) -> pd.DataFrame:
             SELECT f.*, {_INDICATOR_NAMES}
             FROM facts f LEFT JOIN indicators i ON i.indicator = f.indicator ORDER BY f.fact_id""")
     order = {"documents": "file_name", "raw_tables": "document_id, table_ref, row_index, col_index",
+             "corrections": "sha256, fact_key", "ingest_log": "logged_at, rowid",
              "quality": "fact_id", "indicators": "indicator_group, indicator"}.get(name, "1")
     return _df(con, f"SELECT * FROM {name} ORDER BY {order}")
 
@@ -406,6 +410,54 @@ def quality_count(con, file_name: str | None = None, municipality: str | None = 
     """How many flagged values `quality` lists with these filters: one row, `flagged`."""
     where, params = _quality_filter(file_name, municipality)
     return _df(con, f"SELECT count(*) AS flagged FROM quality q WHERE {where}", params)
+
+
+def _revisions_filter(municipality: str | None) -> tuple[str, list]:
+    return "f.revised_in IS NOT NULL AND (? IS NULL OR f.municipality = ?)", [municipality] * 2
+
+
+def revisions(con, municipality: str | None = None, limit: int | None = None) -> pd.DataFrame:
+    """Every value a newer report revised (warehouse.revisions), of one municipality or all: the thing and
+    year, its indicator with both names, the older value and its document, file and place, and the newer
+    value (the newer document's first reading of it) and its document, file and place; by municipality,
+    indicator and year; the first `limit` only, when given."""
+    where, params = _revisions_filter(municipality)
+    return _df(con, f"""
+        SELECT f.municipality, f.territory, f.year, f.period, f.topic, f.metric, f.category, f.subgroup,
+               f.indicator, {_INDICATOR_NAMES}, f.unit,
+               f.value AS old_value, f.raw_value AS old_raw_value, f.document_id AS old_document_id,
+               od.file_name AS old_file_name, f.source_ref AS old_source_ref,
+               n.value AS new_value, n.raw_value AS new_raw_value, n.document_id AS new_document_id,
+               nd.file_name AS new_file_name, n.source_ref AS new_source_ref, f.fact_id, n.fact_id AS new_fact_id
+        FROM facts f
+        JOIN documents od ON od.document_id = f.document_id
+        JOIN facts n ON n.document_id = f.revised_in AND n.municipality = f.municipality
+             AND n.territory IS NOT DISTINCT FROM f.territory AND n.topic = f.topic AND n.metric = f.metric
+             AND n.category = f.category AND n.subgroup IS NOT DISTINCT FROM f.subgroup AND n.unit = f.unit
+             AND n.year IS NOT DISTINCT FROM f.year AND n.period IS NOT DISTINCT FROM f.period
+        JOIN documents nd ON nd.document_id = n.document_id
+        LEFT JOIN indicators i ON i.indicator = f.indicator
+        WHERE {where}
+        QUALIFY row_number() OVER (PARTITION BY f.fact_id ORDER BY n.fact_id) = 1
+        ORDER BY f.municipality, f.indicator NULLS LAST, f.topic, f.metric, f.category, f.year, f.fact_id
+        {'LIMIT ?' if limit is not None else ''}""", params + ([int(limit)] if limit is not None else []))
+
+
+def revisions_count(con, municipality: str | None = None) -> pd.DataFrame:
+    """How many values `revisions` lists: one row, `revisions`."""
+    where, params = _revisions_filter(municipality)
+    return _df(con, f"SELECT count(*) AS revisions FROM facts f WHERE {where}", params)
+
+
+def ingest_log(con, limit: int | None = None) -> pd.DataFrame:
+    """The ingest log (warehouse.ingest_log), newest first: every ingest, removal and correction; the first
+    `limit` only, when given."""
+    return _df(con, f"""
+        SELECT logged_at, who, action, file_name, sha256, document_id, outcome, facts_added, facts_replaced,
+               facts_removed
+        FROM ingest_log
+        ORDER BY logged_at DESC, rowid DESC
+        {'LIMIT ?' if limit is not None else ''}""", [int(limit)] if limit is not None else [])
 
 
 # Latvian endings (longest first) taken off a searched word so that its other forms are found too:
@@ -642,7 +694,8 @@ _CASE_CODED = """
         SELECT f.*, regexp_extract(f.subgroup, '\\(([^()]*)\\)\\s*$', 1) AS stage,
                trim(regexp_replace(f.subgroup, '\\s*\\([^()]*\\)\\s*$', '')) AS head
         FROM facts f
-        WHERE f.topic = 'caseload' AND f.metric = 'active_cases' AND isfinite(f.value) AND {where}
+        WHERE f.topic = 'caseload' AND f.metric = 'active_cases' AND isfinite(f.value) AND f.revised_in IS NULL
+          AND {where}
     ), read AS (
         SELECT *, trim(split_part(head, '/', 1)) AS code,
                CASE WHEN strpos(head, '/') > 0 THEN trim(substr(head, strpos(head, '/') + 1)) ELSE ''
@@ -703,7 +756,7 @@ def caseload_ranges(con, municipalities: tuple[str, ...] = ()) -> pd.DataFrame:
         FROM facts f JOIN documents d USING (document_id)
              LEFT JOIN {_MUNICIPALITY_BY_NAME} m ON m.municipality = f.municipality
         WHERE f.topic = 'caseload' AND f.metric = 'cases_per_worker' AND f.subgroup IN ('min', 'max')
-          AND isfinite(f.value) AND (m.level = 'valsts' OR {where})
+          AND isfinite(f.value) AND f.revised_in IS NULL AND (m.level = 'valsts' OR {where})
         GROUP BY f.municipality, f.year, f.period, f.category, d.file_name, f.table_label, f.page, f.line
         HAVING low IS NOT NULL AND high IS NOT NULL
         ORDER BY is_reference DESC, high - low DESC, f.municipality, f.category, f.year, f.period""", params)
@@ -737,14 +790,14 @@ def staff_norm(con, municipalities: tuple[str, ...] = ()) -> pd.DataFrame:
                    f.value AS specialists, {_PROVENANCE}
             FROM facts f JOIN documents d USING (document_id)
             WHERE f.topic = 'staff' AND f.metric = 'specialists' AND f.unit = 'persons' AND f.year IS NOT NULL
-              AND isfinite(f.value) AND {where}
+              AND isfinite(f.value) AND f.revised_in IS NULL AND {where}
         ), printed AS (
             SELECT p.*, starts_with(s.category, p.category) AND s.subgroup IS NOT DISTINCT FROM p.subgroup AS matches,
                    s.fact_id AS count_id
             FROM specialists s JOIN facts p
               ON p.municipality = s.municipality AND p.territory IS NOT DISTINCT FROM s.territory AND p.year = s.year
             WHERE p.topic = 'staff' AND p.metric IN ('specialists_required', 'specialists_missing')
-              AND isfinite(p.value)
+              AND isfinite(p.value) AND p.revised_in IS NULL
         ), compared AS (
             SELECT count_id AS fact_id, bool_or(matches) AS matched,
                    arg_min(value, fact_id) FILTER (WHERE metric = 'specialists_required' AND matches)
@@ -786,7 +839,7 @@ def staff_norm_reference(con) -> pd.DataFrame:
     return _df(con, f"""
         SELECT f.value, f.category, f.subgroup, {_PROVENANCE}
         FROM facts f JOIN documents d USING (document_id)
-        WHERE f.topic = 'staff' AND f.metric = 'specialists_per_1000' AND isfinite(f.value)
+        WHERE f.topic = 'staff' AND f.metric = 'specialists_per_1000' AND isfinite(f.value) AND f.revised_in IS NULL
           AND (f.subgroup ILIKE '%norm%' OR f.category ILIKE '%norm%')
         ORDER BY f.fact_id LIMIT 1""")
 
@@ -816,7 +869,7 @@ def focus_group(con, metric: str, municipality: str) -> pd.DataFrame:
                    count(*) AS printed_times, min(f.fact_id) AS fact_id
             FROM facts f JOIN documents d USING (document_id)
             WHERE f.topic = 'focus_group' AND f.metric IN (?, 'respondents') AND f.municipality = ?
-              AND isfinite(f.value)
+              AND isfinite(f.value) AND f.revised_in IS NULL
             GROUP BY ALL
         ), participants AS (
             SELECT municipality, year, territory, sum(value) AS respondents FROM readings

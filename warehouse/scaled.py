@@ -15,7 +15,9 @@ Each copy of a document is a document of its own, with keys and provenance as an
   factor from its position in the list, 0.5..1.5, so that rankings are not ties); counts of persons,
   households, cases, positions, documents and visits stay whole numbers, amounts in EUR are rounded to the
   cent, and percentages and rates per 1 000 are left as printed (both their parts would scale alike).
-  The printed text (`raw_value`) and the place (`source_ref`) are the seed's;
+  The printed text (`raw_value`), the place (`source_ref`) and the reading's flag (`reading_flag`) are the
+  seed's, its `fact_key` one of the copy's sha256; no copy is revised by another (`revised_in` empty: a
+  copy's years are the seed's moved on, not a newer report's figures);
 - its territories, case codes, raw table cells and indicator conflicts, copied with it.
 
 The facts a municipal report cites about the country (a national average, four in the seed) are left out
@@ -46,6 +48,12 @@ _SHIFT_YEARS_MACRO = r"""
 """
 # A municipality's name as a file name starts: lower case, no diacritics, `_` for spaces.
 _FILE_PREFIX_MACRO = "CREATE OR REPLACE TEMP MACRO file_prefix(m) AS replace(lower(strip_accents(m)), ' ', '_')"
+
+
+# A copy's fact: keyed by the copy's sha256, as the store keys a document's facts; with its reading's flag,
+# not a revision among the seed's documents.
+_COPY_READINGS = {"fact_key": "left(sha256(c.sha256 || '|' || coalesce(f.fact_key, f.fact_id::VARCHAR)), 16)",
+                  "flag": "f.reading_flag", "flag_lv": "f.reading_flag_lv", "revised_in": "NULL"}
 
 
 def report_years(scale: int) -> int:
@@ -143,6 +151,7 @@ def _copy_documents(con: duckdb.DuckDBPyConnection, municipalities: list[str], y
                      "WHEN f.unit = 'EUR' THEN round(f.value * c.factor, 2) "
                      'ELSE f.value * c.factor END',
             'document_id': 'c.document_id',
+            **_COPY_READINGS,
         })}
         FROM fact_copies m JOIN copies c USING (copy_no) JOIN facts f ON f.fact_id = m.seed_fact_id""",
                 {"ratio": list(RATIO_UNITS), "counted": list(COUNTED_UNITS)})
