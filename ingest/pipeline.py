@@ -22,9 +22,11 @@ from ingest.limits import ReadLimits
 from ingest.model import Extraction, ParsedDocument
 from ingest.readers import UnreadableFile
 from ingest.worker import extract_in_worker, stop_workers
-from warehouse import WarehouseError, first_line
+from warehouse import WarehouseError, corrections, corrections_file, first_line
+from warehouse.ingest_log import LogEntry, log
 from warehouse.live import writing
-from warehouse.store import StoreRefusal, StoreResult, store_document
+from warehouse.revisions import recompute_revisions, touched_municipalities
+from warehouse.store import StoreRefusal, StoreResult, corrected_facts, store_document
 
 
 @dataclass
@@ -92,7 +94,8 @@ def collect_files(targets: list[Path]) -> tuple[list[Path], list[Outcome]]:
     """The files to ingest, in a stable order, and a refusal for each target that does not exist and for
     each symbolic link that leads out of the folder given (or, for a file given, out of its folder): a link
     must not bring in a file the person who gave the folder did not mean to publish. Links inside it are
-    followed. Folders are walked for supported files; README files are documentation, not reports."""
+    followed. Folders are walked for supported files, dot-folders aside; README files are documentation, not
+    reports."""
     files: list[Path] = []
     refused: list[Outcome] = []
     for target in targets:
@@ -119,6 +122,8 @@ def _walk(folder: Path) -> tuple[list[Path], list[Outcome]]:
     files: list[Path] = []
     refused: list[Outcome] = []
     for here, folders, names in os.walk(folder):
+        # A dot-folder (the removed reports' .removed/) holds no report to ingest.
+        folders[:] = [name for name in folders if not name.startswith(".")]
         for name in folders:
             path = Path(here) / name
             if path.is_symlink():  # os.walk does not enter it; one inside the folder is walked as itself
@@ -171,17 +176,30 @@ def store_files(con: duckdb.DuckDBPyConnection, files: list[Path],
     new versions the replacement rules would refuse (warehouse.store); `layout` names the layout that reads
     every file instead of the one that recognises it (ingest.layouts.layout_named); `who` is written to the
     ingest log (default: the command-line user)."""
+    try:
+        # The director's corrections as the file says them now, before anything is stored.
+        corrections.fill_table(con, corrections.load_corrections(corrections_file()))
+    except corrections.CorrectionsError as exc:
+        raise WarehouseError(f"the corrections cannot be applied: {exc}; nothing stored") from None
     jobs = jobs or default_jobs()
     outcomes: list[Outcome] = []
     pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="ingest-read")
     reads = _reads_ahead(pool, files, limits, layout, ahead=_AHEAD * jobs)
     try:
-        for done, path in enumerate(files):
-            if before:
-                before(done, len(files), path)
-            outcomes.append(_store_read(con, path, next(reads).result(), replace))
-            if after:
-                after(done + 1, len(files), outcomes[-1])
+        try:
+            for done, path in enumerate(files):
+                if before:
+                    before(done, len(files), path)
+                read = next(reads).result()
+                outcomes.append(_store_read(con, path, read, replace))
+                log(con, who, _log_entries(con, outcomes[-1], read))
+                if after:
+                    after(done + 1, len(files), outcomes[-1])
+        finally:
+            # Also when interrupted: what is stored is served, its revisions with it.
+            stored = [o.result.document_id for o in outcomes if o.result and o.result.status != "unchanged"]
+            if stored:
+                recompute_revisions(con, touched_municipalities(con, stored))
     except duckdb.Error as exc:
         # A full disk, a file-size limit, a damaged file: the document under way was rolled back.
         raise WarehouseError(f"cannot write the warehouse: {first_line(exc)}") from None
@@ -190,6 +208,36 @@ def store_files(con: duckdb.DuckDBPyConnection, files: list[Path],
             stop_workers()
         pool.shutdown(wait=False, cancel_futures=True)
     return outcomes
+
+
+def _file_sha256(path: Path) -> str | None:
+    """The SHA-256 of a file a worker could not read, for the log; None when it cannot be read here either."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _log_entries(con: duckdb.DuckDBPyConnection, outcome: Outcome, read: _Read) -> list[LogEntry]:
+    """What the ingest log records of one file's outcome: the ingest, and each correction applied to it."""
+    name = outcome.path.name
+    if outcome.error:
+        sha256 = read.document.sha256 if read.document is not None else _file_sha256(outcome.path)
+        return [LogEntry("ingest", f"refused: {outcome.error}", name, sha256)]
+    r = outcome.result
+    sha256 = read.document.sha256
+    entries = [LogEntry("ingest", r.status, name, sha256, r.document_id, r.facts, r.replaced_facts)]
+    if r.facts:
+        _, applied = corrected_facts(read.extraction.facts, sha256, corrections.of_document(con, sha256))
+        entries += [LogEntry("correct", "left out" if c.corrected is None else "corrected", name, sha256,
+                             r.document_id, 0, 0, 1 if c.corrected is None else 0) for c in applied]
+    return entries
 
 
 def _reads_ahead(pool: ThreadPoolExecutor, files: list[Path], limits: ReadLimits, layout: str | None,

@@ -158,7 +158,7 @@ CREATE TABLE IF NOT EXISTS ingest_log (
     file_name      VARCHAR,
     sha256         VARCHAR,
     document_id    VARCHAR,
-    outcome        VARCHAR NOT NULL,    -- added, replaced, rendition, unchanged, removed, corrected, refused: why
+    outcome        VARCHAR NOT NULL,    -- added, replaced, rendition, unchanged, removed, corrected, left out, refused: why
     facts_added    INTEGER NOT NULL,
     facts_replaced INTEGER NOT NULL,
     facts_removed  INTEGER NOT NULL
