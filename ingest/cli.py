@@ -1,4 +1,6 @@
-"""`python -m ingest [--db PATH] [--layout NAME] [FILE_OR_FOLDER ...]`: build or update the warehouse."""
+"""`python -m ingest [--db PATH] [--layout NAME] [FILE_OR_FOLDER ...]`: build or update the warehouse.
+
+`python -m ingest --remove FILE_OR_ID ...` removes reports (ingest.removal)."""
 from __future__ import annotations
 
 import argparse
@@ -9,9 +11,11 @@ from pathlib import Path
 from ingest.layouts import UnknownLayout, all_layouts, layout_named
 from ingest.limits import ENVIRONMENT, OPTIONS, ReadLimits, limits_from, positive_number
 from ingest.pipeline import Outcome, collect_files, default_jobs, ingest_files
+from ingest.removal import RemovalError, remove_report
 from ingest.rules.loader import RulesError
 from ingest.worker import start_worker_server
 from warehouse import WarehouseError, default_db_path, reports_folder
+from warehouse.ingest_log import default_who
 
 DEFAULT_SOURCES = reports_folder()
 
@@ -36,6 +40,26 @@ def _line(outcome: Outcome) -> str:
     detail = f"{r.facts} facts, {r.flagged} flagged" if r.status not in ("unchanged",) else "no change"
     note = f" ({r.note})" if r.note else ""
     return one_line(f"{r.status:<10}{outcome.path.name}  [{outcome.layout}]  {detail}{note}")
+
+
+def _remove(db: Path, targets: list[str], wait: float) -> int:
+    """Remove each report named, one line per outcome: 0 when every one was removed, 1 when one named
+    nothing, 3 when the warehouse cannot be used."""
+    failed = 0
+    for target in targets:
+        try:
+            removal = remove_report(db, target, default_who(), wait)
+        except RemovalError as exc:
+            print(one_line(f"NOT REMOVED  {exc}"), file=sys.stderr)
+            failed += 1
+            continue
+        except WarehouseError as exc:
+            print(one_line(f"error: {exc}"), file=sys.stderr)
+            return 3
+        moved = f"; moved to {', '.join(str(path) for path in removal.moved)}" if removal.moved else ""
+        print(one_line(f"removed   {', '.join(removal.file_names)}  ({', '.join(removal.document_ids)}): "
+                       f"{removal.facts_removed} facts{moved}"))
+    return 1 if failed else 0
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
                              "generic: the reader of any municipality's report); a file of a format it does "
                              "not read is refused")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only refusals and the summary")
+    parser.add_argument("--remove", nargs="+", action="extend", type=_path, metavar="FILE_OR_ID",
+                        help="remove these stored reports (a document id, a sha256 or its start, a file name or "
+                             "path) with their renditions; their files are moved to .removed/ in the reports folder")
     defaults = ReadLimits()
     for name, option in OPTIONS.items():
         parser.add_argument(option, dest=name, type=_number(integer=name == "max_cells"), metavar="N",
@@ -97,6 +124,11 @@ def main(argv: list[str] | None = None) -> int:
         limits = limits_from(**{name: getattr(args, name) for name in OPTIONS})
     except ValueError as exc:
         parser.error(str(exc))
+
+    if args.remove:
+        if args.targets:
+            parser.error("--remove cannot be given with files to ingest: remove first, then ingest")
+        return _remove(args.db, [str(target) for target in args.remove], args.wait)
 
     start_worker_server()  # it loads the layouts while this process checks them
     try:
