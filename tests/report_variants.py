@@ -1,6 +1,7 @@
 """Reports the tests make themselves (next-year variants, damaged copies): written and read back."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,3 +27,10 @@ def document_retold(doc: ParsedDocument, old: str, new: str) -> ParsedDocument:
               for table in doc.tables]
     return replace(doc, file_name=say(doc.file_name), lines=[replace(line, text=say(line.text)) for line in doc.lines],
                    tables=tables)
+
+
+def shift_years(text: str) -> str:
+    """Every year printed as a year ("2024. gadā", "31.12.2021.", "2022., 2023.") one later: next year's
+    report as its layout prints it, each figure a year on (so a figure of an earlier year it prints again is
+    one year's older figure, a revised value)."""
+    return re.sub(r"(?<!\d)(20[0-3]\d)(?=\.)", lambda m: str(int(m.group(1)) + 1), text)

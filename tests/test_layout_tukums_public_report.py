@@ -10,7 +10,7 @@ import pytest
 
 from ingest.layouts import layout_named, recognise
 from ingest.readers import read_document
-from report_variants import document_from_text, document_retold
+from report_variants import document_from_text, document_retold, shift_years
 from warehouse.source_refs import reference_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -475,11 +475,6 @@ def test_short_rows_and_words_nobody_knows_do_not_crash(tmp_path):
 
 
 # ----------------------------------------------------------------------------- next year's report
-
-def shift_years(text: str) -> str:
-    """Every year printed as a year ("2024. gadā", "31.12.2021.", "2022., 2023.") one later."""
-    return re.sub(r"(?<!\d)(20[0-3]\d)(?=\.)", lambda m: str(int(m.group(1)) + 1), text)
-
 
 def move_block(text: str, first_line: str, last_line_start: str, before: str) -> str:
     start = text.index(first_line)

@@ -2,7 +2,9 @@
 
 Within one thing and year — (municipality, territory, topic, metric, category, subgroup, unit, year,
 period) — the facts of the newest publication are current: its document's `published`, else its
-`edition`, then when it was ingested (primary documents only; they hold the facts). Every fact of another
+`edition` where that is dated (a report year, a period, a month: an upload's edition is its file name,
+which says nothing of when), then when it was ingested (primary documents only; they hold the facts); an
+undated document is older than a dated one. Every fact of another
 document there whose value is none of the newest one's is revised: `revised_in` names the newer document and
 its `flag` (`flag_lv`) adds "revised in <file>: <newer value>" to the reading's flag (`reading_flag`); every
 other fact has no `revised_in` and its reading's flag. Both values stay; charts take the current one
@@ -46,7 +48,9 @@ def recompute_revisions(con: duckdb.DuckDBPyConnection, municipalities: list[str
         FROM (
         WITH scope AS (
             SELECT f.fact_id, {', '.join('f.' + k for k in KEY)}, f.value, f.document_id, f.reading_flag,
-                   f.reading_flag_lv, d.file_name, coalesce(d.published, d.edition) AS published_as, d.ingested_at
+                   f.reading_flag_lv, d.file_name,
+                   coalesce(d.published, CASE WHEN regexp_matches(d.edition, '^[0-9]{{4}}') THEN d.edition END)
+                       AS published_as, d.ingested_at
             FROM facts f JOIN documents d USING (document_id)
             WHERE d.is_primary AND f.municipality IN (
                 SELECT municipality FROM facts f WHERE {scope}
