@@ -107,8 +107,10 @@ def load_corrections(path: Path) -> list[Correction]:
             raise CorrectionsError(f"{path}, line 1: the header is not {','.join(FIELDS)}")
         corrections: list[Correction] = []
         seen: dict[str, int] = {}
+        ended = reader.line_num
         for row in reader:
-            line = reader.line_num
+            # the line the row starts on (a quoted cell may hold line breaks)
+            line, ended = ended + 1, reader.line_num
 
             def where() -> str:
                 return f"{path}, line {line}"
