@@ -58,6 +58,19 @@ def test_data_dictionary_describes_every_fact_column(con):
     assert lv.loc[lv["column"] == "raw_value", "description"].iloc[0].startswith("Nodrukātais teksts")
 
 
+@pytest.mark.parametrize("table", ["corrections", "ingest_log"])
+def test_the_corrections_and_the_ingest_log_are_in_the_package_every_column_described(con, package, table):
+    tables, archive = package
+    for lang in ("lv", "en"):
+        dictionary = exports.data_dictionary(queries.table_columns(con), lang)
+        described = dictionary[dictionary["table"] == table]
+        assert len(described) == {"corrections": 8, "ingest_log": 10}[table]
+        assert (described["description"] != "").all()
+    assert exports.TABLE_DESCRIPTIONS[table][0] and exports.TABLE_DESCRIPTIONS[table][1]
+    assert f"{table}.csv" in archive.namelist()
+    assert len(tables["ingest_log"]) == 6  # the seed's six files, each logged once
+
+
 def test_the_package_facts_keep_the_indicator_id_and_gain_its_names_which_the_dictionary_describes(package, con):
     _, archive = package
     facts = pd.read_csv(archive.open("facts.csv"))
