@@ -226,7 +226,8 @@ def _file_sha256(path: Path) -> str | None:
 
 def _log_entries(con: duckdb.DuckDBPyConnection, outcome: Outcome, read: _Read) -> list[LogEntry]:
     """What the ingest log records of one file's outcome: the ingest, and each correction applied to it."""
-    name = outcome.path.name
+    # A file name that is not UTF-8 as its bytes are printed (a\xe2.txt): the log is text.
+    name = os.fsencode(outcome.path.name).decode("utf-8", "backslashreplace")
     if outcome.error:
         sha256 = read.document.sha256 if read.document is not None else _file_sha256(outcome.path)
         return [LogEntry("ingest", f"refused: {outcome.error}", name, sha256)]

@@ -107,6 +107,12 @@ def test_a_file_name_that_is_not_utf8_does_not_stop_the_folder(tmp_path, capsys)
     assert "a_p\\xe2rskats.txt" in line and "not UTF-8" in line
     assert "1 of 2 files" in out.out
     assert [row for row in dump(db)["documents"] if "b.xlsx" in row]
+    con = duckdb.connect(str(db), read_only=True)
+    try:  # logged as its name is printed
+        assert con.execute("SELECT file_name FROM ingest_log WHERE outcome LIKE 'refused%'").fetchall() == [
+            ("a_p\\xe2rskats.txt",)]
+    finally:
+        con.close()
 
 
 # --------------------------------------------------------------------------- the warehouse cannot be had

@@ -54,10 +54,6 @@ def _number(text: str) -> float:
     return value
 
 
-def _one_line(text: str) -> str:
-    return text.replace("\r", "\\r").replace("\n", "\\n")
-
-
 def _parse(row: dict[str, str], where) -> Correction:
     def field(name: str, why: str) -> CorrectionsError:
         return CorrectionsError(f"{where()}, field {name}: {why}")
@@ -78,14 +74,14 @@ def _parse(row: dict[str, str], where) -> Correction:
         try:
             numbers[name] = _number(text)
         except ValueError as exc:
-            raise field(name, f"{exc}: '{_one_line(text[:40])}'") from None
+            raise field(name, f"{exc}: {text[:40]!r}") from None  # quoted and escaped: one line
     for name in ("reason", "who"):
         if not row[name].strip():
             raise field(name, "empty")
     try:
         corrected_at = datetime.fromisoformat(row["corrected_at"])
     except ValueError:
-        raise field("corrected_at", f"not a date and time (ISO 8601): '{_one_line(row['corrected_at'][:40])}'") from None
+        raise field("corrected_at", f"not a date and time (ISO 8601): {row['corrected_at'][:40]!r}") from None
     return Correction(row["fact_key"], row["sha256"], row["printed"], numbers["read_value"], numbers["corrected"],
                       row["reason"], row["who"], corrected_at.replace(tzinfo=None))
 
