@@ -26,7 +26,7 @@ from warehouse import WarehouseError, corrections, corrections_file, first_line
 from warehouse.ingest_log import LogEntry, log
 from warehouse.live import writing
 from warehouse.revisions import recompute_revisions, touched_municipalities
-from warehouse.store import StoreRefusal, StoreResult, corrected_facts, store_document
+from warehouse.store import StoreRefusal, StoreResult, correct_stored, corrected_facts, store_document
 
 
 @dataclass
@@ -177,10 +177,18 @@ def store_files(con: duckdb.DuckDBPyConnection, files: list[Path],
     every file instead of the one that recognises it (ingest.layouts.layout_named); `who` is written to the
     ingest log (default: the command-line user)."""
     try:
-        # The director's corrections as the file says them now, before anything is stored.
-        corrections.fill_table(con, corrections.load_corrections(corrections_file()))
+        # The director's corrections as the file says them now, before anything is stored; the stored
+        # documents' facts brought in line with them.
+        now = corrections.load_corrections(corrections_file())
     except corrections.CorrectionsError as exc:
         raise WarehouseError(f"the corrections cannot be applied: {exc}; nothing stored") from None
+    try:
+        entries, touched = correct_stored(con, now)
+        log(con, who, entries)
+        if touched:
+            recompute_revisions(con, touched)
+    except duckdb.Error as exc:
+        raise WarehouseError(f"cannot write the warehouse: {first_line(exc)}") from None
     jobs = jobs or default_jobs()
     outcomes: list[Outcome] = []
     pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="ingest-read")

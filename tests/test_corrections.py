@@ -193,3 +193,36 @@ def test_a_corrected_report_is_still_told_from_its_text_export(tmp_path, monkeyp
         assert con.execute("SELECT count(*) FROM facts").fetchone()[0] == 670
     finally:
         con.close()
+
+
+def test_a_correction_of_a_stored_report_applies_at_the_next_ingest_as_a_rebuild_would(reports, tmp_path):
+    db = tmp_path / "socdash.duckdb"
+    assert main(["--db", str(db), "-q", str(reports)]) == 0
+    stored = _facts(db)
+    _correct(reports, stored)  # the shelter corrected, a count left out
+    assert main(["--db", str(db), "-q", str(reports)]) == 0  # the same files: only the corrections change
+    facts = _facts(db)
+    assert sorted(facts) == ["Aprūpe mājās/spend", "Patversme/spend"]
+    assert facts["Patversme/spend"][:2] == (34500.0, "3 450")
+    assert facts["Patversme/spend"][2].startswith("corrected: printed '3 450', read as 3,450, corrected to 34,500")
+    rebuilt = tmp_path / "rebuilt.duckdb"
+    assert main(["--db", str(rebuilt), "-q", str(reports)]) == 0
+    assert _facts(rebuilt) == facts  # the same as a rebuild gives
+    log = _log_rows(db)
+    assert sorted(row for row in log if row[0] == "correct") == [("correct", "corrected", 0), ("correct", "left out", 1)]
+    # the shelter's correction withdrawn: its value as read again, its flag the reading's
+    shelter = stored["Patversme/spend"]
+    write_corrections(reports / "corrections.csv", [c for c in load_corrections(reports / "corrections.csv")
+                                                    if c.fact_key != shelter[5]])
+    assert main(["--db", str(db), "-q", str(reports)]) == 0
+    assert _facts(db)["Patversme/spend"] == shelter
+    # logged before the batch's ingests
+    assert _log_rows(db)[:2] == [("ingest", "unchanged", 0), ("correct", "correction withdrawn", 0)]
+
+
+def _log_rows(db: Path) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return [tuple(row) for row in queries.ingest_log(con)[["action", "outcome", "facts_removed"]].values.tolist()]
+    finally:
+        con.close()

@@ -162,16 +162,15 @@ def merged(corrections: list[Correction], new: list[Correction]) -> list[Correct
 
 
 def fill_table(con: duckdb.DuckDBPyConnection, corrections: list[Correction]) -> None:
-    """The `corrections` table as `corrections` (what the file says now), in one transaction."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute("DELETE FROM corrections")
-        if corrections:
-            insert_columns(con, "corrections", {name: [getattr(c, name) for c in corrections] for name in FIELDS})
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+    """The `corrections` table as `corrections` (what the file says now), within the caller's transaction."""
+    con.execute("DELETE FROM corrections")
+    if corrections:
+        insert_columns(con, "corrections", {name: [getattr(c, name) for c in corrections] for name in FIELDS})
+
+
+def in_table(con: duckdb.DuckDBPyConnection) -> list[Correction]:
+    """The corrections the `corrections` table holds (as the last ingest read the file)."""
+    return [Correction(*row) for row in con.execute(f"SELECT {', '.join(FIELDS)} FROM corrections").fetchall()]
 
 
 def of_document(con: duckdb.DuckDBPyConnection, sha256: str) -> dict[str, Correction]:

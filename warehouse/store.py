@@ -32,6 +32,7 @@ from ingest.flags import Reason, reason
 from ingest.model import Extraction, Fact, ParsedDocument
 from warehouse import corrections
 from warehouse.bulk import insert_columns
+from warehouse.ingest_log import LogEntry
 
 # A new version may hold up to this share fewer facts (or raw table cells) than the stored one; past it,
 # it is more likely a cut or wrong file than a correction, and only `--replace` stores it.
@@ -173,6 +174,51 @@ def _insert_facts(con: duckdb.DuckDBPyConnection, document_id: str, facts: list[
                                                      "document_id": [document_id] * len(conflicts),
                                                      "indicators": [names for _, names in conflicts]})
     return len(facts)
+
+
+def correct_stored(con: duckdb.DuckDBPyConnection,
+                   after: list[corrections.Correction]) -> tuple[list[LogEntry], list[str]]:
+    """The `corrections` table as `after` (what the file says now), and the stored facts brought from the
+    corrections the table held to those, in one transaction: a newly corrected fact shows its corrected
+    value and flag, a newly left-out one goes, a fact whose correction was withdrawn shows its read value
+    again. A left-out fact taken back is not stored until its document is read again (`make rebuild`).
+    Returns what the ingest log records and the municipalities whose facts changed (their revisions to
+    recompute)."""
+    old = {c.fact_key: c for c in corrections.in_table(con)}
+    new = {c.fact_key: c for c in after}
+    changed = [key for key in old.keys() | new.keys() if old.get(key) != new.get(key)]
+    rows = [] if not changed else con.execute(
+        "SELECT f.fact_id, f.fact_key, f.value, f.reading_flag, f.reading_flag_lv, f.municipality, d.file_name,"
+        " d.sha256, d.document_id FROM facts f JOIN documents d USING (document_id)"
+        " WHERE list_contains(?, f.fact_key) ORDER BY f.fact_id", [sorted(changed)]).fetchall()
+    entries, touched = [], set()
+    con.execute("BEGIN TRANSACTION")
+    try:
+        corrections.fill_table(con, after)
+        for fact_id, key, value, flag, flag_lv, municipality, file_name, sha256, document_id in rows:
+            was, now = old.get(key), new.get(key)
+            if was is not None and was.corrected is not None:  # back to the fact as read
+                value = was.read_value
+                flag, flag_lv = (_without(flag, _correction_reason(was).text("en")),
+                                 _without(flag_lv, _correction_reason(was).text("lv")))
+            touched.add(municipality)
+            if now is not None and now.corrected is None:
+                con.execute("DELETE FROM indicator_conflicts WHERE fact_id = ?", [fact_id])
+                con.execute("DELETE FROM facts WHERE fact_id = ?", [fact_id])
+                entries.append(LogEntry("correct", "left out", file_name, sha256, document_id, facts_removed=1))
+                continue
+            if now is not None:
+                why = _correction_reason(now)
+                value, flag, flag_lv = now.corrected, _with(flag, why.text("en")), _with(flag_lv, why.text("lv"))
+            con.execute("UPDATE facts SET value = ?, reading_flag = ?, reading_flag_lv = ?, flag = ?, flag_lv = ?"
+                        " WHERE fact_id = ?", [float(value), flag, flag_lv, flag, flag_lv, fact_id])
+            entries.append(LogEntry("correct", "corrected" if now is not None else "correction withdrawn",
+                                    file_name, sha256, document_id))
+        con.execute("COMMIT")
+    except BaseException:
+        _rollback(con)
+        raise
+    return entries, sorted(touched)
 
 
 def _insert_details(con: duckdb.DuckDBPyConnection, document_id: str, ex: Extraction) -> None:
