@@ -169,17 +169,20 @@ def store_files(con: duckdb.DuckDBPyConnection, files: list[Path],
                 before: Callable[[int, int, Path], None] | None = None,
                 after: Callable[[int, int, Outcome], None] | None = None, replace: bool = False,
                 limits: ReadLimits = ReadLimits(), jobs: int | None = None,
-                layout: str | None = None, who: str | None = None) -> list[Outcome]:
+                layout: str | None = None, who: str | None = None,
+                corrected: list[corrections.Correction] | None = None) -> list[Outcome]:
     """Store `files` through the writer's connection `con`, each read in a worker process within `limits`
     (`jobs` of them at once, default one per core) and stored in its own transaction, in the order of
     `files`. `before(done, total, path)` and `after(done, total, outcome)` report progress; `replace` stores
     new versions the replacement rules would refuse (warehouse.store); `layout` names the layout that reads
     every file instead of the one that recognises it (ingest.layouts.layout_named); `who` is written to the
-    ingest log (default: the command-line user)."""
+    ingest log (default: the command-line user). The corrections are the file's (warehouse.corrections_file),
+    or `corrected` when given (a preview of corrections not yet kept, on a trial copy: warehouse.live.trial);
+    with no `files`, only the corrections change."""
     try:
         # The director's corrections as the file says them now, before anything is stored; the stored
         # documents' facts brought in line with them.
-        now = corrections.load_corrections(corrections_file())
+        now = corrections.load_corrections(corrections_file()) if corrected is None else list(corrected)
     except corrections.CorrectionsError as exc:
         raise WarehouseError(f"the corrections cannot be applied: {exc}; nothing stored") from None
     try:

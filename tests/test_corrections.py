@@ -226,3 +226,19 @@ def _log_rows(db: Path) -> list[tuple]:
         return [tuple(row) for row in queries.ingest_log(con)[["action", "outcome", "facts_removed"]].values.tolist()]
     finally:
         con.close()
+
+
+def test_corrections_not_yet_kept_are_previewed_on_a_trial_copy(reports, tmp_path):
+    from ingest.pipeline import store_files
+    from warehouse.live import trial
+
+    db = tmp_path / "socdash.duckdb"
+    assert main(["--db", str(db), "-q", str(reports)]) == 0
+    stored = _facts(db)
+    shelter = stored["Patversme/spend"]
+    preview = [Correction(shelter[5], shelter[6], "3 450", 3450.0, 34500.0, "a zero lost in print", "direktore", WHEN)]
+    with trial(db) as con:
+        assert store_files(con, [], corrected=preview, who="dashboard") == []
+        assert con.execute("SELECT value FROM facts WHERE fact_key = ?", [shelter[5]]).fetchone() == (34500.0,)
+    assert _facts(db) == stored  # nothing kept
+    assert not (reports / "corrections.csv").exists()
