@@ -83,6 +83,11 @@ def test_keys_are_consistent(national):
     assert rows(con, "SELECT count(*) = count(DISTINCT document_id), count(*) = count(DISTINCT sha256), "
                      "bool_and(document_id = left(sha256, 12)) FROM documents") == [(True, True, True)]
     assert rows(con, "SELECT count(*) = count(DISTINCT fact_id) FROM facts") == [(True,)]
+    # a copy's facts keyed by its own sha256, with their reading's flags and revised by none
+    assert rows(con, "SELECT count(*) = count(DISTINCT fact_key), count(fact_key) = count(*), "
+                     "count(*) FILTER (WHERE flag IS DISTINCT FROM reading_flag OR flag_lv IS DISTINCT FROM "
+                     "reading_flag_lv), count(revised_in), count(reading_flag) > 0 FROM facts") == [
+        (True, True, 0, 0, True)]
     for table in ("facts", "territories", "case_codes", "raw_tables", "indicator_conflicts"):
         assert rows(con, f"SELECT count(*) FROM {table} ANTI JOIN documents USING (document_id)") == [(0,)], table
     # Every fact and territory of a municipal document is of that document's municipality.
