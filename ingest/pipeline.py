@@ -20,7 +20,7 @@ from ingest.indicators import assign_indicators
 from ingest.layouts import layout_named
 from ingest.limits import ReadLimits
 from ingest.model import Extraction, ParsedDocument
-from ingest.readers import UnreadableFile
+from ingest.readers import UnreadableFile, sha256_of
 from ingest.worker import extract_in_worker, stop_workers
 from warehouse import WarehouseError, corrections, corrections_file, first_line
 from warehouse.ingest_log import LogEntry, log
@@ -223,16 +223,10 @@ def store_files(con: duckdb.DuckDBPyConnection, files: list[Path],
 
 def _file_sha256(path: Path) -> str | None:
     """The SHA-256 of a file a worker could not read, for the log; None when it cannot be read here either."""
-    import hashlib
-
-    digest = hashlib.sha256()
     try:
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
+        return sha256_of(path)
     except OSError:
         return None
-    return digest.hexdigest()
 
 
 def _log_entries(con: duckdb.DuckDBPyConnection, outcome: Outcome, read: _Read) -> list[LogEntry]:

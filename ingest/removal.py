@@ -7,13 +7,13 @@ does not look (ingest.pipeline.collect_files skips dot-folders), so that a rebui
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
+from ingest.readers import sha256_of
 from warehouse import reports_folder
 from warehouse.ingest_log import LogEntry, log
 from warehouse.live import writing
@@ -65,14 +65,6 @@ def _report(con: duckdb.DuckDBPyConnection, target: str) -> list[tuple[str, str,
         ORDER BY d.is_primary DESC, d.document_id""", [primaries[0], primaries[0]]).fetchall()
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _files_of(reports: Path, file_name: str, sha256: str) -> list[Path]:
     """The files in `reports` (its dot-folders aside) named `file_name` whose content is the document's."""
     if not reports.is_dir():
@@ -83,7 +75,7 @@ def _files_of(reports: Path, file_name: str, sha256: str) -> list[Path]:
         if any(part.startswith(".") for part in inside[:-1]) or path.is_symlink() or not path.is_file():
             continue
         try:
-            if _sha256(path) == sha256:
+            if sha256_of(path) == sha256:
                 found.append(path)
         except OSError:
             continue
