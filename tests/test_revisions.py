@@ -120,6 +120,8 @@ def test_the_quality_view_and_the_revisions_list_show_both_values(con):
         [2024, 796169.59, 866450.92, "tukuma_novads_2024_publiskais_parskats.pdf", NEXT]]
     assert set(housing["indicator"]) == {"housing_benefit_spend"}
     assert queries.revisions(con, "Bauskas novads").empty
+    assert queries.revisions_count(con, newer_document=new_id(con))["revisions"].iloc[0] == 303
+    assert queries.revisions(con, newer_document=OLD_ID).empty
     assert len(queries.revisions(con, limit=5)) == 5
     quality = queries.quality(con, municipality="Tukuma novads")
     assert quality["why"].str.contains("revised in ", regex=False).sum() == 303

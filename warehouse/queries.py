@@ -412,16 +412,19 @@ def quality_count(con, file_name: str | None = None, municipality: str | None = 
     return _df(con, f"SELECT count(*) AS flagged FROM quality q WHERE {where}", params)
 
 
-def _revisions_filter(municipality: str | None) -> tuple[str, list]:
-    return "f.revised_in IS NOT NULL AND (? IS NULL OR f.municipality = ?)", [municipality] * 2
+def _revisions_filter(municipality: str | None, newer_document: str | None) -> tuple[str, list]:
+    return ("f.revised_in IS NOT NULL AND (? IS NULL OR f.municipality = ?) AND (? IS NULL OR f.revised_in = ?)",
+            [municipality] * 2 + [newer_document] * 2)
 
 
-def revisions(con, municipality: str | None = None, limit: int | None = None) -> pd.DataFrame:
-    """Every value a newer report revised (warehouse.revisions), of one municipality or all: the thing and
+def revisions(con, municipality: str | None = None, limit: int | None = None,
+              newer_document: str | None = None) -> pd.DataFrame:
+    """Every value a newer report revised (warehouse.revisions), of one municipality or all, or only those
+    the document `newer_document` revised (what an upload would revise, on a trial copy): the thing and
     year, its indicator with both names, the older value and its document, file and place, and the newer
     value (the newer document's first reading of it) and its document, file and place; by municipality,
     indicator and year; the first `limit` only, when given."""
-    where, params = _revisions_filter(municipality)
+    where, params = _revisions_filter(municipality, newer_document)
     return _df(con, f"""
         SELECT f.municipality, f.territory, f.year, f.period, f.topic, f.metric, f.category, f.subgroup,
                f.indicator, {_INDICATOR_NAMES}, f.unit,
@@ -443,9 +446,9 @@ def revisions(con, municipality: str | None = None, limit: int | None = None) ->
         {'LIMIT ?' if limit is not None else ''}""", params + ([int(limit)] if limit is not None else []))
 
 
-def revisions_count(con, municipality: str | None = None) -> pd.DataFrame:
+def revisions_count(con, municipality: str | None = None, newer_document: str | None = None) -> pd.DataFrame:
     """How many values `revisions` lists: one row, `revisions`."""
-    where, params = _revisions_filter(municipality)
+    where, params = _revisions_filter(municipality, newer_document)
     return _df(con, f"SELECT count(*) AS revisions FROM facts f WHERE {where}", params)
 
 
