@@ -50,6 +50,12 @@ def test_written_in_a_stable_order_and_read_back_the_same(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["corrections.csv"]  # no temporary file left
 
 
+def test_a_time_with_its_offset_is_kept_in_utc(tmp_path):
+    path = tmp_path / "corrections.csv"
+    path.write_text(f"{HEADER}\n{KEY_A},{SHA_A},1,1,2,r,w,2026-04-01T12:30:00+03:00\n", encoding="utf-8")
+    assert load_corrections(path)[0].corrected_at == WHEN
+
+
 def test_a_new_correction_of_a_fact_takes_the_place_of_the_old():
     old = [correction(), correction(KEY_B)]
     assert merged(old, [correction(corrected=None)]) == [correction(corrected=None), correction(KEY_B)]

@@ -16,7 +16,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
@@ -41,7 +41,7 @@ class Correction:
     corrected: float | None  # the value shown instead; None: the fact is left out
     reason: str
     who: str
-    corrected_at: datetime
+    corrected_at: datetime  # UTC
 
 
 def _number(text: str) -> float:
@@ -82,8 +82,10 @@ def _parse(row: dict[str, str], where) -> Correction:
         corrected_at = datetime.fromisoformat(row["corrected_at"])
     except ValueError:
         raise field("corrected_at", f"not a date and time (ISO 8601): {row['corrected_at'][:40]!r}") from None
+    if corrected_at.tzinfo is not None:  # kept in UTC, as the warehouse's other times
+        corrected_at = corrected_at.astimezone(timezone.utc).replace(tzinfo=None)
     return Correction(row["fact_key"], row["sha256"], row["printed"], numbers["read_value"], numbers["corrected"],
-                      row["reason"], row["who"], corrected_at.replace(tzinfo=None))
+                      row["reason"], row["who"], corrected_at)
 
 
 def load_corrections(path: Path) -> list[Correction]:
