@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import access
+from dashboard.db import clear_caches
 from ingest.limits import ReadLimits
 from ingest.removal import RemovalError, remove_report
 from ingest.upload import (FactEdit, MissingReason, UploadRefused, commit_upload, corrections_from, kept_name,
@@ -383,6 +384,10 @@ def test_commit_from_the_page_stores_the_report_and_the_correction(served):
     assert (correction.printed, correction.read_value, correction.corrected, correction.reason, correction.who) == (
         "6051", 6051.0, 6050.0, "drukas kļūda", "dashboard")
     assert not app.get("file_uploader")[0].value, "the uploader is emptied after a commit"
+    clear_caches()  # DuckDB would hand this process's open reader of the old file back to a new connection
+    with duckdb.connect(str(served), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM facts f JOIN documents d USING (document_id) WHERE d.file_name = ?",
+                           [NEXT_YEAR]).fetchone() == (668,)
 
 
 @needs_live_writer
@@ -402,6 +407,7 @@ def test_a_report_is_removed_only_after_confirmation(served):
     app = run(app)
     assert [plain(s.value) for s in app.success] == [
         f"Izņemts: lps_2020_seminars_socialie_pakalpojumi.txt — {facts} skaitlis."]
+    clear_caches()  # DuckDB would hand this process's open reader of the old file back to a new connection
     with duckdb.connect(str(served), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM documents WHERE document_id = ?", [document_id]).fetchone() == (0,)
 
