@@ -14,7 +14,7 @@ from dashboard.db import load
 from dashboard.escape import markdown_text
 from dashboard.format import date_text
 from dashboard.frame import within_frame
-from dashboard.i18n import lang, name, t, tn
+from dashboard.i18n import lang, name, t, tn, unit_name
 from ingest.limits import ReadLimits, limits_from
 from ingest.readers import SUPPORTED
 from ingest.removal import RemovalError, remove_report
@@ -130,14 +130,16 @@ def fact_table(facts: pd.DataFrame) -> pd.DataFrame:
     """The previewed facts as the director reads and edits them, keyed by fact_key."""
     english = lang() == "en"
     flags = facts["flag"] if english else facts["flag_lv"].where(facts["flag_lv"].notna(), facts["flag"])
-    return pd.DataFrame({
+    shown = pd.DataFrame({
         "keep": True,
         "indicator": facts["indicator_name_en" if english else "indicator_name_lv"],
         "category": facts["category"], "subgroup": facts["subgroup"], "territory": facts["territory"],
-        "year": facts["year"], "value": facts["value"], "unit": facts["unit"], "printed": facts["raw_value"],
-        "flag": flags, "source_ref": [reference_text(ref, lang()) for ref in facts["source_ref"]],
+        "year": facts["year"], "value": facts["value"], "unit": facts["unit"].map(lambda u: unit_name(u, lang())),
+        "printed": facts["raw_value"], "flag": flags,
+        "source_ref": [reference_text(ref, lang()) for ref in facts["source_ref"]],
         "corrected": math.nan, "reason": "",
-    }, index=pd.Index(facts["fact_key"], name="fact_key"))
+    })
+    return shown.set_axis(pd.Index(facts["fact_key"], name="fact_key"))
 
 
 def edits_of(table: pd.DataFrame) -> list[FactEdit]:
@@ -177,7 +179,7 @@ if uploaded is not None:
                 config["reason"] = st.column_config.TextColumn(t("edit_reason"), max_chars=500)
                 config["value"] = st.column_config.NumberColumn(t("value"), disabled=True)
                 edited = st.data_editor(fact_table(shown.facts), key=f"edit_{sha256[:16]}", hide_index=True,
-                                        column_config=config, num_rows="fixed",
+                                        column_config=config, num_rows="fixed", placeholder="—",
                                         column_order=("keep", "indicator", "category", "subgroup", "territory",
                                                       "year", "value", "corrected", "reason", "unit", "printed",
                                                       "flag", "source_ref"))
