@@ -430,7 +430,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "remove": ("Izņemt", "Remove"),
     "removing": ("Izņem …", "Removing …"),
     "removed": ("Izņemts: {names} — {facts}.", "Removed: {names} — {facts}."),
-    "col_change": ("Izmaiņa", "Change"),
+    "col_effect": ("Izmaiņa", "Change"),
     "col_served_value": ("Pašreizējā vērtība", "Value now"),
     "col_new_value": ("Jaunā vērtība", "New value"),
     # --- Avoti: the ingest log and the revisions

@@ -36,7 +36,7 @@ COLUMN_TEXT = {
     "missing_printed": "missing_printed", "fact_id": "col_fact_id", "respondents": "respondents_col",
     "share": "share_col", "indicator_name": "indicator", "rank": "compare_rank",
     "printed_value": "compare_printed_value", "index": "compare_index", "readings": "compare_readings",
-    "change": "col_change", "served_value": "col_served_value", "new_value": "col_new_value",
+    "effect": "col_effect", "served_value": "col_served_value", "new_value": "col_new_value",
     "logged_at": "col_logged_at", "who": "col_who", "action": "col_action", "outcome": "col_outcome",
     "facts_added": "col_facts_added", "facts_replaced": "col_facts_replaced", "facts_removed": "col_facts_removed",
 }

@@ -111,14 +111,14 @@ def show_preview(shown) -> None:
     for message in shown.messages:
         ui.note(message, icon=":material/info:")
     changes = shown.changes
-    counts = changes["change"].value_counts() if not changes.empty else pd.Series(dtype=int)
+    counts = changes["effect"].value_counts() if not changes.empty else pd.Series(dtype=int)
     row = st.container(horizontal=True)
     row.metric(t("preview_facts"), len(facts), border=True)
     for change in ("new", "replaces", "revises"):
         row.metric(t(f"change_{change}"), int(counts.get(change, 0)), border=True)
     if not changes.empty:
         with st.expander(said(t("preview_changes")), expanded=bool(counts.get("revises", 0) or counts.get("replaces", 0))):
-            table = changes.assign(change=changes["change"].map(lambda c: t(f"change_{c}")))
+            table = changes.assign(effect=changes["effect"].map(lambda c: t(f"change_{c}")))
             ui.show_table(table)
 
 
@@ -156,7 +156,7 @@ if uploaded is not None:
     data = uploaded.getvalue()
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        with st.spinner(t("preview_reading", name=uploaded.name)):
+        with st.spinner(said(t("preview_reading", name=uploaded.name))):
             shown = preview_of(uploaded.name, data, sha256)
     except (UploadRefused, WarehouseError) as exc:
         st.error(said(str(exc)), icon=":material/block:")
@@ -227,7 +227,7 @@ else:
     chosen = st.selectbox(t("remove_choose"), list(labels), format_func=labels.get, index=None,
                           placeholder=t("remove_placeholder"), key="remove_choice")
     if chosen:
-        sure = st.checkbox(t("remove_confirm", name=labels[chosen]), key=f"remove_sure_{chosen}")
+        sure = st.checkbox(said(t("remove_confirm", name=labels[chosen])), key=f"remove_sure_{chosen}")
         if st.button(t("remove"), key="remove", disabled=not sure, icon=":material/delete:"):
             try:
                 with st.spinner(t("removing")):

@@ -217,7 +217,7 @@ def test_the_diff_lists_the_facts_a_new_version_replaces(tmp_path):
     shown = preview_upload(db, "tukums_2025.xlsx", newer.read_bytes(), reports=tmp_path / "elsewhere")
     assert (shown.status, shown.refusal, len(shown.facts)) == ("replaced", None, 3)
     changes = shown.changes.assign(served_value=shown.changes["served_value"].fillna(-1))
-    rows = sorted((r.change, r.category, r.served_value, r.new_value) for r in changes.itertuples(index=False))
+    rows = sorted((r.effect, r.category, r.served_value, r.new_value) for r in changes.itertuples(index=False))
     assert rows == [("new", "Patversme", -1, 12.0), ("replaces", "Aprūpe mājās", 176.0, 176.0),
                     ("replaces", "Aprūpe mājās", 105486.5, 110000.0)]
 

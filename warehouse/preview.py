@@ -47,37 +47,37 @@ def document_facts(con, document_id: str) -> pd.DataFrame:
 
 def changes(con, document_id: str) -> pd.DataFrame:
     """What storing the document `document_id` changed against the facts served before: one row per fact,
-    `change` 'new' (nothing served was about the same thing), 'replaces' (a served fact it took the place
+    `effect` 'new' (nothing served was about the same thing), 'replaces' (a served fact it took the place
     of: an older version of this report) or 'revises' (a served fact of an earlier publication now marked
     revised in this one), with the served value and this document's value, by municipality, indicator and
     year."""
     return _df(con, f"""
         WITH mine AS (SELECT * FROM facts WHERE document_id = ?),
         gone AS (
-            SELECT 'replaces' AS change, s.* FROM {SERVED} s
+            SELECT 'replaces' AS effect, s.* FROM {SERVED} s
             WHERE NOT EXISTS (SELECT 1 FROM facts f WHERE f.fact_id = s.fact_id)
         ),
         revised AS (
-            SELECT 'revises' AS change, s.* FROM {SERVED} s JOIN facts f USING (fact_id)
+            SELECT 'revises' AS effect, s.* FROM {SERVED} s JOIN facts f USING (fact_id)
             WHERE s.revised_in IS NULL AND f.revised_in = ?
         ),
         before AS (SELECT * FROM gone UNION ALL SELECT * FROM revised),
         changed AS (
-            SELECT b.change, b.municipality, coalesce(b.indicator, m.indicator) AS indicator, b.year,
+            SELECT b.effect, b.municipality, coalesce(b.indicator, m.indicator) AS indicator, b.year,
                    b.category, b.subgroup, b.value AS served_value, m.value AS new_value, b.unit, b.fact_id
             FROM before b
             LEFT JOIN (SELECT *, row_number() OVER (PARTITION BY {', '.join(_KEY)} ORDER BY fact_id) AS nth
                        FROM mine) m ON {_same_thing('m', 'b')} AND m.nth = 1
         ),
         added AS (
-            SELECT 'new' AS change, m.municipality, m.indicator, m.year, m.category, m.subgroup,
+            SELECT 'new' AS effect, m.municipality, m.indicator, m.year, m.category, m.subgroup,
                    NULL::DOUBLE AS served_value, m.value AS new_value, m.unit, m.fact_id
             FROM mine m
             WHERE NOT EXISTS (SELECT 1 FROM {SERVED} s WHERE {_same_thing('s', 'm')})
         )
-        SELECT c.change, c.municipality, i.name_lv AS indicator_name_lv, i.name_en AS indicator_name_en,
+        SELECT c.effect, c.municipality, i.name_lv AS indicator_name_lv, i.name_en AS indicator_name_en,
                c.year, c.category, c.subgroup, c.served_value, c.new_value, c.unit
         FROM (SELECT * FROM changed UNION ALL SELECT * FROM added) c
         LEFT JOIN indicators i USING (indicator)
-        ORDER BY CASE c.change WHEN 'revises' THEN 0 WHEN 'replaces' THEN 1 ELSE 2 END, c.municipality,
+        ORDER BY CASE c.effect WHEN 'revises' THEN 0 WHEN 'replaces' THEN 1 ELSE 2 END, c.municipality,
                  c.indicator NULLS LAST, c.year, c.category, c.fact_id""", [document_id, document_id])
