@@ -29,8 +29,9 @@ if method is None:  # no director can sign in: the page does not exist (the navi
     st.stop()
 
 
-def said(message: str) -> str:
-    return markdown_text(message)
+def text_or_dash(value) -> str:
+    """A text of the warehouse, or a dash where it has none."""
+    return value if isinstance(value, str) and value else "—"
 
 
 # --------------------------------------------------------------------------- signing in
@@ -38,7 +39,7 @@ if not access.is_director():
     if method == access.OIDC:
         ui.note(t("sign_in_oidc_intro"))
         if st.user.is_logged_in:
-            st.warning(said(t("not_a_director", account=st.user.get("email") or "?")), icon=":material/block:")
+            st.warning(markdown_text(t("not_a_director", account=st.user.get("email") or "?")), icon=":material/block:")
             if st.button(t("sign_out"), key="sign_out"):
                 access.sign_out()
         elif st.button(t("sign_in"), key="sign_in", icon=":material/login:"):
@@ -51,7 +52,7 @@ if not access.is_director():
     if tried:
         if access.sign_in_with_password(given):
             st.rerun()
-        st.error(said(t("wrong_password", seconds=f"{access.ATTEMPTS.wait_seconds():g}")), icon=":material/block:")
+        st.error(markdown_text(t("wrong_password", seconds=f"{access.ATTEMPTS.wait_seconds():g}")), icon=":material/block:")
     st.stop()
 
 top = st.container(horizontal=True, vertical_alignment="center")
@@ -60,13 +61,13 @@ if top.button(t("sign_out"), key="sign_out", icon=":material/logout:"):
     access.sign_out()
     st.rerun()
 for kind, message in st.session_state.pop("_upload_said", []):
-    getattr(st, kind)(said(message))
+    getattr(st, kind)(markdown_text(message))
 
 db = default_db_path()
 try:
     limits = limits_from()
 except ValueError as exc:  # a limit in the environment that is no number: the command line says the same
-    st.error(said(str(exc)))
+    st.error(markdown_text(str(exc)))
     limits = ReadLimits()
 
 # --------------------------------------------------------------------------- 1/ upload and preview
@@ -100,13 +101,13 @@ def show_preview(shown) -> None:
     if shown.refusal:
         if shown.layout:
             ui.note(t("preview_layout", layout=name("layout", shown.layout)))
-        st.error(said(t("preview_refused", name=shown.file_name, reason=shown.refusal)), icon=":material/block:")
+        st.error(markdown_text(t("preview_refused", name=shown.file_name, reason=shown.refusal)), icon=":material/block:")
         return
     document = shown.document.iloc[0]
-    st.markdown("  \n".join(said(line) for line in (
+    st.markdown("  \n".join(markdown_text(line) for line in (
         t("preview_layout", layout=name("layout", document["layout"])),
         t("preview_document", municipality=document["municipality"], kind=name("document_kind", document["kind"]),
-          title=document["title"] or "—", period=date_text(document["period"], lang()) or "—"),
+          title=text_or_dash(document["title"]), period=text_or_dash(date_text(text_or_dash(document["period"]), lang()))),
         t(f"preview_status_{shown.status}", name=shown.file_name) + (f" ({shown.note})" if shown.note else ""))))
     for message in shown.messages:
         ui.note(message, icon=":material/info:")
@@ -117,13 +118,9 @@ def show_preview(shown) -> None:
     for change in ("new", "replaces", "revises"):
         row.metric(t(f"change_{change}"), int(counts.get(change, 0)), border=True)
     if not changes.empty:
-        with st.expander(said(t("preview_changes")), expanded=bool(counts.get("revises", 0) or counts.get("replaces", 0))):
+        with st.expander(markdown_text(t("preview_changes")), expanded=bool(counts.get("revises", 0) or counts.get("replaces", 0))):
             table = changes.assign(effect=changes["effect"].map(lambda c: t(f"change_{c}")))
             ui.show_table(table)
-
-
-# Columns of the table the director edits, and which they may change.
-EDITABLE = ("keep", "corrected", "reason")
 
 
 def fact_table(facts: pd.DataFrame) -> pd.DataFrame:
@@ -156,10 +153,10 @@ if uploaded is not None:
     data = uploaded.getvalue()
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        with st.spinner(said(t("preview_reading", name=uploaded.name))):
+        with st.spinner(markdown_text(t("preview_reading", name=uploaded.name))):
             shown = preview_of(uploaded.name, data, sha256)
     except (UploadRefused, WarehouseError) as exc:
-        st.error(said(str(exc)), icon=":material/block:")
+        st.error(markdown_text(str(exc)), icon=":material/block:")
         shown = None
     if shown is not None:
         st.subheader(t("preview_heading"))
@@ -167,7 +164,7 @@ if uploaded is not None:
         if not shown.refusal:
             edited = None
             if not shown.facts.empty:
-                st.markdown(f"**{said(t('preview_fact_list'))}**")
+                st.markdown(f"**{markdown_text(t('preview_fact_list'))}**")
                 ui.note(t("preview_edit_hint"))
                 labels = {column: t(ui.COLUMN_TEXT.get(column, column)) for column in
                           ("category", "subgroup", "territory", "year", "value", "unit", "printed", "flag",
@@ -194,7 +191,7 @@ if uploaded is not None:
             except UploadRefused as exc:
                 problem = str(exc)
             if problem:
-                st.error(said(problem), icon=":material/edit_off:")
+                st.error(markdown_text(problem), icon=":material/edit_off:")
             if corrections:
                 left_out = sum(1 for c in corrections if c.corrected is None)
                 ui.note(t("edits_summary", left_out=tn("n_facts_object", left_out),
@@ -204,7 +201,7 @@ if uploaded is not None:
                     with st.spinner(t("committing")):
                         result = commit_upload(db, uploaded.name, data, corrections, who=access.who(), limits=limits)
                 except (UploadRefused, WarehouseError) as exc:
-                    st.error(said(str(exc)), icon=":material/block:")
+                    st.error(markdown_text(str(exc)), icon=":material/block:")
                 else:
                     stored = result.outcome.result
                     st.session_state["_upload_said"] = [("success", t(
@@ -227,13 +224,13 @@ else:
     chosen = st.selectbox(t("remove_choose"), list(labels), format_func=labels.get, index=None,
                           placeholder=t("remove_placeholder"), key="remove_choice")
     if chosen:
-        sure = st.checkbox(said(t("remove_confirm", name=labels[chosen])), key=f"remove_sure_{chosen}")
+        sure = st.checkbox(markdown_text(t("remove_confirm", name=labels[chosen])), key=f"remove_sure_{chosen}")
         if st.button(t("remove"), key="remove", disabled=not sure, icon=":material/delete:"):
             try:
                 with st.spinner(t("removing")):
                     removal = remove_report(db, chosen, who=access.who())
             except (RemovalError, WarehouseError) as exc:
-                st.error(said(str(exc)), icon=":material/block:")
+                st.error(markdown_text(str(exc)), icon=":material/block:")
             else:
                 st.session_state["_upload_said"] = [("success", t(
                     "removed", names=", ".join(removal.file_names), facts=tn("n_facts", removal.facts_removed)))]
