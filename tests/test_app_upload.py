@@ -193,6 +193,22 @@ def test_the_preview_of_a_bad_file_gives_the_refusal_and_its_reason(served):
     assert [b.key for b in app.button] == ["sign_out"]
 
 
+def test_the_texts_of_an_upload_are_shown_literally(served):
+    """A made-up report whose title and file name are markup: the preview says them as they are, and no
+    link or image comes of them (the text reader already drops the report's own emphasis)."""
+    text = ("Ogres novada sociālā dienesta [klik](https://example.com) **pārskats** par 2024. gadu\n\n"
+            "2024. gadā sociālo pakalpojumu saņēma 1 234 personas.\n")
+    app = upload(signed_in(), "<img src=x>.txt", text.encode("utf-8"))
+    said = next(m.value for m in app.markdown if "Nolasīts ar" in m.value)
+    assert "[klik](https" not in said and "<img" not in said
+    assert [line.strip() for line in plain(said).splitlines()] == [
+        "Nolasīts ar: vispārīgais lasītājs",
+        "Ogres novads · neatpazīts dokuments · Ogres novada sociālā dienesta [klik](https://example.com) "
+        "pārskats par 2024. gadu · periods 2024",
+        "img_src_x.txt būtu jauns pārskats."]
+    assert metrics(app)["Skaitļi failā"] == "1"
+
+
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(served, monkeypatch):
     monkeypatch.setenv("SOCDASH_MAX_INPUT_MB", "0.001")
     app = upload(signed_in(), NEXT_YEAR, next_year_report())
