@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -341,9 +342,8 @@ def test_a_refused_commit_keeps_no_file_and_stores_nothing(tmp_path, warehouse_d
 
 def _writes_while_read() -> bool:
     """Whether a writer can commit while this process reads the warehouse (the dashboard's case)."""
-    folder = Path(__import__("tempfile").mkdtemp(prefix="socdash-probe-"))
-    try:
-        db = folder / "w.duckdb"
+    with tempfile.TemporaryDirectory(prefix="socdash-probe-") as folder:
+        db = Path(folder) / "w.duckdb"
         connect(db).close()
         reader = connect(db, read_only=True)
         try:
@@ -354,26 +354,28 @@ def _writes_while_read() -> bool:
             return False
         finally:
             reader.close()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _corrections_kept() -> bool:
-    try:
-        load_corrections(Path("/nonexistent/corrections.csv"))
-        return True
-    except NotImplementedError:
-        return False
+    with tempfile.TemporaryDirectory(prefix="socdash-probe-") as folder:
+        try:
+            load_corrections(Path(folder) / "corrections.csv")
+            return True
+        except NotImplementedError:
+            return False
 
 
 def _removal_available() -> bool:
-    try:
-        remove_report(Path("/nonexistent/w.duckdb"), "0" * 12, who="probe", wait_seconds=0)
-    except NotImplementedError:
-        return False
-    except (RemovalError, WarehouseError, OSError):
-        pass
-    return True
+    with tempfile.TemporaryDirectory(prefix="socdash-probe-") as folder:
+        db = Path(folder) / "w.duckdb"
+        connect(db).close()
+        try:
+            remove_report(db, "0" * 12, who="probe", wait_seconds=0, reports=Path(folder))
+        except NotImplementedError:
+            return False
+        except (RemovalError, WarehouseError, OSError):
+            pass
+        return True
 
 
 needs_live_writer = pytest.mark.skipif(not _writes_while_read(),
