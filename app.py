@@ -13,9 +13,9 @@ import streamlit as st
 from dashboard.build import RAW_REPORTS, build_warehouse
 from dashboard.db import load
 from dashboard.escape import markdown_text
-from dashboard import selectors
+from dashboard import access, selectors
 from dashboard.i18n import lang, t
-from dashboard.navigation import PAGES
+from dashboard.navigation import PAGES, UPLOAD_PAGE
 from warehouse import WarehouseError, default_db_path, queries
 
 st.set_page_config(page_title="socdash", page_icon=":material/diversity_3:", layout="wide")
@@ -61,8 +61,10 @@ except WarehouseError as exc:
 # Paths are fixed Latvian slugs (dashboard/navigation.py), so a copied link works whatever language the reader
 # has chosen. Streamlit serves its default page at the root only, so `/sakums` would be "not found": the
 # default is a hidden page at the root that leads to the first page, with the address's parameters.
+# The page that adds reports only where directors can sign in: elsewhere the dashboard has no way to write.
+entries = [*PAGES, UPLOAD_PAGE] if access.sign_in_method() else list(PAGES)
 pages = [st.Page(entry.path, title=t(entry.title_key), icon=entry.icon, url_path=entry.url_path)
-         for entry in PAGES]
+         for entry in entries]
 
 
 def to_first_page() -> None:
@@ -81,7 +83,7 @@ if page.url_path:  # not the root, which only leads on
     for kind, text in st.session_state.pop("_built", []):
         getattr(st, kind)(markdown_text(text))
 st.title(page.title)
-if int(overview["facts"].iloc[0]) == 0 and page.url_path not in ("avoti", "dati"):
+if int(overview["facts"].iloc[0]) == 0 and page.url_path not in ("avoti", "dati", UPLOAD_PAGE.url_path):
     st.info(markdown_text(t("empty_warehouse")), icon=":material/info:")
 try:
     page.run()

@@ -1,5 +1,6 @@
 """The dashboard's pages, written once: the frame builds its navigation from them, and the tests and the page
-benchmark walk them."""
+benchmark walk them. The page that adds reports is apart: it exists only where directors can sign in
+(dashboard.access)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,3 +28,6 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("pages/dati.py", "dati", "page_data", ":material/table:"),
     PageEntry("pages/avoti.py", "avoti", "page_sources", ":material/fact_check:"),
 )
+
+# Shown after the others, and only where dashboard.access.sign_in_method() is not None.
+UPLOAD_PAGE = PageEntry("pages/pievienot.py", "pievienot", "page_upload", ":material/upload_file:")

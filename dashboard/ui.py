@@ -36,6 +36,9 @@ COLUMN_TEXT = {
     "missing_printed": "missing_printed", "fact_id": "col_fact_id", "respondents": "respondents_col",
     "share": "share_col", "indicator_name": "indicator", "rank": "compare_rank",
     "printed_value": "compare_printed_value", "index": "compare_index", "readings": "compare_readings",
+    "effect": "col_effect", "served_value": "col_served_value", "new_value": "col_new_value",
+    "logged_at": "col_logged_at", "who": "col_who", "action": "col_action", "outcome": "col_outcome",
+    "facts_added": "col_facts_added", "facts_replaced": "col_facts_replaced", "facts_removed": "col_facts_removed",
 }
 
 
@@ -48,7 +51,7 @@ PROVENANCE = ["file_name", "source_table", "page", "line", "source_ref", "raw_va
 # Columns holding a code of the warehouse, shown by its name (the kind in warehouse/seeds/names.csv).
 CODE_COLUMNS = {"topic": "topic", "metric": "metric", "kind": "document_kind", "layout": "layout"}
 # Columns holding a date or a period, shown in the reader's style.
-DATE_COLUMNS = ("period", "published", "ingested_at")
+DATE_COLUMNS = ("period", "published", "ingested_at", "logged_at")
 # A reason given in each language: the English column and its Latvian twin; the reader sees theirs.
 TRANSLATED_COLUMNS = {"flag": "flag_lv", "why": "why_lv"}
 # A name given in two columns, Latvian and English: the reader sees theirs, in one column where they stood.

@@ -1,6 +1,7 @@
 """Avoti un kvalitāte: the documents with their metadata and original files; every flagged value with its
 printed text, the reading taken and where it is (counted in SQL, a page of them on screen, all of them in the
-download); search in the documents' text. The documents and flagged values of one municipality, or of all."""
+download); search in the documents' text; the values newer publications revised, and the ingest log. The
+documents, flagged and revised values of one municipality, or of all."""
 from __future__ import annotations
 
 import streamlit as st
@@ -103,3 +104,21 @@ if query.strip():
                 more = int(part["matches"].iloc[0]) - len(part)
                 if more > 0:
                     ui.note(tn("search_more", more))
+
+# 4/ values a newer publication revised, with both values (of the chosen municipality, or all)
+st.subheader(t("revisions_heading"))
+ui.note(t("revisions_intro"))
+revised = load(queries.revisions, municipality, limit=SHOWN_ROWS)
+if revised.empty:
+    ui.empty("no_revisions")
+else:
+    ui.show_table(revised)
+
+# 5/ every ingest, removal and correction, the latest first
+st.subheader(t("ingest_log_heading"))
+ui.note(t("ingest_log_intro"))
+log = load(queries.ingest_log, limit=SHOWN_ROWS)
+if log.empty:
+    ui.empty("no_log")
+else:
+    ui.show_table(log)

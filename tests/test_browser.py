@@ -48,18 +48,35 @@ pytestmark = [
 ]
 
 
+_TAKEN: set[int] = set()
+
+
 def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free localhost port: the first free one of `SOCDASH_TEST_PORTS` (`8630-8639`) where that is set (a
+    machine that lets the tests use only some), else one the system chooses."""
+    first, _, last = os.environ.get("SOCDASH_TEST_PORTS", "").partition("-")
+    candidates = range(int(first), int(last or first) + 1) if first.strip() else [0]
+    for candidate in candidates:
+        if candidate in _TAKEN:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", candidate))
+            except OSError:
+                continue
+            port = s.getsockname()[1]
+        if candidate:
+            _TAKEN.add(port)  # a server may take a moment to bind it: never hand it out twice
+        return port
+    raise RuntimeError(f"no free port in SOCDASH_TEST_PORTS={os.environ['SOCDASH_TEST_PORTS']}")
 
 
 @contextmanager
-def streamlit_server(db: Path, log_folder: Path, app_folder: Path = ROOT):
+def streamlit_server(db: Path, log_folder: Path, app_folder: Path = ROOT, env: dict[str, str] | None = None):
     """`streamlit run app.py` in `app_folder` (its .streamlit/config.toml applies) on a free localhost port
-    over `db`; stopped on leaving."""
+    over `db`, with the environment variables `env` besides; stopped on leaving."""
     port = _free_port()
-    env = {**os.environ, "SOCDASH_DB": str(db)}
+    env = {**os.environ, **(env or {}), "SOCDASH_DB": str(db)}
     log = open(log_folder / f"server-{port}.log", "w+")
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
@@ -88,6 +105,7 @@ def streamlit_server(db: Path, log_folder: Path, app_folder: Path = ROOT):
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+        _TAKEN.discard(port)
 
 
 @pytest.fixture(scope="module")
