@@ -10,13 +10,13 @@ import logging
 
 import streamlit as st
 
-from dashboard.build import RAW_REPORTS, build_warehouse
+from dashboard.build import build_warehouse
 from dashboard.db import load
 from dashboard.escape import markdown_text
 from dashboard import access, selectors
 from dashboard.i18n import lang, t
 from dashboard.navigation import PAGES, UPLOAD_PAGE
-from warehouse import WarehouseError, default_db_path, queries
+from warehouse import WarehouseError, default_db_path, queries, reports_folder
 
 st.set_page_config(page_title="socdash", page_icon=":material/diversity_3:", layout="wide")
 
@@ -35,7 +35,7 @@ def unavailable(exc: Exception) -> None:
 db_path = default_db_path()
 if not db_path.exists():
     # First start on a fresh clone: build the warehouse in-process, showing how far it has got.
-    bar = st.progress(0.0, text=markdown_text(t("building", folder=RAW_REPORTS.name)))
+    bar = st.progress(0.0, text=markdown_text(t("building", folder=reports_folder().name)))
 
     def advance(done: int, total: int, name: str) -> None:
         text = t("building_file", name=name, i=done + 1, n=total) if name else t("built", stored=done, total=total)
@@ -46,7 +46,7 @@ if not db_path.exists():
     except (WarehouseError, OSError) as exc:
         unavailable(exc)
     if report.total == 0:
-        st.error(markdown_text(t("no_sources", folder=RAW_REPORTS.name)))
+        st.error(markdown_text(t("no_sources", folder=reports_folder().name)))
         st.stop()
     bar.empty()
     # Said on the page the reader lands on (the root leads on to the first page, in a new run).

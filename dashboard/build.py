@@ -13,7 +13,6 @@ from ingest.limits import limits_from
 from ingest.pipeline import Outcome, collect_files, ingest_files
 from warehouse import WarehouseError, reports_folder
 
-RAW_REPORTS = reports_folder()
 
 
 @dataclass
@@ -23,7 +22,7 @@ class BuildReport:
     refused: list[Outcome] = field(default_factory=list)
 
 
-def build_warehouse(db: Path, sources: Path = RAW_REPORTS,
+def build_warehouse(db: Path, sources: Path | None = None,
                     progress: Callable[[int, int, str], None] | None = None) -> BuildReport:
     """Ingest every report under `sources` into `db` (created if missing), one transaction per file.
     `progress(done, total, file_name)` is called before each file and once at the end. The reading limits
@@ -34,7 +33,7 @@ def build_warehouse(db: Path, sources: Path = RAW_REPORTS,
     except ValueError as exc:
         raise WarehouseError(f"cannot build the warehouse: {exc}") from None
     db = Path(db)
-    files, missing = collect_files([Path(sources)])
+    files, missing = collect_files([Path(sources or reports_folder())])
     report = BuildReport(total=len(files), refused=list(missing))
     outcomes = ingest_files(db, files, wait_seconds=120.0, limits=limits,
                             before=(lambda done, total, path: progress(done, total, path.name)) if progress else None)

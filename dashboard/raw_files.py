@@ -1,4 +1,5 @@
-"""The original report files the sources page offers for download: regular files inside raw_reports/ only.
+"""The original report files the sources page offers for download: regular files inside the reports folder
+(raw_reports/) only.
 
 A document's file name comes from the warehouse; a name that climbs out of the folder (`../../etc/passwd`)
 or a link inside it that points elsewhere (`report.txt -> /etc/passwd`) names no file to serve.
@@ -7,12 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard.build import RAW_REPORTS
+from warehouse import reports_folder
 
 
-def raw_file(name: str, folder: Path = RAW_REPORTS) -> Path | None:
-    """The file `name` in `folder`, links followed, if it is a regular file inside `folder`; else None."""
-    root = Path(folder).resolve()
+def raw_file(name: str, folder: Path | None = None) -> Path | None:
+    """The file `name` in `folder` (default the reports folder, warehouse.reports_folder), links followed, if it
+    is a regular file inside it; else None."""
+    root = Path(folder or reports_folder()).resolve()
     try:
         path = (root / name).resolve()
     except (OSError, RuntimeError, ValueError):  # a loop of links, a NUL in the name

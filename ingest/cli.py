@@ -17,7 +17,6 @@ from ingest.worker import start_worker_server
 from warehouse import WarehouseError, default_db_path, reports_folder
 from warehouse.ingest_log import default_who
 
-DEFAULT_SOURCES = reports_folder()
 
 # Characters that would break a line or forge output: C0/C1 controls, line and paragraph separators, and the
 # surrogates that stand for the bytes of a file name that is not UTF-8.
@@ -96,7 +95,7 @@ def _path(text: str) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="python -m ingest", description=__doc__.split(":")[1].strip())
     parser.add_argument("targets", nargs="*", type=_path, metavar="FILE_OR_FOLDER",
-                        help=f"reports to ingest (.pdf, .txt, .md, .xlsx); default {DEFAULT_SOURCES}/")
+                        help=f"reports to ingest (.pdf, .txt, .md, .xlsx); default {reports_folder()}/ ($SOCDASH_REPORTS)")
     parser.add_argument("--db", type=_path, default=default_db_path(),
                         help=f"warehouse file (default $SOCDASH_DB, else {default_db_path()})")
     parser.add_argument("--wait", type=_number(zero=True), default=120.0,
@@ -141,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     except UnknownLayout as exc:
         parser.error(f"--layout: {exc}")
 
-    files, outcomes = collect_files(args.targets or [DEFAULT_SOURCES])
+    files, outcomes = collect_files(args.targets or [reports_folder()])
     for outcome in outcomes:
         print(_line(outcome), file=sys.stderr)
     if not files and not outcomes:
