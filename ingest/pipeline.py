@@ -150,9 +150,11 @@ def ingest_files(db: Path, files: list[Path], wait_seconds: float,
                  after: Callable[[int, int, Outcome], None] | None = None, replace: bool = False,
                  limits: ReadLimits = ReadLimits(), jobs: int | None = None,
                  layout: str | None = None, who: str | None = None) -> list[Outcome]:
-    """Ingest `files` into the warehouse `db` as one batch that the dashboard sees whole (warehouse.live),
-    waiting up to `wait_seconds` for another writer; see `store_files` for the rest. Raises WarehouseError
-    when the warehouse cannot be had."""
+    """Ingest `files` into the warehouse `db` as one batch (warehouse.live): written on a copy while the
+    dashboard goes on reading `db`, then renamed over it, so that a reader sees all of the batch or none of
+    it. Waits up to `wait_seconds` for another writer (never for a reader); see `store_files` for the rest.
+    Raises WarehouseError when the warehouse cannot be had or written, and then none of the batch is stored;
+    on KeyboardInterrupt the documents stored before it are served."""
     if layout is not None:
         layout_named(layout)
     with writing(db, wait_seconds) as con:
@@ -165,9 +167,9 @@ def store_files(con: duckdb.DuckDBPyConnection, files: list[Path],
                 after: Callable[[int, int, Outcome], None] | None = None, replace: bool = False,
                 limits: ReadLimits = ReadLimits(), jobs: int | None = None,
                 layout: str | None = None, who: str | None = None) -> list[Outcome]:
-    """Store `files` through the writer's connection `con`, each read in a worker process within `limits`
-    (`jobs` of them at once, default one per core) and stored in its own transaction, in the order of
-    `files`. `before(done, total, path)` and `after(done, total, outcome)` report progress; `replace` stores
+    """Store `files` through the writer's connection `con` (warehouse.live.writing: readers see them when its
+    batch ends), each read in a worker process within `limits` (`jobs` of them at once, default one per
+    core) and stored in its own transaction, in the order of `files`. `before(done, total, path)` and `after(done, total, outcome)` report progress; `replace` stores
     new versions the replacement rules would refuse (warehouse.store); `layout` names the layout that reads
     every file instead of the one that recognises it (ingest.layouts.layout_named); `who` is written to the
     ingest log (default: the command-line user)."""
