@@ -149,15 +149,16 @@ def ingest_files(db: Path, files: list[Path], wait_seconds: float,
                  before: Callable[[int, int, Path], None] | None = None,
                  after: Callable[[int, int, Outcome], None] | None = None, replace: bool = False,
                  limits: ReadLimits = ReadLimits(), jobs: int | None = None,
-                 layout: str | None = None, who: str | None = None) -> list[Outcome]:
+                 layout: str | None = None, who: str | None = None, anew: bool = False) -> list[Outcome]:
     """Ingest `files` into the warehouse `db` as one batch (warehouse.live): written on a copy while the
     dashboard goes on reading `db`, then renamed over it, so that a reader sees all of the batch or none of
-    it. Waits up to `wait_seconds` for another writer (never for a reader); see `store_files` for the rest.
+    it; `anew`, into an empty warehouse that then replaces `db` whole (a rebuild). Waits up to `wait_seconds`
+    for another writer (never for a reader); see `store_files` for the rest.
     Raises WarehouseError when the warehouse cannot be had or written, and then none of the batch is stored;
     on KeyboardInterrupt the documents stored before it are served."""
     if layout is not None:
         layout_named(layout)
-    with writing(db, wait_seconds) as con:
+    with writing(db, wait_seconds, anew=anew) as con:
         return store_files(con, files, before=before, after=after, replace=replace, limits=limits, jobs=jobs,
                            layout=layout, who=who)
 

@@ -278,3 +278,40 @@ def test_a_trial_copy_changes_nothing_served_and_leaves_nothing(warehouse: Path,
     with trial(tmp_path / "none.duckdb") as con:  # nothing served yet: an empty warehouse
         assert con.execute("SELECT count(*) FROM facts").fetchone()[0] == 0
     assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_a_rebuild_replaces_the_warehouse_whole_while_a_reader_reads_the_old_one(warehouse: Path, tmp_path):
+    with db.one_version():  # a page run under way
+        assert facts_read() == 3
+        assert main(["--db", str(warehouse), "--rebuild", "--quiet",
+                     str(upload(tmp_path / "second", "Beta novads", 7))]) == 0
+        assert int(db.load(queries.documents)["facts"].sum()) == 3
+    assert facts_per_document(warehouse) == {"beta.xlsx": 7}
+    assert facts_read() == 7 and left_beside(warehouse) == []
+
+
+def test_a_rebuild_replaces_a_warehouse_of_an_older_schema(tmp_path: Path):
+    """What `make` does when the schema has changed: the old file is replaced, not refused."""
+    path = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE documents (document_id VARCHAR, file_name VARCHAR)")
+    con.execute("CREATE TABLE facts (fact_id BIGINT, value DOUBLE)")
+    con.close()
+    assert main(["--db", str(path), "--rebuild", "--quiet", str(upload(tmp_path / "first", "Alfa novads", 3))]) == 0
+    assert facts_per_document(path) == {"alfa.xlsx": 3}
+
+
+@pytest.mark.parametrize("content", ["sqlite", "another program's"])
+def test_a_rebuild_does_not_replace_another_programs_file(tmp_path: Path, content, capsys):
+    path = tmp_path / "w.duckdb"
+    if content == "sqlite":
+        path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)
+    else:
+        con = duckdb.connect(str(path))
+        con.execute("CREATE TABLE orders (id INTEGER)")
+        con.close()
+    before = path.read_bytes()
+    assert main(["--db", str(path), "--rebuild", "--quiet", str(upload(tmp_path / "first", "Alfa novads", 3))]) == 3
+    reason = "not a valid DuckDB" if content == "sqlite" else "of another program, not a socdash warehouse"
+    assert reason in capsys.readouterr().err
+    assert path.read_bytes() == before and left_beside(path) == []

@@ -97,6 +97,31 @@ def _check_file_kind(path: Path) -> None:
                              "again with `python -m ingest`")
 
 
+def check_replaceable(path: Path | str) -> None:
+    """Refuse, in one line, to replace `path` with a new warehouse (a rebuild) when it is another program's
+    file: another kind of file, or a DuckDB file with tables and none of this project's. A missing or empty
+    file, a warehouse of any schema version and a damaged one are replaced."""
+    path = Path(path)
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        return
+    if not path.is_file():
+        raise WarehouseError(f"the warehouse path '{path}' is not a file (a folder, a device or a pipe): name "
+                             "a .duckdb file")
+    _check_file_kind(path)
+    try:
+        con = _open_reading(path)
+    except duckdb.Error:
+        return  # damaged: what a rebuild is for
+    try:
+        tables = {name for (name,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
+    finally:
+        con.close()
+    if tables and not tables & _OWN_TABLES:
+        raise WarehouseError(f"{path} is a DuckDB file of another program, not a socdash warehouse: it is not "
+                             "replaced")
+
+
 def _open_reading(path: Path) -> duckdb.DuckDBPyConnection:
     """`path` open read-only in a DuckDB instance of its own. DuckDB hands a second `duckdb.connect` of a path
     the instance this process already has open, and so, after an ingest has renamed a new file over it

@@ -21,7 +21,7 @@ from typing import Iterator
 
 import duckdb
 
-from warehouse import WarehouseError, connect, first_line
+from warehouse import WarehouseError, check_replaceable, connect, first_line
 
 
 @contextmanager
@@ -125,17 +125,22 @@ def _serve(con: duckdb.DuckDBPyConnection, copy: Path, db: Path) -> None:
 
 
 @contextmanager
-def writing(db: Path, wait_seconds: float) -> Iterator[duckdb.DuckDBPyConnection]:
+def writing(db: Path, wait_seconds: float, anew: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to write the warehouse `db` through, one writer at a time (waiting up to `wait_seconds`
-    for another). It writes a copy of `db`; what the body committed is served when it ends, also when it is
-    interrupted (KeyboardInterrupt); on any other exception nothing of the batch is served and `db` stays as
-    it was. Raises WarehouseError (one line, naming `db`) when the warehouse cannot be had or written."""
+    for another). It writes a copy of `db` (`anew`: an empty warehouse, to replace `db` whole: a rebuild);
+    what the body committed is served when it ends, also when it is interrupted (KeyboardInterrupt); on any
+    other exception nothing of the batch is served and `db` stays as it was. Raises WarehouseError (one line,
+    naming `db`) when the warehouse cannot be had or written."""
     # A link to the warehouse is followed, so that the new file goes where readers look (dashboard.db resolves
     # the path), not over the link.
     db = Path(os.path.realpath(db)) if Path(db).is_symlink() else Path(db)
     with writer_lock(db, wait_seconds):
         copy = _copy_path(db)
-        _copy_served(db, copy)
+        if anew:
+            check_replaceable(db)
+            _remove_copy(copy)
+        else:
+            _copy_served(db, copy)
         try:
             con = connect(copy)
         except WarehouseError as exc:
