@@ -98,14 +98,14 @@ class _OpenVersions:
         self._readers: dict[WarehouseKey, int] = {}
         self._newest: WarehouseKey | None = None
 
-    def hold_current(self, path: Path | None = None) -> WarehouseKey:
+    def hold_current(self) -> WarehouseKey:
         """The key of the warehouse file as it is now, its connection open and held until `release`."""
         for _ in range(5):
-            key = warehouse_key(path)
+            key = warehouse_key()
             with self._lock:
                 if key not in self._open:
                     con = connect(key[0], read_only=True)  # refuses a damaged, older or foreign file
-                    if warehouse_key(path) != key:  # replaced while it was opened: which file is this?
+                    if warehouse_key() != key:  # replaced while it was opened: which file is this?
                         con.close()
                         continue
                     self._open[key] = con
