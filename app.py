@@ -11,7 +11,7 @@ import logging
 import streamlit as st
 
 from dashboard.build import build_warehouse
-from dashboard.db import load
+from dashboard.db import load, one_version
 from dashboard.escape import markdown_text
 from dashboard import access, selectors
 from dashboard.i18n import lang, t
@@ -53,39 +53,40 @@ if not db_path.exists():
     st.session_state["_built"] = [("success", t("built", stored=report.stored, total=report.total))] + [
         ("warning", t("build_refused", name=outcome.path.name, error=outcome.error)) for outcome in report.refused]
 
-try:
-    overview = load(queries.overview)  # opens the warehouse and checks its schema version
-except WarehouseError as exc:
-    unavailable(exc)
+# Every query of this run reads one warehouse version: an ingest that renames a new file over it meanwhile
+# (warehouse.live) is seen by the next run, never by half of this one.
+with one_version():
+    try:
+        overview = load(queries.overview)  # opens the warehouse and checks its schema version
+    except WarehouseError as exc:
+        unavailable(exc)
 
-# Paths are fixed Latvian slugs (dashboard/navigation.py), so a copied link works whatever language the reader
-# has chosen. Streamlit serves its default page at the root only, so `/sakums` would be "not found": the
-# default is a hidden page at the root that leads to the first page, with the address's parameters.
-# The page that adds reports only where directors can sign in: elsewhere the dashboard has no way to write.
-entries = [*PAGES, UPLOAD_PAGE] if access.sign_in_method() else list(PAGES)
-pages = [st.Page(entry.path, title=t(entry.title_key), icon=entry.icon, url_path=entry.url_path)
-         for entry in entries]
+    # Paths are fixed Latvian slugs (dashboard/navigation.py), so a copied link works whatever language the
+    # reader has chosen. Streamlit serves its default page at the root only, so `/sakums` would be "not found":
+    # the default is a hidden page at the root that leads to the first page, with the address's parameters.
+    # The page that adds reports only where directors can sign in: elsewhere the dashboard has no way to write.
+    entries = [*PAGES, UPLOAD_PAGE] if access.sign_in_method() else list(PAGES)
+    pages = [st.Page(entry.path, title=t(entry.title_key), icon=entry.icon, url_path=entry.url_path)
+             for entry in entries]
 
+    def to_first_page() -> None:
+        st.switch_page(pages[0], query_params=[(key, value) for key in st.query_params
+                                               for value in st.query_params.get_all(key)])
 
-def to_first_page() -> None:
-    st.switch_page(pages[0], query_params=[(key, value) for key in st.query_params
-                                           for value in st.query_params.get_all(key)])
-
-
-page = st.navigation([st.Page(to_first_page, title=pages[0].title, icon=pages[0].icon, url_path="",
-                              default=True, visibility="hidden"), *pages], position="sidebar")
-# The browser tab names the page, and the document its language (for screen readers, translation and
-# hyphenation): Streamlit has no setting for <html lang>, so a constant script sets it (in the sidebar, under
-# the language switch, where its empty element takes no room from the page).
-st.set_page_config(page_title=f"{page.title} · socdash")
-st.sidebar.html(f"<script>document.documentElement.lang = {lang()!r};</script>", unsafe_allow_javascript=True)
-if page.url_path:  # not the root, which only leads on
-    for kind, text in st.session_state.pop("_built", []):
-        getattr(st, kind)(markdown_text(text))
-st.title(page.title)
-if int(overview["facts"].iloc[0]) == 0 and page.url_path not in ("avoti", "dati", UPLOAD_PAGE.url_path):
-    st.info(markdown_text(t("empty_warehouse")), icon=":material/info:")
-try:
-    page.run()
-except WarehouseError as exc:  # a file damaged where only this page's queries read it
-    unavailable(exc)
+    page = st.navigation([st.Page(to_first_page, title=pages[0].title, icon=pages[0].icon, url_path="",
+                                  default=True, visibility="hidden"), *pages], position="sidebar")
+    # The browser tab names the page, and the document its language (for screen readers, translation and
+    # hyphenation): Streamlit has no setting for <html lang>, so a constant script sets it (in the sidebar,
+    # under the language switch, where its empty element takes no room from the page).
+    st.set_page_config(page_title=f"{page.title} · socdash")
+    st.sidebar.html(f"<script>document.documentElement.lang = {lang()!r};</script>", unsafe_allow_javascript=True)
+    if page.url_path:  # not the root, which only leads on
+        for kind, text in st.session_state.pop("_built", []):
+            getattr(st, kind)(markdown_text(text))
+    st.title(page.title)
+    if int(overview["facts"].iloc[0]) == 0 and page.url_path not in ("avoti", "dati", UPLOAD_PAGE.url_path):
+        st.info(markdown_text(t("empty_warehouse")), icon=":material/info:")
+    try:
+        page.run()
+    except WarehouseError as exc:  # a file damaged where only this page's queries read it
+        unavailable(exc)

@@ -1,10 +1,14 @@
-"""The one read-only warehouse connection every session shares, and cached query results.
+"""The read-only warehouse connections every session shares, and cached query results.
 
 A DuckDB connection is not safe to use from several threads at once (Streamlit runs each session in its
-own thread), so the shared connection only hands out cursors: one per query. Results are cached by the
-query function's module and name, its parameters and the warehouse file's identity, so a rebuilt warehouse
-is read afresh; they are kept within `SOCDASH_CACHE_MB` megabytes (default 256) all sessions together, the
-least recently used given up first, so that no reader can push the server past its memory.
+own thread), so a shared connection only hands out cursors: one per query. An ingest never writes the file
+the dashboard reads; it renames a new one over it (warehouse.live). So there is one connection per version
+of the file, known by its inode and modification time: a page run reads the version that was newest when it
+began (`one_version`, which the frame wraps every run in), and the next run the newest; a version that has
+been replaced is closed once no run or query still reads it. Results are cached by the query function's
+module and name, its parameters and the version, so a new version is read afresh; they are kept within
+`SOCDASH_CACHE_MB` megabytes (default 256) all sessions together, the least recently used given up first,
+so that no reader can push the server past its memory.
 
 Whatever goes wrong in reading the warehouse (a damaged or truncated file, another schema, a file that is
 no warehouse) reaches the pages as one `WarehouseError`, never as DuckDB's own exception: the frame shows
@@ -15,8 +19,10 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import threading
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import duckdb
 import pandas as pd
@@ -57,37 +63,145 @@ _RESULTS = ByteBoundedCache(cache_megabytes() * 2**20, size=_result_bytes, hand_
 
 
 def clear_caches() -> None:
-    """Forget every cached result and close the warehouse connection: the next page runs as the first one
-    after a start (the benchmarks' cold runs)."""
+    """Forget every cached result and close the warehouse connections no query is using: the next page runs
+    as the first one after a start (the benchmarks' cold runs)."""
     _RESULTS.clear()
     st.cache_data.clear()
     st.cache_resource.clear()
+    _VERSIONS.close_idle()
 
 
-def warehouse_key(path: Path | None = None) -> tuple[str, float, int]:
-    """(path, modification time, size) of the warehouse file: changes whenever it is rebuilt."""
+WarehouseKey = tuple[str, int, int, int]
+
+
+def warehouse_key(path: Path | None = None) -> WarehouseKey:
+    """(path, inode, modification time in ns, size) of the warehouse file as it is now: every ingest renames a
+    new file over it (warehouse.live), so the inode changes with each; the time and size tell apart a file
+    whose inode is that of one deleted before it."""
     path = Path(path or default_db_path()).resolve()
     try:
         info = path.stat()
     except OSError as exc:
         raise WarehouseError(f"no warehouse at {path}: {exc.strerror}") from None
-    return str(path), info.st_mtime, info.st_size
+    return str(path), info.st_ino, info.st_mtime_ns, info.st_size
 
 
-def _close(con) -> None:
-    con.close()
+class _OpenVersions:
+    """The warehouse versions open for reading, one connection each, with how many readers use each. A
+    reader holds a version while it reads it (a query, or a whole page run: one_version); a version that
+    has been replaced by a newer file is closed once no reader holds it, never under one that still
+    reads."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._open: dict[WarehouseKey, duckdb.DuckDBPyConnection] = {}
+        self._readers: dict[WarehouseKey, int] = {}
+        self._newest: WarehouseKey | None = None
+
+    def hold_current(self) -> WarehouseKey:
+        """The key of the warehouse file as it is now, its connection open and held until `release`."""
+        for _ in range(5):
+            key = warehouse_key()
+            with self._lock:
+                if key not in self._open:
+                    con = connect(key[0], read_only=True)  # refuses a damaged, older or foreign file
+                    if warehouse_key() != key:  # replaced while it was opened: which file is this?
+                        con.close()
+                        continue
+                    self._open[key] = con
+                    self._readers[key] = 0
+                    self._newest = key
+                    self._close_idle_older()
+                self._readers[key] += 1
+                return key
+        raise WarehouseError(f"cannot read the warehouse {key[0]}: it is replaced faster than it can be opened")
+
+    def connection(self, key: WarehouseKey) -> duckdb.DuckDBPyConnection:
+        """The connection of a version the caller holds."""
+        with self._lock:
+            return self._open[key]
+
+    def release(self, key: WarehouseKey) -> None:
+        with self._lock:
+            self._readers[key] -= 1
+            self._close_idle_older()
+
+    def close_idle(self) -> None:
+        with self._lock:
+            for key in [key for key, readers in self._readers.items() if readers == 0]:
+                self._close(key)
+            if self._newest not in self._open:
+                self._newest = None
+
+    def _close_idle_older(self) -> None:
+        for key in [key for key, readers in self._readers.items() if readers == 0 and key != self._newest]:
+            self._close(key)
+
+    def _close(self, key: WarehouseKey) -> None:
+        self._open.pop(key).close()
+        del self._readers[key]
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._open)
 
 
-# One entry per warehouse version; an older version's connection is closed when a newer one replaces it.
-@st.cache_resource(max_entries=1, show_spinner=False, on_release=_close)
-def _connection(path: str, mtime: float, size: int):
-    """The warehouse open for reading (`connect` refuses a damaged, older or foreign file)."""
-    return connect(path, read_only=True)
+_VERSIONS = _OpenVersions()
+# The page run under way in this thread (Streamlit runs each session's script in a thread of its own) and the
+# version it reads, held from its first query to its end.
+_RUN = threading.local()
 
 
-def _reading(key: tuple[str, float, int], read):
-    """`read(cursor)` on a fresh cursor of the shared connection; a DuckDB error becomes a WarehouseError."""
-    cursor = _connection(*key).cursor()
+@contextmanager
+def one_version() -> Iterator[None]:
+    """Every query within reads the same warehouse version, the one newest at the first query, held open to
+    the end even if an ingest renames a new file over it meanwhile; the next run reads the newest. The frame
+    runs each page within one. Nothing is opened before the first query, so entering never fails."""
+    if getattr(_RUN, "active", False):  # already within one
+        yield
+        return
+    _RUN.active, _RUN.key = True, None
+    try:
+        yield
+    finally:
+        key, _RUN.active, _RUN.key = _RUN.key, False, None
+        if key is not None:
+            _VERSIONS.release(key)
+
+
+def _run_version() -> WarehouseKey | None:
+    """The version this page run reads, held from its first query on; None outside a run."""
+    if not getattr(_RUN, "active", False):
+        return None
+    if _RUN.key is None:
+        _RUN.key = _VERSIONS.hold_current()
+    return _RUN.key
+
+
+@contextmanager
+def _held_version() -> Iterator[WarehouseKey]:
+    """The version of this page run (one_version), else the file as it is now, held while the caller reads."""
+    key = _run_version()
+    if key is not None:
+        yield key
+        return
+    key = _VERSIONS.hold_current()
+    try:
+        yield key
+    finally:
+        _VERSIONS.release(key)
+
+
+def version() -> WarehouseKey:
+    """The warehouse version this page run reads (one_version), else the file's as it is now: the key of what
+    is cached per version."""
+    return _run_version() or warehouse_key()
+
+
+def _reading(key: WarehouseKey, read):
+    """`read(cursor)` on a fresh cursor of version `key`'s connection (held by the caller); a DuckDB error
+    becomes a WarehouseError."""
+    cursor = _VERSIONS.connection(key).cursor()
     try:
         return read(cursor)
     except duckdb.Error as exc:
@@ -97,7 +211,7 @@ def _reading(key: tuple[str, float, int], read):
 
 
 @_RESULTS.memoize
-def _cached(module: str, name: str, key: tuple[str, float, int], args: tuple, kwargs: tuple) -> pd.DataFrame:
+def _cached(module: str, name: str, key: WarehouseKey, args: tuple, kwargs: tuple) -> pd.DataFrame:
     query = getattr(importlib.import_module(module), name)
     return _reading(key, lambda cursor: query(cursor, *args, **dict(kwargs)))
 
@@ -112,11 +226,12 @@ def load(query: Callable[..., pd.DataFrame], *args, **kwargs) -> pd.DataFrame:
 
     args = tuple(freeze(a) for a in args)
     kwargs_key = tuple(sorted((k, freeze(v)) for k, v in kwargs.items()))
-    return _cached(query.__module__, query.__qualname__, warehouse_key(), args, kwargs_key)
+    with _held_version() as key:
+        return _cached(query.__module__, query.__qualname__, key, args, kwargs_key)
 
 
 @_RESULTS.memoize
-def _package(key: tuple[str, float, int]) -> bytes:
+def _package(key: WarehouseKey) -> bytes:
     from warehouse import exports
 
     def read(cursor):
@@ -130,4 +245,5 @@ def _package(key: tuple[str, float, int]) -> bytes:
 
 def data_package() -> bytes:
     """The whole warehouse as a Frictionless data package (zip), built once per warehouse version."""
-    return _package(warehouse_key())
+    with _held_version() as key:
+        return _package(key)

@@ -61,7 +61,7 @@ NAMED_COLUMNS = {"indicator_name": ("indicator_name_lv", "indicator_name_en")}
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _english_names(warehouse: tuple) -> dict[str, str]:
-    """Keyed by the warehouse version (see `dashboard.db.warehouse_key`)."""
+    """Keyed by the warehouse version (see `dashboard.db.version`)."""
     frame = load(queries.municipalities)
     return {r.municipality: r.name_en for r in frame.itertuples(index=False) if isinstance(r.name_en, str)}
 
@@ -69,9 +69,9 @@ def _english_names(warehouse: tuple) -> dict[str, str]:
 def municipality_label(name: str) -> str:
     """`Tukuma novads` in Latvian; `Tukuma novads (Tukums municipality)` in English."""
     if lang() == "en":
-        from dashboard.db import warehouse_key
+        from dashboard.db import version
 
-        english = _english_names(warehouse_key()).get(name)
+        english = _english_names(version()).get(name)
         if english:
             return f"{name} ({english})"
     return name

@@ -1,4 +1,5 @@
-"""`python -m ingest [--db PATH] [--layout NAME] [FILE_OR_FOLDER ...]`: build or update the warehouse.
+"""`python -m ingest [--db PATH] [--rebuild] [--layout NAME] [FILE_OR_FOLDER ...]`: build or update the
+warehouse.
 
 `python -m ingest --remove FILE_OR_ID ...` removes reports (ingest.removal)."""
 from __future__ import annotations
@@ -99,7 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=_path, default=default_db_path(),
                         help=f"warehouse file (default $SOCDASH_DB, else {default_db_path()})")
     parser.add_argument("--wait", type=_number(zero=True), default=120.0,
-                        help="seconds to wait while another ingest writes (default 120)")
+                        help="seconds to wait while another ingest writes (default 120; a dashboard "
+                             "reading the warehouse never makes it wait)")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="build the warehouse anew from the files given; it replaces the stored one whole "
+                             "when done (a dashboard reads the old one until then)")
     parser.add_argument("--replace", action="store_true",
                         help="store each file even where it would replace a stored report read by another "
                              "layout, lose over a fifth of its facts or tables, or take another report's file name")
@@ -156,12 +161,13 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         outcomes += ingest_files(args.db, files, args.wait, after=report, replace=args.replace, limits=limits,
-                                 jobs=args.jobs, layout=args.layout)
+                                 jobs=args.jobs, layout=args.layout, anew=args.rebuild)
     except WarehouseError as exc:
         print(one_line(f"error: {exc}"), file=sys.stderr)
         return 3
     except KeyboardInterrupt:
-        print("interrupted: the documents reported above are stored, the one under way is not", file=sys.stderr)
+        print("interrupted: the documents reported above are stored and served, the one under way is not",
+              file=sys.stderr)
         return 130
 
     stored = [o for o in outcomes if o.result]

@@ -154,13 +154,16 @@ def ingest_files(db: Path, files: list[Path], wait_seconds: float,
                  before: Callable[[int, int, Path], None] | None = None,
                  after: Callable[[int, int, Outcome], None] | None = None, replace: bool = False,
                  limits: ReadLimits = ReadLimits(), jobs: int | None = None,
-                 layout: str | None = None, who: str | None = None) -> list[Outcome]:
-    """Ingest `files` into the warehouse `db` as one batch that the dashboard sees whole (warehouse.live),
-    waiting up to `wait_seconds` for another writer; see `store_files` for the rest. Raises WarehouseError
-    when the warehouse cannot be had."""
+                 layout: str | None = None, who: str | None = None, anew: bool = False) -> list[Outcome]:
+    """Ingest `files` into the warehouse `db` as one batch (warehouse.live): written on a copy while the
+    dashboard goes on reading `db`, then renamed over it, so that a reader sees all of the batch or none of
+    it; `anew`, into an empty warehouse that then replaces `db` whole (a rebuild). Waits up to `wait_seconds`
+    for another writer (never for a reader); see `store_files` for the rest.
+    Raises WarehouseError when the warehouse cannot be had or written, and then none of the batch is stored;
+    on KeyboardInterrupt the documents stored before it are served."""
     if layout is not None:
         layout_named(layout)
-    with writing(db, wait_seconds) as con:
+    with writing(db, wait_seconds, anew=anew) as con:
         return store_files(con, files, before=before, after=after, replace=replace, limits=limits, jobs=jobs,
                            layout=layout, who=who)
 
@@ -171,9 +174,10 @@ def store_files(con: duckdb.DuckDBPyConnection, files: list[Path],
                 limits: ReadLimits = ReadLimits(), jobs: int | None = None,
                 layout: str | None = None, who: str | None = None,
                 corrected: list[corrections.Correction] | None = None) -> list[Outcome]:
-    """Store `files` through the writer's connection `con`, each read in a worker process within `limits`
-    (`jobs` of them at once, default one per core) and stored in its own transaction, in the order of
-    `files`. `before(done, total, path)` and `after(done, total, outcome)` report progress; `replace` stores
+    """Store `files` through the writer's connection `con` (warehouse.live.writing: readers see them when its
+    batch ends), each read in a worker process within `limits` (`jobs` of them at once, default one per
+    core) and stored in its own transaction, in the order of `files`. `before(done, total, path)` and
+    `after(done, total, outcome)` report progress; `replace` stores
     new versions the replacement rules would refuse (warehouse.store); `layout` names the layout that reads
     every file instead of the one that recognises it (ingest.layouts.layout_named); `who` is written to the
     ingest log (default: the command-line user). The corrections are the file's (warehouse.corrections_file),

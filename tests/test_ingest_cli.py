@@ -1,10 +1,6 @@
 """The ingest command as a user meets it: progress, refusals, idempotence, replacement, safety."""
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -181,34 +177,6 @@ def test_a_second_ingest_waits_then_says_busy(tmp_path, upload, capsys):
     assert main(["--db", str(db), str(upload)]) == 0  # and works once the first has finished
 
 
-def test_killing_the_ingest_leaves_every_document_whole(tmp_path):
-    """Kill the command at several moments; every stored document has all its facts or is absent."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(40):
-        make_upload(folder / f"m{i:02d}.xlsx", [[f"Novads {i}", 2024, "budget", "spend", f"Pakalpojums {k}",
-                                                str(k + 1), "EUR"] for k in range(200)])
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    for after in (3, 17, 31):
-        db = tmp_path / f"k{after}.duckdb"
-        proc = subprocess.Popen([sys.executable, "-m", "ingest", "--db", str(db), str(folder)], cwd=ROOT,
-                                env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        for line in proc.stdout:  # kill just after the progress line of the `after`-th document
-            if line.startswith(f"[{after}/"):
-                proc.send_signal(signal.SIGKILL)
-                break
-        proc.wait()
-        con = duckdb.connect(str(db), read_only=True)
-        per_doc = con.execute("SELECT d.document_id, count(f.fact_id) FROM documents d "
-                              "LEFT JOIN facts f USING (document_id) GROUP BY 1").fetchall()
-        orphans = con.execute("SELECT count(*) FROM facts WHERE document_id NOT IN "
-                              "(SELECT document_id FROM documents)").fetchone()[0]
-        con.close()
-        assert orphans == 0
-        assert after <= len(per_doc) < 40, "the kill should land mid-run"
-        assert all(n == 200 for _, n in per_doc), per_doc
-
-
 def test_a_new_version_of_a_report_replaces_the_old_one(tmp_path, capsys):
     """Same municipality, kind and period, different facts: the new file's facts replace the old."""
     db = tmp_path / "w.duckdb"
@@ -241,19 +209,3 @@ def test_the_pdf_takes_the_facts_over_from_an_earlier_text_export(tmp_path, caps
     assert count(db, "SELECT count(*) FROM facts WHERE line IS NOT NULL OR page IS NULL") == 0
     assert count(db, "SELECT count(*) FROM documents WHERE format = 'txt' AND NOT is_primary "
                      "AND rendition_of IS NOT NULL") == 1
-
-
-def test_an_ingest_while_another_process_reads_says_busy(db: Path, tmp_path: Path, capsys):
-    """A dashboard holds the file read-only in another process: the ingest waits, then says so."""
-    reader = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; "
-                               f"c = duckdb.connect({str(db)!r}, read_only=True); print('open', flush=True); "
-                               "time.sleep(30)"], stdout=subprocess.PIPE, text=True)
-    try:
-        assert reader.stdout.readline().strip() == "open"
-        other = make_upload(tmp_path / "other.xlsx", [["Bauskas novads", 2024, "budget", "spend", "X", "1", "EUR"]])
-        assert main(["--db", str(db), "--wait", "1", str(other)]) == 3
-        err = capsys.readouterr().err
-        assert "busy" in err and "Traceback" not in err
-    finally:
-        reader.kill()
-        reader.wait()

@@ -23,6 +23,9 @@ _DUCKDB_MAGIC = b"DUCK"
 # reader of the file (a test, a notebook) would then have to pass the same ones.
 _NO_EXTENSIONS = "SET autoinstall_known_extensions = false; SET autoload_known_extensions = false"
 
+# The name a reader's connection gives the warehouse file (see _open_reading).
+_READER_CATALOG = "warehouse"
+
 
 class WarehouseError(Exception):
     """The warehouse cannot be used as asked; the message says why, in one line."""
@@ -94,6 +97,48 @@ def _check_file_kind(path: Path) -> None:
                              "again with `python -m ingest`")
 
 
+def check_replaceable(path: Path | str) -> None:
+    """Refuse, in one line, to replace `path` with a new warehouse (a rebuild) when it is another program's
+    file: another kind of file, or a DuckDB file with tables and none of this project's. A missing or empty
+    file, a warehouse of any schema version and a damaged one are replaced."""
+    path = Path(path)
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        return
+    if not path.is_file():
+        raise WarehouseError(f"the warehouse path '{path}' is not a file (a folder, a device or a pipe): name "
+                             "a .duckdb file")
+    _check_file_kind(path)
+    try:
+        con = _open_reading(path)
+    except duckdb.Error:
+        return  # damaged: what a rebuild is for
+    try:
+        tables = {name for (name,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
+    finally:
+        con.close()
+    if tables and not tables & _OWN_TABLES:
+        raise WarehouseError(f"{path} is a DuckDB file of another program, not a socdash warehouse: it is not "
+                             "replaced")
+
+
+def _open_reading(path: Path) -> duckdb.DuckDBPyConnection:
+    """`path` open read-only in a DuckDB instance of its own. DuckDB hands a second `duckdb.connect` of a path
+    the instance this process already has open, and so, after an ingest has renamed a new file over it
+    (warehouse.live), the file as it was; attached to a new in-memory instance, the file is read as it is
+    now. The file is then the default database of every cursor (the in-memory one is detached)."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(_NO_EXTENSIONS)
+        con.execute(f"ATTACH ? AS {_READER_CATALOG} (READ_ONLY)", [str(path)])
+        con.execute(f"USE {_READER_CATALOG}")
+        con.execute("DETACH memory")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the warehouse. A writer creates the schema in a new file and fills the reference tables from the
     seeds; a reader never creates or alters anything. A damaged, older or foreign file is refused with a
@@ -106,11 +151,10 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
         raise WarehouseError(f"no warehouse at {path}: build it with `python -m ingest`")
     _check_file_kind(path)
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = _open_reading(path) if read_only else duckdb.connect(str(path))
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
-            raise WarehouseBusy(f"the warehouse {path} is busy: another program has it open for writing "
-                                f"(an ingest), or for reading while this one writes (the dashboard)") from None
+            raise WarehouseBusy(f"the warehouse {path} is busy: another program has it open for writing") from None
         raise WarehouseError(f"cannot open the warehouse {path}: {first_line(exc)}") from None
     except duckdb.Error as exc:
         raise WarehouseError(f"the warehouse {path} is damaged: {first_line(exc)}") from None

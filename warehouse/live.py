@@ -11,7 +11,9 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import shutil
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +21,7 @@ from typing import Iterator
 
 import duckdb
 
-from warehouse import WarehouseBusy, WarehouseError, connect
+from warehouse import WarehouseError, check_replaceable, connect, first_line
 
 
 @contextmanager
@@ -52,51 +54,150 @@ def writer_lock(db: Path, wait_seconds: float) -> Iterator[None]:
         yield
 
 
-def _connect_when_free(db: Path, deadline: float) -> duckdb.DuckDBPyConnection:
-    while True:
-        try:
-            return connect(db)
-        except WarehouseBusy:
-            if time.monotonic() >= deadline:
-                raise
-            time.sleep(0.5)
+def _copy_path(db: Path) -> Path:
+    """The one writer's copy of `db`: a fixed hidden name beside it, so that a copy left by a killed writer
+    is found and removed by the next one."""
+    return db.with_name(f".{db.name}.writing")
+
+
+def _remove_copy(copy: Path) -> None:
+    for path in (copy, copy.with_name(copy.name + ".wal")):
+        path.unlink(missing_ok=True)
+
+
+def _copy_served(db: Path, copy: Path) -> None:
+    """`copy` made a byte copy of the served file `db` (with its write-ahead log, if a writer of another kind
+    left one), or left absent when nothing is served yet: the writer then starts from an empty warehouse.
+    The served file is only ever replaced whole, never written in place, so one read of it is one version."""
+    _remove_copy(copy)
+    if not db.exists():
+        return
+    if not db.is_file():
+        raise WarehouseError(f"the warehouse path '{db}' is not a file (a folder, a device or a pipe): name "
+                             "a .duckdb file")
+    try:
+        shutil.copyfile(db, copy)
+        shutil.copymode(db, copy)
+        wal = db.with_name(db.name + ".wal")
+        if wal.is_file():
+            shutil.copyfile(wal, copy.with_name(copy.name + ".wal"))
+    except OSError as exc:
+        _remove_copy(copy)
+        raise WarehouseError(f"cannot write the warehouse {db}: copying it failed: {exc.strerror or exc}") from None
+
+
+def _as_served(exc: WarehouseError, copy: Path, db: Path) -> WarehouseError:
+    """The same refusal, naming the served file rather than the writer's copy of it."""
+    return type(exc)(str(exc).replace(str(copy), str(db)))
+
+
+def _write_error(exc: duckdb.Error, copy: Path, db: Path) -> WarehouseError:
+    return _as_served(WarehouseError(f"cannot write the warehouse {db}: {first_line(exc)}"), copy, db)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _serve(con: duckdb.DuckDBPyConnection, copy: Path, db: Path) -> None:
+    """Everything committed on `con` checkpointed into `copy`, on disk, and `copy` renamed over `db`: a reader
+    opening `db` gets the old file or the new one, whole, never a mix. WarehouseError when that fails, and
+    then `db` is as it was."""
+    try:
+        con.execute("CHECKPOINT")
+        con.close()
+        _fsync(copy)
+        # A log the old file may have would be replayed onto the new one by its next reader.
+        db.with_name(db.name + ".wal").unlink(missing_ok=True)
+        os.replace(copy, db)
+    except duckdb.Error as exc:
+        raise _write_error(exc, copy, db) from None
+    except OSError as exc:
+        raise WarehouseError(f"cannot write the warehouse {db}: {exc.strerror or exc}") from None
+    try:
+        _fsync(db.parent)  # the rename on disk too
+    except OSError:
+        pass  # a folder that cannot be synced (some file systems) leaves the rename done, if less durable
 
 
 @contextmanager
-def writing(db: Path, wait_seconds: float) -> Iterator[duckdb.DuckDBPyConnection]:
+def writing(db: Path, wait_seconds: float, anew: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to write the warehouse `db` through, one writer at a time (waiting up to `wait_seconds`
-    for another). What the body committed is served when it ends, also when it is interrupted
-    (KeyboardInterrupt); on any other exception nothing of the batch is served. Raises WarehouseError (one
-    line) when the warehouse cannot be had or written."""
-    # SKELETON: still writes the served file in place; the copy and the atomic swap come next.
+    for another). It writes a copy of `db` (`anew`: an empty warehouse, to replace `db` whole: a rebuild);
+    what the body committed is served when it ends, also when it is interrupted (KeyboardInterrupt); on any
+    other exception nothing of the batch is served and `db` stays as it was. Raises WarehouseError (one line,
+    naming `db`) when the warehouse cannot be had or written."""
+    # A link to the warehouse is followed, so that the new file goes where readers look (dashboard.db resolves
+    # the path), not over the link.
+    db = Path(os.path.realpath(db)) if Path(db).is_symlink() else Path(db)
     with writer_lock(db, wait_seconds):
-        con = _connect_when_free(db, time.monotonic() + wait_seconds)
+        copy = _copy_path(db)
+        if anew:
+            check_replaceable(db)
+            _remove_copy(copy)
+        else:
+            _copy_served(db, copy)
+        try:
+            con = connect(copy)
+        except WarehouseError as exc:
+            _remove_copy(copy)
+            raise _as_served(exc, copy, db) from None
         try:
             yield con
-            con.execute("CHECKPOINT")
-        except duckdb.Error as exc:
-            raise WarehouseError(f"cannot write the warehouse {db}: {exc}") from None
-        finally:
+        except KeyboardInterrupt:
+            _serve_or_discard(con, copy, db)  # what was committed before the interrupt
+            raise
+        except BaseException as exc:
             con.close()
+            _remove_copy(copy)
+            if isinstance(exc, duckdb.Error):
+                raise _discarded(_write_error(exc, copy, db)) from None
+            if isinstance(exc, WarehouseError):
+                raise _discarded(_as_served(exc, copy, db)) from None
+            raise
+        _serve_or_discard(con, copy, db)
+
+
+def _discarded(exc: WarehouseError) -> WarehouseError:
+    """The refusal of a batch that was under way, saying that none of it is served (the documents before it
+    were reported as stored in the batch)."""
+    return type(exc)(f"{exc}; none of this batch is stored, the warehouse is as it was")
+
+
+def _serve_or_discard(con: duckdb.DuckDBPyConnection, copy: Path, db: Path) -> None:
+    try:
+        _serve(con, copy, db)
+    except WarehouseError as exc:
+        con.close()
+        _remove_copy(copy)
+        raise _discarded(exc) from None
+    except BaseException:
+        con.close()
+        _remove_copy(copy)
+        raise
 
 
 @contextmanager
 def trial(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A writable copy of the warehouse `db` that is thrown away at the end: what an ingest would do, tried
-    without anything stored (the upload page's preview). No lock: nothing is served from it."""
-    import shutil
-    import tempfile
-
+    without anything stored (the upload page's preview). No lock: nothing is served from it, and the served
+    file is only ever replaced whole, so copying it while a writer works is safe."""
     handle, name = tempfile.mkstemp(prefix=f".{db.name}.trial-", suffix=".duckdb", dir=db.parent)
     os.close(handle)
     copy = Path(name)
     try:
-        shutil.copyfile(db, copy)
-        con = connect(copy)
+        _copy_served(db, copy)
+        try:
+            con = connect(copy)
+        except WarehouseError as exc:
+            raise _as_served(exc, copy, db) from None
         try:
             yield con
         finally:
             con.close()
     finally:
-        for path in (copy, copy.with_name(copy.name + ".wal")):
-            path.unlink(missing_ok=True)
+        _remove_copy(copy)
