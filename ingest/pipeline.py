@@ -188,7 +188,7 @@ def store_files(con: duckdb.DuckDBPyConnection, files: list[Path],
         # documents' facts brought in line with them.
         now = corrections.load_corrections(corrections_file()) if corrected is None else list(corrected)
     except corrections.CorrectionsError as exc:
-        raise WarehouseError(f"the corrections cannot be applied: {exc}; nothing stored") from None
+        raise WarehouseError(f"the corrections cannot be applied: {exc}") from None
     try:
         entries, touched = correct_stored(con, now)
         log(con, who, entries)

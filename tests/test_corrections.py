@@ -167,7 +167,7 @@ def test_a_bad_corrections_file_stops_the_ingest_before_anything_is_stored(repor
     assert main(["--db", str(db), "-q", str(reports)]) == 3
     err = capsys.readouterr().err
     assert err == (f"error: the corrections cannot be applied: {reports / 'corrections.csv'}, line 2, field "
-                   "corrected: not a number: '=2+2'; nothing stored\n")
+                   "corrected: not a number: '=2+2'; none of this batch is stored, the warehouse is as it was\n")
     assert dump(db) == before
 
 
