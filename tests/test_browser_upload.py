@@ -89,35 +89,42 @@ def metric(tab, label: str) -> str:
     return box.locator('[data-testid="stMetricValue"]').inner_text().strip()
 
 
-# The fact table's columns, in the order the page gives them (pages/pievienot.py): the category is the third.
-COLUMNS = ("Saglabāt", "Kopīgais rādītājs", "Kategorija", "Apakšgrupa", "Teritorija", "Gads", "Vērtība",
-           "Labotā vērtība", "Iemesls")
+# The fact table's first columns and their widths in pixels (pages/pievienot.py: Streamlit's "small" and
+# "medium" widths): the ones the director edits.
+COLUMNS = (("Saglabāt", 75), ("Labotā vērtība", 75), ("Iemesls", 200))
 
 
 def edit_cell(tab, column: str, text: str, then: str) -> None:
-    """Type `text` into the first row's cell of the column headed `column` of the fact table, until the page
-    says `then`. The table is drawn on a canvas: a click selects the first row's category (the widest
-    column, read-only), and the arrow keys walk to the column."""
+    """Put `text` into the first row's cell of the column headed `column` of the fact table, until the page
+    says `then`. The table is drawn on a canvas: a click at the cell's place selects it, a double click opens
+    its editor, an input the grid lays over the canvas, which takes the text and Enter."""
     grid = tab.locator('[data-testid="stDataFrame"]').last
+    left = sum(width for name, width in COLUMNS[:[name for name, _ in COLUMNS].index(column)])
+    width = dict(COLUMNS)[column]
     for _ in range(3):  # a rerun of the page under way can redraw the grid and drop a click
         canvas = grid.locator('[data-testid="data-grid-canvas"]')
         canvas.scroll_into_view_if_needed()
         box = canvas.bounding_box()
         row_height = 35  # Streamlit's default row height, the header's too
-        tab.mouse.click(box["x"] + 0.4 * box["width"], box["y"] + row_height * 1.5)
-        for _ in range(COLUMNS.index(column) - COLUMNS.index("Kategorija")):
-            tab.keyboard.press("ArrowRight")
-        tab.keyboard.press("Enter")  # opens the cell's editor, which takes the keys
-        tab.locator("#portal textarea, #portal input").last.wait_for(timeout=10_000)
-        tab.keyboard.type(text)
-        tab.keyboard.press("Enter")
-        settle(tab, "Priekšskatījums: vēl nekas nav saglabāts")
-        said = tab.get_by_text(then, exact=False)
+        x, y = box["x"] + left + width / 2, box["y"] + row_height * 1.5
+        tab.mouse.click(x, y)
+        tab.mouse.dblclick(x, y)
+        editor = tab.locator("#portal textarea, #portal input").last
         try:
-            said.wait_for(timeout=10_000)
+            editor.wait_for(timeout=10_000)
+            # fill() focuses the editor before it writes: keys typed at once after the double click can
+            # reach the grid before its editor has the focus, and be lost
+            editor.fill(text)
+            editor.press("Enter")
+        except Exception:
+            continue
+        settle(tab, "Priekšskatījums: vēl nekas nav saglabāts")
+        try:
+            tab.get_by_text(then, exact=False).wait_for(timeout=10_000)
             return
         except Exception:
             continue
+    shoot(tab, "upload_edit_failed")
     raise AssertionError(f"after {text!r} in the first row's {column!r} the page does not say {then!r}")
 
 
