@@ -49,7 +49,8 @@ UNIT_COLUMNS = ("value", "previous_value")
 PROVENANCE = ["file_name", "source_table", "page", "line", "source_ref", "raw_value", "flag", "flag_lv"]
 
 # Columns holding a code of the warehouse, shown by its name (the kind in warehouse/seeds/names.csv).
-CODE_COLUMNS = {"topic": "topic", "metric": "metric", "kind": "document_kind", "layout": "layout"}
+CODE_COLUMNS = {"topic": "topic", "metric": "metric", "kind": "document_kind", "layout": "layout",
+                "action": "log_action", "outcome": "log_outcome"}
 # Columns holding a date or a period, shown in the reader's style.
 DATE_COLUMNS = ("period", "published", "ingested_at", "logged_at")
 # A reason given in each language: the English column and its Latvian twin; the reader sees theirs.

@@ -387,6 +387,13 @@ def test_tables_say_codes_dates_places_and_reasons_in_the_readers_language():
         ("publiskais pārskats", "2025. gada 27. marts", "Tukuma publiskais pārskats")
     english = open_page("pages/avoti.py", "en").dataframe[0].value.set_index("File")
     assert english.loc["tukuma_novads_2024_publiskais_parskats.pdf", "Published"] == "27 March 2025"
+    # the ingest log, the last table: the seed's six files, the Tukums report's second rendition (PDF and text) as such
+    for language, action, outcome, expected in (
+            ("lv", "Darbība", "Iznākums", {("pievienošana", "pievienots"): 5,
+                                          ("pievienošana", "cita tā paša dokumenta versija"): 1}),
+            ("en", "Action", "Outcome", {("ingest", "added"): 5, ("ingest", "another rendition of the same document"): 1})):
+        log = open_page("pages/avoti.py", language).dataframe[-1].value
+        assert log[[action, outcome]].apply(tuple, axis=1).value_counts().to_dict() == expected, language
     flagged = open_page("pages/dati.py", temas="budget", piezimes="true").dataframe[0].value
     assert flagged["Vieta avotā"].str.contains(r"\d+\. (?:lpp|rinda)").all()
     assert not flagged["Vieta avotā"].str.contains(r"\b(?:line|p\.) \d").any()

@@ -183,7 +183,7 @@ def _seed(tmp_path, name: str, text: str):
 @pytest.mark.parametrize("loader, name, text, message", [
     (seeds.load_names, "names.csv", "kind,code,lv,en\ntopic,budget,Budžets,Budget\ncolour,red,sarkans,red\n",
      "names.csv line 3, kind: 'colour' is not one of topic, metric, unit, document_kind, layout, place, chart, kind, "
-     "indicator_group"),
+     "indicator_group, log_action, log_outcome"),
     (seeds.load_names, "names.csv", "kind,code,lv,en\ntopic,budget,Budžets,Budget\ntopic,budget,Budžets,Budget\n",
      "names.csv line 3, code: 'budget' is given twice"),
     (seeds.load_names, "names.csv", "kind,code,lv,en\nmetric,spend,izlietots, \n", "names.csv line 2, en: empty"),

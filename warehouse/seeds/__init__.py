@@ -22,7 +22,8 @@ LEVELS = ("valsts", "valstspilsēta", "republikas pilsēta", "novads")
 # Alternative printed forms in one field (the genitive "Rīgas valstspilsētas|Rīgas pilsētas|Rīgas"); the
 # first is the one to write.
 FORM_SEPARATOR = "|"
-NAME_KINDS = ("topic", "metric", "unit", "document_kind", "layout", "place", "chart", "kind", "indicator_group")
+NAME_KINDS = ("topic", "metric", "unit", "document_kind", "layout", "place", "chart", "kind", "indicator_group",
+              "log_action", "log_outcome")
 SETTINGS = ("institutional", "community")  # in the order they are tried
 
 
