@@ -171,15 +171,15 @@ if uploaded is not None:
                            "source_ref")}
                 config = {column: st.column_config.Column(label, disabled=True) for column, label in labels.items()}
                 config["indicator"] = st.column_config.Column(t("indicator"), disabled=True)
-                # The columns the director edits come first, at fixed widths: in reach on a phone without
-                # scrolling the table sideways.
+                # The columns the director edits come first, with the value read beside them, at fixed
+                # widths: in reach on a phone without scrolling the table sideways.
                 config["keep"] = st.column_config.CheckboxColumn(t("edit_keep"), width="small")
+                config["value"] = st.column_config.NumberColumn(t("value"), disabled=True, width="small")
                 config["corrected"] = st.column_config.NumberColumn(t("edit_corrected"), width="small")
                 config["reason"] = st.column_config.TextColumn(t("edit_reason"), max_chars=500, width="medium")
-                config["value"] = st.column_config.NumberColumn(t("value"), disabled=True)
                 edited = st.data_editor(fact_table(shown.facts), key=f"edit_{sha256[:16]}", hide_index=True,
                                         column_config=config, num_rows="fixed", placeholder="—",
-                                        column_order=("keep", "corrected", "reason", "value", "year", "category",
+                                        column_order=("keep", "value", "corrected", "reason", "year", "category",
                                                       "indicator", "subgroup", "territory", "unit", "printed",
                                                       "flag", "source_ref"))
             # The director's edits are checked as they are made: a change without a reason is refused here,

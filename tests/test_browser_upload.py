@@ -90,8 +90,8 @@ def metric(tab, label: str) -> str:
 
 
 # The fact table's first columns and their widths in pixels (pages/pievienot.py: Streamlit's "small" and
-# "medium" widths): the ones the director edits.
-COLUMNS = (("Saglabāt", 75), ("Labotā vērtība", 75), ("Iemesls", 200))
+# "medium" widths): the ones the director edits, and the value read.
+COLUMNS = (("Saglabāt", 75), ("Vērtība", 75), ("Labotā vērtība", 75), ("Iemesls", 200))
 
 
 def edit_cell(tab, column: str, text: str, then: str) -> None:
