@@ -96,7 +96,8 @@ def _path(text: str) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="python -m ingest", description=__doc__.split(":")[1].strip())
     parser.add_argument("targets", nargs="*", type=_path, metavar="FILE_OR_FOLDER",
-                        help=f"reports to ingest (.pdf, .txt, .md, .xlsx); default {reports_folder()}/ ($SOCDASH_REPORTS)")
+                        help="reports to ingest (.pdf, .txt, .md, .xlsx); "
+                             f"default {reports_folder()}/ ($SOCDASH_REPORTS)")
     parser.add_argument("--db", type=_path, default=default_db_path(),
                         help=f"warehouse file (default $SOCDASH_DB, else {default_db_path()})")
     parser.add_argument("--wait", type=_number(zero=True), default=120.0,

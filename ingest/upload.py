@@ -191,22 +191,25 @@ def commit_upload(db: Path, name: str, data: bytes, corrections: list[Correction
     _check_size(kept, data, limits)
     path = folder / kept
     corrections_path = folder / corrections_file().name
-    with writing(db, wait_seconds) as con:
-        saved = None if path.exists() else path
-        earlier: bytes | None = None
-        try:
-            if saved:
+    saved: Path | None = None  # set once this call has written the file, so that only its own is undone
+    earlier: bytes | None = None
+    try:
+        # The undo covers the swap at the end of the batch too: a warehouse that could not be replaced leaves
+        # no kept file or correction behind for the next rebuild to take up.
+        with writing(db, wait_seconds) as con:
+            if not path.exists():
                 folder.mkdir(parents=True, exist_ok=True)
                 _write_new(path, data)
+                saved = path
             if corrections:
                 earlier = corrections_path.read_bytes() if corrections_path.exists() else b""
                 write_corrections(corrections_path, load_corrections(corrections_path) + corrections)
             outcome = store_files(con, [path], limits=limits, jobs=1, who=who)[0]
             if outcome.error:
                 raise UploadRefused(f"{kept}: {outcome.error}")
-        except BaseException:
-            _undo(saved, corrections_path, earlier)
-            raise
+    except BaseException:
+        _undo(saved, corrections_path, earlier)
+        raise
     return CommitResult(outcome, saved, len(corrections))
 
 

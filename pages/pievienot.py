@@ -52,7 +52,8 @@ if not access.is_director():
     if tried:
         if access.sign_in_with_password(given):
             st.rerun()
-        st.error(markdown_text(t("wrong_password", seconds=f"{access.ATTEMPTS.wait_seconds():g}")), icon=":material/block:")
+        st.error(markdown_text(t("wrong_password", seconds=f"{access.ATTEMPTS.wait_seconds():g}")),
+                 icon=":material/block:")
     st.stop()
 
 top = st.container(horizontal=True, vertical_alignment="center")
@@ -101,13 +102,15 @@ def show_preview(shown) -> None:
     if shown.refusal:
         if shown.layout:
             ui.note(t("preview_layout", layout=name("layout", shown.layout)))
-        st.error(markdown_text(t("preview_refused", name=shown.file_name, reason=shown.refusal)), icon=":material/block:")
+        st.error(markdown_text(t("preview_refused", name=shown.file_name, reason=shown.refusal)),
+                 icon=":material/block:")
         return
     document = shown.document.iloc[0]
     st.markdown("  \n".join(markdown_text(line) for line in (
         t("preview_layout", layout=name("layout", document["layout"])),
         t("preview_document", municipality=document["municipality"], kind=name("document_kind", document["kind"]),
-          title=text_or_dash(document["title"]), period=text_or_dash(date_text(text_or_dash(document["period"]), lang()))),
+          title=text_or_dash(document["title"]),
+          period=text_or_dash(date_text(text_or_dash(document["period"]), lang()))),
         t(f"preview_status_{shown.status}", name=shown.file_name) + (f" ({shown.note})" if shown.note else ""))))
     for message in shown.messages:
         ui.note(message, icon=":material/info:")
@@ -118,7 +121,8 @@ def show_preview(shown) -> None:
     for change in ("new", "replaces", "revises"):
         row.metric(t(f"change_{change}"), int(counts.get(change, 0)), border=True)
     if not changes.empty:
-        with st.expander(markdown_text(t("preview_changes")), expanded=bool(counts.get("revises", 0) or counts.get("replaces", 0))):
+        changed_stored = bool(counts.get("revises", 0) or counts.get("replaces", 0))
+        with st.expander(markdown_text(t("preview_changes")), expanded=changed_stored):
             table = changes.assign(effect=changes["effect"].map(lambda c: t(f"change_{c}")))
             ui.show_table(table)
 

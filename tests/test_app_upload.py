@@ -6,6 +6,7 @@ folder here is a temporary copy."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import tempfile
@@ -338,6 +339,33 @@ def test_a_refused_commit_keeps_no_file_and_stores_nothing(tmp_path, warehouse_d
     assert list(reports.iterdir()) == []
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM documents").fetchone() == (6,)
+
+
+def test_a_commit_whose_warehouse_cannot_be_replaced_keeps_no_file_and_no_correction(tmp_path, warehouse_db,
+                                                                                     monkeypatch):
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(warehouse_db, db)
+    served = db.read_bytes()
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    data = next_year_report()
+    shown = preview_upload(db, NEXT_YEAR, data, reports=reports)
+    first = shown.facts.iloc[0]
+    corrections = corrections_from(shown, [FactEdit(first["fact_key"], corrected=1.0, reason="drukas kļūda")],
+                                   who="dashboard")
+
+    replace = os.replace
+
+    def full_disk(source, target):  # the swap at the end of the batch fails, the other renames work
+        if Path(target) == db:
+            raise OSError(28, "No space left on device")
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(WarehouseError, match=r"No space left on device; none of this batch is stored"):
+        commit_upload(db, NEXT_YEAR, data, corrections, who="dashboard", reports=reports)
+    assert list(reports.iterdir()) == []
+    assert db.read_bytes() == served
 
 
 def _writes_while_read() -> bool:

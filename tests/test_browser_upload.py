@@ -13,7 +13,8 @@ import pytest
 
 from report_variants import tukums_next_year_text
 from test_app_upload import needs_corrections, needs_live_writer
-from test_browser import ARTIFACTS, CHROMIUM, LAUNCH_ARGS, PHONE, ROOT, settle, streamlit_server
+from test_browser import browser  # noqa: F401 (the Chromium fixture, shared)
+from test_browser import ARTIFACTS, CHROMIUM, PHONE, ROOT, settle, streamlit_server
 
 PASSWORD = "pareizā parole"
 NEXT_YEAR = "tukuma_novads_2025_publiskais_parskats.txt"
@@ -39,16 +40,6 @@ def served(warehouse_db, tmp_path_factory):
     env = {"SOCDASH_REPORTS": str(reports), "SOCDASH_ADMIN_PASSWORD": PASSWORD}
     with streamlit_server(db, folder, env=env) as url:
         yield url, report, reports
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def no_exception(tab, what: str) -> None:
