@@ -90,7 +90,8 @@ def edit_cell(tab, column: str, text: str, then: str) -> None:
     says `then`. The table is drawn on a canvas: a click at the cell's place selects it, a double click opens
     its editor, an input the grid lays over the canvas, which takes the text and Enter."""
     grid = tab.locator('[data-testid="stDataFrame"]').last
-    left = sum(width for name, width in COLUMNS[:[name for name, _ in COLUMNS].index(column)])
+    names = [name for name, _ in COLUMNS]
+    left = sum(width for _, width in COLUMNS[:names.index(column)])
     width = dict(COLUMNS)[column]
     for _ in range(3):  # a rerun of the page under way can redraw the grid and drop a click
         canvas = grid.locator('[data-testid="data-grid-canvas"]')

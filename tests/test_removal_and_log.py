@@ -163,3 +163,12 @@ def test_a_new_version_logs_the_facts_it_replaced_and_who_stored_it(db, reports,
     newest = _log(db).iloc[0]
     assert (newest["who"], newest["outcome"], newest["facts_added"], newest["facts_replaced"]) == (
         "dashboard (direktore@ogre.lv)", "replaced", 2, 2)
+
+
+def test_every_action_and_outcome_of_the_log_has_its_names():
+    from dashboard.i18n import NAMES
+    from warehouse.ingest_log import ACTIONS, OUTCOMES
+
+    assert [a for a in ACTIONS if ("log_action", a) not in NAMES] == []
+    assert [o for o in OUTCOMES if ("log_outcome", o) not in NAMES] == []
+    assert sorted(code for kind, code in NAMES if kind == "log_outcome") == sorted(OUTCOMES)

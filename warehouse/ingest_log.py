@@ -12,12 +12,16 @@ import duckdb
 from warehouse.bulk import insert_columns
 
 ACTIONS = ("ingest", "remove", "correct")
+# What became of an entry's file or fact (the store's statuses among them); a refusal is "refused: why".
+# Each action and outcome has a Latvian and an English name in warehouse/seeds/names.csv.
+OUTCOMES = ("added", "replaced", "rendition", "unchanged", "removed", "corrected", "left out",
+            "correction withdrawn")
 
 
 @dataclass(frozen=True)
 class LogEntry:
     action: str  # one of ACTIONS
-    outcome: str  # added, replaced, rendition, unchanged, removed, corrected, left out, or "refused: why"
+    outcome: str  # one of OUTCOMES, or "refused: why"
     file_name: str | None = None
     sha256: str | None = None
     document_id: str | None = None
